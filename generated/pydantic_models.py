@@ -1,0 +1,1174 @@
+from __future__ import annotations
+
+import re
+import sys
+from datetime import (
+    date,
+    datetime,
+    time
+)
+from decimal import Decimal
+from enum import Enum
+from typing import (
+    Any,
+    ClassVar,
+    Literal,
+    Optional,
+    Union
+)
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    RootModel,
+    SerializationInfo,
+    SerializerFunctionWrapHandler,
+    field_validator,
+    model_serializer
+)
+
+
+metamodel_version = "1.12.0"
+version = "0.1.0"
+
+
+class ConfiguredBaseModel(BaseModel):
+    model_config = ConfigDict(
+        serialize_by_alias = True,
+        validate_by_name = True,
+        validate_assignment = True,
+        validate_default = True,
+        extra = "forbid",
+        arbitrary_types_allowed = True,
+        use_enum_values = True,
+        strict = False,
+    )
+
+
+
+
+
+class LinkMLMeta(RootModel):
+    root: dict[str, Any] = {}
+    model_config = ConfigDict(frozen=True)
+
+    def __getattr__(self, key:str):
+        return getattr(self.root, key)
+
+    def __getitem__(self, key:str):
+        return self.root[key]
+
+    def __setitem__(self, key:str, value):
+        self.root[key] = value
+
+    def __contains__(self, key:str) -> bool:
+        return key in self.root
+
+
+linkml_meta = LinkMLMeta({'annotations': {'version_history': {'tag': 'version_history',
+                                         'value': '0.1.0 (2026-11-27): first '
+                                                  'release. Both national formats '
+                                                  '(2019 试行 and 2021); tables '
+                                                  '二、三、四; narrative sections 一、五、六 '
+                                                  'with the 信息处理费 fact; rules '
+                                                  'T3-ROW-TOTAL, T3-RESULTS-TOTAL, '
+                                                  'T3-BALANCE, T4-TOTAL, T2-BLANK, '
+                                                  'T3-BLANK, T4-BLANK, '
+                                                  'FORMAT-VERSION-YEAR, '
+                                                  'FORMAT-VERSION-TABLES, '
+                                                  'META-PERIOD-START, '
+                                                  'META-PERIOD-END, '
+                                                  'META-PUBLISHED-AFTER-YEAR, '
+                                                  'META-DEADLINE, META-FEE-AMOUNT '
+                                                  'and the SCHEMA-* structure '
+                                                  'rules.'}},
+     'default_prefix': 'gaischema',
+     'default_range': 'string',
+     'description': 'gaischema is the machine-readable standard for the '
+                    '政府信息公开工作年度报告 (annual report on government information '
+                    'disclosure work) that every Chinese administrative organ '
+                    'publishes under 《中华人民共和国政府信息公开条例》 (国务院令第711号) 第五十条, in the '
+                    'national format of 国办公开办函〔2019〕60号 (report years 2019-2020) '
+                    'and 国办公开办函〔2021〕30号 (report years 2021 onward). It models the '
+                    'narrative sections, the three tables (二 主动公开, 三 收到和处理申请, 四 '
+                    '行政复议、行政诉讼) and their accounting identities (勾稽关系). Every '
+                    'table cell has exactly one slot path; every slot carries the '
+                    'official Chinese label as its title. Cross-field rules are '
+                    'declared as class rules; their id is the rule title and their '
+                    'condition, severity, messages and official source are '
+                    'annotations read by the gaischema rule engine.',
+     'id': 'https://w3id.org/gaischema',
+     'imports': ['linkml:types'],
+     'license': 'https://creativecommons.org/publicdomain/zero/1.0/',
+     'name': 'gaischema',
+     'prefixes': {'dcterms': {'prefix_prefix': 'dcterms',
+                              'prefix_reference': 'http://purl.org/dc/terms/'},
+                  'gaischema': {'prefix_prefix': 'gaischema',
+                                'prefix_reference': 'https://w3id.org/gaischema/'},
+                  'linkml': {'prefix_prefix': 'linkml',
+                             'prefix_reference': 'https://w3id.org/linkml/'},
+                  'schema': {'prefix_prefix': 'schema',
+                             'prefix_reference': 'http://schema.org/'},
+                  'xsd': {'prefix_prefix': 'xsd',
+                          'prefix_reference': 'http://www.w3.org/2001/XMLSchema#'}},
+     'see_also': ['https://www.gov.cn/zhengce/content/2019-04/15/content_5382991.htm'],
+     'source_file': '/work/main/schema/gaischema.yaml',
+     'title': '政府信息公开工作年度报告数据标准 (gaischema)',
+     'types': {'amount': {'base': 'Decimal',
+                          'description': 'A non-negative decimal amount of money, '
+                                         'in the unit that its slot names.',
+                          'from_schema': 'https://w3id.org/gaischema',
+                          'minimum_value': 0,
+                          'name': 'amount',
+                          'title': '金额',
+                          'typeof': 'decimal',
+                          'uri': 'xsd:decimal'},
+               'count': {'base': 'int',
+                         'description': 'A count of documents, decisions, '
+                                        'applications or cases; a non-negative '
+                                        'integer.',
+                         'from_schema': 'https://w3id.org/gaischema',
+                         'minimum_value': 0,
+                         'name': 'count',
+                         'title': '件数',
+                         'typeof': 'integer',
+                         'uri': 'xsd:integer'},
+               'signed_count': {'base': 'int',
+                                'description': 'A change in a count from one year '
+                                               'to the next (2019 format 本年增/减); '
+                                               'may be negative.',
+                                'from_schema': 'https://w3id.org/gaischema',
+                                'name': 'signed_count',
+                                'title': '增减数',
+                                'typeof': 'integer',
+                                'uri': 'xsd:integer'}}} )
+
+class FormatVersionEnum(str, Enum):
+    """
+    The version of the national format that a report follows.
+    """
+    number_2019年版FULLWIDTH_LEFT_PARENTHESIS试行FULLWIDTH_RIGHT_PARENTHESIS = "v2019"
+    """
+    The 2019 trial format, issued with 国办公开办函〔2019〕60号; for report years 2019 and 2020. Table 二 has other columns and an item （九）政府集中采购; table 三 （六）其他处理 is a single row.
+    """
+    number_2021年版 = "v2021"
+    """
+    The current format, issued with 国办公开办函〔2021〕30号 (2021-09-26); for report years 2021 onward.
+    """
+
+
+class OrganKindEnum(str, Enum):
+    """
+    The kind of publishing organ, which decides the publication deadline of 条例第四十九条. The deadline annotation is the month and day of the year after the report year.
+    """
+    人民政府 = "people_government"
+    """
+    A people's government (县级以上地方各级人民政府); its report is due by 31 March of the next year.
+    """
+    政府部门 = "government_department"
+    """
+    A department of a people's government (县级以上人民政府部门); its report is due by 31 January of the next year.
+    """
+
+
+class ApplicantColumnEnum(str, Enum):
+    """
+    The seven applicant columns of table 三. They key the slots of ApplicantCounts, the column of every table 三 cell in exports and messages, and the per-column rules (for_each). The five kinds of 法人或其他组织 have no subtotal column.
+    """
+    自然人 = "natural_person"
+    """
+    Natural persons (individuals).
+    """
+    商业企业 = "commercial_enterprise"
+    """
+    Legal persons or other organisations - commercial enterprises.
+    """
+    科研机构 = "research_institution"
+    """
+    Legal persons or other organisations - research institutions.
+    """
+    社会公益组织 = "social_welfare_org"
+    """
+    Legal persons or other organisations - social public-welfare organisations.
+    """
+    法律服务机构 = "legal_service_org"
+    """
+    Legal persons or other organisations - legal service institutions.
+    """
+    其他 = "other_org"
+    """
+    Legal persons or other organisations - others.
+    """
+    总计 = "total"
+    """
+    The total over all applicants.
+    """
+
+
+class HandlingOutcomeEnum(str, Enum):
+    """
+    The six categories of handling outcome of table 三 三、本年度办理结果. They key the slots of HandlingResults and give the outcome of every result cell in exports.
+    """
+    FULLWIDTH_LEFT_PARENTHESIS一FULLWIDTH_RIGHT_PARENTHESIS予以公开 = "granted"
+    """
+    Information disclosed in full.
+    """
+    FULLWIDTH_LEFT_PARENTHESIS二FULLWIDTH_RIGHT_PARENTHESIS部分公开FULLWIDTH_LEFT_PARENTHESIS区分处理的FULLWIDTH_COMMA只计这一情形FULLWIDTH_COMMA不计其他情形FULLWIDTH_RIGHT_PARENTHESIS = "partially_granted"
+    """
+    Information disclosed in part after separating what may not be disclosed; counted only here.
+    """
+    FULLWIDTH_LEFT_PARENTHESIS三FULLWIDTH_RIGHT_PARENTHESIS不予公开 = "denied"
+    """
+    Disclosure refused, for one of eight reasons (DenialReasonEnum).
+    """
+    FULLWIDTH_LEFT_PARENTHESIS四FULLWIDTH_RIGHT_PARENTHESIS无法提供 = "unable"
+    """
+    The information cannot be provided, for one of three reasons (UnableReasonEnum).
+    """
+    FULLWIDTH_LEFT_PARENTHESIS五FULLWIDTH_RIGHT_PARENTHESIS不予处理 = "not_processed"
+    """
+    The application is not processed, for one of five reasons (NotProcessedReasonEnum).
+    """
+    FULLWIDTH_LEFT_PARENTHESIS六FULLWIDTH_RIGHT_PARENTHESIS其他处理 = "other_handling"
+    """
+    Other handling; three reasons in the 2021 format (OtherHandlingReasonEnum), one row in 2019.
+    """
+
+
+class DenialReasonEnum(str, Enum):
+    """
+    The eight reasons of table 三 （三）不予公开. They key the slots of DenialReasons.
+    """
+    number_1FULL_STOP属于国家秘密 = "state_secret"
+    """
+    The information is a state secret.
+    """
+    number_2FULL_STOP其他法律行政法规禁止公开 = "prohibited_by_law"
+    """
+    Disclosure is prohibited by other laws or administrative regulations.
+    """
+    number_3FULL_STOP危及LEFT_DOUBLE_QUOTATION_MARK三安全一稳定RIGHT_DOUBLE_QUOTATION_MARK = "security_stability"
+    """
+    Disclosure would endanger national security, public security, economic security or social stability.
+    """
+    number_4FULL_STOP保护第三方合法权益 = "third_party_rights"
+    """
+    Refused to protect the lawful rights and interests of a third party (trade secrets, personal privacy).
+    """
+    number_5FULL_STOP属于三类内部事务信息 = "internal_affairs"
+    """
+    Internal affairs information (personnel, logistics, internal workflow).
+    """
+    number_6FULL_STOP属于四类过程性信息 = "process_information"
+    """
+    Process information (discussion records, drafts, consultation letters, requests and reports).
+    """
+    number_7FULL_STOP属于行政执法案卷 = "enforcement_files"
+    """
+    Administrative law-enforcement case files.
+    """
+    number_8FULL_STOP属于行政查询事项 = "administrative_query"
+    """
+    Matters of administrative query governed by special access rules (e.g. business or real-estate registers).
+    """
+
+
+class UnableReasonEnum(str, Enum):
+    """
+    The three reasons of table 三 （四）无法提供. They key the slots of UnableReasons.
+    """
+    number_1FULL_STOP本机关不掌握相关政府信息 = "not_held"
+    """
+    The organ does not hold the information.
+    """
+    number_2FULL_STOP没有现成信息需要另行制作 = "needs_creation"
+    """
+    No existing information; it would have to be created.
+    """
+    number_3FULL_STOP补正后申请内容仍不明确 = "still_unclear"
+    """
+    The request is still unclear after correction.
+    """
+
+
+class NotProcessedReasonEnum(str, Enum):
+    """
+    The five reasons of table 三 （五）不予处理. They key the slots of NotProcessedReasons.
+    """
+    number_1FULL_STOP信访举报投诉类申请 = "petition_complaint"
+    """
+    The application is in substance a petition, report or complaint.
+    """
+    number_2FULL_STOP重复申请 = "repeated"
+    """
+    A repeated application.
+    """
+    number_3FULL_STOP要求提供公开出版物 = "publication"
+    """
+    The applicant asks for a public publication.
+    """
+    number_4FULL_STOP无正当理由大量反复申请 = "excessive"
+    """
+    Large numbers of repeated applications without a proper reason.
+    """
+    number_5FULL_STOP要求行政机关确认或重新出具已获取信息 = "confirmation"
+    """
+    The applicant asks the organ to confirm or re-issue information already obtained.
+    """
+
+
+class OtherHandlingReasonEnum(str, Enum):
+    """
+    The three reasons of table 三 （六）其他处理 in the 2021 format. They key the slots of OtherHandlingReasons.
+    """
+    number_1FULL_STOP申请人无正当理由逾期不补正IDEOGRAPHIC_COMMA行政机关不再处理其政府信息公开申请 = "no_correction"
+    """
+    The applicant did not correct the application in time without a proper reason; no longer processed.
+    """
+    number_2FULL_STOP申请人逾期未按收费通知要求缴纳费用IDEOGRAPHIC_COMMA行政机关不再处理其政府信息公开申请 = "fee_unpaid"
+    """
+    The applicant did not pay the information processing fee in time; no longer processed.
+    """
+    number_3FULL_STOP其他 = "other_reason"
+    """
+    Other handling.
+    """
+
+
+class CaseColumnEnum(str, Enum):
+    """
+    The five result columns of each group of table 四. They key the slots of CaseCounts.
+    """
+    结果维持 = "upheld"
+    """
+    The decision was upheld.
+    """
+    结果纠正 = "corrected"
+    """
+    The decision was corrected.
+    """
+    其他结果 = "other_result"
+    """
+    Other results (withdrawn, dismissed, ...).
+    """
+    尚未审结 = "pending"
+    """
+    Not yet concluded.
+    """
+    总计 = "total"
+    """
+    The total of the four results.
+    """
+
+
+class CaseGroupEnum(str, Enum):
+    """
+    The three groups of table 四. They key the slots of ReviewsAndLitigation.
+    """
+    行政复议 = "administrative_review"
+    """
+    Administrative reconsideration.
+    """
+    未经复议直接起诉 = "litigation_direct"
+    """
+    Administrative litigation brought directly, without reconsideration.
+    """
+    复议后起诉 = "litigation_after_review"
+    """
+    Administrative litigation brought after reconsideration.
+    """
+
+
+
+class AnnualReport(ConfiguredBaseModel):
+    """
+    One organ's annual report on government information disclosure work for one year. Table 二 is proactive_disclosure (2021 format) or proactive_disclosure_2019 (2019 format).
+    """
+    linkml_meta: ClassVar[LinkMLMeta] = LinkMLMeta({'class_uri': 'gaischema:AnnualReport',
+         'from_schema': 'https://w3id.org/gaischema',
+         'rules': [{'annotations': {'kind': {'tag': 'kind', 'value': 'complete'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': 'The cell is blank; the '
+                                                            'national format requires '
+                                                            'a number in every cell (0 '
+                                                            'when none)'},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '表格单元格空白：年度报告格式要求每个单元格填写数字（无则填0）'},
+                                    'scope': {'tag': 'scope',
+                                              'value': 'proactive_disclosure '
+                                                       'proactive_disclosure_2019'},
+                                    'severity': {'tag': 'severity', 'value': 'error'},
+                                    'source': {'tag': 'source',
+                                               'value': '条例第五十条；国办公开办函〔2021〕30号/〔2019〕60号 '
+                                                        '年度报告格式 表二'}},
+                    'description': "Every cell of table 二 of the report's format "
+                                   'version is filled; a blank cell is an error.',
+                    'title': 'T2-BLANK'},
+                   {'annotations': {'kind': {'tag': 'kind', 'value': 'complete'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': 'The cell is blank; the '
+                                                            'national format requires '
+                                                            'a number in every cell (0 '
+                                                            'when none)'},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '表格单元格空白：年度报告格式要求每个单元格填写数字（无则填0）'},
+                                    'scope': {'tag': 'scope', 'value': 'applications'},
+                                    'severity': {'tag': 'severity', 'value': 'error'},
+                                    'source': {'tag': 'source',
+                                               'value': '条例第五十条；年度报告格式 表三'}},
+                    'description': "Every cell of table 三 of the report's format "
+                                   'version is filled; a blank cell is an error.',
+                    'title': 'T3-BLANK'},
+                   {'annotations': {'kind': {'tag': 'kind', 'value': 'complete'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': 'The cell is blank; the '
+                                                            'national format requires '
+                                                            'a number in every cell (0 '
+                                                            'when none)'},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '表格单元格空白：年度报告格式要求每个单元格填写数字（无则填0）'},
+                                    'scope': {'tag': 'scope',
+                                              'value': 'reviews_and_litigation'},
+                                    'severity': {'tag': 'severity', 'value': 'error'},
+                                    'source': {'tag': 'source',
+                                               'value': '条例第五十条；年度报告格式 表四'}},
+                    'description': 'Every cell of table 四 is filled; a blank cell is '
+                                   'an error.',
+                    'title': 'T4-BLANK'},
+                   {'annotations': {'kind': {'tag': 'kind',
+                                             'value': 'version_structure'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': 'This table or row belongs '
+                                                            'to the other version of '
+                                                            'the national format, not '
+                                                            'to format_version'},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '该表格或行属于另一版本的年度报告格式，与 '
+                                                            'format_version 不符'},
+                                    'severity': {'tag': 'severity', 'value': 'error'},
+                                    'source': {'tag': 'source',
+                                               'value': '国办公开办函〔2021〕30号；国办公开办函〔2019〕60号'}},
+                    'description': 'A table or row that belongs to the other format '
+                                   'version is present.',
+                    'title': 'FORMAT-VERSION-TABLES'},
+                   {'annotations': {'expression': {'tag': 'expression',
+                                                   'value': 'format_version == '
+                                                            'format_version_for(report_year)'},
+                                    'kind': {'tag': 'kind', 'value': 'check'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': 'The format version does '
+                                                            'not apply to the report '
+                                                            'year: reported '
+                                                            '{reported}, expected '
+                                                            '{expected}'},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '报告年度应使用的格式版本与所填版本不符：填报 '
+                                                            '{reported}，应为 {expected}'},
+                                    'severity': {'tag': 'severity', 'value': 'warning'},
+                                    'source': {'tag': 'source',
+                                               'value': '国办公开办函〔2021〕30号（2021年度起使用新格式）'}},
+                    'description': 'The format version is the one that applies to the '
+                                   'report year (2019 format for 2019-2020, 2021 '
+                                   'format from 2021).',
+                    'title': 'FORMAT-VERSION-YEAR'},
+                   {'annotations': {'expression': {'tag': 'expression',
+                                                   'value': 'statistical_period.start_date '
+                                                            '>= date(report_year, 1, '
+                                                            '1)'},
+                                    'kind': {'tag': 'kind', 'value': 'check'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': 'The statistical period '
+                                                            'starts before the report '
+                                                            'year: reported '
+                                                            '{reported}, expected on '
+                                                            'or after {expected}'},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '统计期限起始日期早于报告年度：填报 '
+                                                            '{reported}，应不早于 '
+                                                            '{expected}'},
+                                    'severity': {'tag': 'severity', 'value': 'error'},
+                                    'source': {'tag': 'source',
+                                               'value': '年度报告格式：统计期限自当年1月1日起至12月31日止'}},
+                    'description': 'The statistical period starts inside the report '
+                                   'year.',
+                    'title': 'META-PERIOD-START'},
+                   {'annotations': {'expression': {'tag': 'expression',
+                                                   'value': 'statistical_period.end_date '
+                                                            '<= date(report_year, 12, '
+                                                            '31)'},
+                                    'kind': {'tag': 'kind', 'value': 'check'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': 'The statistical period '
+                                                            'ends after the report '
+                                                            'year: reported '
+                                                            '{reported}, expected on '
+                                                            'or before {expected}'},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '统计期限截止日期晚于报告年度：填报 '
+                                                            '{reported}，应不晚于 '
+                                                            '{expected}'},
+                                    'severity': {'tag': 'severity', 'value': 'error'},
+                                    'source': {'tag': 'source',
+                                               'value': '年度报告格式：统计期限自当年1月1日起至12月31日止'}},
+                    'description': 'The statistical period ends inside the report '
+                                   'year.',
+                    'title': 'META-PERIOD-END'},
+                   {'annotations': {'expression': {'tag': 'expression',
+                                                   'value': 'publication_date > '
+                                                            'date(report_year, 12, '
+                                                            '31)'},
+                                    'kind': {'tag': 'kind', 'value': 'check'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': 'The report is dated '
+                                                            'before the end of its '
+                                                            'year: reported '
+                                                            '{reported}, expected '
+                                                            'after {expected}'},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '发布日期早于报告年度结束：填报 '
+                                                            '{reported}，应晚于 '
+                                                            '{expected}'},
+                                    'severity': {'tag': 'severity', 'value': 'error'},
+                                    'source': {'tag': 'source',
+                                               'value': '条例第四十九条（每年1月31日/3月31日前公布本机关上一年度报告）'}},
+                    'description': 'A report is published after the end of the year it '
+                                   'reports on.',
+                    'title': 'META-PUBLISHED-AFTER-YEAR'},
+                   {'annotations': {'expression': {'tag': 'expression',
+                                                   'value': 'publication_date <= '
+                                                            'deadline_for(organ_kind, '
+                                                            'report_year)'},
+                                    'kind': {'tag': 'kind', 'value': 'check'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': 'Published after the '
+                                                            'deadline of article 49: '
+                                                            'reported {reported}, '
+                                                            'deadline {expected}'},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '发布日期晚于条例第四十九条规定的期限：填报 '
+                                                            '{reported}，期限 {expected}'},
+                                    'severity': {'tag': 'severity', 'value': 'warning'},
+                                    'source': {'tag': 'source', 'value': '条例第四十九条'}},
+                    'description': 'The report is published by the deadline of 条例第四十九条 '
+                                   'for its organ kind: 31 January of the next year '
+                                   'for a government department, 31 March for a '
+                                   "people's government.",
+                    'title': 'META-DEADLINE'},
+                   {'annotations': {'expression': {'tag': 'expression',
+                                                   'value': 'processing_fee_amount == '
+                                                            '0'},
+                                    'kind': {'tag': 'kind', 'value': 'check'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': 'Section 六 says no '
+                                                            'processing fee was '
+                                                            'charged, yet the amount '
+                                                            'is not 0: reported '
+                                                            '{reported}, expected '
+                                                            '{expected}'},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '第六部分称未收取信息处理费，但收费金额不为0：填报 '
+                                                            '{reported}，应为 {expected}'},
+                                    'severity': {'tag': 'severity', 'value': 'error'},
+                                    'source': {'tag': 'source',
+                                               'value': '《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）'},
+                                    'when': {'tag': 'when',
+                                             'value': 'processing_fee_charged == '
+                                                      'False'}},
+                    'description': 'When section 六 states that no information '
+                                   'processing fee was charged, the fee amount is '
+                                   'absent or zero.',
+                    'title': 'META-FEE-AMOUNT'},
+                   {'annotations': {'kind': {'tag': 'kind', 'value': 'jsonschema'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': 'Wrong type'},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '数据类型错误'},
+                                    'severity': {'tag': 'severity', 'value': 'error'},
+                                    'source': {'tag': 'source',
+                                               'value': 'gaischema JSON Schema'},
+                                    'validators': {'tag': 'validators',
+                                                   'value': 'type'}},
+                    'description': 'A value has the wrong type (text where a number is '
+                                   'expected, a YAML date not written as a string, '
+                                   '...).',
+                    'title': 'SCHEMA-TYPE'},
+                   {'annotations': {'kind': {'tag': 'kind', 'value': 'jsonschema'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': 'The number is out of '
+                                                            'range (counts are '
+                                                            'non-negative integers)'},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '数值超出允许范围（件数须为非负整数）'},
+                                    'severity': {'tag': 'severity', 'value': 'error'},
+                                    'source': {'tag': 'source',
+                                               'value': '年度报告格式（件数为非负整数）'},
+                                    'validators': {'tag': 'validators',
+                                                   'value': 'minimum exclusiveMinimum '
+                                                            'maximum '
+                                                            'exclusiveMaximum'}},
+                    'description': 'A number is below its minimum (every count is a '
+                                   'non-negative integer).',
+                    'title': 'SCHEMA-MINIMUM'},
+                   {'annotations': {'kind': {'tag': 'kind', 'value': 'jsonschema'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': 'A required field is '
+                                                            'missing'},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '缺少必填项'},
+                                    'severity': {'tag': 'severity', 'value': 'error'},
+                                    'source': {'tag': 'source',
+                                               'value': 'gaischema JSON Schema'},
+                                    'validators': {'tag': 'validators',
+                                                   'value': 'required'}},
+                    'description': 'A required field is missing (organ, report_year, '
+                                   'format_version).',
+                    'title': 'SCHEMA-REQUIRED'},
+                   {'annotations': {'kind': {'tag': 'kind', 'value': 'jsonschema'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': 'A field the schema does '
+                                                            'not define (a '
+                                                            'misspelling?)'},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '未定义的字段（可能拼写错误）'},
+                                    'severity': {'tag': 'severity', 'value': 'error'},
+                                    'source': {'tag': 'source',
+                                               'value': 'gaischema JSON Schema'},
+                                    'validators': {'tag': 'validators',
+                                                   'value': 'additionalProperties'}},
+                    'description': 'A field that the schema does not define (often a '
+                                   'misspelt slot name).',
+                    'title': 'SCHEMA-UNKNOWN-FIELD'},
+                   {'annotations': {'kind': {'tag': 'kind', 'value': 'jsonschema'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': 'The value is not a '
+                                                            'permissible value'},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '取值不在允许的枚举值中'},
+                                    'severity': {'tag': 'severity', 'value': 'error'},
+                                    'source': {'tag': 'source',
+                                               'value': 'gaischema JSON Schema'},
+                                    'validators': {'tag': 'validators',
+                                                   'value': 'enum const'}},
+                    'description': 'A value is not one of the permissible values of '
+                                   'its enumeration.',
+                    'title': 'SCHEMA-ENUM'},
+                   {'annotations': {'kind': {'tag': 'kind', 'value': 'jsonschema'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': 'Malformed value'},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '格式错误'},
+                                    'severity': {'tag': 'severity', 'value': 'error'},
+                                    'source': {'tag': 'source',
+                                               'value': 'gaischema JSON Schema'},
+                                    'validators': {'tag': 'validators',
+                                                   'value': 'pattern format'}},
+                    'description': 'A value does not have its required form (six-digit '
+                                   '行政区划代码, a YYYY-MM-DD date, a URI).',
+                    'title': 'SCHEMA-FORMAT'},
+                   {'annotations': {'kind': {'tag': 'kind', 'value': 'jsonschema'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': 'Structural error'},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '结构错误'},
+                                    'severity': {'tag': 'severity', 'value': 'error'},
+                                    'source': {'tag': 'source',
+                                               'value': 'gaischema JSON Schema'},
+                                    'validators': {'tag': 'validators', 'value': '*'}},
+                    'description': 'Any other structural error reported by the JSON '
+                                   'Schema.',
+                    'title': 'SCHEMA-OTHER'}],
+         'title': '政府信息公开工作年度报告',
+         'tree_root': True})
+
+    organ: str = Field(default=..., title="发布机关", description="""The administrative organ that publishes the report, as it names itself.""", json_schema_extra = { "linkml_meta": {'domain_of': ['AnnualReport'], 'slot_uri': 'dcterms:publisher'} })
+    organ_kind: Optional[OrganKindEnum] = Field(default=None, title="机关类型", description="""Whether the organ is a people's government or a government department; decides the deadline.""", json_schema_extra = { "linkml_meta": {'domain_of': ['AnnualReport']} })
+    division_code: Optional[str] = Field(default=None, title="行政区划代码", description="""The six-digit administrative division code (GB/T 2260) of the organ's area.""", json_schema_extra = { "linkml_meta": {'domain_of': ['AnnualReport']} })
+    report_year: int = Field(default=..., title="报告年度", description="""The calendar year that the report covers.""", ge=2008, le=2100, json_schema_extra = { "linkml_meta": {'domain_of': ['AnnualReport']} })
+    format_version: FormatVersionEnum = Field(default=..., title="格式版本", description="""The version of the national format that the report follows.""", json_schema_extra = { "linkml_meta": {'domain_of': ['AnnualReport']} })
+    publication_date: Optional[date] = Field(default=None, title="发布日期", description="""The date on which the report was published (YYYY-MM-DD).""", json_schema_extra = { "linkml_meta": {'domain_of': ['AnnualReport'], 'slot_uri': 'dcterms:issued'} })
+    source_url: Optional[str] = Field(default=None, title="来源网址", description="""Where the published report was found.""", json_schema_extra = { "linkml_meta": {'domain_of': ['AnnualReport'], 'slot_uri': 'dcterms:source'} })
+    statistical_period: Optional[StatisticalPeriod] = Field(default=None, title="统计期限", description="""The period that the report's figures cover; normally 1 January to 31 December of the report year.""", json_schema_extra = { "linkml_meta": {'domain_of': ['AnnualReport']} })
+    overview: Optional[str] = Field(default=None, title="一、总体情况", description="""Section 一, the narrative overview (主动公开、依申请公开、政府信息管理、平台建设、监督保障).""", json_schema_extra = { "linkml_meta": {'domain_of': ['AnnualReport']} })
+    proactive_disclosure: Optional[ProactiveDisclosure] = Field(default=None, title="二、主动公开政府信息情况", description="""Table 二 in the 2021 format.""", json_schema_extra = { "linkml_meta": {'annotations': {'format_versions': {'tag': 'format_versions',
+                                             'value': 'v2021'},
+                         'table': {'tag': 'table', 'value': '二'}},
+         'domain_of': ['AnnualReport']} })
+    proactive_disclosure_2019: Optional[ProactiveDisclosure2019] = Field(default=None, title="二、主动公开政府信息情况", description="""Table 二 in the 2019 format.""", json_schema_extra = { "linkml_meta": {'annotations': {'format_versions': {'tag': 'format_versions',
+                                             'value': 'v2019'},
+                         'table': {'tag': 'table', 'value': '二'}},
+         'domain_of': ['AnnualReport']} })
+    applications: Optional[ApplicationStatistics] = Field(default=None, title="三、收到和处理政府信息公开申请情况", description="""Table 三, applications received and handled, by applicant column.""", json_schema_extra = { "linkml_meta": {'annotations': {'table': {'tag': 'table', 'value': '三'}},
+         'domain_of': ['AnnualReport']} })
+    reviews_and_litigation: Optional[ReviewsAndLitigation] = Field(default=None, title="四、政府信息公开行政复议、行政诉讼情况", description="""Table 四, administrative reconsideration and litigation about information disclosure.""", json_schema_extra = { "linkml_meta": {'annotations': {'table': {'tag': 'table', 'value': '四'}},
+         'domain_of': ['AnnualReport']} })
+    problems_and_improvements: Optional[str] = Field(default=None, title="五、存在的主要问题及改进情况", description="""Section 五, the main problems and the improvements made or planned.""", json_schema_extra = { "linkml_meta": {'domain_of': ['AnnualReport']} })
+    other_matters: Optional[str] = Field(default=None, title="六、其他需要报告的事项", description="""Section 六, other matters to report, as text.""", json_schema_extra = { "linkml_meta": {'domain_of': ['AnnualReport']} })
+    processing_fee_charged: Optional[bool] = Field(default=None, title="是否收取信息处理费", description="""Structured fact from section 六 - whether any 信息处理费 (information processing fee, 国办函〔2020〕109号) was charged in the report year.""", json_schema_extra = { "linkml_meta": {'domain_of': ['AnnualReport']} })
+    processing_fee_amount: Optional[Decimal] = Field(default=None, title="信息处理费金额（元）", description="""Structured fact from section 六 - the total information processing fee charged, in yuan.""", json_schema_extra = { "linkml_meta": {'domain_of': ['AnnualReport']} })
+
+    @field_validator('division_code')
+    def pattern_division_code(cls, v):
+        pattern=re.compile(r"^[0-9]{6}$")
+        if isinstance(v, list):
+            for element in v:
+                if isinstance(element, str) and not pattern.search(element):
+                    err_msg = f"Invalid division_code format: {element}"
+                    raise ValueError(err_msg)
+        elif isinstance(v, str) and not pattern.search(v):
+            err_msg = f"Invalid division_code format: {v}"
+            raise ValueError(err_msg)
+        return v
+
+
+class StatisticalPeriod(ConfiguredBaseModel):
+    """
+    The period that the figures of a report cover.
+    """
+    linkml_meta: ClassVar[LinkMLMeta] = LinkMLMeta({'from_schema': 'https://w3id.org/gaischema', 'title': '统计期限'})
+
+    start_date: Optional[date] = Field(default=None, title="起始日期", description="""First day of the statistical period (YYYY-MM-DD).""", json_schema_extra = { "linkml_meta": {'domain_of': ['StatisticalPeriod']} })
+    end_date: Optional[date] = Field(default=None, title="截止日期", description="""Last day of the statistical period (YYYY-MM-DD).""", json_schema_extra = { "linkml_meta": {'domain_of': ['StatisticalPeriod']} })
+
+
+class ProactiveDisclosure(ConfiguredBaseModel):
+    """
+    Table 二 of the 2021 format.
+    """
+    linkml_meta: ClassVar[LinkMLMeta] = LinkMLMeta({'from_schema': 'https://w3id.org/gaischema',
+         'slot_usage': {'coercion': {'name': 'coercion', 'range': 'DecisionCount'},
+                        'fees': {'name': 'fees', 'range': 'FeeAmount'},
+                        'licensing': {'name': 'licensing', 'range': 'DecisionCount'},
+                        'normative_documents': {'name': 'normative_documents',
+                                                'range': 'DocumentCounts'},
+                        'penalty': {'name': 'penalty', 'range': 'DecisionCount'},
+                        'regulations': {'name': 'regulations',
+                                        'range': 'DocumentCounts'}},
+         'title': '主动公开政府信息情况（2021年版）'})
+
+    regulations: Optional[DocumentCounts] = Field(default=None, title="规章", description="""Row 规章 (rules) of item 第二十条第（一）项.""", json_schema_extra = { "linkml_meta": {'annotations': {'group_label': {'tag': 'group_label', 'value': '第二十条第（一）项'}},
+         'domain_of': ['ProactiveDisclosure', 'ProactiveDisclosure2019']} })
+    normative_documents: Optional[DocumentCounts] = Field(default=None, title="行政规范性文件", description="""Row 行政规范性文件 (administrative normative documents) of item 第二十条第（一）项.""", json_schema_extra = { "linkml_meta": {'annotations': {'group_label': {'tag': 'group_label', 'value': '第二十条第（一）项'}},
+         'domain_of': ['ProactiveDisclosure', 'ProactiveDisclosure2019']} })
+    licensing: Optional[DecisionCount] = Field(default=None, title="行政许可", description="""Row 行政许可 (administrative licensing) of item 第二十条第（五）项.""", json_schema_extra = { "linkml_meta": {'annotations': {'group_label': {'tag': 'group_label', 'value': '第二十条第（五）项'}},
+         'domain_of': ['ProactiveDisclosure', 'ProactiveDisclosure2019']} })
+    penalty: Optional[DecisionCount] = Field(default=None, title="行政处罚", description="""Row 行政处罚 (administrative penalties) of item 第二十条第（六）项.""", json_schema_extra = { "linkml_meta": {'annotations': {'group_label': {'tag': 'group_label', 'value': '第二十条第（六）项'}},
+         'domain_of': ['ProactiveDisclosure', 'ProactiveDisclosure2019']} })
+    coercion: Optional[DecisionCount] = Field(default=None, title="行政强制", description="""Row 行政强制 (administrative coercion) of item 第二十条第（六）项.""", json_schema_extra = { "linkml_meta": {'annotations': {'group_label': {'tag': 'group_label', 'value': '第二十条第（六）项'}},
+         'domain_of': ['ProactiveDisclosure', 'ProactiveDisclosure2019']} })
+    fees: Optional[FeeAmount] = Field(default=None, title="行政事业性收费", description="""Row 行政事业性收费 (administrative fees) of item 第二十条第（八）项.""", json_schema_extra = { "linkml_meta": {'annotations': {'group_label': {'tag': 'group_label', 'value': '第二十条第（八）项'}},
+         'domain_of': ['ProactiveDisclosure', 'ProactiveDisclosure2019']} })
+
+
+class ProactiveDisclosure2019(ConfiguredBaseModel):
+    """
+    Table 二 of the 2019 format.
+    """
+    linkml_meta: ClassVar[LinkMLMeta] = LinkMLMeta({'from_schema': 'https://w3id.org/gaischema',
+         'slot_usage': {'coercion': {'name': 'coercion', 'range': 'ItemCounts2019'},
+                        'fees': {'name': 'fees', 'range': 'FeeItems2019'},
+                        'licensing': {'name': 'licensing', 'range': 'ItemCounts2019'},
+                        'normative_documents': {'name': 'normative_documents',
+                                                'range': 'DocumentCounts2019',
+                                                'title': '规范性文件'},
+                        'penalty': {'name': 'penalty', 'range': 'ItemCounts2019'},
+                        'regulations': {'name': 'regulations',
+                                        'range': 'DocumentCounts2019'}},
+         'title': '主动公开政府信息情况（2019年版）'})
+
+    regulations: Optional[DocumentCounts2019] = Field(default=None, title="规章", description="""Row 规章 (rules) of item 第二十条第（一）项.""", json_schema_extra = { "linkml_meta": {'annotations': {'group_label': {'tag': 'group_label', 'value': '第二十条第（一）项'}},
+         'domain_of': ['ProactiveDisclosure', 'ProactiveDisclosure2019']} })
+    normative_documents: Optional[DocumentCounts2019] = Field(default=None, title="规范性文件", description="""Row 行政规范性文件 (administrative normative documents) of item 第二十条第（一）项.""", json_schema_extra = { "linkml_meta": {'annotations': {'group_label': {'tag': 'group_label', 'value': '第二十条第（一）项'}},
+         'domain_of': ['ProactiveDisclosure', 'ProactiveDisclosure2019']} })
+    licensing: Optional[ItemCounts2019] = Field(default=None, title="行政许可", description="""Row 行政许可 (administrative licensing) of item 第二十条第（五）项.""", json_schema_extra = { "linkml_meta": {'annotations': {'group_label': {'tag': 'group_label', 'value': '第二十条第（五）项'}},
+         'domain_of': ['ProactiveDisclosure', 'ProactiveDisclosure2019']} })
+    other_services: Optional[ItemCounts2019] = Field(default=None, title="其他对外管理服务事项", description="""Row 其他对外管理服务事项 (other external management services) of item 第二十条第（五）项; 2019 format only.""", json_schema_extra = { "linkml_meta": {'annotations': {'group_label': {'tag': 'group_label', 'value': '第二十条第（五）项'}},
+         'domain_of': ['ProactiveDisclosure2019']} })
+    penalty: Optional[ItemCounts2019] = Field(default=None, title="行政处罚", description="""Row 行政处罚 (administrative penalties) of item 第二十条第（六）项.""", json_schema_extra = { "linkml_meta": {'annotations': {'group_label': {'tag': 'group_label', 'value': '第二十条第（六）项'}},
+         'domain_of': ['ProactiveDisclosure', 'ProactiveDisclosure2019']} })
+    coercion: Optional[ItemCounts2019] = Field(default=None, title="行政强制", description="""Row 行政强制 (administrative coercion) of item 第二十条第（六）项.""", json_schema_extra = { "linkml_meta": {'annotations': {'group_label': {'tag': 'group_label', 'value': '第二十条第（六）项'}},
+         'domain_of': ['ProactiveDisclosure', 'ProactiveDisclosure2019']} })
+    fees: Optional[FeeItems2019] = Field(default=None, title="行政事业性收费", description="""Row 行政事业性收费 (administrative fees) of item 第二十条第（八）项.""", json_schema_extra = { "linkml_meta": {'annotations': {'group_label': {'tag': 'group_label', 'value': '第二十条第（八）项'}},
+         'domain_of': ['ProactiveDisclosure', 'ProactiveDisclosure2019']} })
+    procurement: Optional[Procurement2019] = Field(default=None, title="政府集中采购", description="""Row 政府集中采购 (centralised government procurement) of item 第二十条第（九）项; 2019 format only.""", json_schema_extra = { "linkml_meta": {'annotations': {'group_label': {'tag': 'group_label', 'value': '第二十条第（九）项'}},
+         'domain_of': ['ProactiveDisclosure2019']} })
+
+
+class DocumentRow(ConfiguredBaseModel):
+    """
+    A row of 第二十条第（一）项; its columns depend on the format version.
+    """
+    linkml_meta: ClassVar[LinkMLMeta] = LinkMLMeta({'abstract': True,
+         'from_schema': 'https://w3id.org/gaischema',
+         'title': '规章、规范性文件行'})
+
+    pass
+
+
+class DocumentCounts(DocumentRow):
+    """
+    The three columns of 第二十条第（一）项 in the 2021 format.
+    """
+    linkml_meta: ClassVar[LinkMLMeta] = LinkMLMeta({'from_schema': 'https://w3id.org/gaischema', 'title': '规章、行政规范性文件件数（2021年版）'})
+
+    issued: Optional[int] = Field(default=None, title="本年制发件数", description="""Column 本年制发件数 - documents issued in the report year.""", json_schema_extra = { "linkml_meta": {'domain_of': ['DocumentCounts'], 'recommended': True} })
+    repealed: Optional[int] = Field(default=None, title="本年废止件数", description="""Column 本年废止件数 - documents repealed in the report year.""", json_schema_extra = { "linkml_meta": {'domain_of': ['DocumentCounts'], 'recommended': True} })
+    in_force: Optional[int] = Field(default=None, title="现行有效件数", description="""Column 现行有效件数 - documents in force at the end of the report year.""", json_schema_extra = { "linkml_meta": {'domain_of': ['DocumentCounts'], 'recommended': True} })
+
+
+class DocumentCounts2019(DocumentRow):
+    """
+    The three columns of 第二十条第（一）项 in the 2019 format.
+    """
+    linkml_meta: ClassVar[LinkMLMeta] = LinkMLMeta({'from_schema': 'https://w3id.org/gaischema', 'title': '规章、规范性文件数量（2019年版）'})
+
+    newly_made: Optional[int] = Field(default=None, title="本年新制作数量", description="""Column 本年新制作数量 (2019) - documents newly made in the report year.""", json_schema_extra = { "linkml_meta": {'domain_of': ['DocumentCounts2019'], 'recommended': True} })
+    newly_published: Optional[int] = Field(default=None, title="本年新公开数量", description="""Column 本年新公开数量 (2019) - documents newly disclosed in the report year.""", json_schema_extra = { "linkml_meta": {'domain_of': ['DocumentCounts2019'], 'recommended': True} })
+    total_published: Optional[int] = Field(default=None, title="对外公开总数量", description="""Column 对外公开总数量 (2019) - documents disclosed in all.""", json_schema_extra = { "linkml_meta": {'domain_of': ['DocumentCounts2019'], 'recommended': True} })
+
+
+class ItemRow(ConfiguredBaseModel):
+    """
+    A row of 第二十条第（五）（六）项; its columns depend on the format version.
+    """
+    linkml_meta: ClassVar[LinkMLMeta] = LinkMLMeta({'abstract': True,
+         'from_schema': 'https://w3id.org/gaischema',
+         'title': '行政许可、处罚、强制行'})
+
+    pass
+
+
+class DecisionCount(ItemRow):
+    """
+    The single column of 第二十条第（五）（六）项 in the 2021 format.
+    """
+    linkml_meta: ClassVar[LinkMLMeta] = LinkMLMeta({'from_schema': 'https://w3id.org/gaischema', 'title': '本年处理决定数量（2021年版）'})
+
+    decisions: Optional[int] = Field(default=None, title="本年处理决定数量", description="""Column 本年处理决定数量 - decisions made in the report year.""", json_schema_extra = { "linkml_meta": {'domain_of': ['DecisionCount', 'ItemCounts2019'], 'recommended': True} })
+
+
+class ItemCounts2019(ItemRow):
+    """
+    The three columns of 第二十条第（五）（六）项 in the 2019 format.
+    """
+    linkml_meta: ClassVar[LinkMLMeta] = LinkMLMeta({'from_schema': 'https://w3id.org/gaischema',
+         'slot_usage': {'decisions': {'name': 'decisions', 'title': '处理决定数量'}},
+         'title': '项目数量及处理决定数量（2019年版）'})
+
+    previous_items: Optional[int] = Field(default=None, title="上一年项目数量", description="""Column 上一年项目数量 (2019) - number of items in the previous year.""", json_schema_extra = { "linkml_meta": {'domain_of': ['ItemCounts2019', 'FeeItems2019'], 'recommended': True} })
+    change: Optional[int] = Field(default=None, title="本年增/减", description="""Column 本年增/减 (2019) - change in the number of items this year; may be negative.""", json_schema_extra = { "linkml_meta": {'domain_of': ['ItemCounts2019', 'FeeItems2019'], 'recommended': True} })
+    decisions: Optional[int] = Field(default=None, title="处理决定数量", description="""Column 本年处理决定数量 - decisions made in the report year.""", json_schema_extra = { "linkml_meta": {'domain_of': ['DecisionCount', 'ItemCounts2019'], 'recommended': True} })
+
+
+class FeeRow(ConfiguredBaseModel):
+    """
+    The row of 第二十条第（八）项; its columns depend on the format version.
+    """
+    linkml_meta: ClassVar[LinkMLMeta] = LinkMLMeta({'abstract': True,
+         'from_schema': 'https://w3id.org/gaischema',
+         'title': '行政事业性收费行'})
+
+    pass
+
+
+class FeeAmount(FeeRow):
+    """
+    The single column of 第二十条第（八）项 in the 2021 format.
+    """
+    linkml_meta: ClassVar[LinkMLMeta] = LinkMLMeta({'from_schema': 'https://w3id.org/gaischema', 'title': '本年收费金额（2021年版）'})
+
+    fee_amount: Optional[Decimal] = Field(default=None, title="本年收费金额（单位：万元）", description="""Column 本年收费金额 - fees collected in the report year, in units of 10,000 yuan (万元); a decimal.""", json_schema_extra = { "linkml_meta": {'domain_of': ['FeeAmount'], 'recommended': True} })
+
+
+class FeeItems2019(FeeRow):
+    """
+    The two columns of 第二十条第（八）项 in the 2019 format.
+    """
+    linkml_meta: ClassVar[LinkMLMeta] = LinkMLMeta({'from_schema': 'https://w3id.org/gaischema', 'title': '行政事业性收费项目数量（2019年版）'})
+
+    previous_items: Optional[int] = Field(default=None, title="上一年项目数量", description="""Column 上一年项目数量 (2019) - number of items in the previous year.""", json_schema_extra = { "linkml_meta": {'domain_of': ['ItemCounts2019', 'FeeItems2019'], 'recommended': True} })
+    change: Optional[int] = Field(default=None, title="本年增/减", description="""Column 本年增/减 (2019) - change in the number of items this year; may be negative.""", json_schema_extra = { "linkml_meta": {'domain_of': ['ItemCounts2019', 'FeeItems2019'], 'recommended': True} })
+
+
+class Procurement2019(ConfiguredBaseModel):
+    """
+    The two columns of 第二十条第（九）项, 2019 format only.
+    """
+    linkml_meta: ClassVar[LinkMLMeta] = LinkMLMeta({'from_schema': 'https://w3id.org/gaischema', 'title': '政府集中采购（2019年版）'})
+
+    procurement_items: Optional[int] = Field(default=None, title="采购项目数量", description="""Column 采购项目数量 (2019) - number of procurement items.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Procurement2019'], 'recommended': True} })
+    procurement_amount: Optional[Decimal] = Field(default=None, title="采购总金额", description="""Column 采购总金额 (2019) - total procurement amount, a decimal. The format names no unit; procurement_amount_unit records the unit the report wrote in the cell, if any.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Procurement2019'], 'recommended': True} })
+    procurement_amount_unit: Optional[str] = Field(default=None, title="采购总金额单位", description="""The unit written in the 采购总金额 cell (e.g. 元, 万元), when the report wrote one. Not a cell of its own.""", json_schema_extra = { "linkml_meta": {'annotations': {'not_a_cell': {'tag': 'not_a_cell', 'value': 'true'}},
+         'domain_of': ['Procurement2019']} })
+
+
+class ApplicationStatistics(ConfiguredBaseModel):
+    """
+    Table 三. Its rows are slots; its seven applicant columns are the slots of ApplicantCounts.
+    """
+    linkml_meta: ClassVar[LinkMLMeta] = LinkMLMeta({'from_schema': 'https://w3id.org/gaischema',
+         'rules': [{'annotations': {'expression': {'tag': 'expression',
+                                                   'value': 'new_applications.{c} + '
+                                                            'carried_over.{c} == '
+                                                            'results.results_total.{c} '
+                                                            '+ carried_forward.{c}'},
+                                    'for_each': {'tag': 'for_each',
+                                                 'value': 'ApplicantColumnEnum'},
+                                    'kind': {'tag': 'kind', 'value': 'check'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': 'The balance does not '
+                                                            'hold: 一 + 二 = {reported}, '
+                                                            'but 三（七）总计 + 四 = '
+                                                            '{expected}'},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '勾稽关系不平衡：第一项加第二项之和为 '
+                                                            '{reported}，第三项（七）总计加第四项之和为 '
+                                                            '{expected}'},
+                                    'severity': {'tag': 'severity', 'value': 'error'},
+                                    'source': {'tag': 'source',
+                                               'value': '年度报告格式 '
+                                                        '表三：“本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和”'}},
+                    'description': 'For every applicant column, 一、本年新收 + 二、上年结转 = '
+                                   '三（七）总计 + 四、结转下年度继续办理.',
+                    'title': 'T3-BALANCE'}],
+         'title': '收到和处理政府信息公开申请情况'})
+
+    new_applications: Optional[ApplicantCounts] = Field(default=None, title="一、本年新收政府信息公开申请数量", description="""Row 一 - applications newly received in the report year.""", json_schema_extra = { "linkml_meta": {'domain_of': ['ApplicationStatistics']} })
+    carried_over: Optional[ApplicantCounts] = Field(default=None, title="二、上年结转政府信息公开申请数量", description="""Row 二 - applications carried over from the previous year (also written 上年转结).""", json_schema_extra = { "linkml_meta": {'aliases': ['二、上年转结政府信息公开申请数量'], 'domain_of': ['ApplicationStatistics']} })
+    results: Optional[HandlingResults] = Field(default=None, title="三、本年度办理结果", description="""Row group 三 - the handling results of the report year.""", json_schema_extra = { "linkml_meta": {'domain_of': ['ApplicationStatistics']} })
+    carried_forward: Optional[ApplicantCounts] = Field(default=None, title="四、结转下年度继续办理", description="""Row 四 - applications carried forward to the next year (also written 转结下年度).""", json_schema_extra = { "linkml_meta": {'aliases': ['四、转结下年度继续办理'], 'domain_of': ['ApplicationStatistics']} })
+
+
+class HandlingResults(ConfiguredBaseModel):
+    """
+    Row group 三 of table 三, keyed by HandlingOutcomeEnum, with the results total （七）. In the 2021 format （六）其他处理 has three reasons (other_handling); in the 2019 format it is one row (other_handling_2019).
+    """
+    linkml_meta: ClassVar[LinkMLMeta] = LinkMLMeta({'annotations': {'keyed_by': {'tag': 'keyed_by',
+                                      'value': 'HandlingOutcomeEnum'}},
+         'from_schema': 'https://w3id.org/gaischema',
+         'rules': [{'annotations': {'expression': {'tag': 'expression',
+                                                   'value': 'results_total.{c} == '
+                                                            'sum(granted.{c}, '
+                                                            'partially_granted.{c}, '
+                                                            'denied.*.{c}, '
+                                                            'unable.*.{c}, '
+                                                            'not_processed.*.{c}, '
+                                                            'other_handling.*.{c}, '
+                                                            'other_handling_2019.{c})'},
+                                    'for_each': {'tag': 'for_each',
+                                                 'value': 'ApplicantColumnEnum'},
+                                    'kind': {'tag': 'kind', 'value': 'check'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': '（七）总计 is not the sum of '
+                                                            'the handling results: '
+                                                            'reported {reported}, sum '
+                                                            '{expected}'},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '（七）总计与各项办理结果之和不符：填报 '
+                                                            '{reported}，各项之和为 '
+                                                            '{expected}'},
+                                    'severity': {'tag': 'severity', 'value': 'error'},
+                                    'source': {'tag': 'source',
+                                               'value': '年度报告格式 表三 “（七）总计”'}},
+                    'description': 'For every applicant column, （七）总计 = the sum of all '
+                                   'result rows （一）-（六） (sub-items, not group '
+                                   'headers).',
+                    'title': 'T3-RESULTS-TOTAL'}],
+         'slot_usage': {'results_total': {'annotations': {'key': {'tag': 'key',
+                                                                  'value': 'none'}},
+                                          'name': 'results_total'}},
+         'title': '本年度办理结果'})
+
+    granted: Optional[ApplicantCounts] = Field(default=None, title="（一）予以公开", description="""Row 三（一） - disclosed in full.""", json_schema_extra = { "linkml_meta": {'domain_of': ['HandlingResults']} })
+    partially_granted: Optional[ApplicantCounts] = Field(default=None, title="（二）部分公开（区分处理的，只计这一情形，不计其他情形）", description="""Row 三（二） - disclosed in part (counted only here).""", json_schema_extra = { "linkml_meta": {'domain_of': ['HandlingResults']} })
+    denied: Optional[DenialReasons] = Field(default=None, title="（三）不予公开", description="""Row group 三（三） - disclosure refused, by reason.""", json_schema_extra = { "linkml_meta": {'domain_of': ['HandlingResults']} })
+    unable: Optional[UnableReasons] = Field(default=None, title="（四）无法提供", description="""Row group 三（四） - cannot be provided, by reason.""", json_schema_extra = { "linkml_meta": {'domain_of': ['HandlingResults']} })
+    not_processed: Optional[NotProcessedReasons] = Field(default=None, title="（五）不予处理", description="""Row group 三（五） - not processed, by reason.""", json_schema_extra = { "linkml_meta": {'domain_of': ['HandlingResults']} })
+    other_handling: Optional[OtherHandlingReasons] = Field(default=None, title="（六）其他处理", description="""Row group 三（六） - other handling, by reason (2021 format).""", json_schema_extra = { "linkml_meta": {'annotations': {'format_versions': {'tag': 'format_versions',
+                                             'value': 'v2021'}},
+         'domain_of': ['HandlingResults']} })
+    other_handling_2019: Optional[ApplicantCounts] = Field(default=None, title="（六）其他处理", description="""Row 三（六） - other handling, a single row (2019 format).""", json_schema_extra = { "linkml_meta": {'annotations': {'format_versions': {'tag': 'format_versions',
+                                             'value': 'v2019'},
+                         'key': {'tag': 'key', 'value': 'other_handling'}},
+         'domain_of': ['HandlingResults']} })
+    results_total: Optional[ApplicantCounts] = Field(default=None, title="（七）总计", description="""Row 三（七） - the total of all handling results (一)-(六).""", json_schema_extra = { "linkml_meta": {'annotations': {'key': {'tag': 'key', 'value': 'none'}},
+         'domain_of': ['HandlingResults']} })
+
+
+class DenialReasons(ConfiguredBaseModel):
+    """
+    Row group 三（三） of table 三, keyed by DenialReasonEnum.
+    """
+    linkml_meta: ClassVar[LinkMLMeta] = LinkMLMeta({'annotations': {'keyed_by': {'tag': 'keyed_by', 'value': 'DenialReasonEnum'}},
+         'from_schema': 'https://w3id.org/gaischema',
+         'title': '不予公开'})
+
+    state_secret: Optional[ApplicantCounts] = Field(default=None, title="1.属于国家秘密", description="""Row 三（三）1 - refused, state secret.""", json_schema_extra = { "linkml_meta": {'domain_of': ['DenialReasons']} })
+    prohibited_by_law: Optional[ApplicantCounts] = Field(default=None, title="2.其他法律行政法规禁止公开", description="""Row 三（三）2 - refused, prohibited by other laws or administrative regulations.""", json_schema_extra = { "linkml_meta": {'domain_of': ['DenialReasons']} })
+    security_stability: Optional[ApplicantCounts] = Field(default=None, title="3.危及“三安全一稳定”", description="""Row 三（三）3 - refused, would endanger the three securities and social stability.""", json_schema_extra = { "linkml_meta": {'domain_of': ['DenialReasons']} })
+    third_party_rights: Optional[ApplicantCounts] = Field(default=None, title="4.保护第三方合法权益", description="""Row 三（三）4 - refused to protect the lawful rights and interests of third parties.""", json_schema_extra = { "linkml_meta": {'domain_of': ['DenialReasons']} })
+    internal_affairs: Optional[ApplicantCounts] = Field(default=None, title="5.属于三类内部事务信息", description="""Row 三（三）5 - refused, internal affairs information.""", json_schema_extra = { "linkml_meta": {'domain_of': ['DenialReasons']} })
+    process_information: Optional[ApplicantCounts] = Field(default=None, title="6.属于四类过程性信息", description="""Row 三（三）6 - refused, process information.""", json_schema_extra = { "linkml_meta": {'domain_of': ['DenialReasons']} })
+    enforcement_files: Optional[ApplicantCounts] = Field(default=None, title="7.属于行政执法案卷", description="""Row 三（三）7 - refused, law-enforcement case files.""", json_schema_extra = { "linkml_meta": {'domain_of': ['DenialReasons']} })
+    administrative_query: Optional[ApplicantCounts] = Field(default=None, title="8.属于行政查询事项", description="""Row 三（三）8 - refused, administrative query matters.""", json_schema_extra = { "linkml_meta": {'domain_of': ['DenialReasons']} })
+
+
+class UnableReasons(ConfiguredBaseModel):
+    """
+    Row group 三（四） of table 三, keyed by UnableReasonEnum.
+    """
+    linkml_meta: ClassVar[LinkMLMeta] = LinkMLMeta({'annotations': {'keyed_by': {'tag': 'keyed_by', 'value': 'UnableReasonEnum'}},
+         'from_schema': 'https://w3id.org/gaischema',
+         'title': '无法提供'})
+
+    not_held: Optional[ApplicantCounts] = Field(default=None, title="1.本机关不掌握相关政府信息", description="""Row 三（四）1 - the organ does not hold the information.""", json_schema_extra = { "linkml_meta": {'domain_of': ['UnableReasons']} })
+    needs_creation: Optional[ApplicantCounts] = Field(default=None, title="2.没有现成信息需要另行制作", description="""Row 三（四）2 - no existing information; would need to be created.""", json_schema_extra = { "linkml_meta": {'domain_of': ['UnableReasons']} })
+    still_unclear: Optional[ApplicantCounts] = Field(default=None, title="3.补正后申请内容仍不明确", description="""Row 三（四）3 - still unclear after correction.""", json_schema_extra = { "linkml_meta": {'domain_of': ['UnableReasons']} })
+
+
+class NotProcessedReasons(ConfiguredBaseModel):
+    """
+    Row group 三（五） of table 三, keyed by NotProcessedReasonEnum.
+    """
+    linkml_meta: ClassVar[LinkMLMeta] = LinkMLMeta({'annotations': {'keyed_by': {'tag': 'keyed_by',
+                                      'value': 'NotProcessedReasonEnum'}},
+         'from_schema': 'https://w3id.org/gaischema',
+         'title': '不予处理'})
+
+    petition_complaint: Optional[ApplicantCounts] = Field(default=None, title="1.信访举报投诉类申请", description="""Row 三（五）1 - petitions, reports and complaints.""", json_schema_extra = { "linkml_meta": {'domain_of': ['NotProcessedReasons']} })
+    repeated: Optional[ApplicantCounts] = Field(default=None, title="2.重复申请", description="""Row 三（五）2 - repeated applications.""", json_schema_extra = { "linkml_meta": {'domain_of': ['NotProcessedReasons']} })
+    publication: Optional[ApplicantCounts] = Field(default=None, title="3.要求提供公开出版物", description="""Row 三（五）3 - requests for public publications.""", json_schema_extra = { "linkml_meta": {'domain_of': ['NotProcessedReasons']} })
+    excessive: Optional[ApplicantCounts] = Field(default=None, title="4.无正当理由大量反复申请", description="""Row 三（五）4 - large numbers of repeated applications without a proper reason.""", json_schema_extra = { "linkml_meta": {'domain_of': ['NotProcessedReasons']} })
+    confirmation: Optional[ApplicantCounts] = Field(default=None, title="5.要求行政机关确认或重新出具已获取信息", description="""Row 三（五）5 - requests to confirm or re-issue information already obtained.""", json_schema_extra = { "linkml_meta": {'domain_of': ['NotProcessedReasons']} })
+
+
+class OtherHandlingReasons(ConfiguredBaseModel):
+    """
+    Row group 三（六） of table 三 in the 2021 format, keyed by OtherHandlingReasonEnum.
+    """
+    linkml_meta: ClassVar[LinkMLMeta] = LinkMLMeta({'annotations': {'keyed_by': {'tag': 'keyed_by',
+                                      'value': 'OtherHandlingReasonEnum'}},
+         'from_schema': 'https://w3id.org/gaischema',
+         'title': '其他处理'})
+
+    no_correction: Optional[ApplicantCounts] = Field(default=None, title="1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", description="""Row 三（六）1 - no correction in time; no longer processed.""", json_schema_extra = { "linkml_meta": {'domain_of': ['OtherHandlingReasons']} })
+    fee_unpaid: Optional[ApplicantCounts] = Field(default=None, title="2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", description="""Row 三（六）2 - fee not paid in time; no longer processed.""", json_schema_extra = { "linkml_meta": {'domain_of': ['OtherHandlingReasons']} })
+    other_reason: Optional[ApplicantCounts] = Field(default=None, title="3.其他", description="""Row 三（六）3 - other.""", json_schema_extra = { "linkml_meta": {'domain_of': ['OtherHandlingReasons']} })
+
+
+class ApplicantCounts(ConfiguredBaseModel):
+    """
+    One row of table 三 - seven numbers, one per applicant column (ApplicantColumnEnum).
+    """
+    linkml_meta: ClassVar[LinkMLMeta] = LinkMLMeta({'annotations': {'keyed_by': {'tag': 'keyed_by',
+                                      'value': 'ApplicantColumnEnum'}},
+         'from_schema': 'https://w3id.org/gaischema',
+         'rules': [{'annotations': {'expression': {'tag': 'expression',
+                                                   'value': 'total == natural_person + '
+                                                            'commercial_enterprise + '
+                                                            'research_institution + '
+                                                            'social_welfare_org + '
+                                                            'legal_service_org + '
+                                                            'other_org'},
+                                    'kind': {'tag': 'kind', 'value': 'check'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': '总计 is not the sum of the '
+                                                            'applicant columns: '
+                                                            'reported {reported}, sum '
+                                                            '{expected}'},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '总计与各类申请人之和不符：填报 '
+                                                            '{reported}，各列之和为 '
+                                                            '{expected}'},
+                                    'severity': {'tag': 'severity', 'value': 'error'},
+                                    'source': {'tag': 'source',
+                                               'value': '年度报告格式 表三 “总计”列'}},
+                    'description': 'In every row of table 三, 总计 = the sum of the six '
+                                   'applicant columns.',
+                    'title': 'T3-ROW-TOTAL'}],
+         'title': '申请人情况'})
+
+    natural_person: Optional[int] = Field(default=None, title="自然人", description="""Column 自然人 - applications by natural persons.""", json_schema_extra = { "linkml_meta": {'domain_of': ['ApplicantCounts'], 'recommended': True} })
+    commercial_enterprise: Optional[int] = Field(default=None, title="商业企业", description="""Column 商业企业 - applications by commercial enterprises (法人或其他组织).""", json_schema_extra = { "linkml_meta": {'domain_of': ['ApplicantCounts'], 'recommended': True} })
+    research_institution: Optional[int] = Field(default=None, title="科研机构", description="""Column 科研机构 - applications by research institutions (法人或其他组织).""", json_schema_extra = { "linkml_meta": {'domain_of': ['ApplicantCounts'], 'recommended': True} })
+    social_welfare_org: Optional[int] = Field(default=None, title="社会公益组织", description="""Column 社会公益组织 - applications by social public-welfare organisations (法人或其他组织).""", json_schema_extra = { "linkml_meta": {'domain_of': ['ApplicantCounts'], 'recommended': True} })
+    legal_service_org: Optional[int] = Field(default=None, title="法律服务机构", description="""Column 法律服务机构 - applications by legal service institutions (法人或其他组织).""", json_schema_extra = { "linkml_meta": {'domain_of': ['ApplicantCounts'], 'recommended': True} })
+    other_org: Optional[int] = Field(default=None, title="其他", description="""Column 其他 - applications by other legal persons or organisations (法人或其他组织).""", json_schema_extra = { "linkml_meta": {'domain_of': ['ApplicantCounts'], 'recommended': True} })
+    total: Optional[int] = Field(default=None, title="总计", description="""Column 总计 - the total of its row (table 三) or of its group (table 四).""", json_schema_extra = { "linkml_meta": {'domain_of': ['ApplicantCounts', 'CaseCounts'], 'recommended': True} })
+
+
+class ReviewsAndLitigation(ConfiguredBaseModel):
+    """
+    Table 四 - three groups (CaseGroupEnum) of five columns (CaseColumnEnum).
+    """
+    linkml_meta: ClassVar[LinkMLMeta] = LinkMLMeta({'annotations': {'keyed_by': {'tag': 'keyed_by', 'value': 'CaseGroupEnum'}},
+         'from_schema': 'https://w3id.org/gaischema',
+         'title': '政府信息公开行政复议、行政诉讼情况'})
+
+    administrative_review: Optional[CaseCounts] = Field(default=None, title="行政复议", description="""Group 行政复议 - administrative reconsideration cases.""", json_schema_extra = { "linkml_meta": {'domain_of': ['ReviewsAndLitigation']} })
+    litigation_direct: Optional[CaseCounts] = Field(default=None, title="未经复议直接起诉", description="""Group 行政诉讼 / 未经复议直接起诉 - litigation brought without reconsideration.""", json_schema_extra = { "linkml_meta": {'annotations': {'group_label': {'tag': 'group_label', 'value': '行政诉讼'}},
+         'domain_of': ['ReviewsAndLitigation']} })
+    litigation_after_review: Optional[CaseCounts] = Field(default=None, title="复议后起诉", description="""Group 行政诉讼 / 复议后起诉 - litigation brought after reconsideration.""", json_schema_extra = { "linkml_meta": {'annotations': {'group_label': {'tag': 'group_label', 'value': '行政诉讼'}},
+         'domain_of': ['ReviewsAndLitigation']} })
+
+
+class CaseCounts(ConfiguredBaseModel):
+    """
+    One group of table 四 - four results and their total.
+    """
+    linkml_meta: ClassVar[LinkMLMeta] = LinkMLMeta({'annotations': {'keyed_by': {'tag': 'keyed_by', 'value': 'CaseColumnEnum'}},
+         'from_schema': 'https://w3id.org/gaischema',
+         'rules': [{'annotations': {'expression': {'tag': 'expression',
+                                                   'value': 'total == upheld + '
+                                                            'corrected + other_result '
+                                                            '+ pending'},
+                                    'kind': {'tag': 'kind', 'value': 'check'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': '总计 is not the sum of the '
+                                                            'four results: reported '
+                                                            '{reported}, sum '
+                                                            '{expected}'},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '总计与各项结果之和不符：填报 '
+                                                            '{reported}，各项之和为 '
+                                                            '{expected}'},
+                                    'severity': {'tag': 'severity', 'value': 'error'},
+                                    'source': {'tag': 'source',
+                                               'value': '年度报告格式 表四 “总计”'}},
+                    'description': 'In every group of table 四, 总计 = 结果维持 + 结果纠正 + 其他结果 '
+                                   '+ 尚未审结.',
+                    'title': 'T4-TOTAL'}],
+         'title': '行政复议、行政诉讼结果'})
+
+    upheld: Optional[int] = Field(default=None, title="结果维持", description="""Column 结果维持 - decisions upheld.""", json_schema_extra = { "linkml_meta": {'domain_of': ['CaseCounts'], 'recommended': True} })
+    corrected: Optional[int] = Field(default=None, title="结果纠正", description="""Column 结果纠正 - decisions corrected.""", json_schema_extra = { "linkml_meta": {'domain_of': ['CaseCounts'], 'recommended': True} })
+    other_result: Optional[int] = Field(default=None, title="其他结果", description="""Column 其他结果 - other results.""", json_schema_extra = { "linkml_meta": {'domain_of': ['CaseCounts'], 'recommended': True} })
+    pending: Optional[int] = Field(default=None, title="尚未审结", description="""Column 尚未审结 - not yet concluded.""", json_schema_extra = { "linkml_meta": {'domain_of': ['CaseCounts'], 'recommended': True} })
+    total: Optional[int] = Field(default=None, title="总计", description="""Column 总计 - the total of its row (table 三) or of its group (table 四).""", json_schema_extra = { "linkml_meta": {'domain_of': ['ApplicantCounts', 'CaseCounts'], 'recommended': True} })
+
+
+# Model rebuild
+# see https://pydantic-docs.helpmanual.io/usage/models/#rebuilding-a-model
+AnnualReport.model_rebuild()
+StatisticalPeriod.model_rebuild()
+ProactiveDisclosure.model_rebuild()
+ProactiveDisclosure2019.model_rebuild()
+DocumentRow.model_rebuild()
+DocumentCounts.model_rebuild()
+DocumentCounts2019.model_rebuild()
+ItemRow.model_rebuild()
+DecisionCount.model_rebuild()
+ItemCounts2019.model_rebuild()
+FeeRow.model_rebuild()
+FeeAmount.model_rebuild()
+FeeItems2019.model_rebuild()
+Procurement2019.model_rebuild()
+ApplicationStatistics.model_rebuild()
+HandlingResults.model_rebuild()
+DenialReasons.model_rebuild()
+UnableReasons.model_rebuild()
+NotProcessedReasons.model_rebuild()
+OtherHandlingReasons.model_rebuild()
+ApplicantCounts.model_rebuild()
+ReviewsAndLitigation.model_rebuild()
+CaseCounts.model_rebuild()

@@ -1,0 +1,165 @@
+"""Validate report instances: the generated JSON Schema, then the rules declared in the schema.
+
+Python API::
+
+    from gaischema import validate, validate_file
+    findings = validate({"organ": "...", ...})        # a dict, a gen-python dataclass or a pydantic model
+    report = validate_file("report.yaml")              # FileReport(file, valid, findings)
+
+Nothing here loads the LinkML schema: the JSON Schema and the compiled rules are read from ``generated/``
+once per process.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Iterable
+
+from gaischema import loading, resources
+from gaischema.engine import Engine, Finding
+
+
+@dataclass
+class FileReport:
+    """The findings for one file."""
+
+    file: str
+    findings: list[Finding] = field(default_factory=list)
+    fatal: bool = False  # the file could not be read as a report at all
+
+    @property
+    def valid(self) -> bool:
+        return not self.fatal and not any(f.severity == "error" for f in self.findings)
+
+    def as_dict(self) -> dict:
+        return {"file": self.file, "valid": self.valid, "findings": [f.as_dict() for f in self.findings]}
+
+
+@lru_cache(maxsize=1)
+def engine() -> Engine:
+    return Engine(resources.model())
+
+
+@lru_cache(maxsize=1)
+def _schema_validator():
+    import jsonschema
+
+    schema = resources.json_schema()
+    cls = jsonschema.validators.validator_for(schema)
+    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+
+
+def to_instance(obj: Any) -> Any:
+    """A plain dict from a dict, a gen-python dataclass (linkml YAMLRoot) or a pydantic model."""
+    if isinstance(obj, dict):
+        return obj
+    if hasattr(obj, "model_dump"):  # pydantic v2
+        return obj.model_dump(mode="json", exclude_none=True)
+    if hasattr(obj, "_as_json_obj") or type(obj).__module__.endswith("datamodel"):
+        from linkml_runtime.dumpers import json_dumper
+
+        data = json_dumper.to_dict(obj)
+        data.pop("@type", None)
+        return data
+    return obj
+
+
+def _schema_findings(instance: Any, eng: Engine) -> Iterable[Finding]:
+    version = instance.get("format_version") if isinstance(instance, dict) else None
+    for error in _schema_validator().iter_errors(instance):
+        for err in _leaves(error):
+            rule = eng.rules.jsonschema.get(err.validator) or eng.rules.jsonschema["*"]
+            path = tuple(str(p) for p in err.absolute_path)
+            if err.validator == "additionalProperties":
+                extra = [k for k in err.instance if k not in err.schema.get("properties", {})]
+                path = path + (extra[0],) if extra else path
+            cell, cell_en = eng.labels.cell(path, version) if path else ("（整份报告）", "(whole report)")
+            detail = err.message
+            if err.validator == "type" and isinstance(err.instance, (_dt.date, _dt.datetime)):
+                detail = (f"{err.instance.isoformat()} is a YAML date; write it as a quoted string: "
+                          f"'{err.instance.isoformat()}'")
+            reported = err.instance if isinstance(err.instance, (str, int, float, bool)) else None
+            if isinstance(err.instance, (_dt.date, _dt.datetime)):
+                reported = err.instance.isoformat()
+            yield Finding(
+                rule=rule["id"],
+                severity=rule["severity"],
+                path=".".join(path),
+                cell=cell,
+                cell_en=cell_en,
+                message=f"{rule['message_zh']}：{detail}",
+                message_en=f"{rule['message_en']}: {detail}",
+                reported=reported,
+                expected=_expected(err),
+                source=rule["source"],
+            )
+
+
+def _leaves(error) -> list:
+    """An optional object is ``anyOf: [{$ref}, {type: null}]``: report the errors inside the object's branch."""
+    if error.validator in ("anyOf", "oneOf") and error.context:
+        inner = [e for e in error.context if not (e.validator == "type" and e.validator_value == "null")]
+        if inner:
+            return [leaf for e in inner for leaf in _leaves(e)]
+    return [error]
+
+
+def _expected(err) -> Any:
+    v = err.validator
+    if v in ("minimum", "maximum"):
+        return f"{'>=' if v == 'minimum' else '<='} {err.validator_value}"
+    if v == "type":
+        t = err.validator_value
+        return " or ".join(x for x in t if x != "null") if isinstance(t, list) else t
+    if v == "enum":
+        return [x for x in err.validator_value if x is not None]
+    if v == "pattern":
+        return err.validator_value
+    if v == "format":
+        return err.validator_value
+    if v == "required":
+        return None
+    return None
+
+
+def validate(obj: Any) -> list[Finding]:
+    """Validate one in-memory report (dict, dataclass or pydantic model); return every finding.
+
+    The JSON Schema findings come first, then the rules; a rule that would read a value the JSON Schema
+    rejected is not evaluated, so one wrong cell gives one finding, not a cascade.
+    """
+    instance = to_instance(obj)
+    eng = engine()
+    findings = list(_schema_findings(instance, eng))
+    if isinstance(instance, dict):
+        rejected = {f.path for f in findings}
+        findings.extend(eng.check(instance, rejected))
+    return findings
+
+
+def rule_findings(instance: dict) -> list[Finding]:
+    """Only the rule findings (for the linkml-validate plugin, whose JSON Schema check runs separately)."""
+    eng = engine()
+    rejected = {f.path for f in _schema_findings(instance, eng)}
+    return list(eng.check(instance, rejected))
+
+
+def is_valid(obj: Any) -> bool:
+    """True when the report has no finding of severity error (warnings are allowed)."""
+    return not any(f.severity == "error" for f in validate(obj))
+
+
+def input_finding(err: loading.InputError) -> Finding:
+    return Finding(rule=err.rule, severity="fatal", path="", cell="", message=err.message,
+                   message_en=err.message_en)
+
+
+def validate_file(source: str) -> FileReport:
+    """Read and validate one file (``-`` for standard input); unreadable input is a fatal finding."""
+    try:
+        instance = loading.load(source)
+    except loading.InputError as err:
+        return FileReport(source, [input_finding(err)], fatal=True)
+    return FileReport(source, validate(instance))
