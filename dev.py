@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""Developer entry point; needs only Python 3 (3.10 or newer).
+
+    python3 dev.py quickstart   set up .venv (gaischema + test tools) and validate the bundled examples
+    python3 dev.py test         set up .venv if needed, then run the whole test suite (what CI runs)
+    python3 dev.py generate     regenerate generated/ from schema/gaischema.yaml
+    python3 dev.py setup        only set up .venv
+
+Extra arguments after ``test`` go to pytest (e.g. ``python3 dev.py test -k cli``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PY = BIN / ("python.exe" if os.name == "nt" else "python")
+STAMP = VENV / ".gaischema-setup"
+
+
+def run(*cmd, **kw) -> int:
+    print("+", " ".join(str(c) for c in cmd), flush=True)
+    return subprocess.call([str(c) for c in cmd], cwd=ROOT, **kw)
+
+
+def setup() -> None:
+    """Create .venv and install gaischema (editable) with its test extra; skipped when up to date."""
+    want = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if PY.exists() and STAMP.exists() and STAMP.read_text() == want:
+        return
+    if sys.version_info < (3, 10):
+        sys.exit(f"gaischema needs Python 3.10 or newer; this is {sys.version.split()[0]}")
+    if not PY.exists():
+        print(f"+ creating {VENV}", flush=True)
+        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+    if run(PY, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-e", ".[test]") != 0:
+        sys.exit("setup failed: pip could not install gaischema (see above)")
+    STAMP.write_text(want)
+
+
+def main(argv: list[str]) -> int:
+    cmd, rest = (argv[0], argv[1:]) if argv else ("help", [])
+    if cmd == "setup":
+        setup()
+        return 0
+    if cmd == "quickstart":
+        setup()
+        gs = BIN / "gaischema"
+        code = run(gs, "validate", "examples/valid/AnnualReport-beilun-2023.yaml")
+        print("\n# a counter-example, to show what a finding looks like (exit code 1 is expected):", flush=True)
+        run(gs, "validate", "examples/invalid/AnnualReport-t3-row-total.yaml")
+        print("\n# every bundled example:", flush=True)
+        run(gs, "validate", "--quiet", "examples/valid", "examples/warning")
+        return code
+    if cmd == "test":
+        setup()
+        return run(PY, "-m", "pytest", *rest)
+    if cmd == "generate":
+        setup()
+        return run(PY, "-m", "gaischema.build", *rest)
+    print(__doc__)
+    return 0 if cmd in ("help", "-h", "--help") else 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+SAMPLES = ROOT.parent / "shared" / "samples"
+
+
+def examples(kind: str) -> list[Path]:
+    return sorted((EXAMPLES / kind).glob("AnnualReport-*.yaml"))
+
+
+def intended_rule(path: Path) -> str:
+    """The rule a counter-example is made to break, from its first comment line: '# Breaks RULE-ID ...'."""
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    m = re.match(r"# Breaks ([A-Z0-9-]+)", first)
+    assert m, f"{path.name}: first line must say which rule it breaks"
+    return m.group(1)
+
+
+def load(path: Path) -> dict:
+    with open(path, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def gaischema(*args: str, stdin: bytes | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """Run the real command line in a fresh process."""
+    return subprocess.run([sys.executable, "-m", "gaischema.cli", *args], input=stdin, capture_output=True,
+                          cwd=cwd, timeout=120)
+
+
+def gaischema_json(*args: str, **kw) -> tuple[int, list]:
+    proc = gaischema(*args, "--format", "json", **kw)
+    assert proc.stdout, (proc.returncode, proc.stderr.decode(errors="replace")[-3000:], args)
+    return proc.returncode, json.loads(proc.stdout)
+
+
+@pytest.fixture(scope="session")
+def beilun() -> dict:
+    return load(EXAMPLES / "valid" / "AnnualReport-beilun-2023.yaml")
