@@ -55,8 +55,8 @@ def to_instance(obj: Any) -> Any:
     """A plain dict from a dict, a gen-python dataclass (linkml YAMLRoot) or a pydantic model."""
     if isinstance(obj, dict):
         return obj
-    if hasattr(obj, "model_dump"):  # pydantic v2
-        return obj.model_dump(mode="json", exclude_none=True)
+    if hasattr(obj, "model_dump"):  # pydantic v2; its JSON mode would turn decimals into strings
+        return _plain(obj.model_dump(mode="python", exclude_none=True))
     if hasattr(obj, "_as_json_obj") or type(obj).__module__.endswith("datamodel"):
         from linkml_runtime.dumpers import json_dumper
 
@@ -64,6 +64,24 @@ def to_instance(obj: Any) -> Any:
         data.pop("@type", None)
         return data
     return obj
+
+
+def _plain(v: Any) -> Any:
+    """Python values of a pydantic dump as their JSON counterparts (decimal -> number, date -> string)."""
+    import enum
+    from decimal import Decimal
+
+    if isinstance(v, dict):
+        return {k: _plain(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple)):
+        return [_plain(x) for x in v]
+    if isinstance(v, Decimal):
+        return int(v) if v == v.to_integral_value() else float(v)
+    if isinstance(v, (_dt.date, _dt.datetime)):
+        return v.isoformat()
+    if isinstance(v, enum.Enum):
+        return v.value
+    return v
 
 
 def _schema_findings(instance: Any, eng: Engine) -> Iterable[Finding]:
