@@ -109,3 +109,9 @@ def test_rules_are_declared_with_id_severity_messages_and_source():
         assert r["message_zh"] and r["message_en"] and r["source"] and r["description"]
     assert {"T3-BALANCE", "T3-ROW-TOTAL", "T3-RESULTS-TOTAL", "T4-TOTAL", "FORMAT-VERSION-YEAR",
             "META-PERIOD-START", "META-PERIOD-END", "META-PUBLISHED-AFTER-YEAR", "META-DEADLINE"} <= set(ids)
+
+
+def test_readme_names_every_rule():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for r in MODEL["rules"]:
+        assert f"`{r['id']}`" in readme, r["id"]

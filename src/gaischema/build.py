@@ -13,6 +13,7 @@ Artifacts:
 - ``gaischema.shacl.ttl``    SHACL shapes (gen-shacl)
 - ``gaischema.sql``          SQL DDL (gen-sqlddl)
 - ``docs/``                  Markdown reference (gen-doc)
+- ``rules.md``               the rule catalogue (written by this module)
 - ``gaischema.model.json``   the compiled model for the rule engine: class tree, labels, enums, rules and the
                              cell map of each format version (written by this module)
 """
@@ -178,6 +179,19 @@ def _check_rules(model: dict) -> None:
             raise SystemExit(f"schema error in rule {rule['id']}: {exc}") from exc
 
 
+def rules_markdown(model: dict) -> str:
+    """The rule catalogue as Markdown, from the compiled model."""
+    lines = [f"<!-- {GENERATED_HEADER} -->", "", f"# 规则目录 Rule catalogue (gaischema {model['version']})", "",
+             "| id | severity | applies to | rule | message (zh / en) | source |", "|---|---|---|---|---|---|"]
+    for r in model["rules"]:
+        cells = [f"`{r['id']}`", r["severity"], f"`{r['class']}`", r["description"],
+                 f"{r['message_zh']} / {r['message_en']}", r["source"]]
+        if r.get("expression"):
+            cells[3] += f" `{r['expression']}`" + (f" (for each `{r['for_each']}`)" if r.get("for_each") else "")
+        lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    return "\n".join(lines)
+
+
 def _write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     if not text.endswith("\n"):
@@ -201,6 +215,7 @@ def generate(out: Path = OUT, schema_path: Path = SCHEMA) -> list[Path]:
 
     s = str(schema_path)
     out.mkdir(parents=True, exist_ok=True)
+    model = compile_model(schema_path)
     files = {
         "gaischema.schema.json": JsonSchemaGenerator(s, title_from="title").serialize(),
         "datamodel.py": PythonGenerator(s).serialize(),
@@ -214,7 +229,8 @@ def generate(out: Path = OUT, schema_path: Path = SCHEMA) -> list[Path]:
         ).serialize(),
         "gaischema.shacl.ttl": ShaclGenerator(s).serialize(),
         "gaischema.sql": SQLTableGenerator(s).serialize(),
-        "gaischema.model.json": json.dumps(compile_model(schema_path), ensure_ascii=False, indent=1),
+        "gaischema.model.json": json.dumps(model, ensure_ascii=False, indent=1),
+        "rules.md": rules_markdown(model),
         "__init__.py": f'"""{GENERATED_HEADER}"""\n',
     }
     written = []

@@ -43,6 +43,17 @@ def engine() -> Engine:
 
 
 @lru_cache(maxsize=1)
+def _fast_validator():
+    """jsonschema-rs, when installed: a yes/no answer in microseconds, and an import 4 times cheaper than
+    jsonschema's. Only an instance it rejects (or cannot read) goes to the reference validator below."""
+    try:
+        import jsonschema_rs
+    except ImportError:  # pragma: no cover - a platform without its wheel
+        return None
+    return jsonschema_rs.validator_for(resources.json_schema(), validate_formats=True)
+
+
+@lru_cache(maxsize=1)
 def _schema_validator():
     import jsonschema
 
@@ -85,6 +96,20 @@ def _plain(v: Any) -> Any:
 
 
 def _schema_findings(instance: Any, eng: Engine) -> Iterable[Finding]:
+    """The JSON Schema findings. jsonschema-rs decides valid instances; the findings of an invalid one come
+    from the Python jsonschema package (the validator linkml-validate uses), so their paths and messages
+    are the reference's. Tests assert that the two agree on every example and mutation."""
+    fast = _fast_validator()
+    if fast is not None:
+        try:
+            if fast.is_valid(instance):
+                return []
+        except (ValueError, TypeError, OverflowError):  # a value JSON has no type for (a YAML date)
+            pass
+    return list(_reference_findings(instance, eng))
+
+
+def _reference_findings(instance: Any, eng: Engine) -> Iterable[Finding]:
     version = instance.get("format_version") if isinstance(instance, dict) else None
     for error in _schema_validator().iter_errors(instance):
         for err in _leaves(error):
