@@ -113,7 +113,7 @@ linkml_meta = LinkMLMeta({'annotations': {'version_history': {'tag': 'version_hi
                   'xsd': {'prefix_prefix': 'xsd',
                           'prefix_reference': 'http://www.w3.org/2001/XMLSchema#'}},
      'see_also': ['https://www.gov.cn/zhengce/content/2019-04/15/content_5382991.htm'],
-     'source_file': '/work/main/schema/gaischema.yaml',
+     'source_file': 'schema/gaischema.yaml',
      'title': '政府信息公开工作年度报告数据标准 (gaischema)',
      'types': {'amount': {'base': 'Decimal',
                           'description': 'A non-negative decimal amount of money, '

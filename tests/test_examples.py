@@ -54,6 +54,8 @@ def test_beilun_example_equals_the_published_sample(beilun):
 
     from conftest import SAMPLES
 
+    if not (SAMPLES / "expected.json").exists():
+        pytest.skip(f"the shared samples are not beside this checkout ({SAMPLES})")
     exp = json.loads((SAMPLES / "expected.json").read_text(encoding="utf-8"))["000_56695964816e1b37.txt"]
     assert beilun["organ"] == exp["organ"] and beilun["report_year"] == exp["year"]
     assert beilun["publication_date"] == exp["publication_date"]

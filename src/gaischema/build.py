@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -201,9 +203,24 @@ def _write(path: Path, text: str) -> None:
 
 def generate(out: Path = OUT, schema_path: Path = SCHEMA) -> list[Path]:
     """Regenerate all artifacts into ``out``; return the files written."""
-    import logging
-
     logging.disable(logging.WARNING)  # the generators warn chattily about things this schema does on purpose
+
+    out = out.resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    model = compile_model(schema_path)
+    # some generators record the schema's path (gen-pydantic's source_file): make it relative to the
+    # repository, so the output is the same in every checkout
+    schema_path = schema_path.resolve()
+    cwd = os.getcwd()
+    os.chdir(schema_path.parent.parent)
+    try:
+        return _generate(out, f"{schema_path.parent.name}/{schema_path.name}", model)
+    finally:
+        os.chdir(cwd)
+        logging.disable(logging.NOTSET)
+
+
+def _generate(out: Path, s: str, model: dict) -> list[Path]:
     from linkml.generators.docgen import DocGenerator
     from linkml.generators.jsonldcontextgen import ContextGenerator
     from linkml.generators.jsonschemagen import JsonSchemaGenerator
@@ -213,9 +230,6 @@ def generate(out: Path = OUT, schema_path: Path = SCHEMA) -> list[Path]:
     from linkml.generators.shaclgen import ShaclGenerator
     from linkml.generators.sqltablegen import SQLTableGenerator
 
-    s = str(schema_path)
-    out.mkdir(parents=True, exist_ok=True)
-    model = compile_model(schema_path)
     files = {
         "gaischema.schema.json": JsonSchemaGenerator(s, title_from="title").serialize(),
         "datamodel.py": PythonGenerator(s).serialize(),
@@ -242,7 +256,6 @@ def generate(out: Path = OUT, schema_path: Path = SCHEMA) -> list[Path]:
         shutil.rmtree(docs)
     DocGenerator(s, directory=str(docs), mergeimports=False).serialize()
     written.extend(sorted(docs.rglob("*.md")))
-    logging.disable(logging.NOTSET)
     return written
 
 
