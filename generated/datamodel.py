@@ -129,6 +129,7 @@ class AnnualReport(YAMLRoot):
     other_matters: Optional[str] = None
     processing_fee_charged: Optional[Union[bool, Bool]] = None
     processing_fee_amount: Optional[Union[Decimal, Amount]] = None
+    extraction: Optional[Union[dict, "ExtractionRecord"]] = None
 
     def __post_init__(self, *_: str, **kwargs: Any):
         if self._is_empty(self.organ):
@@ -187,6 +188,85 @@ class AnnualReport(YAMLRoot):
 
         if self.processing_fee_amount is not None and not isinstance(self.processing_fee_amount, Amount):
             self.processing_fee_amount = Amount(self.processing_fee_amount)
+
+        if self.extraction is not None and not isinstance(self.extraction, ExtractionRecord):
+            self.extraction = ExtractionRecord(**as_dict(self.extraction))
+
+        super().__post_init__(**kwargs)
+
+
+@dataclass(repr=False)
+class ExtractionRecord(YAMLRoot):
+    """
+    Provenance of an extracted instance, and the notes of what could not be read or was inferred.
+    """
+    _inherited_slots: ClassVar[list[str]] = []
+
+    class_class_uri: ClassVar[URIRef] = GAISCHEMA["ExtractionRecord"]
+    class_class_curie: ClassVar[str] = "gaischema:ExtractionRecord"
+    class_name: ClassVar[str] = "ExtractionRecord"
+    class_model_uri: ClassVar[URIRef] = GAISCHEMA.ExtractionRecord
+
+    source_file: Optional[str] = None
+    source_format: Optional[Union[str, "SourceFormatEnum"]] = None
+    source_encoding: Optional[str] = None
+    extractor: Optional[str] = None
+    notes: Optional[Union[Union[dict, "ExtractionNote"], list[Union[dict, "ExtractionNote"]]]] = empty_list()
+
+    def __post_init__(self, *_: str, **kwargs: Any):
+        if self.source_file is not None and not isinstance(self.source_file, str):
+            self.source_file = str(self.source_file)
+
+        if self.source_format is not None and not isinstance(self.source_format, SourceFormatEnum):
+            self.source_format = SourceFormatEnum(self.source_format)
+
+        if self.source_encoding is not None and not isinstance(self.source_encoding, str):
+            self.source_encoding = str(self.source_encoding)
+
+        if self.extractor is not None and not isinstance(self.extractor, str):
+            self.extractor = str(self.extractor)
+
+        self._normalize_inlined_as_list(slot_name="notes", slot_type=ExtractionNote, key_name="note_kind", keyed=False)
+
+        super().__post_init__(**kwargs)
+
+
+@dataclass(repr=False)
+class ExtractionNote(YAMLRoot):
+    """
+    One thing the extractor says about a cell, row or field of the instance.
+    """
+    _inherited_slots: ClassVar[list[str]] = []
+
+    class_class_uri: ClassVar[URIRef] = GAISCHEMA["ExtractionNote"]
+    class_class_curie: ClassVar[str] = "gaischema:ExtractionNote"
+    class_name: ClassVar[str] = "ExtractionNote"
+    class_model_uri: ClassVar[URIRef] = GAISCHEMA.ExtractionNote
+
+    note_kind: Union[str, "ExtractionNoteKindEnum"] = None
+    note_path: Optional[str] = None
+    note_message: Optional[str] = None
+    note_raw: Optional[str] = None
+    note_candidates: Optional[Union[str, list[str]]] = empty_list()
+
+    def __post_init__(self, *_: str, **kwargs: Any):
+        if self._is_empty(self.note_kind):
+            self.MissingRequiredField("note_kind")
+        if not isinstance(self.note_kind, ExtractionNoteKindEnum):
+            self.note_kind = ExtractionNoteKindEnum(self.note_kind)
+
+        if self.note_path is not None and not isinstance(self.note_path, str):
+            self.note_path = str(self.note_path)
+
+        if self.note_message is not None and not isinstance(self.note_message, str):
+            self.note_message = str(self.note_message)
+
+        if self.note_raw is not None and not isinstance(self.note_raw, str):
+            self.note_raw = str(self.note_raw)
+
+        if not isinstance(self.note_candidates, list):
+            self.note_candidates = [self.note_candidates] if self.note_candidates is not None else []
+        self.note_candidates = [v if isinstance(v, str) else str(v) for v in self.note_candidates]
 
         super().__post_init__(**kwargs)
 
@@ -1187,6 +1267,81 @@ class CaseGroupEnum(EnumDefinitionImpl):
         description="The three groups of table 四. They key the slots of ReviewsAndLitigation.",
     )
 
+class SourceFormatEnum(EnumDefinitionImpl):
+    """
+    The kind of published file an instance was extracted from.
+    """
+    txt = PermissibleValue(
+        text="txt",
+        title="文本",
+        description="A plain-text copy of a report (one cell per line, cells separated by spaces, or run together).",
+        meaning=GAISCHEMA["source_format/txt"])
+    html = PermissibleValue(
+        text="html",
+        title="网页",
+        description="An HTML page.",
+        meaning=GAISCHEMA["source_format/html"])
+    docx = PermissibleValue(
+        text="docx",
+        title="Word 文档",
+        description="A Word (.docx) file.",
+        meaning=GAISCHEMA["source_format/docx"])
+    md = PermissibleValue(
+        text="md",
+        title="Markdown 文本",
+        description="A Markdown text (for example the text layer of a PDF converted by another tool).",
+        meaning=GAISCHEMA["source_format/md"])
+
+    _defn = EnumDefinition(
+        name="SourceFormatEnum",
+        description="The kind of published file an instance was extracted from.",
+    )
+
+class ExtractionNoteKindEnum(EnumDefinitionImpl):
+    """
+    Why the extractor says something about a cell, a row or a field.
+    """
+    blank = PermissibleValue(
+        text="blank",
+        title="单元格空白",
+        description="The cell is blank in the source (empty, or a mark such as —, / or 无); it stays blank.",
+        meaning=GAISCHEMA["note/blank"])
+    unreadable = PermissibleValue(
+        text="unreadable",
+        title="无法读取",
+        description="The source has something in this place that is not a number; the cell stays blank.",
+        meaning=GAISCHEMA["note/unreadable"])
+    inferred = PermissibleValue(
+        text="inferred",
+        title="推断拆分",
+        description="""The digits of a row were run together in the source; exactly one split satisfies the rules (row total, results total, balance, table 四 totals), and it was taken.""",
+        meaning=GAISCHEMA["note/inferred"])
+    ambiguous = PermissibleValue(
+        text="ambiguous",
+        title="拆分不唯一",
+        description="The digits were run together and several splits satisfy the rules; the cells stay blank.",
+        meaning=GAISCHEMA["note/ambiguous"])
+    impossible = PermissibleValue(
+        text="impossible",
+        title="无法拆分",
+        description="The digits were run together and no split satisfies the rules; the cells stay blank.",
+        meaning=GAISCHEMA["note/impossible"])
+    unit = PermissibleValue(
+        text="unit",
+        title="含单位",
+        description="""The cell holds a unit beside its number (e.g. 251000元); the number was read and the unit noted.""",
+        meaning=GAISCHEMA["note/unit"])
+    missing = PermissibleValue(
+        text="missing",
+        title="未找到",
+        description="A table, row, section or field was not found in the source.",
+        meaning=GAISCHEMA["note/missing"])
+
+    _defn = EnumDefinition(
+        name="ExtractionNoteKindEnum",
+        description="Why the extractor says something about a cell, a row or a field.",
+    )
+
 # Slots
 class slots:
     pass
@@ -1236,6 +1391,39 @@ slots.processing_fee_charged = Slot(uri=GAISCHEMA.processing_fee_charged, name="
 
 slots.processing_fee_amount = Slot(uri=GAISCHEMA.processing_fee_amount, name="processing_fee_amount", curie=GAISCHEMA.curie('processing_fee_amount'),
                    model_uri=GAISCHEMA.processing_fee_amount, domain=None, range=Optional[Union[Decimal, Amount]])
+
+slots.extraction = Slot(uri=GAISCHEMA.extraction, name="extraction", curie=GAISCHEMA.curie('extraction'),
+                   model_uri=GAISCHEMA.extraction, domain=None, range=Optional[Union[dict, ExtractionRecord]])
+
+slots.source_file = Slot(uri=GAISCHEMA.source_file, name="source_file", curie=GAISCHEMA.curie('source_file'),
+                   model_uri=GAISCHEMA.source_file, domain=None, range=Optional[str])
+
+slots.source_format = Slot(uri=GAISCHEMA.source_format, name="source_format", curie=GAISCHEMA.curie('source_format'),
+                   model_uri=GAISCHEMA.source_format, domain=None, range=Optional[Union[str, "SourceFormatEnum"]])
+
+slots.source_encoding = Slot(uri=GAISCHEMA.source_encoding, name="source_encoding", curie=GAISCHEMA.curie('source_encoding'),
+                   model_uri=GAISCHEMA.source_encoding, domain=None, range=Optional[str])
+
+slots.extractor = Slot(uri=GAISCHEMA.extractor, name="extractor", curie=GAISCHEMA.curie('extractor'),
+                   model_uri=GAISCHEMA.extractor, domain=None, range=Optional[str])
+
+slots.notes = Slot(uri=GAISCHEMA.notes, name="notes", curie=GAISCHEMA.curie('notes'),
+                   model_uri=GAISCHEMA.notes, domain=None, range=Optional[Union[Union[dict, ExtractionNote], list[Union[dict, ExtractionNote]]]])
+
+slots.note_kind = Slot(uri=GAISCHEMA.note_kind, name="note_kind", curie=GAISCHEMA.curie('note_kind'),
+                   model_uri=GAISCHEMA.note_kind, domain=None, range=Union[str, "ExtractionNoteKindEnum"])
+
+slots.note_path = Slot(uri=GAISCHEMA.note_path, name="note_path", curie=GAISCHEMA.curie('note_path'),
+                   model_uri=GAISCHEMA.note_path, domain=None, range=Optional[str])
+
+slots.note_message = Slot(uri=GAISCHEMA.note_message, name="note_message", curie=GAISCHEMA.curie('note_message'),
+                   model_uri=GAISCHEMA.note_message, domain=None, range=Optional[str])
+
+slots.note_raw = Slot(uri=GAISCHEMA.note_raw, name="note_raw", curie=GAISCHEMA.curie('note_raw'),
+                   model_uri=GAISCHEMA.note_raw, domain=None, range=Optional[str])
+
+slots.note_candidates = Slot(uri=GAISCHEMA.note_candidates, name="note_candidates", curie=GAISCHEMA.curie('note_candidates'),
+                   model_uri=GAISCHEMA.note_candidates, domain=None, range=Optional[Union[str, list[str]]])
 
 slots.proactive_disclosure = Slot(uri=GAISCHEMA.proactive_disclosure, name="proactive_disclosure", curie=GAISCHEMA.curie('proactive_disclosure'),
                    model_uri=GAISCHEMA.proactive_disclosure, domain=None, range=Optional[Union[dict, ProactiveDisclosure]])

@@ -17,6 +17,20 @@
 --     * Slot: proactive_disclosure_2019_id Description: Table 二 in the 2019 format.
 --     * Slot: applications_id Description: Table 三, applications received and handled, by applicant column.
 --     * Slot: reviews_and_litigation_id Description: Table 四, administrative reconsideration and litigation about information disclosure.
+--     * Slot: extraction_id Description: Where this instance came from and what the extractor could not read or had to infer. Present only in instances made by gaischema extract; not part of the official report.
+-- # Class: ExtractionRecord Description: Provenance of an extracted instance, and the notes of what could not be read or was inferred.
+--     * Slot: id
+--     * Slot: source_file Description: The file the instance was extracted from, as named on the command line.
+--     * Slot: source_format Description: The kind of the source file.
+--     * Slot: source_encoding Description: The character encoding detected in the source file (utf-8, utf-8-sig or gb18030).
+--     * Slot: extractor Description: The program and version that made the instance.
+-- # Class: ExtractionNote Description: One thing the extractor says about a cell, row or field of the instance.
+--     * Slot: id
+--     * Slot: note_kind Description: Why the note was made.
+--     * Slot: note_path Description: The dotted JSON path of the cell, row or field the note is about.
+--     * Slot: note_message Description: The note in Chinese and English.
+--     * Slot: note_raw Description: The source text the note is about, as found (digits run together, a unit, a mark).
+--     * Slot: ExtractionRecord_id Description: Autocreated FK slot
 -- # Class: StatisticalPeriod Description: The period that the figures of a report cover.
 --     * Slot: id
 --     * Slot: start_date Description: First day of the statistical period (YYYY-MM-DD).
@@ -139,6 +153,19 @@
 --     * Slot: other_result Description: Column 其他结果 - other results.
 --     * Slot: pending Description: Column 尚未审结 - not yet concluded.
 --     * Slot: total Description: Column 总计 - the total of its row (table 三) or of its group (table 四).
+-- # Class: ExtractionNote_note_candidates
+--     * Slot: ExtractionNote_id Description: Autocreated FK slot
+--     * Slot: note_candidates Description: For an ambiguous split, the splits that satisfy the rules, each as comma-separated numbers.
+
+CREATE TABLE "ExtractionRecord" (
+	id INTEGER NOT NULL,
+	source_file TEXT,
+	source_format VARCHAR(4),
+	source_encoding TEXT,
+	extractor TEXT,
+	PRIMARY KEY (id)
+);
+CREATE INDEX "ix_ExtractionRecord_id" ON "ExtractionRecord" (id);
 
 CREATE TABLE "StatisticalPeriod" (
 	id INTEGER NOT NULL,
@@ -247,6 +274,18 @@ CREATE TABLE "CaseCounts" (
 	PRIMARY KEY (id)
 );
 CREATE INDEX "ix_CaseCounts_id" ON "CaseCounts" (id);
+
+CREATE TABLE "ExtractionNote" (
+	id INTEGER NOT NULL,
+	note_kind VARCHAR(10) NOT NULL,
+	note_path TEXT,
+	note_message TEXT,
+	note_raw TEXT,
+	"ExtractionRecord_id" INTEGER,
+	PRIMARY KEY (id),
+	FOREIGN KEY("ExtractionRecord_id") REFERENCES "ExtractionRecord" (id)
+);
+CREATE INDEX "ix_ExtractionNote_id" ON "ExtractionNote" (id);
 
 CREATE TABLE "ProactiveDisclosure" (
 	id INTEGER NOT NULL,
@@ -384,6 +423,15 @@ CREATE TABLE "HandlingResults" (
 );
 CREATE INDEX "ix_HandlingResults_id" ON "HandlingResults" (id);
 
+CREATE TABLE "ExtractionNote_note_candidates" (
+	"ExtractionNote_id" INTEGER,
+	note_candidates TEXT,
+	PRIMARY KEY ("ExtractionNote_id", note_candidates),
+	FOREIGN KEY("ExtractionNote_id") REFERENCES "ExtractionNote" (id)
+);
+CREATE INDEX "ix_ExtractionNote_note_candidates_ExtractionNote_id" ON "ExtractionNote_note_candidates" ("ExtractionNote_id");
+CREATE INDEX "ix_ExtractionNote_note_candidates_note_candidates" ON "ExtractionNote_note_candidates" (note_candidates);
+
 CREATE TABLE "ApplicationStatistics" (
 	id INTEGER NOT NULL,
 	new_applications_id INTEGER,
@@ -417,11 +465,13 @@ CREATE TABLE "AnnualReport" (
 	proactive_disclosure_2019_id INTEGER,
 	applications_id INTEGER,
 	reviews_and_litigation_id INTEGER,
+	extraction_id INTEGER,
 	PRIMARY KEY (id),
 	FOREIGN KEY(statistical_period_id) REFERENCES "StatisticalPeriod" (id),
 	FOREIGN KEY(proactive_disclosure_id) REFERENCES "ProactiveDisclosure" (id),
 	FOREIGN KEY(proactive_disclosure_2019_id) REFERENCES "ProactiveDisclosure2019" (id),
 	FOREIGN KEY(applications_id) REFERENCES "ApplicationStatistics" (id),
-	FOREIGN KEY(reviews_and_litigation_id) REFERENCES "ReviewsAndLitigation" (id)
+	FOREIGN KEY(reviews_and_litigation_id) REFERENCES "ReviewsAndLitigation" (id),
+	FOREIGN KEY(extraction_id) REFERENCES "ExtractionRecord" (id)
 );
 CREATE INDEX "ix_AnnualReport_id" ON "AnnualReport" (id);

@@ -82,7 +82,9 @@ linkml_meta = LinkMLMeta({'annotations': {'version_history': {'tag': 'version_hi
                                                   'META-PUBLISHED-AFTER-YEAR, '
                                                   'META-DEADLINE, META-FEE-AMOUNT '
                                                   'and the SCHEMA-* structure '
-                                                  'rules.'}},
+                                                  'rules; the extraction record '
+                                                  '(source, notes) of extracted '
+                                                  'instances.'}},
      'default_prefix': 'gaischema',
      'default_range': 'string',
      'description': 'gaischema is the machine-readable standard for the '
@@ -377,6 +379,62 @@ class CaseGroupEnum(str, Enum):
     复议后起诉 = "litigation_after_review"
     """
     Administrative litigation brought after reconsideration.
+    """
+
+
+class SourceFormatEnum(str, Enum):
+    """
+    The kind of published file an instance was extracted from.
+    """
+    文本 = "txt"
+    """
+    A plain-text copy of a report (one cell per line, cells separated by spaces, or run together).
+    """
+    网页 = "html"
+    """
+    An HTML page.
+    """
+    Word_文档 = "docx"
+    """
+    A Word (.docx) file.
+    """
+    Markdown_文本 = "md"
+    """
+    A Markdown text (for example the text layer of a PDF converted by another tool).
+    """
+
+
+class ExtractionNoteKindEnum(str, Enum):
+    """
+    Why the extractor says something about a cell, a row or a field.
+    """
+    单元格空白 = "blank"
+    """
+    The cell is blank in the source (empty, or a mark such as —, / or 无); it stays blank.
+    """
+    无法读取 = "unreadable"
+    """
+    The source has something in this place that is not a number; the cell stays blank.
+    """
+    推断拆分 = "inferred"
+    """
+    The digits of a row were run together in the source; exactly one split satisfies the rules (row total, results total, balance, table 四 totals), and it was taken.
+    """
+    拆分不唯一 = "ambiguous"
+    """
+    The digits were run together and several splits satisfy the rules; the cells stay blank.
+    """
+    无法拆分 = "impossible"
+    """
+    The digits were run together and no split satisfies the rules; the cells stay blank.
+    """
+    含单位 = "unit"
+    """
+    The cell holds a unit beside its number (e.g. 251000元); the number was read and the unit noted.
+    """
+    未找到 = "missing"
+    """
+    A table, row, section or field was not found in the source.
     """
 
 
@@ -706,6 +764,7 @@ class AnnualReport(ConfiguredBaseModel):
     other_matters: Optional[str] = Field(default=None, title="六、其他需要报告的事项", description="""Section 六, other matters to report, as text.""", json_schema_extra = { "linkml_meta": {'domain_of': ['AnnualReport']} })
     processing_fee_charged: Optional[bool] = Field(default=None, title="是否收取信息处理费", description="""Structured fact from section 六 - whether any 信息处理费 (information processing fee, 国办函〔2020〕109号) was charged in the report year.""", json_schema_extra = { "linkml_meta": {'domain_of': ['AnnualReport']} })
     processing_fee_amount: Optional[Decimal] = Field(default=None, title="信息处理费金额（元）", description="""Structured fact from section 六 - the total information processing fee charged, in yuan.""", json_schema_extra = { "linkml_meta": {'domain_of': ['AnnualReport']} })
+    extraction: Optional[ExtractionRecord] = Field(default=None, title="抽取记录", description="""Where this instance came from and what the extractor could not read or had to infer. Present only in instances made by gaischema extract; not part of the official report.""", json_schema_extra = { "linkml_meta": {'domain_of': ['AnnualReport']} })
 
     @field_validator('division_code')
     def pattern_division_code(cls, v):
@@ -719,6 +778,32 @@ class AnnualReport(ConfiguredBaseModel):
             err_msg = f"Invalid division_code format: {v}"
             raise ValueError(err_msg)
         return v
+
+
+class ExtractionRecord(ConfiguredBaseModel):
+    """
+    Provenance of an extracted instance, and the notes of what could not be read or was inferred.
+    """
+    linkml_meta: ClassVar[LinkMLMeta] = LinkMLMeta({'from_schema': 'https://w3id.org/gaischema', 'title': '抽取记录'})
+
+    source_file: Optional[str] = Field(default=None, title="来源文件", description="""The file the instance was extracted from, as named on the command line.""", json_schema_extra = { "linkml_meta": {'domain_of': ['ExtractionRecord']} })
+    source_format: Optional[SourceFormatEnum] = Field(default=None, title="来源文件格式", description="""The kind of the source file.""", json_schema_extra = { "linkml_meta": {'domain_of': ['ExtractionRecord']} })
+    source_encoding: Optional[str] = Field(default=None, title="来源文件编码", description="""The character encoding detected in the source file (utf-8, utf-8-sig or gb18030).""", json_schema_extra = { "linkml_meta": {'domain_of': ['ExtractionRecord']} })
+    extractor: Optional[str] = Field(default=None, title="抽取程序", description="""The program and version that made the instance.""", json_schema_extra = { "linkml_meta": {'domain_of': ['ExtractionRecord']} })
+    notes: Optional[list[ExtractionNote]] = Field(default=None, title="抽取说明", description="""One note per cell, row or field that the extractor could not read, found blank or inferred.""", json_schema_extra = { "linkml_meta": {'domain_of': ['ExtractionRecord']} })
+
+
+class ExtractionNote(ConfiguredBaseModel):
+    """
+    One thing the extractor says about a cell, row or field of the instance.
+    """
+    linkml_meta: ClassVar[LinkMLMeta] = LinkMLMeta({'from_schema': 'https://w3id.org/gaischema', 'title': '抽取说明'})
+
+    note_kind: ExtractionNoteKindEnum = Field(default=..., title="说明类型", description="""Why the note was made.""", json_schema_extra = { "linkml_meta": {'domain_of': ['ExtractionNote']} })
+    note_path: Optional[str] = Field(default=None, title="路径", description="""The dotted JSON path of the cell, row or field the note is about.""", json_schema_extra = { "linkml_meta": {'domain_of': ['ExtractionNote']} })
+    note_message: Optional[str] = Field(default=None, title="说明", description="""The note in Chinese and English.""", json_schema_extra = { "linkml_meta": {'domain_of': ['ExtractionNote']} })
+    note_raw: Optional[str] = Field(default=None, title="原文", description="""The source text the note is about, as found (digits run together, a unit, a mark).""", json_schema_extra = { "linkml_meta": {'domain_of': ['ExtractionNote']} })
+    note_candidates: Optional[list[str]] = Field(default=None, title="候选拆分", description="""For an ambiguous split, the splits that satisfy the rules, each as comma-separated numbers.""", json_schema_extra = { "linkml_meta": {'domain_of': ['ExtractionNote']} })
 
 
 class StatisticalPeriod(ConfiguredBaseModel):
@@ -1150,6 +1235,8 @@ class CaseCounts(ConfiguredBaseModel):
 # Model rebuild
 # see https://pydantic-docs.helpmanual.io/usage/models/#rebuilding-a-model
 AnnualReport.model_rebuild()
+ExtractionRecord.model_rebuild()
+ExtractionNote.model_rebuild()
 StatisticalPeriod.model_rebuild()
 ProactiveDisclosure.model_rebuild()
 ProactiveDisclosure2019.model_rebuild()

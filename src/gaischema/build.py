@@ -194,6 +194,22 @@ def rules_markdown(model: dict) -> str:
     return "\n".join(lines)
 
 
+def _stable_sql(ddl: str) -> str:
+    """gen-sqlddl emits the CREATE INDEX statements of a table in set order, which changes from one process
+    to the next; sort each run of them so the committed DDL is reproducible (the statements are unchanged)."""
+    out: list[str] = []
+    run: list[str] = []
+    for line in ddl.splitlines():
+        if line.startswith("CREATE INDEX"):
+            run.append(line)
+            continue
+        out.extend(sorted(run))
+        run = []
+        out.append(line)
+    out.extend(sorted(run))
+    return "\n".join(out)
+
+
 def _write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     if not text.endswith("\n"):
@@ -242,7 +258,7 @@ def _generate(out: Path, s: str, model: dict) -> list[Path]:
             consolidate_cardinality_axioms=True,
         ).serialize(),
         "gaischema.shacl.ttl": ShaclGenerator(s).serialize(),
-        "gaischema.sql": SQLTableGenerator(s).serialize(),
+        "gaischema.sql": _stable_sql(SQLTableGenerator(s).serialize()),
         "gaischema.model.json": json.dumps(model, ensure_ascii=False, indent=1),
         "rules.md": rules_markdown(model),
         "__init__.py": f'"""{GENERATED_HEADER}"""\n',

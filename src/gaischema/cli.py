@@ -47,6 +47,7 @@ def cli() -> None:
       gaischema validate examples/valid/AnnualReport-beilun-2023.yaml
       gaischema validate examples/invalid --format json
       gaischema export examples/valid --format csv -o cells.csv
+      gaischema extract report.html -o - | gaischema validate -
       gaischema rules
     """
 
@@ -170,6 +171,74 @@ def export(paths: tuple[str, ...], fmt: str, output: str, force: bool) -> None:
     else:
         with open(output, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
+    sys.exit(code)
+
+
+# ------------------------------------------------------------------------------------------------- extract
+EPILOG_EXTRACT = """\b
+Examples:
+  gaischema extract report.html                      # the instance on standard output
+  gaischema extract report.txt -o report.yaml
+  gaischema extract reports/*.html --out-dir instances/ --format json
+  gaischema extract report.html -o - | gaischema validate -
+"""
+
+
+@cli.command(epilog=EPILOG_EXTRACT)
+@click.argument("sources", nargs=-1, required=True)
+@click.option("-o", "--output", help="Output file for one source; - for standard output (the default for one source).")
+@click.option("--out-dir", type=click.Path(file_okay=False), help="Folder for the instances (NAME.yaml or NAME.json).")
+@click.option("--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml", show_default=True)
+@click.option("--force", is_flag=True, help="Overwrite existing output files.")
+def extract(sources: tuple[str, ...], output: str | None, out_dir: str | None, fmt: str, force: bool) -> None:
+    """Turn published reports (.txt, .html/.htm, .docx, .md; UTF-8 or GB18030/GBK) into AnnualReport instances.
+
+    Every cell that is blank, unreadable, inferred (digits run together, split by the rules) or ambiguous is
+    listed in the instance's extraction.notes and on standard error. Nothing is guessed: a cell that cannot
+    be read stays blank. Files over 10 MiB are refused.
+
+    Exit 0: every cell was read (the report may still break rules: run gaischema validate); 1: some cells
+    could not be read or were ambiguous; 2: a source is not a readable report, or an output file exists.
+    """
+    from pathlib import Path
+
+    from gaischema.extract import dumps
+    from gaischema.extract import extract as run_extract
+    from gaischema.loading import InputError
+
+    if output and out_dir:
+        raise click.UsageError("use -o or --out-dir, not both")
+    if len(sources) > 1 and not out_dir:
+        raise click.UsageError("several sources need --out-dir")
+    code = 0
+    targets: set[str] = set()
+    for src in sources:
+        if out_dir:
+            target = str(Path(out_dir) / f"{Path(src).stem}.{fmt}")
+        else:
+            target = output or "-"
+        if target != "-" and ((os.path.exists(target) and not force) or target in targets):
+            click.echo(f"{src}: {target} exists; use --force to overwrite it / 输出文件已存在", err=True)
+            code = 2
+            continue
+        try:
+            result = run_extract(src)
+        except InputError as e:
+            click.echo(f"{src}: {e.rule} {e.message} / {e.message_en}", err=True)
+            code = 2
+            continue
+        for n in result.notes:
+            click.echo(f"{src}: {n.kind:10} {n.path}: {n.message}" + (f" [{n.raw}]" if n.raw else ""), err=True)
+        text = dumps(result.instance, fmt)
+        if target == "-":
+            sys.stdout.write(text)
+        else:
+            Path(target).parent.mkdir(parents=True, exist_ok=True)
+            with open(target, "w", encoding="utf-8") as fh:
+                fh.write(text)
+            targets.add(target)
+        if not result.complete:
+            code = max(code, 1)
     sys.exit(code)
 
 
