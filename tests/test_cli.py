@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from conftest import EXAMPLES, ROOT, gaischema, gaischema_json
+from conftest import EXAMPLES, gaischema, gaischema_json
 
 BEILUN = str(EXAMPLES / "valid" / "AnnualReport-beilun-2023.yaml")
 ROW_TOTAL = str(EXAMPLES / "invalid" / "AnnualReport-t3-row-total.yaml")
