@@ -17,15 +17,20 @@ Rules come from ``generated/gaischema.model.json`` (compiled from the schema's c
     No table or row of the other format version is present.
 ``jsonschema``
     Maps JSON Schema error keywords (``validators``) to a rule id; applied by :mod:`gaischema.validate`.
+
+Speed: every class of the schema sits at fixed paths (the schema has no lists of tables or rows), so each
+rule is expanded once per process into straight-line Python over those paths, one function per format
+version, compiled with ``compile()``. Checking a report is then one call of that function.
 """
 
 from __future__ import annotations
 
 import ast
 import datetime as _dt
-from dataclasses import dataclass, field
+import itertools
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Callable, Iterator
+from typing import Any, Callable
 
 SEVERITIES = ("error", "warning")
 
@@ -125,39 +130,270 @@ def _flat_titles(slots: list[dict]) -> list[str]:
 
 # ----------------------------------------------------------------------------------------------- compiler
 _CMP = {ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">="}
-_CMP_FN: dict[str, Callable[[Any, Any], bool]] = {
-    "==": lambda a, b: a == b,
-    "!=": lambda a, b: a != b,
-    "<": lambda a, b: a < b,
-    "<=": lambda a, b: a <= b,
-    ">": lambda a, b: a > b,
-    ">=": lambda a, b: a >= b,
-}
 _STAR = "__star__"
+_FUNCTIONS = {"date": "_date", "format_version_for": "_fvf", "deadline_for": "_deadline"}
 
 
 @dataclass
-class _Check:
+class CheckSpec:
+    """One rule at one place, for one format version and one for_each value."""
+
     rule: dict
-    class_name: str
     version: str
-    guard: Callable | None
-    left: Callable
-    right: Callable
+    node: tuple[str, ...]  # where the instance of the rule's class sits
+    left: str  # Python source of the two sides and the guard, over variables v0, v1, ...
+    right: str
     op: str
-    left_paths: list[tuple[str, ...]]
-    paths: list[tuple[str, ...]]
-    column: str | None = None
+    guard: str | None
+    variables: list[tuple[str, ...]]  # full paths of v0, v1, ...
+    left_paths: list[tuple[str, ...]]  # full paths read by the left side (they name the finding's cell)
 
 
-@dataclass
-class CompiledRules:
-    """All rules of the model, compiled per format version."""
+def class_locations(model: dict, version: str) -> dict[str, list[tuple[str, ...]]]:
+    """Where each class sits in an instance of a format version (slots of the other version left out)."""
+    out: dict[str, list[tuple[str, ...]]] = {}
 
-    checks: dict[str, dict[str, list[_Check]]] = field(default_factory=dict)  # version -> class -> checks
-    complete: list[dict] = field(default_factory=list)
-    structure: list[dict] = field(default_factory=list)
-    jsonschema: dict[str, dict] = field(default_factory=dict)  # JSON Schema keyword -> rule
+    def walk(cname, path):
+        out.setdefault(cname, []).append(path)
+        for slot in model["classes"][cname]["slots"]:
+            if slot["is_class"] and version in slot["versions"]:
+                walk(slot["range"], path + (slot["name"],))
+
+    walk(model["root"], ())
+    return out
+
+
+class _Gen:
+    """Turns a rule expression (a Python expression over slot paths) into Python source."""
+
+    def __init__(self, model: dict, version: str, class_name: str, node: tuple[str, ...]):
+        self.classes = model["classes"]
+        self.version = version
+        self.class_name = class_name
+        self.node = node
+        self.variables: list[tuple[str, ...]] = []
+
+    def var(self, rel: tuple[str, ...]) -> str:
+        full = self.node + rel
+        if full not in self.variables:
+            self.variables.append(full)
+        return f"v{self.variables.index(full)}"
+
+    def expand(self, steps: list[str]) -> list[tuple[str, ...]]:
+        results = []
+
+        def go(cname, i, prefix):
+            if i == len(steps):
+                results.append(tuple(prefix))
+                return
+            cls = self.classes.get(cname)
+            if cls is None:
+                raise RuleSyntaxError(f"path {'.'.join(steps)} goes below a value in {self.class_name}")
+            names = [s["name"] for s in cls["slots"]] if steps[i] == _STAR else [steps[i]]
+            for name in names:
+                slot = next((s for s in cls["slots"] if s["name"] == name), None)
+                if slot is None:
+                    raise RuleSyntaxError(f"{cname} has no slot {name!r} (in {'.'.join(steps)})")
+                if self.version not in slot["versions"]:
+                    continue  # the other format version's slot: left out
+                if steps[i] == _STAR and not slot["is_class"] and "key" not in slot:
+                    continue
+                go(slot["range"], i + 1, prefix + [name])
+
+        go(self.class_name, 0, [])
+        return results
+
+    def src(self, node: ast.AST) -> str | None:
+        """Python source for an expression node; None when it names only slots of the other version."""
+        if isinstance(node, ast.Constant) and isinstance(node.value, (int, float, str, bool)):
+            return repr(node.value)
+        if isinstance(node, (ast.Name, ast.Attribute)):
+            steps = _steps(node)
+            if _STAR in steps:
+                raise RuleSyntaxError("a path with * is only allowed inside sum()")
+            paths = self.expand(steps)
+            return self.var(paths[0]) if paths else None
+        if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub)):
+            a, b = self.src(node.left), self.src(node.right)
+            if a is None or b is None:
+                return a if b is None else (b if a is None else None)
+            return f"({a} {'+' if isinstance(node.op, ast.Add) else '-'} {b})"
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.Not)):
+            a = self.src(node.operand)
+            return None if a is None else f"({'-' if isinstance(node.op, ast.USub) else 'not '}{a})"
+        if isinstance(node, ast.BoolOp):
+            parts = [self.src(v) for v in node.values]
+            return "(" + (" and " if isinstance(node.op, ast.And) else " or ").join(p for p in parts if p) + ")"
+        if isinstance(node, ast.Compare) and len(node.ops) == 1 and type(node.ops[0]) in _CMP:
+            a, b = self.src(node.left), self.src(node.comparators[0])
+            return None if a is None or b is None else f"(_cv({a}) {_CMP[type(node.ops[0])]} _cv({b}))"
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            if node.func.id == "sum":
+                terms = [self.var(p) for arg in node.args for p in self.expand(_steps(arg))]
+                return "(" + " + ".join(terms) + ")" if terms else "0"
+            if node.func.id not in _FUNCTIONS:
+                raise RuleSyntaxError(f"unknown function {node.func.id}()")
+            args = [self.src(a) for a in node.args]
+            return None if None in args else f"{_FUNCTIONS[node.func.id]}({', '.join(args)})"
+        raise RuleSyntaxError(f"unsupported expression: {ast.dump(node)[:80]}")
+
+
+def _steps(node: ast.AST) -> list[str]:
+    steps = []
+    while isinstance(node, ast.Attribute):
+        steps.append(node.attr)
+        node = node.value
+    if not isinstance(node, ast.Name):
+        raise RuleSyntaxError("expected a slot path")
+    steps.append(node.id)
+    return steps[::-1]
+
+
+def _parse(text: str) -> ast.AST:
+    try:
+        return ast.parse(text.replace(".*", "." + _STAR), mode="eval").body
+    except SyntaxError as exc:
+        raise RuleSyntaxError(f"cannot parse {text!r}: {exc.msg}") from exc
+
+
+def compile_rule(rule: dict, model: dict) -> list[CheckSpec]:
+    """Check a rule and expand a ``check`` rule into its concrete checks (raises RuleSyntaxError)."""
+    kind = rule.get("kind")
+    if kind not in {"check", "complete", "version_structure", "jsonschema"}:
+        raise RuleSyntaxError(f"unknown kind {kind!r}")
+    if rule.get("severity") not in SEVERITIES:
+        raise RuleSyntaxError(f"severity must be one of {SEVERITIES}")
+    for key in ("message_zh", "message_en", "source"):
+        if not rule.get(key):
+            raise RuleSyntaxError(f"missing annotation {key}")
+    if kind == "complete":
+        root = {s["name"] for s in model["classes"][model["root"]]["slots"]}
+        for name in rule.get("scope", "").split() or [""]:
+            if name not in root:
+                raise RuleSyntaxError(f"scope names no slot of the root class: {name!r}")
+    if kind != "check":
+        return []
+    columns: list[str | None] = [None]
+    if rule.get("for_each"):
+        enum = model["enums"].get(rule["for_each"])
+        if enum is None:
+            raise RuleSyntaxError(f"for_each names no enumeration: {rule['for_each']}")
+        columns = list(enum["values"])
+    specs = []
+    for version in model["versions"]:
+        for node in class_locations(model, version).get(rule["class"], []):
+            for col in columns:
+                text = rule["expression"] if col is None else rule["expression"].replace("{c}", col)
+                tree = _parse(text)
+                if not (isinstance(tree, ast.Compare) and len(tree.ops) == 1 and type(tree.ops[0]) in _CMP):
+                    raise RuleSyntaxError("a check expression is one comparison: LEFT op RIGHT")
+                gen = _Gen(model, version, rule["class"], node)
+                left = gen.src(tree.left)
+                left_paths = list(gen.variables)
+                right = gen.src(tree.comparators[0])
+                guard = None
+                if rule.get("when"):
+                    gtree = _parse(rule["when"])
+                    if not isinstance(gtree, ast.Compare):
+                        raise RuleSyntaxError("when must be one comparison")
+                    guard = gen.src(gtree)
+                if left is None or right is None:
+                    continue  # this column or side does not exist in this version
+                specs.append(CheckSpec(rule, version, node, left, right, _CMP[type(tree.ops[0])], guard,
+                                       list(gen.variables), left_paths))
+    return specs
+
+
+# ----------------------------------------------------------------------------------------------- code generation
+def _subscript(path: tuple[str, ...]) -> str:
+    return "r" + "".join(f"[{p!r}]" for p in path)
+
+
+def _gen_checks(specs: list[CheckSpec], lines: list[str]) -> None:
+    for k, spec in enumerate(specs):
+        n = len(spec.variables)
+        lines.append("    try:")
+        for i, path in enumerate(spec.variables):
+            lines.append(f"        v{i} = {_subscript(path)}")
+        lines.append("        if " + " or ".join(f"v{i} is None" for i in range(n)) + ":")
+        lines.append("            raise _Skip")
+        if spec.guard:
+            lines.append(f"        if not {spec.guard}:")
+            lines.append("            raise _Skip")
+        lines.append(f"        L = _cv({spec.left})")
+        lines.append(f"        R = _cv({spec.right})")
+        lines.append(f"        if not (L {spec.op} R):")
+        lines.append(f"            emit({k}, L, R)")
+        lines.append("    except _SKIPS:")
+        lines.append("        pass")
+
+
+def _gen_complete(model: dict, version: str, rules: list[dict], lines: list[str]) -> list[tuple]:
+    """Nested lookups that report the highest blank (absent or null) node of each table."""
+    blanks: list[tuple] = []  # index -> (rule, path)
+    classes = model["classes"]
+    counter = itertools.count()
+
+    def walk(rule, cname, var, path, indent):
+        for slot in classes[cname]["slots"]:
+            if version not in slot["versions"] or not (slot["is_class"] or slot["cell"]):
+                continue
+            p = path + (slot["name"],)
+            blanks.append((rule, p))
+            k = len(blanks) - 1
+            pad = " " * indent
+            if slot["is_class"]:
+                child = f"n{next(counter)}"
+                lines.append(f"{pad}{child} = {var}.get({slot['name']!r})")
+                lines.append(f"{pad}if {child} is None:")
+                lines.append(f"{pad}    blank({k})")
+                lines.append(f"{pad}elif type({child}) is dict:")
+                before = len(lines)
+                walk(rule, slot["range"], child, p, indent + 4)
+                if len(lines) == before:
+                    lines.append(f"{pad}    pass")
+            else:
+                lines.append(f"{pad}if {var}.get({slot['name']!r}) is None:")
+                lines.append(f"{pad}    blank({k})")
+
+    root = model["root"]
+    for rule in rules:
+        for name in rule["scope"].split():
+            slot = next(s for s in classes[root]["slots"] if s["name"] == name)
+            if version not in slot["versions"]:
+                continue
+            blanks.append((rule, (name,)))
+            k = len(blanks) - 1
+            child = f"n{next(counter)}"
+            lines.append(f"    {child} = r.get({name!r})")
+            lines.append(f"    if {child} is None:")
+            lines.append(f"        blank({k})")
+            lines.append(f"    elif type({child}) is dict:")
+            before = len(lines)
+            walk(rule, slot["range"], child, (name,), 8)
+            if len(lines) == before:
+                lines.append("        pass")
+    return blanks
+
+
+def _other_version_slots(model: dict, version: str) -> list[tuple[tuple[str, ...], str]]:
+    """(parent path, slot) of every slot of another version whose parent exists in this version."""
+    out = []
+    for cname, locations in class_locations(model, version).items():
+        for slot in model["classes"][cname]["slots"]:
+            if version not in slot["versions"]:
+                out.extend((loc, slot["name"]) for loc in locations)
+    return out
+
+
+def _cv(v):
+    """Comparison value: an ISO date string becomes a date; other values are used as they are."""
+    if type(v) is str and len(v) == 10 and v[4] == "-":
+        try:
+            return _dt.date.fromisoformat(v)
+        except ValueError:
+            raise _Blank from None
+    return v
 
 
 def _functions(model: dict) -> dict[str, Callable]:
@@ -177,216 +413,25 @@ def _functions(model: dict) -> dict[str, Callable]:
         raise _Blank
 
     def deadline_for(kind, year):
-        pv = kinds.get(kind)
+        pv = kinds.get(kind) if isinstance(kind, str) else None
         if pv is None:
             raise _Blank
         month, day = pv["deadline"].split("-")
         return date(year + 1, month, day)
 
-    return {"date": date, "format_version_for": format_version_for, "deadline_for": deadline_for}
+    return {"_date": date, "_fvf": format_version_for, "_deadline": deadline_for}
 
 
-class _Compiler:
-    def __init__(self, model: dict, version: str, class_name: str):
-        self.model = model
-        self.classes = model["classes"]
-        self.version = version
-        self.class_name = class_name
-        self.functions = _functions(model)
-        self.paths: list[tuple[str, ...]] = []
-
-    # path resolution: returns the concrete paths a (possibly starred) path stands for in this version
-    def expand(self, steps: list[str]) -> list[tuple[str, ...]]:
-        results = []
-
-        def go(cname, i, prefix):
-            if i == len(steps):
-                results.append(tuple(prefix))
-                return
-            cls = self.classes.get(cname)
-            if cls is None:
-                raise RuleSyntaxError(f"path {'.'.join(steps)} goes below a value in {self.class_name}")
-            names = [s["name"] for s in cls["slots"]] if steps[i] == _STAR else [steps[i]]
-            for name in names:
-                slot = next((s for s in cls["slots"] if s["name"] == name), None)
-                if slot is None:
-                    raise RuleSyntaxError(f"{cname} has no slot {name!r} (in {'.'.join(steps)})")
-                if self.version not in slot["versions"]:
-                    continue
-                if steps[i] == _STAR and not slot["is_class"] and "key" not in slot:
-                    continue
-                go(slot["range"], i + 1, prefix + [name])
-
-        go(self.class_name, 0, [])
-        return results
-
-    def compile(self, node: ast.AST) -> Callable:
-        if isinstance(node, ast.Expression):
-            return self.compile(node.body)
-        if isinstance(node, ast.Constant) and isinstance(node.value, (int, float, str, bool)):
-            value = node.value
-            return lambda obj, _v=value: _v
-        if isinstance(node, (ast.Name, ast.Attribute)):
-            steps = _steps(node)
-            paths = self.expand(steps)
-            if _STAR in steps:
-                raise RuleSyntaxError("a path with * is only allowed inside sum()")
-            if len(paths) != 1:
-                return None  # not in this version
-            self.paths.append(paths[0])
-            return _getter(paths[0])
-        if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub)):
-            a, b = self.compile(node.left), self.compile(node.right)
-            if a is None or b is None:
-                return a if b is None else (b if a is None else None)
-            if isinstance(node.op, ast.Add):
-                return lambda obj: _num(a(obj)) + _num(b(obj))
-            return lambda obj: _num(a(obj)) - _num(b(obj))
-        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
-            a = self.compile(node.operand)
-            return lambda obj: -_num(a(obj))
-        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
-            a = self.compile(node.operand)
-            return lambda obj: not a(obj)
-        if isinstance(node, ast.BoolOp):
-            parts = [self.compile(v) for v in node.values]
-            if isinstance(node.op, ast.And):
-                return lambda obj: all(p(obj) for p in parts)
-            return lambda obj: any(p(obj) for p in parts)
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-            fname = node.func.id
-            if fname == "sum":
-                getters = []
-                for arg in node.args:
-                    for p in self.expand(_steps(arg)):
-                        self.paths.append(p)
-                        getters.append(_getter(p))
-                return lambda obj: sum(_num(g(obj)) for g in getters)
-            if fname not in self.functions:
-                raise RuleSyntaxError(f"unknown function {fname}()")
-            fn = self.functions[fname]
-            args = [self.compile(a) for a in node.args]
-            return lambda obj: fn(*[a(obj) for a in args])
-        raise RuleSyntaxError(f"unsupported expression: {ast.dump(node)[:80]}")
-
-
-def _steps(node: ast.AST) -> list[str]:
-    steps = []
-    while isinstance(node, ast.Attribute):
-        steps.append(node.attr)
-        node = node.value
-    if not isinstance(node, ast.Name):
-        raise RuleSyntaxError("expected a slot path")
-    steps.append(node.id)
-    return steps[::-1]
-
-
-def _getter(path: tuple[str, ...]) -> Callable:
-    def get(obj):
-        for step in path:
-            if not isinstance(obj, dict):
-                raise _Blank
-            obj = obj.get(step)
-            if obj is None:
-                raise _Blank
-        return obj
-
-    return get
-
-
-def _num(v):
-    if isinstance(v, bool) or not isinstance(v, (int, float, Decimal)):
-        raise _Blank
-    return v
-
-
-def _parse(text: str) -> ast.Expression:
-    try:
-        return ast.parse(text.replace(".*", "." + _STAR), mode="eval")
-    except SyntaxError as exc:
-        raise RuleSyntaxError(f"cannot parse {text!r}: {exc.msg}") from exc
-
-
-def compile_rule(rule: dict, model: dict) -> list[_Check]:
-    """Compile one rule for every format version (raises RuleSyntaxError on a malformed rule)."""
-    kind = rule.get("kind")
-    if kind not in {"check", "complete", "version_structure", "jsonschema"}:
-        raise RuleSyntaxError(f"unknown kind {kind!r}")
-    if rule.get("severity") not in SEVERITIES:
-        raise RuleSyntaxError(f"severity must be one of {SEVERITIES}")
-    for key in ("message_zh", "message_en", "source"):
-        if not rule.get(key):
-            raise RuleSyntaxError(f"missing annotation {key}")
-    if kind != "check":
-        return []
-    columns = [None]
-    if rule.get("for_each"):
-        enum = model["enums"].get(rule["for_each"])
-        if enum is None:
-            raise RuleSyntaxError(f"for_each names no enumeration: {rule['for_each']}")
-        columns = list(enum["values"])
-    compiled = []
-    for version in model["versions"]:
-        for col in columns:
-            text = rule["expression"] if col is None else rule["expression"].replace("{c}", col)
-            tree = _parse(text).body
-            if not (isinstance(tree, ast.Compare) and len(tree.ops) == 1 and type(tree.ops[0]) in _CMP):
-                raise RuleSyntaxError("a check expression is one comparison: LEFT op RIGHT")
-            comp = _Compiler(model, version, rule["class"])
-            left = comp.compile(tree.left)
-            left_paths = list(comp.paths)
-            right = comp.compile(tree.comparators[0])
-            if left is None or right is None:
-                continue  # this column/side does not exist in this version
-            guard = None
-            if rule.get("when"):
-                gtree = _parse(rule["when"]).body
-                gcomp = _Compiler(model, version, rule["class"])
-                g_left = gcomp.compile(gtree.left) if isinstance(gtree, ast.Compare) else None
-                if g_left is None or len(gtree.ops) != 1:
-                    raise RuleSyntaxError("when must be one comparison")
-                g_right = gcomp.compile(gtree.comparators[0])
-                g_op = _CMP_FN[_CMP[type(gtree.ops[0])]]
-                guard = lambda obj, a=g_left, b=g_right, f=g_op: f(a(obj), b(obj))  # noqa: E731
-            compiled.append(_Check(rule, rule["class"], version, guard, left, right, _CMP[type(tree.ops[0])],
-                                   left_paths, list(comp.paths), col))
-    return compiled
-
-
-def compile_all(model: dict) -> CompiledRules:
-    out = CompiledRules()
-    for version in model["versions"]:
-        out.checks[version] = {}
-    for rule in model["rules"]:
-        kind = rule["kind"]
-        if kind == "check":
-            for chk in compile_rule(rule, model):
-                out.checks[chk.version].setdefault(chk.class_name, []).append(chk)
-        elif kind == "complete":
-            compile_rule(rule, model)
-            out.complete.append(rule)
-        elif kind == "version_structure":
-            compile_rule(rule, model)
-            out.structure.append(rule)
-        elif kind == "jsonschema":
-            compile_rule(rule, model)
-            for kw in rule["validators"].split():
-                out.jsonschema[kw] = rule
-    return out
+@dataclass
+class _Version:
+    run: Callable  # run(r, emit, blank) -> None
+    checks: list[CheckSpec]
+    blanks: list[tuple]
+    other_slots: list[tuple[tuple[str, ...], str]]
+    source: str
 
 
 # ----------------------------------------------------------------------------------------------- evaluation
-def _date_value(v):
-    if isinstance(v, _dt.date):
-        return v
-    if isinstance(v, str):
-        try:
-            return _dt.date.fromisoformat(v)
-        except ValueError:
-            raise _Blank from None
-    return v
-
-
 def _show(v):
     if isinstance(v, _dt.date):
         return v.isoformat()
@@ -396,14 +441,35 @@ def _show(v):
 
 
 class Engine:
-    """Evaluates the compiled rules of a model against instances."""
+    """Evaluates the rules of a model against instances (plain dicts)."""
 
     def __init__(self, model: dict):
         self.model = model
         self.labels = Labels(model)
-        self.rules = compile_all(model)
         self.classes = model["classes"]
-        self.versions = set(model["versions"])
+        self.jsonschema: dict[str, dict] = {}
+        self.versions: dict[str, _Version] = {}
+        by_kind: dict[str, list[dict]] = {}
+        for rule in model["rules"]:
+            compile_rule(rule, model)
+            by_kind.setdefault(rule["kind"], []).append(rule)
+            if rule["kind"] == "jsonschema":
+                for kw in rule["validators"].split():
+                    self.jsonschema[kw] = rule
+        self._structure_rules = by_kind.get("version_structure", [])
+        namespace_base = {"_Skip": _Blank, "_SKIPS": (_Blank, KeyError, TypeError, ValueError, IndexError),
+                          "_cv": _cv, **_functions(model)}
+        for version in model["versions"]:
+            specs = [s for rule in by_kind.get("check", []) for s in compile_rule(rule, model) if s.version == version]
+            lines = ["def run(r, emit, blank):"]
+            blanks = _gen_complete(model, version, by_kind.get("complete", []), lines)
+            _gen_checks(specs, lines)
+            lines.append("    return None")
+            source = "\n".join(lines)
+            namespace = dict(namespace_base)
+            exec(compile(source, f"<gaischema rules {version}>", "exec"), namespace)  # noqa: S102 - our own code
+            self.versions[version] = _Version(namespace["run"], specs, blanks, _other_version_slots(model, version),
+                                              source)
 
     def _finding(self, rule, path, version, reported=None, expected=None) -> Finding:
         cell, cell_en = self.labels.cell(path, version)
@@ -421,45 +487,36 @@ class Engine:
             source=rule.get("source", ""),
         )
 
-    def check(self, instance: dict, rejected: set[str] = frozenset()) -> Iterator[Finding]:
+    def check(self, instance: dict, rejected: set[str] = frozenset()) -> list[Finding]:
         """All rule findings for one instance (a mapping). ``rejected``: dotted paths whose values the
         JSON Schema rejected; a check that reads such a value (or a value below it) is not evaluated."""
         version = instance.get("format_version")
         if not isinstance(version, str) or version not in self.versions:
-            return  # the JSON Schema reports it; without a version no table rule can apply
-        yield from self._structure(instance, version)
-        yield from self._complete(instance, version)
-        yield from self._checks(instance, version, rejected)
-
-    def _nodes(self, obj: dict, cname: str, path: tuple[str, ...], version: str) -> Iterator[tuple]:
-        yield cname, obj, path
-        for slot in self.classes[cname]["slots"]:
-            if slot["is_class"] and version in slot["versions"]:
-                child = obj.get(slot["name"])
-                if isinstance(child, dict):
-                    yield from self._nodes(child, slot["range"], path + (slot["name"],), version)
-
-    def _checks(self, instance, version, rejected):
-        by_class = self.rules.checks[version]
-        for cname, obj, path in self._nodes(instance, self.model["root"], (), version):
-            for chk in by_class.get(cname, ()):
-                if rejected and _touches(path, chk.paths, rejected):
-                    continue
-                try:
-                    if chk.guard is not None and not chk.guard(obj):
-                        continue
-                    left, right = chk.left(obj), chk.right(obj)
-                    if isinstance(right, _dt.date):
-                        left = _date_value(left)
-                    if _CMP_FN[chk.op](left, right):
-                        continue
-                except (_Blank, TypeError):
-                    continue
-                first = path + chk.left_paths[0] if chk.left_paths else path
-                f = self._finding(chk.rule, first, version, left, right)
-                if len(chk.left_paths) > 1:
-                    f.cell, f.cell_en = self._joined_cell([path + p for p in chk.left_paths], version)
-                yield f
+            return []  # the JSON Schema reports it; without a version no table rule can apply
+        v = self.versions[version]
+        findings: list[Finding] = []
+        for rule in self._structure_rules:
+            for parent, name in v.other_slots:
+                obj = instance
+                for step in parent:
+                    obj = obj.get(step) if isinstance(obj, dict) else None
+                if isinstance(obj, dict) and obj.get(name) is not None:
+                    findings.append(self._finding(rule, parent + (name,), None))
+        hits: list[tuple] = []
+        blanks: list[int] = []
+        v.run(instance, lambda k, left, right: hits.append((k, left, right)), blanks.append)
+        for k in blanks:
+            rule, path = v.blanks[k]
+            findings.append(self._finding(rule, path, version))
+        for k, left, right in hits:
+            spec = v.checks[k]
+            if rejected and _touches(spec.variables, rejected):
+                continue
+            f = self._finding(spec.rule, spec.left_paths[0] if spec.left_paths else spec.node, version, left, right)
+            if len(spec.left_paths) > 1:
+                f.cell, f.cell_en = self._joined_cell(spec.left_paths, version)
+            findings.append(f)
+        return findings
 
     def _joined_cell(self, paths, version):
         cells = [self.labels.cells[version].get(".".join(p)) for p in paths]
@@ -469,44 +526,9 @@ class Engine:
                     f"table {c0['table']} " + " + ".join(c["row_en"] for c in cells) + f" × {c0['column_en']}")
         return self.labels.cell(paths[0], version)
 
-    def _complete(self, instance, version):
-        root = self.classes[self.model["root"]]
-        for rule in self.rules.complete:
-            for name in rule["scope"].split():
-                slot = next(s for s in root["slots"] if s["name"] == name)
-                if version not in slot["versions"]:
-                    continue
-                yield from self._blanks(rule, instance, slot, (), version)
 
-    def _blanks(self, rule, obj, slot, path, version):
-        value = obj.get(slot["name"])
-        p = path + (slot["name"],)
-        if value is None:
-            yield self._finding(rule, p, version)
-            return
-        if slot["is_class"] and isinstance(value, dict):
-            for child in self.classes[slot["range"]]["slots"]:
-                if version in child["versions"] and (child["is_class"] or child["cell"]):
-                    yield from self._blanks(rule, value, child, p, version)
-
-    def _structure(self, instance, version):
-        for rule in self.rules.structure:
-            for cname, obj, path in self._nodes_all(instance, self.model["root"], ()):
-                for slot in self.classes[cname]["slots"]:
-                    if version not in slot["versions"] and obj.get(slot["name"]) is not None:
-                        yield self._finding(rule, path + (slot["name"],), None)
-
-    def _nodes_all(self, obj, cname, path):
-        yield cname, obj, path
-        for slot in self.classes[cname]["slots"]:
-            child = obj.get(slot["name"])
-            if slot["is_class"] and isinstance(child, dict):
-                yield from self._nodes_all(child, slot["range"], path + (slot["name"],))
-
-
-def _touches(prefix: tuple[str, ...], paths, rejected: set[str]) -> bool:
-    for p in paths:
-        full = prefix + p
+def _touches(paths, rejected: set[str]) -> bool:
+    for full in paths:
         for i in range(1, len(full) + 1):
             if ".".join(full[:i]) in rejected:
                 return True

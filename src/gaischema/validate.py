@@ -113,7 +113,7 @@ def _reference_findings(instance: Any, eng: Engine) -> Iterable[Finding]:
     version = instance.get("format_version") if isinstance(instance, dict) else None
     for error in _schema_validator().iter_errors(instance):
         for err in _leaves(error):
-            rule = eng.rules.jsonschema.get(err.validator) or eng.rules.jsonschema["*"]
+            rule = eng.jsonschema.get(err.validator) or eng.jsonschema["*"]
             path = tuple(str(p) for p in err.absolute_path)
             if err.validator == "additionalProperties":
                 extra = [k for k in err.instance if k not in err.schema.get("properties", {})]
