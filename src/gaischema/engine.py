@@ -151,6 +151,16 @@ class CheckSpec:
 
 def class_locations(model: dict, version: str) -> dict[str, list[tuple[str, ...]]]:
     """Where each class sits in an instance of a format version (slots of the other version left out)."""
+    key = (id(model), version)
+    if key not in _LOCATIONS:
+        _LOCATIONS[key] = (model, _class_locations(model, version))  # the model is kept so its id stays its own
+    return _LOCATIONS[key][1]
+
+
+_LOCATIONS: dict[tuple[int, str], tuple[dict, dict]] = {}
+
+
+def _class_locations(model: dict, version: str) -> dict[str, list[tuple[str, ...]]]:
     out: dict[str, list[tuple[str, ...]]] = {}
 
     def walk(cname, path):
@@ -279,24 +289,24 @@ def compile_rule(rule: dict, model: dict) -> list[CheckSpec]:
         if enum is None:
             raise RuleSyntaxError(f"for_each names no enumeration: {rule['for_each']}")
         columns = list(enum["values"])
+    trees = []
+    for col in columns:  # parse once per column; the same tree serves every version and place
+        tree = _parse(rule["expression"] if col is None else rule["expression"].replace("{c}", col))
+        if not (isinstance(tree, ast.Compare) and len(tree.ops) == 1 and type(tree.ops[0]) in _CMP):
+            raise RuleSyntaxError("a check expression is one comparison: LEFT op RIGHT")
+        trees.append(tree)
+    gtree = _parse(rule["when"]) if rule.get("when") else None
+    if gtree is not None and not isinstance(gtree, ast.Compare):
+        raise RuleSyntaxError("when must be one comparison")
     specs = []
     for version in model["versions"]:
         for node in class_locations(model, version).get(rule["class"], []):
-            for col in columns:
-                text = rule["expression"] if col is None else rule["expression"].replace("{c}", col)
-                tree = _parse(text)
-                if not (isinstance(tree, ast.Compare) and len(tree.ops) == 1 and type(tree.ops[0]) in _CMP):
-                    raise RuleSyntaxError("a check expression is one comparison: LEFT op RIGHT")
+            for tree in trees:
                 gen = _Gen(model, version, rule["class"], node)
                 left = gen.src(tree.left)
                 left_paths = list(gen.variables)
                 right = gen.src(tree.comparators[0])
-                guard = None
-                if rule.get("when"):
-                    gtree = _parse(rule["when"])
-                    if not isinstance(gtree, ast.Compare):
-                        raise RuleSyntaxError("when must be one comparison")
-                    guard = gen.src(gtree)
+                guard = gen.src(gtree) if gtree is not None else None
                 if left is None or right is None:
                     continue  # this column or side does not exist in this version
                 specs.append(CheckSpec(rule, version, node, left, right, _CMP[type(tree.ops[0])], guard,
@@ -450,8 +460,9 @@ class Engine:
         self.jsonschema: dict[str, dict] = {}
         self.versions: dict[str, _Version] = {}
         by_kind: dict[str, list[dict]] = {}
+        all_specs: list[CheckSpec] = []
         for rule in model["rules"]:
-            compile_rule(rule, model)
+            all_specs.extend(compile_rule(rule, model))
             by_kind.setdefault(rule["kind"], []).append(rule)
             if rule["kind"] == "jsonschema":
                 for kw in rule["validators"].split():
@@ -460,7 +471,7 @@ class Engine:
         namespace_base = {"_Skip": _Blank, "_SKIPS": (_Blank, KeyError, TypeError, ValueError, IndexError),
                           "_cv": _cv, **_functions(model)}
         for version in model["versions"]:
-            specs = [s for rule in by_kind.get("check", []) for s in compile_rule(rule, model) if s.version == version]
+            specs = [s for s in all_specs if s.version == version]
             lines = ["def run(r, emit, blank):"]
             blanks = _gen_complete(model, version, by_kind.get("complete", []), lines)
             _gen_checks(specs, lines)

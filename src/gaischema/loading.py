@@ -9,11 +9,17 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+
+try:  # a Rust YAML parser, ~10 times faster than libyaml through PyYAML; used only where both read alike
+    import yaml_rs
+except ImportError:  # pragma: no cover - a platform without its wheel
+    yaml_rs = None
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 32
@@ -23,6 +29,65 @@ try:  # PyYAML's C loader is ~10 times faster; the pure-Python one reads the sam
     _BaseLoader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _BaseLoader = yaml.SafeLoader
+
+
+# yaml-rs reads YAML 1.2, PyYAML YAML 1.1: they read some plain scalars apart (yes/no/on/off, 010, 1e3,
+# 1:20, unquoted dates), and tags, anchors, merge keys, directives and some errors. PyYAML stays the
+# reference (linkml-validate reads with it); a document goes to yaml-rs only when it has none of those,
+# which three checks establish: plain text tests, a regex on the scalars that follow a colon, and a look at
+# the parsed keys (and, when the document has lists, a regex on list items).
+# tests/test_loading.py checks that both parsers agree on every document let through.
+_SCALAR = r"""(?:
+      [!&*{}\[\]@`?%|>]
+    | [-+]?0[0-9box_]
+    | [-+]?\.
+    | \+
+    | [-+]?[0-9][0-9_]*\.(?![0-9])
+    | [-+]?[0-9][0-9_.]*[eE_:]
+    | [0-9]{4}-
+    | (?:y|n|yes|no|on|off|=|[-+]?inf|[-+]?nan)[ ]*(?:\#|:|$)
+)"""
+_RISKY_VALUE = re.compile(r":(?:[ ]+|[ ]*\n[ ]*)" + _SCALAR.replace("|>]", "]"), re.X | re.M | re.I)
+_RISKY_ITEM = re.compile(r"^[ ]*(?:-[ ]+)+" + _SCALAR.replace("|>]", "]"), re.X | re.M | re.I)
+_RISKY_TEXT = ("\t", "<<", "&", "*", "!", "\n%", "\n---", "\n...")
+# a block scalar with no content line right under its header (empty, or starting with a blank line)
+_RISKY_BLOCK = re.compile(r"[|>][-+0-9]*[ ]*(?:\#[^\n]*)?\n(?![ ]+\S)")
+_RISKY_KEYS = {"y", "n", "yes", "no", "on", "off", "=", "<<"}
+
+
+def load_yaml(text: str):
+    """Parse YAML as PyYAML's safe loader does: with yaml-rs when nothing in the document reads apart."""
+    if (yaml_rs is not None and text.endswith("\n") and not text.startswith(("%", "---", "..."))
+            and not any(t in text for t in _RISKY_TEXT) and not _RISKY_VALUE.search(text)
+            and not _RISKY_BLOCK.search(text)):
+        try:
+            data = yaml_rs.loads(text, parse_datetime=False,
+                                 duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.LastWins)
+        except Exception:  # noqa: BLE001 - PyYAML then gives the error its usual message
+            data = None
+        else:
+            plain, has_list = _plain_keys(data)
+            if plain and not (has_list and _RISKY_ITEM.search(text)):
+                return data
+    return yaml.load(text, Loader=_BaseLoader)  # noqa: S506 - a safe loader
+
+
+def _plain_keys(data) -> tuple[bool, bool]:
+    """(every key is a string both parsers read alike, the document has a list)."""
+    has_list = False
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if type(key) is not str or key.lower() in _RISKY_KEYS or (key[:1].isdigit() or key[:1] in "-+.~"):
+                    return False, has_list
+                if type(value) in (dict, list):
+                    stack.append(value)
+        elif isinstance(node, list):
+            has_list = True
+            stack.extend(v for v in node if type(v) in (dict, list))
+    return True, has_list
 
 
 @dataclass
@@ -88,7 +153,7 @@ def parse(text: str, name: str = "") -> object:
         if name.endswith(".json"):
             data = json.loads(text)
         else:
-            data = yaml.load(text, Loader=_BaseLoader)  # noqa: S506 - a safe loader
+            data = load_yaml(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f"第 {mark.line + 1} 行第 {mark.column + 1} 列" if mark else ""
