@@ -1267,6 +1267,51 @@ class CaseGroupEnum(EnumDefinitionImpl):
         description="The three groups of table 四. They key the slots of ReviewsAndLitigation.",
     )
 
+class NarrativeSectionEnum(EnumDefinitionImpl):
+    """
+    The narrative sections of a report; the cross-report rule XR-NARRATIVE-REPEAT runs over them.
+    """
+    overview = PermissibleValue(
+        text="overview",
+        title="一、总体情况",
+        description="Section 一, the overview.",
+        meaning=GAISCHEMA["section/overview"])
+    problems_and_improvements = PermissibleValue(
+        text="problems_and_improvements",
+        title="五、存在的主要问题及改进情况",
+        description="Section 五, problems and improvements.",
+        meaning=GAISCHEMA["section/problems_and_improvements"])
+    other_matters = PermissibleValue(
+        text="other_matters",
+        title="六、其他需要报告的事项",
+        description="Section 六, other matters.",
+        meaning=GAISCHEMA["section/other_matters"])
+
+    _defn = EnumDefinition(
+        name="NarrativeSectionEnum",
+        description="The narrative sections of a report; the cross-report rule XR-NARRATIVE-REPEAT runs over them.",
+    )
+
+class DocumentKindEnum(EnumDefinitionImpl):
+    """
+    The two rows of 第二十条第（一）项; the cross-report rule XR-IN-FORCE runs over them.
+    """
+    regulations = PermissibleValue(
+        text="regulations",
+        title="规章",
+        description="Rules (规章).",
+        meaning=GAISCHEMA["document_kind/regulations"])
+    normative_documents = PermissibleValue(
+        text="normative_documents",
+        title="行政规范性文件",
+        description="Administrative normative documents.",
+        meaning=GAISCHEMA["document_kind/normative_documents"])
+
+    _defn = EnumDefinition(
+        name="DocumentKindEnum",
+        description="The two rows of 第二十条第（一）项; the cross-report rule XR-IN-FORCE runs over them.",
+    )
+
 class SourceFormatEnum(EnumDefinitionImpl):
     """
     The kind of published file an instance was extracted from.

@@ -382,6 +382,38 @@ class CaseGroupEnum(str, Enum):
     """
 
 
+class NarrativeSectionEnum(str, Enum):
+    """
+    The narrative sections of a report; the cross-report rule XR-NARRATIVE-REPEAT runs over them.
+    """
+    一IDEOGRAPHIC_COMMA总体情况 = "overview"
+    """
+    Section 一, the overview.
+    """
+    五IDEOGRAPHIC_COMMA存在的主要问题及改进情况 = "problems_and_improvements"
+    """
+    Section 五, problems and improvements.
+    """
+    六IDEOGRAPHIC_COMMA其他需要报告的事项 = "other_matters"
+    """
+    Section 六, other matters.
+    """
+
+
+class DocumentKindEnum(str, Enum):
+    """
+    The two rows of 第二十条第（一）项; the cross-report rule XR-IN-FORCE runs over them.
+    """
+    规章 = "regulations"
+    """
+    Rules (规章).
+    """
+    行政规范性文件 = "normative_documents"
+    """
+    Administrative normative documents.
+    """
+
+
 class SourceFormatEnum(str, Enum):
     """
     The kind of published file an instance was extracted from.
@@ -637,6 +669,79 @@ class AnnualReport(ConfiguredBaseModel):
                                    'processing fee was charged, the fee amount is '
                                    'absent or zero.',
                     'title': 'META-FEE-AMOUNT'},
+                   {'annotations': {'expression': {'tag': 'expression',
+                                                   'value': 'applications.carried_over.{c} '
+                                                            '== '
+                                                            'prev.applications.carried_forward.{c}'},
+                                    'for_each': {'tag': 'for_each',
+                                                 'value': 'ApplicantColumnEnum'},
+                                    'kind': {'tag': 'kind', 'value': 'cross_report'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': 'Carried over from last '
+                                                            'year does not match last '
+                                                            "year's report: reported "
+                                                            '{reported}, last year '
+                                                            'carried forward '
+                                                            '{expected}'},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '上年结转与上一年度报告的“结转下年度继续办理”不符：填报 '
+                                                            '{reported}，上一年度为 '
+                                                            '{expected}'},
+                                    'severity': {'tag': 'severity', 'value': 'error'},
+                                    'source': {'tag': 'source',
+                                               'value': '年度报告格式 '
+                                                        '表三（上年结转与上一年度报告的结转下年度继续办理应一致）'}},
+                    'description': 'Across reports of the same organ (matched on '
+                                   '行政区划代码 and the normalised organ name): 二、上年结转 this '
+                                   "year equals 四、结转下年度继续办理 of the previous year's "
+                                   'report, per applicant column.',
+                    'title': 'XR-CARRY-OVER'},
+                   {'annotations': {'expression': {'tag': 'expression',
+                                                   'value': 'proactive_disclosure.{c}.in_force '
+                                                            '== '
+                                                            'prev.proactive_disclosure.{c}.in_force '
+                                                            '+ '
+                                                            'proactive_disclosure.{c}.issued '
+                                                            '- '
+                                                            'proactive_disclosure.{c}.repealed'},
+                                    'for_each': {'tag': 'for_each',
+                                                 'value': 'DocumentKindEnum'},
+                                    'kind': {'tag': 'kind', 'value': 'cross_report'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': 'Documents in force do not '
+                                                            "follow from last year's: "
+                                                            'reported {reported}, last '
+                                                            "year's + issued - "
+                                                            'repealed = {expected}'},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '现行有效件数与上一年度不衔接：填报 '
+                                                            '{reported}，按上一年度现行有效加本年制发减本年废止应为 '
+                                                            '{expected}'},
+                                    'severity': {'tag': 'severity', 'value': 'warning'},
+                                    'source': {'tag': 'source',
+                                               'value': '年度报告格式 表二 第二十条第（一）项'}},
+                    'description': 'Across reports of the same organ: 现行有效件数 this year '
+                                   "= last year's 现行有效件数 + 本年制发件数 − 本年废止件数 (2021 "
+                                   'format); it fails legitimately now and then (e.g. '
+                                   'after a clean-up), hence a warning.',
+                    'title': 'XR-IN-FORCE'},
+                   {'annotations': {'expression': {'tag': 'expression',
+                                                   'value': '{c} != prev.{c}'},
+                                    'for_each': {'tag': 'for_each',
+                                                 'value': 'NarrativeSectionEnum'},
+                                    'kind': {'tag': 'kind', 'value': 'cross_report'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': 'The section is word for '
+                                                            'word the same as in last '
+                                                            "year's report"},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '该部分与上一年度报告逐字相同'},
+                                    'severity': {'tag': 'severity', 'value': 'warning'},
+                                    'source': {'tag': 'source',
+                                               'value': '条例第五十条（年度报告应如实反映本年度工作）'}},
+                    'description': 'Across reports of the same organ, a narrative '
+                                   "section is word for word the previous year's.",
+                    'title': 'XR-NARRATIVE-REPEAT'},
                    {'annotations': {'kind': {'tag': 'kind', 'value': 'jsonschema'},
                                     'message_en': {'tag': 'message_en',
                                                    'value': 'Wrong type'},

@@ -144,7 +144,8 @@ def test_export_csv_one_row_per_official_cell(tmp_path):
                      "--format", "csv", "-o", str(out))
     assert proc.returncode == 0, proc.stderr
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
-    assert list(rows[0]) == ["file", "organ", "year", "format_version", "table", "row", "column", "path", "value"]
+    assert list(rows[0])[:9] == ["file", "organ", "year", "format_version", "table", "row", "column", "path", "value"]
+    assert list(rows[0])[9:] == ["applicant", "outcome", "reason"]
     assert len(rows) == 200 + 198
     cell = next(r for r in rows if r["path"] == "applications.results.unable.not_held.natural_person"
                 and r["organ"] == "北仑区统计局")

@@ -22,7 +22,9 @@ VALUES = ["0", "-0", "+0", "00", "010", "0o17", "0x1f", "0b101", "1_000", "1.", 
           "|-\n  中文：冒号，a: b\n  # not a comment\n  - not a list", ">\n  a\n  b\n\n  c", "|+\n  a\n",
           "!!str 010", "!!python/object/apply:os.system ['x']", "&a 1", "*a"]
 TEMPLATES = ["k: {}\n", "k:\n  - {}\n", "k:\n  x: {}\n  y: 1\n", "{}: 1\n", "a:\n  b:\n    c: {}\n", "k:\n  {}\n",
-             "- {}\n", "k: 1\nk: {}\n", "--- \nk: {}\n", "k: {}\n...\n", "%YAML 1.1\n---\nk: {}\n", "k:\t{}\n"]
+             "- {}\n", "k: 1\nk: {}\n", "--- \nk: {}\n", "k: {}\n...\n", "%YAML 1.1\n---\nk: {}\n", "k:\t{}\n",
+             "k: {} # c\n", "k:\n\n  {}\n", "- - {}\n", "k:\n- {}\n", "k: # c\n  # d\n\n  {}\n",
+             "k:\n  a\n  {}\n"]
 
 
 def reference(text):

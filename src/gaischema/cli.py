@@ -12,10 +12,10 @@ Exit codes (every command):
 from __future__ import annotations
 
 import csv
-import io
 import json
 import os
 import sys
+from typing import Iterator
 
 import click
 
@@ -53,68 +53,132 @@ def cli() -> None:
 
 
 # ------------------------------------------------------------------------------------------------- validate
+CSV_FINDING_COLUMNS = ["file", "valid", "rule", "severity", "path", "cell", "message", "message_en", "reported",
+                       "expected"]
+
+
 @cli.command(epilog=EPILOG_VALIDATE)
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="text for people; json: a list with one object per file (file, valid, findings).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text", show_default=True,
+              help="text for people; json: a list with one object per file (file, valid, findings); "
+                   "csv: one row per finding.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Processes to validate with; 0 for the number of CPUs.")
 @click.option("-q", "--quiet", is_flag=True, help="Text format: print only files with findings.")
-def validate(paths: tuple[str, ...], fmt: str, quiet: bool) -> None:
+@click.option("--cross/--no-cross", default=True, show_default=True,
+              help="Check reports of the same organ against the previous year's (XR-* rules).")
+def validate(paths: tuple[str, ...], fmt: str, jobs: int, quiet: bool, cross: bool) -> None:
     """Validate report instances (YAML or JSON files, folders, or - for standard input).
 
     Each finding names its rule id, severity, the official cell, the JSON path, the reported and the expected
-    value, in Chinese and English. Exit 0: no error; 1: some file has an error; 2: unreadable input.
+    value, in Chinese and English. Folders are walked and validated in parallel; results are written as they
+    come, a progress bar shows on a terminal, and a summary ends the run (on standard error for json/csv).
+    Reports of the same organ (行政区划代码 and organ name) in consecutive years are checked against each other.
+    Exit 0: no error; 1: some file has an error; 2: unreadable input.
     """
-    from gaischema import loading
-    from gaischema.validate import FileReport, input_finding, validate_file
+    from gaischema import corpus, loading
 
     files, problems = loading.iter_sources(list(paths))
-    reports = [FileReport(p, [input_finding(e)], fatal=True) for p, e in problems]
-    reports += [validate_file(f) for f in files]
-    if fmt == "json":
-        _out_text(json.dumps([r.as_dict() for r in reports], ensure_ascii=False, indent=1, default=str))
-    else:
-        for r in reports:
-            if quiet and not r.findings:
-                continue
-            _out_text(_text_report(r))
-        if len(reports) > 1:
-            _out_text(_summary(reports))
-    sys.exit(_exit_code(reports))
+    summary = corpus.Summary()
+    checker = corpus.CrossChecker() if cross else None
+    out = _Writer(fmt, quiet)
+    for p, e in problems:
+        result = corpus.fatal_result(p, e)
+        summary.add(result)
+        out.result(result)
+    stdin = [corpus.validate_file_record("-") for f in files if f == "-"]  # read here, not in a worker
+    files = [f for f in files if f != "-"]
+    progress = corpus.progress_printer(len(files), sys.stderr)
+    for result in stdin:
+        summary.add(result)
+        out.result(result)
+        if checker:
+            checker.add(result)
+    for i, result in enumerate(corpus.iter_results(files, jobs), 1):
+        summary.add(result)
+        out.result(result)
+        if checker:
+            checker.add(result)
+        progress(i, summary)
+    cross_errors = False
+    if checker:
+        by_file: dict[str, list] = {}
+        for file, finding, prev in checker.findings():
+            by_file.setdefault((file, prev), []).append(finding)
+            summary.add_cross(finding)
+        for (file, prev), findings in by_file.items():
+            valid = not any(f.severity == "error" for f in findings)
+            cross_errors |= not valid
+            out.result({"file": file, "valid": valid, "fatal": False, "cross_report": True, "previous": prev,
+                        "findings": [f.as_dict() for f in findings]})
+        checker.close()
+    out.close(summary)
+    if summary.fatal:
+        sys.exit(2)
+    sys.exit(1 if summary.errors or cross_errors else 0)
 
 
-def _exit_code(reports) -> int:
-    if any(r.fatal for r in reports):
-        return 2
-    return 1 if any(not r.valid for r in reports) else 0
+class _Writer:
+    """Streams results in the chosen format; keeps nothing but the format's state."""
+
+    def __init__(self, fmt: str, quiet: bool):
+        self.fmt, self.quiet, self.count = fmt, quiet, 0
+        if fmt == "csv":
+            self.csv = csv.DictWriter(sys.stdout, fieldnames=CSV_FINDING_COLUMNS, lineterminator="\n")
+            self.csv.writeheader()
+        elif fmt == "json":
+            sys.stdout.write("[")
+
+    def result(self, r: dict) -> None:
+        self.count += 1
+        if self.fmt == "json":
+            obj = {k: r[k] for k in ("file", "valid", "findings")}
+            if r.get("cross_report"):
+                obj.update(cross_report=True, previous=r["previous"])
+            sys.stdout.write(("\n" if self.count == 1 else ",\n") + json.dumps(obj, ensure_ascii=False, default=str))
+        elif self.fmt == "csv":
+            base = {"file": r["file"], "valid": r["valid"]}
+            if not r["findings"]:
+                self.csv.writerow(base)
+            for f in r["findings"]:
+                self.csv.writerow({**base, **{k: _csv_value(f.get(k)) for k in CSV_FINDING_COLUMNS[2:]}})
+        elif not (self.quiet and not r["findings"]):
+            click.echo(_text_report(r))
+
+    def close(self, summary) -> None:
+        if self.fmt == "json":
+            sys.stdout.write("\n]\n")
+        if self.fmt == "text":
+            if summary.files > 1:
+                click.echo(summary.text())
+        elif summary.files > 1:
+            click.echo(summary.text(), err=True)
 
 
-def _summary(reports) -> str:
-    fatal = sum(r.fatal for r in reports)
-    invalid = sum((not r.valid) and not r.fatal for r in reports)
-    warned = sum(r.valid and bool(r.findings) for r in reports)
-    valid = len(reports) - fatal - invalid
-    return (f"{len(reports)} 个文件 files: {valid} 有效 valid ({warned} 有警告 with warnings), "
-            f"{invalid} 有错误 with errors, {fatal} 无法读取 unreadable")
+def _csv_value(v):
+    return json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
 
 
-def _text_report(r) -> str:
-    if r.fatal:
-        f = r.findings[0]
-        return f"{r.file}: {f.rule} {f.message} / {f.message_en}"
-    errors = sum(f.severity == "error" for f in r.findings)
-    warnings = len(r.findings) - errors
-    if not r.findings:
-        return f"{r.file}: 有效，无问题 / valid, no findings"
-    lines = [f"{r.file}: {'无效' if errors else '有效'} / {'invalid' if errors else 'valid'} — "
+def _text_report(r: dict) -> str:
+    name = r["file"] + (f"（与上一年度 {r['previous']} 比较 / against the previous year's {r['previous']}）"
+                        if r.get("cross_report") else "")
+    if r["fatal"]:
+        f = r["findings"][0]
+        return f"{name}: {f['rule']} {f['message']} / {f['message_en']}"
+    errors = sum(f["severity"] == "error" for f in r["findings"])
+    warnings = len(r["findings"]) - errors
+    if not r["findings"]:
+        return f"{name}: 有效，无问题 / valid, no findings"
+    lines = [f"{name}: {'无效' if errors else '有效'} / {'invalid' if errors else 'valid'} — "
              f"{errors} 个错误 error(s), {warnings} 个警告 warning(s)"]
-    for f in r.findings:
-        lines.append(f"  {f.severity.upper():7} {f.rule:22} {f.cell}")
-        detail = f"path: {f.path or '(root)'}"
-        if f.reported is not None or f.expected is not None:
-            detail += f"   reported: {_show(f.reported)}   expected: {_show(f.expected)}"
+    for f in r["findings"]:
+        lines.append(f"  {f['severity'].upper():7} {f['rule']:22} {f['cell']}")
+        detail = f"path: {f['path'] or '(root)'}"
+        if f["reported"] is not None or f["expected"] is not None:
+            detail += f"   reported: {_show(f['reported'])}   expected: {_show(f['expected'])}"
         lines.append(f"          {detail}")
-        lines.append(f"          {f.message}")
-        lines.append(f"          {f.message_en}")
+        lines.append(f"          {f['message']}")
+        lines.append(f"          {f['message_en']}")
     return "\n".join(lines)
 
 
@@ -123,55 +187,119 @@ def _show(v) -> str:
 
 
 # ------------------------------------------------------------------------------------------------- export
+EPILOG_EXPORT = """\b
+Examples:
+  gaischema export examples/valid --format csv -o cells.csv
+  gaischema export examples/valid --format csv --wide -o reports.csv
+  gaischema export corpus/ --format duckdb -o reports.duckdb     # tables cells and reports
+  gaischema export corpus/ --format parquet -o out/              # out/cells.parquet, out/reports.parquet
+"""
+
+
 @cli.command(epilog=EPILOG_EXPORT)
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True)
-@click.option("-o", "--output", default="-", show_default=True, help="Output file; - for standard output.")
-@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
-def export(paths: tuple[str, ...], fmt: str, output: str, force: bool) -> None:
-    """Export the tidy table: one line per official cell of each report.
+@click.option("--format", "fmt", type=click.Choice(["csv", "json", "parquet", "duckdb"]), default="csv",
+              show_default=True, help="parquet and duckdb need: pip install 'gaischema[analytics]'.")
+@click.option("--wide", is_flag=True, help="csv/json: one row per report, one column per cell (parquet and "
+              "duckdb always write both tables).")
+@click.option("-o", "--output", default="-", show_default=True, help="Output file (a folder for parquet); "
+              "- for standard output (csv and json only).")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Processes that read the files; 0 for the number of CPUs.")
+@click.option("--force", is_flag=True, help="Overwrite the output if it exists.")
+def export(paths: tuple[str, ...], fmt: str, wide: bool, output: str, jobs: int, force: bool) -> None:
+    """Export the cells of reports, from the schema's cell map.
 
-    Columns: file, organ, year, format_version, table (二/三/四), row (the official row label path), column
-    (the official column label), path (the JSON path in the instance), value (a blank cell stays blank).
-    The rows come from the schema's cell map, the same one that the rules and messages use.
+    The tidy table has one line per official cell: file, organ, year, format_version, table (二/三/四), row
+    (the official row label path), column (the official column label), path (the JSON path in the instance),
+    value (a blank cell stays blank), and the enumeration codes applicant, outcome and reason of table 三.
+    The wide table has one row per report and one column per cell, named by its path with __ between slots.
     """
+    from gaischema import export as ex
     from gaischema import loading
-    from gaischema.export import COLUMNS, tidy_rows
 
     if output != "-" and os.path.exists(output) and not force:
         raise click.UsageError(f"{output} exists; use --force to overwrite it")
+    if fmt in ("parquet", "duckdb") and output == "-":
+        raise click.UsageError(f"--format {fmt} needs -o")
     files, problems = loading.iter_sources(list(paths))
-    code = 2 if problems else 0
+    state = {"code": 2 if problems else 0}
     for p, e in problems:
         click.echo(f"{p}: {e.rule} {e}", err=True)
-    rows = []
-    for f in files:
+
+    def records() -> Iterator[tuple[str, dict]]:
+        for file, instance, err in _load_all(files, jobs):
+            if err is not None:
+                click.echo(f"{file}: {err.rule} {err}", err=True)
+                state["code"] = 2
+            elif not isinstance(instance.get("format_version"), str) or \
+                    instance["format_version"] not in resources_model()["cells"]:
+                click.echo(f"{file}: EXPORT-NO-VERSION 缺少有效的 format_version，无法确定单元格 / "
+                           f"no valid format_version, so its cells are unknown", err=True)
+                state["code"] = max(state["code"], 1)
+            else:
+                yield file, instance
+
+    if fmt in ("parquet", "duckdb"):
+        if force and os.path.isfile(output):
+            os.remove(output)
+        def skipped(file, path, value):
+            click.echo(f"{file}: EXPORT-NOT-A-NUMBER {path} = {value!r} 不是数字，未导出 / not a number, "
+                       "left out of the typed table", err=True)
+            state["code"] = max(state["code"], 1)
+
         try:
-            instance = loading.load(f)
-        except loading.InputError as e:
-            click.echo(f"{f}: {e.rule} {e}", err=True)
-            code = 2
-            continue
-        got = list(tidy_rows(instance, f))
-        if not got:
-            click.echo(f"{f}: EXPORT-NO-VERSION 缺少有效的 format_version，无法确定单元格 / "
-                       f"no valid format_version, so its cells are unknown", err=True)
-            code = max(code, 1)
-        rows.extend(got)
-    if fmt == "json":
-        text = json.dumps(rows, ensure_ascii=False, indent=1, default=str) + "\n"
-    else:
-        buf = io.StringIO()
-        w = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
-        w.writeheader()
-        w.writerows(rows)
-        text = buf.getvalue()
-    if output == "-":
-        sys.stdout.write(text)
-    else:
-        with open(output, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-    sys.exit(code)
+            ex.write_analytics(records(), fmt, output, skipped)
+        except RuntimeError as e:
+            raise click.UsageError(str(e)) from None
+        sys.exit(state["code"])
+    fh = sys.stdout if output == "-" else open(output, "w", encoding="utf-8", newline="")
+    try:
+        if wide:
+            rows = (ex.wide_row(inst, f) for f, inst in records())
+            columns = ex.wide_columns()
+        else:
+            rows = (row for f, inst in records() for row in ex.tidy_rows(inst, f))
+            columns = ex.COLUMNS
+        if fmt == "csv":
+            ex.write_csv(rows, columns, fh)
+        else:
+            fh.write("[")
+            for i, row in enumerate(rows):
+                fh.write(("\n" if i == 0 else ",\n") + json.dumps(row, ensure_ascii=False, default=str))
+            fh.write("\n]\n")
+    finally:
+        if fh is not sys.stdout:
+            fh.close()
+    sys.exit(state["code"])
+
+
+def resources_model() -> dict:
+    from gaischema import resources
+
+    return resources.model()
+
+
+def _load_one(path: str):
+    from gaischema import loading
+
+    try:
+        return path, loading.load(path), None
+    except loading.InputError as err:
+        return path, None, err
+
+
+def _load_all(files: list[str], jobs: int):
+    """(file, instance, error) for each file, in order; in parallel for many files."""
+    jobs = jobs or os.cpu_count() or 1
+    if jobs == 1 or len(files) < 50:
+        yield from map(_load_one, files)
+        return
+    import multiprocessing as mp
+
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    with ctx.Pool(jobs) as pool:
+        yield from pool.imap(_load_one, files, chunksize=16)
 
 
 # ------------------------------------------------------------------------------------------------- extract

@@ -176,7 +176,9 @@ def _class_locations(model: dict, version: str) -> dict[str, list[tuple[str, ...
 class _Gen:
     """Turns a rule expression (a Python expression over slot paths) into Python source."""
 
-    def __init__(self, model: dict, version: str, class_name: str, node: tuple[str, ...]):
+    def __init__(self, model: dict, version: str, class_name: str, node: tuple[str, ...], cross: bool = False):
+        self.root = model["root"]
+        self.cross = cross  # a cross-report rule may read the previous year's report as prev.<path>
         self.classes = model["classes"]
         self.version = version
         self.class_name = class_name
@@ -189,7 +191,7 @@ class _Gen:
             self.variables.append(full)
         return f"v{self.variables.index(full)}"
 
-    def expand(self, steps: list[str]) -> list[tuple[str, ...]]:
+    def expand(self, steps: list[str], start: str | None = None) -> list[tuple[str, ...]]:
         results = []
 
         def go(cname, i, prefix):
@@ -210,8 +212,15 @@ class _Gen:
                     continue
                 go(slot["range"], i + 1, prefix + [name])
 
-        go(self.class_name, 0, [])
+        go(start or self.class_name, 0, [])
         return results
+
+    def paths(self, steps: list[str]) -> list[tuple[str, ...]]:
+        if steps[0] == "prev":
+            if not self.cross:
+                raise RuleSyntaxError("prev. is only for cross_report rules")
+            return [("prev", *p) for p in self.expand(steps[1:], self.root)]
+        return self.expand(steps)
 
     def src(self, node: ast.AST) -> str | None:
         """Python source for an expression node; None when it names only slots of the other version."""
@@ -221,7 +230,7 @@ class _Gen:
             steps = _steps(node)
             if _STAR in steps:
                 raise RuleSyntaxError("a path with * is only allowed inside sum()")
-            paths = self.expand(steps)
+            paths = self.paths(steps)
             return self.var(paths[0]) if paths else None
         if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub)):
             a, b = self.src(node.left), self.src(node.right)
@@ -239,7 +248,7 @@ class _Gen:
             return None if a is None or b is None else f"(_cv({a}) {_CMP[type(node.ops[0])]} _cv({b}))"
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
             if node.func.id == "sum":
-                terms = [self.var(p) for arg in node.args for p in self.expand(_steps(arg))]
+                terms = [self.var(p) for arg in node.args for p in self.paths(_steps(arg))]
                 return "(" + " + ".join(terms) + ")" if terms else "0"
             if node.func.id not in _FUNCTIONS:
                 raise RuleSyntaxError(f"unknown function {node.func.id}()")
@@ -269,7 +278,7 @@ def _parse(text: str) -> ast.AST:
 def compile_rule(rule: dict, model: dict) -> list[CheckSpec]:
     """Check a rule and expand a ``check`` rule into its concrete checks (raises RuleSyntaxError)."""
     kind = rule.get("kind")
-    if kind not in {"check", "complete", "version_structure", "jsonschema"}:
+    if kind not in {"check", "cross_report", "complete", "version_structure", "jsonschema"}:
         raise RuleSyntaxError(f"unknown kind {kind!r}")
     if rule.get("severity") not in SEVERITIES:
         raise RuleSyntaxError(f"severity must be one of {SEVERITIES}")
@@ -281,8 +290,10 @@ def compile_rule(rule: dict, model: dict) -> list[CheckSpec]:
         for name in rule.get("scope", "").split() or [""]:
             if name not in root:
                 raise RuleSyntaxError(f"scope names no slot of the root class: {name!r}")
-    if kind != "check":
+    if kind not in ("check", "cross_report"):
         return []
+    if kind == "cross_report" and rule["class"] != model["root"]:
+        raise RuleSyntaxError(f"a cross_report rule belongs to the root class {model['root']}")
     columns: list[str | None] = [None]
     if rule.get("for_each"):
         enum = model["enums"].get(rule["for_each"])
@@ -302,7 +313,7 @@ def compile_rule(rule: dict, model: dict) -> list[CheckSpec]:
     for version in model["versions"]:
         for node in class_locations(model, version).get(rule["class"], []):
             for tree in trees:
-                gen = _Gen(model, version, rule["class"], node)
+                gen = _Gen(model, version, rule["class"], node, cross=kind == "cross_report")
                 left = gen.src(tree.left)
                 left_paths = list(gen.variables)
                 right = gen.src(tree.comparators[0])
@@ -470,17 +481,24 @@ class Engine:
         self._structure_rules = by_kind.get("version_structure", [])
         namespace_base = {"_Skip": _Blank, "_SKIPS": (_Blank, KeyError, TypeError, ValueError, IndexError),
                           "_cv": _cv, **_functions(model)}
+        self.cross: dict[str, _Version] = {}
         for version in model["versions"]:
-            specs = [s for s in all_specs if s.version == version]
+            specs = [s for s in all_specs if s.version == version and s.rule["kind"] == "check"]
             lines = ["def run(r, emit, blank):"]
             blanks = _gen_complete(model, version, by_kind.get("complete", []), lines)
             _gen_checks(specs, lines)
             lines.append("    return None")
-            source = "\n".join(lines)
-            namespace = dict(namespace_base)
-            exec(compile(source, f"<gaischema rules {version}>", "exec"), namespace)  # noqa: S102 - our own code
-            self.versions[version] = _Version(namespace["run"], specs, blanks, _other_version_slots(model, version),
-                                              source)
+            self.versions[version] = _Version(_exec(lines, namespace_base, version), specs, blanks,
+                                              _other_version_slots(model, version), "\n".join(lines))
+            cross = [s for s in all_specs if s.version == version and s.rule["kind"] == "cross_report"]
+            lines = ["def run(r, emit, blank):"]
+            _gen_checks(cross, lines)
+            lines.append("    return None")
+            self.cross[version] = _Version(_exec(lines, namespace_base, version + " cross-report"), cross, [], [],
+                                           "\n".join(lines))
+        # the values a cross-report rule reads, of this report and of the previous one
+        self.cross_paths = sorted({p[1:] if p[0] == "prev" else p for v in self.cross.values()
+                                   for spec in v.checks for p in spec.variables})
 
     def _finding(self, rule, path, version, reported=None, expected=None) -> Finding:
         cell, cell_en = self.labels.cell(path, version)
@@ -529,6 +547,41 @@ class Engine:
             findings.append(f)
         return findings
 
+    def cross_check(self, this: dict, prev: dict) -> list[Finding]:
+        """The cross-report findings of a report against the same organ's report of the previous year."""
+        version = this.get("format_version")
+        if version not in self.cross:
+            return []
+        v = self.cross[version]
+        hits: list[tuple] = []
+        v.run({**this, "prev": prev}, lambda k, left, right: hits.append((k, left, right)), None)
+        out = []
+        for k, left, right in hits:
+            spec = v.checks[k]
+            out.append(self._finding(spec.rule, spec.left_paths[0] if spec.left_paths else spec.node, version,
+                                     left, right))
+        return out
+
+    def projection(self, instance: dict) -> dict:
+        """The part of a report that the cross-report rules read (long texts as digests): what a corpus
+        run keeps of each report."""
+        out: dict = {"format_version": instance.get("format_version")}
+        for path in self.cross_paths:
+            obj = instance
+            for step in path:
+                obj = obj.get(step) if isinstance(obj, dict) else None
+            if obj is None:
+                continue
+            if isinstance(obj, str) and len(obj) > 64:
+                import hashlib
+
+                obj = f"sha1:{hashlib.sha1(obj.encode('utf-8')).hexdigest()[:16]} ({len(obj)} chars)"
+            target = out
+            for step in path[:-1]:
+                target = target.setdefault(step, {})
+            target[path[-1]] = obj
+        return out
+
     def _joined_cell(self, paths, version):
         cells = [self.labels.cells[version].get(".".join(p)) for p in paths]
         if all(cells) and len({c["column"] for c in cells}) == 1:
@@ -536,6 +589,12 @@ class Engine:
             return (f"表{c0['table']} " + " + ".join(c["row"] for c in cells) + f" × {c0['column']}",
                     f"table {c0['table']} " + " + ".join(c["row_en"] for c in cells) + f" × {c0['column_en']}")
         return self.labels.cell(paths[0], version)
+
+
+def _exec(lines: list[str], namespace_base: dict, name: str) -> Callable:
+    namespace = dict(namespace_base)
+    exec(compile("\n".join(lines), f"<gaischema rules {name}>", "exec"), namespace)  # noqa: S102 - our own code
+    return namespace["run"]
 
 
 def _touches(paths, rejected: set[str]) -> bool:

@@ -34,9 +34,17 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
 # yaml-rs reads YAML 1.2, PyYAML YAML 1.1: they read some plain scalars apart (yes/no/on/off, 010, 1e3,
 # 1:20, unquoted dates), and tags, anchors, merge keys, directives and some errors. PyYAML stays the
 # reference (linkml-validate reads with it); a document goes to yaml-rs only when it has none of those,
-# which three checks establish: plain text tests, a regex on the scalars that follow a colon, and a look at
-# the parsed keys (and, when the document has lists, a regex on list items).
-# tests/test_loading.py checks that both parsers agree on every document let through.
+# which four checks establish: plain text tests, a regex on the numbers that follow a colon, a regex on
+# block scalar headers, and a look at the parsed keys and strings (and, when the document has lists, a
+# regex on list items). tests/test_loading.py checks both parsers agree on every document let through.
+_RISKY_TEXT = ("\t", "<<", "&", "*", "!", "\n%", "\n---", "\n...")
+# a plain scalar after a colon that starts like a number or date but is not a plain decimal
+_RISKY_NUMBER = re.compile(r":(?:[ ]+(?:[-+]?0[0-9box_]|[-+]?\.|\+|[0-9]{4}-|[-+]?[0-9][0-9_]*(?:\.(?![0-9])|"
+                           r"[0-9_.]*[eE_:]))|[ ]*(?:\#[^\n]*)?\n(?:[ ]*(?:\#[^\n]*)?\n)*[ ]*[-+.0-9!&*{}\[\]@`?%|>])")
+# a flow collection or other indicator right after a colon
+_RISKY_INDICATOR = re.compile(r":[ ]+[!&*{}\[\]@`?%]")
+# a block scalar with no content line right under its header (empty, or starting with a blank line)
+_RISKY_BLOCK = re.compile(r"[|>][-+0-9]*[ ]*(?:\#[^\n]*)?\n(?![ ]+\S)")
 _SCALAR = r"""(?:
       [!&*{}\[\]@`?%|>]
     | [-+]?0[0-9box_]
@@ -47,19 +55,23 @@ _SCALAR = r"""(?:
     | [0-9]{4}-
     | (?:y|n|yes|no|on|off|=|[-+]?inf|[-+]?nan)[ ]*(?:\#|:|$)
 )"""
-_RISKY_VALUE = re.compile(r":(?:[ ]+|[ ]*\n[ ]*)" + _SCALAR.replace("|>]", "]"), re.X | re.M | re.I)
 _RISKY_ITEM = re.compile(r"^[ ]*(?:-[ ]+)+" + _SCALAR.replace("|>]", "]"), re.X | re.M | re.I)
-_RISKY_TEXT = ("\t", "<<", "&", "*", "!", "\n%", "\n---", "\n...")
-# a block scalar with no content line right under its header (empty, or starting with a blank line)
-_RISKY_BLOCK = re.compile(r"[|>][-+0-9]*[ ]*(?:\#[^\n]*)?\n(?![ ]+\S)")
-_RISKY_KEYS = {"y", "n", "yes", "no", "on", "off", "=", "<<"}
+_RISKY_WORDS = {"y", "n", "yes", "no", "on", "off", "=", "<<"}
+_SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$")
 
 
 def load_yaml(text: str):
     """Parse YAML as PyYAML's safe loader does: with yaml-rs when nothing in the document reads apart."""
+    data, _ = _load_yaml(text)
+    return data
+
+
+def _load_yaml(text: str) -> tuple[object, bool]:
+    """(data, checked): checked is True when the tree was already checked (yaml-rs path: no aliases are
+    possible and the key walk measured the depth)."""
     if (yaml_rs is not None and text.endswith("\n") and not text.startswith(("%", "---", "..."))
-            and not any(t in text for t in _RISKY_TEXT) and not _RISKY_VALUE.search(text)
-            and not _RISKY_BLOCK.search(text)):
+            and not any(t in text for t in _RISKY_TEXT) and not _RISKY_NUMBER.search(text)
+            and not _RISKY_INDICATOR.search(text) and not _RISKY_BLOCK.search(text)):
         try:
             data = yaml_rs.loads(text, parse_datetime=False,
                                  duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.LastWins)
@@ -68,25 +80,46 @@ def load_yaml(text: str):
         else:
             plain, has_list = _plain_keys(data)
             if plain and not (has_list and _RISKY_ITEM.search(text)):
-                return data
-    return yaml.load(text, Loader=_BaseLoader)  # noqa: S506 - a safe loader
+                return data, True
+    return yaml.load(text, Loader=_BaseLoader), False  # noqa: S506 - a safe loader
+
+
+_SAFE_KEYS: set[str] = set()
+
+
+def _risky_string(value: str) -> bool:
+    """A string that PyYAML may have read as something else, had it been a plain scalar."""
+    return value.lower() in _RISKY_WORDS or (value[:1].isdigit() and ":" in value
+                                             and _SEXAGESIMAL.match(value) is not None)
 
 
 def _plain_keys(data) -> tuple[bool, bool]:
-    """(every key is a string both parsers read alike, the document has a list)."""
+    """(every key and string both parsers read alike, the document has a list); raises INPUT-TOO-DEEP."""
     has_list = False
-    stack = [data]
+    stack = [(data, 0)]
+    safe = _SAFE_KEYS
     while stack:
-        node = stack.pop()
-        if isinstance(node, dict):
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise _too_deep()
+        if type(node) is dict:
             for key, value in node.items():
-                if type(key) is not str or key.lower() in _RISKY_KEYS or (key[:1].isdigit() or key[:1] in "-+.~"):
+                if key not in safe:
+                    if type(key) is not str or key.lower() in _RISKY_WORDS or key[:1].isdigit() or key[:1] in "-+.~":
+                        return False, has_list
+                    if len(safe) < 10000:
+                        safe.add(key)
+                if type(value) is dict or type(value) is list:
+                    stack.append((value, depth + 1))
+                elif type(value) is str and len(value) < 12 and _risky_string(value):
                     return False, has_list
-                if type(value) in (dict, list):
-                    stack.append(value)
-        elif isinstance(node, list):
+        elif type(node) is list:
             has_list = True
-            stack.extend(v for v in node if type(v) in (dict, list))
+            for v in node:
+                if type(v) is dict or type(v) is list:
+                    stack.append((v, depth + 1))
+                elif type(v) is str and len(v) < 12 and _risky_string(v):
+                    return False, has_list
     return True, has_list
 
 
@@ -151,9 +184,9 @@ def parse(text: str, name: str = "") -> object:
         raise InputError("INPUT-EMPTY", "文件为空", "the file is empty")
     try:
         if name.endswith(".json"):
-            data = json.loads(text)
+            data, checked = json.loads(text), False
         else:
-            data = load_yaml(text)
+            data, checked = _load_yaml(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f"第 {mark.line + 1} 行第 {mark.column + 1} 列" if mark else ""
@@ -167,7 +200,8 @@ def parse(text: str, name: str = "") -> object:
                          f"broken JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
     except RecursionError:
         raise _too_deep() from None
-    _check_tree(data)
+    if not checked:
+        _check_tree(data)
     if data is None:
         raise InputError("INPUT-EMPTY", "文件为空", "the file is empty")
     if not isinstance(data, dict):

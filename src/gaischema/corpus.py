@@ -1,0 +1,230 @@
+"""Validating a corpus: many files in parallel, findings streamed, reports of the same organ cross-checked.
+
+The unit of work is :func:`validate_record`: one report in (bytes, text or an already parsed dict), one
+plain, picklable dict out. ``gaischema validate`` maps it over files with a process pool; a distributed
+engine (Spark, Dask, Ray) can map the same function over its partitions (see docs/distributed.md).
+
+Memory stays flat: a result is written as soon as it arrives and only the small cross-report projection of
+each report (the few values the cross-report rules read, long texts as digests) is kept until the end.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from collections import Counter
+from typing import Any, Callable, Iterable, Iterator
+
+from gaischema import loading
+from gaischema.engine import Finding
+from gaischema.validate import _schema_findings, engine, input_finding
+
+
+def organ_key(instance: dict) -> tuple[str, str] | None:
+    """The key that matches reports of the same organ: (行政区划代码 or '', the normalised organ name)."""
+    organ = instance.get("organ")
+    if not isinstance(organ, str) or not organ.strip():
+        return None
+    name = unicodedata.normalize("NFKC", organ)
+    name = re.sub(r"[\s\u3000·•.,，。、（）()《》“”\"'’‘-]", "", name)
+    code = instance.get("division_code")
+    return (code if isinstance(code, str) else "", name)
+
+
+def validate_record(source: bytes | str | dict, name: str = "") -> dict:
+    """Validate one report and return a plain dict (picklable, JSON-able):
+
+    ``{"file", "valid", "fatal", "findings": [finding dicts], "key": [code, organ] | None, "year",
+    "projection": {...}}``. ``source`` is the file's bytes, its text, or a parsed instance.
+    """
+    try:
+        if isinstance(source, dict):
+            instance = source
+        else:
+            text = loading.decode(source) if isinstance(source, bytes) else source
+            instance = loading.parse(text, name)
+    except loading.InputError as err:
+        return fatal_result(name, err)
+    eng = engine()
+    findings = list(_schema_findings(instance, eng))
+    rejected = {f.path for f in findings}
+    findings.extend(eng.check(instance, rejected))
+    key = organ_key(instance)
+    year = instance.get("report_year")
+    return {
+        "file": name,
+        "valid": not any(f.severity == "error" for f in findings),
+        "fatal": False,
+        "findings": [f.as_dict() for f in findings],
+        "key": list(key) if key else None,
+        "year": year if isinstance(year, int) and not isinstance(year, bool) else None,
+        "projection": eng.projection(instance) if key and isinstance(year, int) else None,
+    }
+
+
+def fatal_result(name: str, err: loading.InputError) -> dict:
+    """The result for a file that is not a readable report: one INPUT-* finding."""
+    return {"file": name, "valid": False, "fatal": True, "findings": [input_finding(err).as_dict()],
+            "key": None, "year": None, "projection": None}
+
+
+def validate_file_record(path: str) -> dict:
+    """validate_record on a file (``-`` for standard input)."""
+    try:
+        data = loading.read_bytes(path)
+    except loading.InputError as err:
+        return fatal_result(path, err)
+    return validate_record(data, path)
+
+
+def _warm() -> None:
+    """Load the schema artifacts and compile the rules before the pool forks, so workers share them."""
+    eng = engine()
+    from gaischema.validate import _fast_validator
+
+    _fast_validator()
+    del eng
+
+
+def iter_results(files: list[str], jobs: int = 0, chunksize: int = 16) -> Iterator[dict]:
+    """Validate files with ``jobs`` processes (0: the CPU count), yielding results in file order."""
+    jobs = jobs or os.cpu_count() or 1
+    _warm()
+    if jobs == 1 or len(files) < 2 * jobs:
+        for f in files:
+            yield validate_file_record(f)
+        return
+    import multiprocessing as mp
+
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    with ctx.Pool(jobs) as pool:
+        yield from pool.imap(validate_file_record, files, chunksize=chunksize)
+
+
+class CrossChecker:
+    """Collects the projections of reports and cross-checks each organ's consecutive years at the end.
+
+    Projections wait in a temporary SQLite file, not in memory, so a corpus of any size fits."""
+
+    def __init__(self):
+        import sqlite3
+        import tempfile
+
+        self._dir = tempfile.TemporaryDirectory(prefix="gaischema-cross-")
+        self.db = sqlite3.connect(os.path.join(self._dir.name, "cross.sqlite"))
+        self.db.execute("CREATE TABLE p (code TEXT, organ TEXT, year INTEGER, seq INTEGER, file TEXT, proj TEXT)")
+        self.pending: list[tuple] = []
+        self.seq = 0
+
+    def add(self, result: dict) -> None:
+        if result.get("projection") is None or result.get("key") is None or result.get("year") is None:
+            return
+        import json
+
+        self.seq += 1
+        code, organ = result["key"]
+        self.pending.append((code, organ, result["year"], self.seq, str(result["file"]),
+                             json.dumps(result["projection"], ensure_ascii=False)))
+        if len(self.pending) >= 2000:
+            self._flush()
+
+    def _flush(self) -> None:
+        self.db.executemany("INSERT INTO p VALUES (?, ?, ?, ?, ?, ?)", self.pending)
+        self.pending = []
+
+    def findings(self) -> Iterator[tuple[str, Finding, str]]:
+        """(file, finding, previous file) for every broken cross-report rule, organ by organ, year by year.
+        Of several reports of one organ and year, the first one read is used."""
+        import json
+
+        self._flush()
+        eng = engine()
+        prev = None  # (code, organ, year, file, projection)
+        rows = self.db.execute("SELECT code, organ, year, file, proj FROM p ORDER BY code, organ, year, seq")
+        for code, organ, year, file, proj in rows:
+            if prev and (prev[0], prev[1], prev[2]) == (code, organ, year):
+                continue  # a second report of the same organ and year
+            if prev and (prev[0], prev[1]) == (code, organ) and prev[2] == year - 1:
+                for f in eng.cross_check(json.loads(proj), json.loads(prev[4])):
+                    yield file, f, prev[3]
+            prev = (code, organ, year, file, proj)
+
+    def close(self) -> None:
+        self.db.close()
+        self._dir.cleanup()
+
+
+def cross_check(instances: Iterable[Any]) -> list[tuple[int, Finding, int]]:
+    """Cross-report findings over in-memory reports (dicts, dataclasses or pydantic models):
+    a list of (index of the report, finding, index of the previous year's report)."""
+    from gaischema.validate import to_instance
+
+    checker = CrossChecker()
+    for i, obj in enumerate(instances):
+        inst = to_instance(obj)
+        key, year = organ_key(inst), inst.get("report_year")
+        if key and isinstance(year, int):
+            checker.add({"file": str(i), "key": list(key), "year": year, "projection": engine().projection(inst)})
+    try:
+        return [(int(i), f, int(j)) for i, f, j in checker.findings()]
+    finally:
+        checker.close()
+
+
+class Summary:
+    """Counts for the end-of-run summary."""
+
+    def __init__(self):
+        self.files = self.valid = self.errors = self.warned = self.fatal = 0
+        self.cross_errors = self.cross_warnings = 0
+        self.rules: Counter = Counter()
+
+    def add(self, result: dict) -> None:
+        self.files += 1
+        if result["fatal"]:
+            self.fatal += 1
+        elif not result["valid"]:
+            self.errors += 1
+        else:
+            self.valid += 1
+            if result["findings"]:
+                self.warned += 1
+        self.rules.update(f["rule"] for f in result["findings"])
+
+    def add_cross(self, finding: Finding) -> None:
+        self.rules[finding.rule] += 1
+        if finding.severity == "error":
+            self.cross_errors += 1
+        else:
+            self.cross_warnings += 1
+
+    def text(self, top: int = 5) -> str:
+        lines = [f"{self.files} 个文件 files: {self.valid} 有效 valid ({self.warned} 有警告 with warnings), "
+                 f"{self.errors} 有错误 with errors, {self.fatal} 无法读取 unreadable"]
+        if self.cross_errors or self.cross_warnings:
+            lines.append(f"跨年度核对 cross-report: {self.cross_errors} 个错误 errors, "
+                         f"{self.cross_warnings} 个警告 warnings")
+        if self.rules:
+            lines.append("最常见的规则 most frequent rules: " + ", ".join(f"{r} ×{n}" for r, n in self.rules.most_common(top)))
+        return "\n".join(lines)
+
+
+def progress_printer(total: int, stream) -> Callable[[int, Summary], None]:
+    """A one-line progress bar on a terminal; nothing when the stream is not one."""
+    if not (hasattr(stream, "isatty") and stream.isatty()) or total < 2:
+        return lambda done, summary: None
+    step = max(1, total // 200)
+
+    def show(done: int, summary: Summary) -> None:
+        if done % step and done != total:
+            return
+        width = 30
+        filled = width * done // total
+        stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} "
+                     f"errors {summary.errors} unreadable {summary.fatal}")
+        if done == total:
+            stream.write("\r" + " " * (width + 60) + "\r")
+        stream.flush()
+
+    return show
