@@ -78,28 +78,36 @@ def validate(paths: tuple[str, ...], fmt: str, jobs: int, quiet: bool, cross: bo
     """
     from gaischema import corpus, loading
 
-    files, problems = loading.iter_sources(list(paths))
     summary = corpus.Summary()
     checker = corpus.CrossChecker() if cross else None
     out = _Writer(fmt, quiet)
-    for p, e in problems:
-        result = corpus.fatal_result(p, e)
-        summary.add(result)
-        out.result(result)
-    stdin = [corpus.validate_file_record("-") for f in files if f == "-"]  # read here, not in a worker
-    files = [f for f in files if f != "-"]
-    progress = corpus.progress_printer(len(files), sys.stderr)
-    for result in stdin:
+    problems: list[tuple[str, loading.InputError]] = []
+
+    def emit(result: dict) -> None:
         summary.add(result)
         out.result(result)
         if checker:
             checker.add(result)
-    for i, result in enumerate(corpus.iter_results(files, jobs), 1):
-        summary.add(result)
-        out.result(result)
-        if checker:
-            checker.add(result)
+
+    if "-" in paths:  # standard input is read here, not in a worker
+        emit(corpus.validate_file_record("-"))
+    names = [p for p in paths if p != "-"]
+
+    def files() -> Iterator[str]:  # lazily: the pool starts before the folders are walked
+        for path, err in loading.walk(names):
+            if err is None:
+                yield path
+            else:
+                problems.append((path, err))
+
+    single = all(not os.path.isdir(p) for p in names)
+    total = len(names) if single else (sum(1 for _ in loading.walk(names)) if sys.stderr.isatty() else 0)
+    progress = corpus.progress_printer(total, sys.stderr)
+    for i, result in enumerate(corpus.iter_results(list(files()) if single else files(), jobs), 1):
+        emit(result)
         progress(i, summary)
+    for path, err in problems:
+        emit(corpus.fatal_result(path, err))
     cross_errors = False
     if checker:
         by_file: dict[str, list] = {}

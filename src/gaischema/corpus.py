@@ -87,11 +87,12 @@ def _warm() -> None:
     del eng
 
 
-def iter_results(files: list[str], jobs: int = 0, chunksize: int = 16) -> Iterator[dict]:
-    """Validate files with ``jobs`` processes (0: the CPU count), yielding results in file order."""
+def iter_results(files: Iterable[str], jobs: int = 0, chunksize: int = 16) -> Iterator[dict]:
+    """Validate files with ``jobs`` processes (0: the CPU count), yielding results in file order.
+    ``files`` may be a lazy iterable: the pool starts first and takes the names as it goes."""
     jobs = jobs or os.cpu_count() or 1
     _warm()
-    if jobs == 1 or len(files) < 2 * jobs:
+    if jobs == 1 or (isinstance(files, (list, tuple)) and len(files) < 2 * jobs):
         for f in files:
             yield validate_file_record(f)
         return
@@ -113,6 +114,9 @@ class CrossChecker:
 
         self._dir = tempfile.TemporaryDirectory(prefix="gaischema-cross-")
         self.db = sqlite3.connect(os.path.join(self._dir.name, "cross.sqlite"))
+        self.db.execute("PRAGMA cache_size = -256")  # KiB: the page cache stays small whatever the corpus
+        self.db.execute("PRAGMA journal_mode = OFF")
+        self.db.execute("PRAGMA synchronous = OFF")
         self.db.execute("CREATE TABLE p (code TEXT, organ TEXT, year INTEGER, seq INTEGER, file TEXT, proj TEXT)")
         self.pending: list[tuple] = []
         self.seq = 0

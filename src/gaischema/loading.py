@@ -12,7 +12,7 @@ import os
 import re
 import sys
 from dataclasses import dataclass
-from pathlib import Path
+from typing import Iterator
 
 import yaml
 
@@ -236,17 +236,34 @@ def load(source: str) -> dict:
     return parse(decode(read_bytes(source)), source)
 
 
-def iter_sources(paths: list[str]) -> tuple[list[str], list[tuple[str, InputError]]]:
-    """Expand files and folders into report files (sorted); a folder with no report is an error."""
-    files: list[str] = []
-    problems: list[tuple[str, InputError]] = []
+def walk(paths: list[str]) -> Iterator[tuple[str, InputError | None]]:
+    """Report files under the given files and folders, lazily, sorted within each folder; a folder with no
+    report is yielded once with an INPUT-NO-REPORTS error."""
     for p in paths:
         if p == "-" or not os.path.isdir(p):
-            files.append(p)
+            yield p, None
             continue
-        found = sorted(str(f) for f in Path(p).rglob("*") if f.suffix.lower() in REPORT_SUFFIXES and f.is_file())
+        found = False
+        for root, dirs, names in os.walk(p):
+            dirs.sort()
+            for name in sorted(names):
+                if name.lower().endswith(REPORT_SUFFIXES):
+                    full = os.path.join(root, name)
+                    if os.path.isfile(full):
+                        found = True
+                        yield full, None
         if not found:
-            problems.append((p, InputError("INPUT-NO-REPORTS", "目录中没有报告文件（*.yaml、*.yml、*.json）",
-                                           "no report files (*.yaml, *.yml, *.json) in this folder")))
-        files.extend(found)
+            yield p, InputError("INPUT-NO-REPORTS", "目录中没有报告文件（*.yaml、*.yml、*.json）",
+                                "no report files (*.yaml, *.yml, *.json) in this folder")
+
+
+def iter_sources(paths: list[str]) -> tuple[list[str], list[tuple[str, InputError]]]:
+    """Expand files and folders into report files; a folder with no report is an error."""
+    files: list[str] = []
+    problems: list[tuple[str, InputError]] = []
+    for p, err in walk(paths):
+        if err is None:
+            files.append(p)
+        else:
+            problems.append((p, err))
     return files, problems
