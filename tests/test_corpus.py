@@ -162,3 +162,29 @@ def test_analytics_exports_hold_both_tables(tmp_path, synthetic_corpus, fmt):
                              ).fetchone()[0]
     assert wide_total == tidy_total
     assert gaischema("export", str(out), "--format", fmt, "-o", str(target)).returncode == 2  # never overwrites
+
+
+def test_progress_bar_on_a_terminal(synthetic_corpus):
+    """On a terminal (a pseudo-terminal here) the run draws a progress bar on standard error."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    out, _ = synthetic_corpus
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "gaischema.cli", "validate", str(out), "-q"],
+                            stdout=subprocess.DEVNULL, stderr=slave, close_fds=True)
+    os.close(slave)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    proc.wait(timeout=120)
+    os.close(master)
+    assert b"\r[" in seen and b"150/150" in seen
