@@ -12,10 +12,14 @@ Artifacts:
 - ``gaischema.owl.ttl``      OWL (gen-owl)
 - ``gaischema.shacl.ttl``    SHACL shapes (gen-shacl)
 - ``gaischema.sql``          SQL DDL (gen-sqlddl)
-- ``docs/``                  Markdown reference (gen-doc)
-- ``rules.md``               the rule catalogue (written by this module)
 - ``gaischema.model.json``   the compiled model for the rule engine: class tree, labels, enums, rules and the
                              cell map of each format version (written by this module)
+
+and, for the documentation site (mkdocs, ``docs/``):
+
+- ``docs/reference/``        the schema reference (gen-doc; every element's Chinese title beside its name)
+- ``docs/rules.md``          the rule catalogue with a counter-example of each rule
+- ``docs/cells.md``          the cell map: every official cell of each format version and its path
 """
 
 from __future__ import annotations
@@ -31,6 +35,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 SCHEMA = REPO / "schema" / "gaischema.yaml"
 OUT = REPO / "generated"
+DOCS = REPO / "docs"
+EXAMPLES = REPO / "examples"
 
 SCALAR_RANGES = {"string", "integer", "decimal", "float", "boolean", "date", "datetime", "uri", "count",
                  "signed_count", "amount"}
@@ -181,16 +187,57 @@ def _check_rules(model: dict) -> None:
             raise SystemExit(f"schema error in rule {rule['id']}: {exc}") from exc
 
 
+def _counter_examples() -> dict[str, list[str]]:
+    """Rule id -> the bundled examples whose first line says they break it."""
+    out: dict[str, list[str]] = {}
+    for path in sorted(EXAMPLES.glob("*/AnnualReport-*.yaml")):
+        first = path.read_text(encoding="utf-8").split("\n", 1)[0]
+        if first.startswith("# Breaks "):
+            rule = first[len("# Breaks "):].split()[0].rstrip(":")
+            out.setdefault(rule, []).append(f"{path.parent.name}/{path.name}")
+    return out
+
+
+def _md(text: str) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
 def rules_markdown(model: dict) -> str:
-    """The rule catalogue as Markdown, from the compiled model."""
-    lines = [f"<!-- {GENERATED_HEADER} -->", "", f"# 规则目录 Rule catalogue (gaischema {model['version']})", "",
-             "| id | severity | applies to | rule | message (zh / en) | source |", "|---|---|---|---|---|---|"]
+    """The rule catalogue page, from the compiled model and the bundled counter-examples."""
+    examples = _counter_examples()
+    lines = [f"<!-- {GENERATED_HEADER} -->", "", "# 规则目录 Rule catalogue", "",
+             f"gaischema {model['version']}. Every rule is declared in the schema as a class rule; this page is "
+             "generated from it. Each rule has a counter-example among the bundled examples (`examples/`), "
+             "except `SCHEMA-OTHER`, the catch-all for JSON Schema keywords the schema does not use today.", ""]
     for r in model["rules"]:
-        cells = [f"`{r['id']}`", r["severity"], f"`{r['class']}`", r["description"],
-                 f"{r['message_zh']} / {r['message_en']}", r["source"]]
+        lines += [f"## {r['id']}", "", f"- **severity**: {r['severity']}", f"- **kind**: `{r['kind']}` on `{r['class']}`",
+                  f"- **rule**: {r['description']}"]
         if r.get("expression"):
-            cells[3] += f" `{r['expression']}`" + (f" (for each `{r['for_each']}`)" if r.get("for_each") else "")
-        lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+            lines.append(f"- **expression**: `{r['expression']}`" + (f" for each `{r['for_each']}`" if r.get("for_each") else "")
+                         + (f", when `{r['when']}`" if r.get("when") else ""))
+        if r.get("scope"):
+            lines.append(f"- **scope**: `{r['scope']}`")
+        if r.get("validators"):
+            lines.append(f"- **JSON Schema keywords**: `{r['validators']}`")
+        lines += [f"- **source**: {r['source']}", f"- **message**: {r['message_zh']}", f"- **message (en)**: {r['message_en']}"]
+        for ex in examples.get(r["id"], []):
+            lines.append(f"- **counter-example**: `examples/{ex}`")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def cells_markdown(model: dict) -> str:
+    """The cell map page: every official cell of each format version and its path in an instance."""
+    lines = [f"<!-- {GENERATED_HEADER} -->", "", "# 单元格对照 Cell map", "",
+             "Every official cell of each version of the national format, its official row and column labels, "
+             "and its path in an instance (the id a finding or an export names it by).", ""]
+    names = {v: model["enums"]["FormatVersionEnum"]["values"][v]["title"] for v in model["versions"]}
+    for version in sorted(model["versions"], reverse=True):
+        cells = model["cells"][version]
+        lines += [f"## {names[version]} (`{version}`): {len(cells)} cells", "",
+                  "| 表 table | 行 row | 列 column | path |", "|---|---|---|---|"]
+        lines += [f"| {c['table']} | {_md(c['row'])} | {_md(c['column'])} | `{c['path']}` |" for c in cells]
+        lines.append("")
     return "\n".join(lines)
 
 
@@ -217,8 +264,8 @@ def _write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def generate(out: Path = OUT, schema_path: Path = SCHEMA) -> list[Path]:
-    """Regenerate all artifacts into ``out``; return the files written."""
+def generate(out: Path = OUT, schema_path: Path = SCHEMA, docs: Path = DOCS) -> list[Path]:
+    """Regenerate all artifacts into ``out`` and the generated pages into ``docs``; return the files written."""
     logging.disable(logging.WARNING)  # the generators warn chattily about things this schema does on purpose
 
     out = out.resolve()
@@ -229,15 +276,16 @@ def generate(out: Path = OUT, schema_path: Path = SCHEMA) -> list[Path]:
     schema_path = schema_path.resolve()
     cwd = os.getcwd()
     os.chdir(schema_path.parent.parent)
+    docs = docs.resolve()
     try:
-        return _generate(out, f"{schema_path.parent.name}/{schema_path.name}", model)
+        rel = f"{schema_path.parent.name}/{schema_path.name}"
+        return _generate(out, rel, model) + generate_docs(docs, rel, model)
     finally:
         os.chdir(cwd)
         logging.disable(logging.NOTSET)
 
 
 def _generate(out: Path, s: str, model: dict) -> list[Path]:
-    from linkml.generators.docgen import DocGenerator
     from linkml.generators.jsonldcontextgen import ContextGenerator
     from linkml.generators.jsonschemagen import JsonSchemaGenerator
     from linkml.generators.owlgen import OwlSchemaGenerator
@@ -260,27 +308,35 @@ def _generate(out: Path, s: str, model: dict) -> list[Path]:
         "gaischema.shacl.ttl": ShaclGenerator(s).serialize(),
         "gaischema.sql": _stable_sql(SQLTableGenerator(s).serialize()),
         "gaischema.model.json": json.dumps(model, ensure_ascii=False, indent=1),
-        "rules.md": rules_markdown(model),
         "__init__.py": f'"""{GENERATED_HEADER}"""\n',
     }
     written = []
     for name, text in files.items():
         _write(out / name, text)
         written.append(out / name)
-    docs = out / "docs"
-    if docs.exists():
-        shutil.rmtree(docs)
-    DocGenerator(s, directory=str(docs), mergeimports=False).serialize()
-    written.extend(sorted(docs.rglob("*.md")))
     return written
+
+
+def generate_docs(docs: Path, s: str, model: dict) -> list[Path]:
+    """The generated pages of the documentation site."""
+    from linkml.generators.docgen import DocGenerator
+
+    reference = docs / "reference"
+    if reference.exists():
+        shutil.rmtree(reference)
+    DocGenerator(s, directory=str(reference), mergeimports=True).serialize()
+    _write(docs / "rules.md", rules_markdown(model))
+    _write(docs / "cells.md", cells_markdown(model))
+    return sorted(reference.rglob("*.md")) + [docs / "rules.md", docs / "cells.md"]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, default=OUT, help="output folder (default: generated/)")
+    parser.add_argument("--docs", type=Path, default=DOCS, help="documentation folder (default: docs/)")
     args = parser.parse_args(argv)
-    files = generate(args.out)
-    print(f"wrote {len(files)} files to {args.out}")
+    files = generate(args.out, docs=args.docs)
+    print(f"wrote {len(files)} files to {args.out} and {args.docs}")
     return 0
 
 

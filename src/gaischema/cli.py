@@ -378,6 +378,43 @@ def extract(sources: tuple[str, ...], output: str | None, out_dir: str | None, f
     sys.exit(code)
 
 
+# ------------------------------------------------------------------------------------------------- render
+@cli.command(epilog="""\b
+Examples:
+  gaischema render examples/valid/AnnualReport-beilun-2023.yaml -o beilun.html
+  gaischema render examples/invalid/AnnualReport-t3-row-total.yaml --annotate -o check.html
+  gaischema render report.yaml --format md
+""")
+@click.argument("instance")
+@click.option("--format", "fmt", type=click.Choice(["html", "md"]), default="html", show_default=True)
+@click.option("-o", "--output", default="-", show_default=True, help="Output file; - for standard output.")
+@click.option("--annotate", is_flag=True, help="HTML: mark each cell that breaks a rule and list the findings.")
+@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+def render(instance: str, fmt: str, output: str, annotate: bool, force: bool) -> None:
+    """Render an instance in the official layout of its format version (HTML: one standalone page with A4
+    print CSS; Markdown). Exit 2 when the instance cannot be read or has no valid format_version."""
+    from gaischema import loading
+    from gaischema.render import render_html, render_markdown
+
+    if output != "-" and os.path.exists(output) and not force:
+        raise click.UsageError(f"{output} exists; use --force to overwrite it")
+    try:
+        data = loading.load(instance)
+    except loading.InputError as e:
+        click.echo(f"{instance}: {e.rule} {e}", err=True)
+        sys.exit(2)
+    try:
+        text = render_html(data, annotate) if fmt == "html" else render_markdown(data)
+    except ValueError as e:
+        click.echo(f"{instance}: {e}", err=True)
+        sys.exit(2)
+    if output == "-":
+        sys.stdout.write(text)
+    else:
+        with open(output, "w", encoding="utf-8") as fh:
+            fh.write(text)
+
+
 # ------------------------------------------------------------------------------------------------- rules
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)

@@ -1,0 +1,252 @@
+"""Render an instance in the official layout of its format version: HTML (one standalone page, A4 print
+CSS, merged header cells) or Markdown. Everything comes from the schema's cell map and labels: the row
+label paths give the row spans, the enumerations give the column headers.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from html import escape
+from typing import Any
+
+from gaischema import resources
+
+CSS = """
+@page { size: A4; margin: 20mm 18mm; }
+body { font-family: "FangSong", "仿宋", "STFangsong", "SimSun", "宋体", "Songti SC", "Noto Serif CJK SC",
+       "Source Han Serif SC", serif; font-size: 12pt; line-height: 1.7; color: #000; max-width: 180mm;
+       margin: 0 auto; padding: 12mm 0; }
+h1 { font-family: "SimHei", "黑体", "Heiti SC", "Noto Sans CJK SC", sans-serif; font-size: 18pt;
+     text-align: center; font-weight: bold; margin: 0 0 6mm; }
+h2 { font-family: "SimHei", "黑体", "Heiti SC", "Noto Sans CJK SC", sans-serif; font-size: 14pt; margin: 8mm 0 3mm; }
+p { text-indent: 2em; margin: 0 0 2mm; }
+p.meta, p.signature { text-indent: 0; text-align: right; }
+p.date { text-indent: 0; text-align: center; }
+table { border-collapse: collapse; width: 100%; margin: 3mm 0 6mm; font-size: 10.5pt; page-break-inside: auto; }
+tr { page-break-inside: avoid; }
+th, td { border: 1px solid #000; padding: 1mm 1.5mm; text-align: center; vertical-align: middle; }
+td.label { text-align: left; }
+td.num { font-variant-numeric: tabular-nums; }
+td.bad { background: #fde2e1; outline: 2px solid #c00; }
+aside.findings { border: 1px solid #c00; padding: 2mm 4mm; margin: 0 0 6mm; font-size: 10pt; }
+aside.findings li { margin: 1mm 0; }
+@media print { aside.findings { break-inside: avoid; } }
+"""
+
+
+def _get(instance: dict, path: str):
+    obj: Any = instance
+    for step in path.split("."):
+        if not isinstance(obj, dict):
+            return None
+        obj = obj.get(step)
+    return obj
+
+
+def _fmt(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _table_slots(version: str) -> dict[str, dict]:
+    root = resources.model()["classes"][resources.model()["root"]]
+    return {s["table"]: s for s in root["slots"] if "table" in s and version in s["versions"]}
+
+
+class _Cells:
+    """Value cells with their findings (for --annotate)."""
+
+    def __init__(self, instance: dict, findings: list | None):
+        self.instance = instance
+        self.bad: dict[str, list] = {}
+        for f in findings or []:
+            self.bad.setdefault(f.path, []).append(f)
+
+    def td(self, path: str, colspan: int = 1) -> str:
+        span = f' colspan="{colspan}"' if colspan > 1 else ""
+        value = escape(_fmt(_get(self.instance, path)))
+        found = self.bad.get(path)
+        if found:
+            note = escape("；".join(f"{f.rule}: {f.message}" for f in found), quote=True)
+            return f'<td class="num bad"{span} title="{note}" data-path="{path}">{value}</td>'
+        return f'<td class="num"{span} data-path="{path}">{value}</td>'
+
+
+def _table2(cells: list[dict], c: _Cells) -> list[str]:
+    blocks: dict[str, list[list[dict]]] = {}
+    for cell in cells:
+        group, row = cell["row"].split(" / ")
+        rows = blocks.setdefault(group, [])
+        if not rows or rows[-1][0]["row"] != cell["row"]:
+            rows.append([])
+        rows[-1].append(cell)
+    width = max(len(r) for rows in blocks.values() for r in rows)
+    span_total = width * 2  # an even grid, so that 1, 2 or 3 value columns all divide it
+
+    def spans(k: int) -> list[int]:
+        base = span_total // k
+        return [base] * (k - 1) + [span_total - base * (k - 1)]
+
+    out = ['<table class="t2">']
+    for group, rows in blocks.items():
+        out.append(f'<tr><td colspan="{1 + span_total}">{escape(group)}</td></tr>')
+        heads = rows[0]
+        out.append("<tr><td>信息内容</td>" + "".join(
+            f'<td colspan="{s}">{escape(h["column"])}</td>' for h, s in zip(heads, spans(len(heads)))) + "</tr>")
+        for row in rows:
+            label = row[0]["row"].split(" / ")[-1]
+            out.append(f'<tr><td class="label">{escape(label)}</td>' + "".join(
+                c.td(cell["path"], s) for cell, s in zip(row, spans(len(row)))) + "</tr>")
+    out.append("</table>")
+    return out
+
+
+def _table3(cells: list[dict], c: _Cells) -> list[str]:
+    enum = resources.model()["enums"]["ApplicantColumnEnum"]["values"]
+    cols = list(enum)
+    org = [k for k in cols if enum[k].get("group")]
+    out = ['<table class="t3">',
+           '<tr><td colspan="3" rowspan="3">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td>'
+           f'<td colspan="{len(cols)}">申请人情况</td></tr>',
+           f'<tr><td rowspan="2">{escape(enum[cols[0]]["title"])}</td>'
+           f'<td colspan="{len(org)}">{escape(enum[org[0]]["group"])}</td>'
+           f'<td rowspan="2">{escape(enum[cols[-1]]["title"])}</td></tr>',
+           "<tr>" + "".join(f"<td>{escape(enum[k]['title'])}</td>" for k in org) + "</tr>"]
+    rows: list[tuple[list[str], str]] = []  # (label path, row path)
+    for cell in cells:
+        rp = cell["path"].rsplit(".", 1)[0]
+        if not rows or rows[-1][1] != rp:
+            rows.append((cell["row"].split(" / "), rp))
+    # how many rows each group label spans
+    span: dict[tuple, int] = {}
+    for parts, _ in rows:
+        for i in range(1, len(parts)):
+            span[tuple(parts[:i])] = span.get(tuple(parts[:i]), 0) + 1
+    opened: set[tuple] = set()
+    for parts, rp in rows:
+        tds = []
+        for i in range(1, len(parts)):
+            key = tuple(parts[:i])
+            if key not in opened:
+                opened.add(key)
+                tds.append(f'<td rowspan="{span[key]}">{escape(parts[i - 1])}</td>')
+        label_span = 3 - (len(parts) - 1)
+        tds.append(f'<td class="label"{f" colspan={chr(34)}{label_span}{chr(34)}" if label_span > 1 else ""}>'
+                   f"{escape(parts[-1])}</td>")
+        tds.extend(c.td(f"{rp}.{k}") for k in cols)
+        out.append("<tr>" + "".join(tds) + "</tr>")
+    out.append("</table>")
+    return out
+
+
+def _table4(cells: list[dict], c: _Cells) -> list[str]:
+    groups: list[tuple[list[str], list[dict]]] = []
+    for cell in cells:
+        if not groups or groups[-1][1][0]["row"] != cell["row"]:
+            groups.append((cell["row"].split(" / "), []))
+        groups[-1][1].append(cell)
+    first, rest = groups[0], groups[1:]
+    n = len(first[1])
+    top = rest[0][0][0] if rest and len(rest[0][0]) > 1 else ""
+    out = ['<table class="t4">',
+           f'<tr><td colspan="{n}">{escape(first[0][-1])}</td><td colspan="{n * len(rest)}">{escape(top)}</td></tr>',
+           "<tr>" + "".join(f'<td rowspan="2">{escape(x["column"])}</td>' for x in first[1])
+           + "".join(f'<td colspan="{n}">{escape(g[0][-1])}</td>' for g in rest) + "</tr>",
+           "<tr>" + "".join(f"<td>{escape(x['column'])}</td>" for g in rest for x in g[1]) + "</tr>",
+           "<tr>" + "".join(c.td(x["path"]) for g in groups for x in g[1]) + "</tr>",
+           "</table>"]
+    return out
+
+
+def _paragraphs(text: str | None) -> list[str]:
+    return [f"<p>{escape(line)}</p>" for line in (text or "").split("\n") if line.strip()]
+
+
+def _cn_date(iso: str) -> str:
+    d = _dt.date.fromisoformat(iso)
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def render_html(instance: dict, annotate: bool = False) -> str:
+    """The report as one standalone HTML page in the official layout."""
+    model = resources.model()
+    version = instance.get("format_version")
+    if version not in model["cells"]:
+        raise ValueError("the instance has no valid format_version")
+    findings = None
+    if annotate:
+        from gaischema import validate
+
+        findings = validate(instance)
+    c = _Cells(instance, findings)
+    organ, year = instance.get("organ", ""), instance.get("report_year", "")
+    title = f"{organ}{year}年政府信息公开工作年度报告"
+    slots = {s["name"]: s for s in model["classes"][model["root"]]["slots"]}
+    body = [f"<h1>{escape(title)}</h1>"]
+    if isinstance(instance.get("publication_date"), str):
+        body.append(f'<p class="date">发布日期：{escape(instance["publication_date"])}</p>')
+    period = instance.get("statistical_period") or {}
+    if period.get("start_date") and period.get("end_date"):
+        body.append(f"<p>本报告中所列数据的统计期限自{_cn_date(period['start_date'])}起至"
+                    f"{_cn_date(period['end_date'])}止。</p>")
+    body.append(f"<h2>{escape(slots['overview']['title'])}</h2>")
+    body.extend(_paragraphs(instance.get("overview")))
+    cells = model["cells"][version]
+    for table, slot in _table_slots(version).items():
+        body.append(f"<h2>{escape(slot['title'])}</h2>")
+        tc = [x for x in cells if x["table"] == table]
+        body.extend({"二": _table2, "三": _table3, "四": _table4}[table](tc, c))
+        if annotate:
+            mine = [f for f in findings if f.path.split(".")[0] == slot["name"]]
+            if mine:
+                body.append('<aside class="findings"><ul>' + "".join(
+                    f"<li><b>{escape(f.rule)}</b> {escape(f.cell)}：{escape(f.message)}<br>"
+                    f"<small>{escape(f.message_en)}</small></li>" for f in mine) + "</ul></aside>")
+    for name in ("problems_and_improvements", "other_matters"):
+        body.append(f"<h2>{escape(slots[name]['title'])}</h2>")
+        body.extend(_paragraphs(instance.get(name)))
+    if annotate and findings:
+        rest = [f for f in findings if f.path.split(".")[0] not in {s["name"] for s in _table_slots(version).values()}]
+        if rest:
+            body.append('<aside class="findings"><ul>' + "".join(
+                f"<li><b>{escape(f.rule)}</b> {escape(f.cell)}：{escape(f.message)}</li>" for f in rest)
+                + "</ul></aside>")
+    if organ and isinstance(instance.get("publication_date"), str):
+        body.append(f'<p class="signature">{escape(organ)}</p>')
+        body.append(f'<p class="signature">{_cn_date(instance["publication_date"])}</p>')
+    return ("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+            f"<title>{escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
+            + "\n".join(body) + "\n</body>\n</html>\n")
+
+
+def render_markdown(instance: dict) -> str:
+    """The report as Markdown: headings, narrative, and tables with the full official row labels."""
+    model = resources.model()
+    version = instance.get("format_version")
+    if version not in model["cells"]:
+        raise ValueError("the instance has no valid format_version")
+    slots = {s["name"]: s for s in model["classes"][model["root"]]["slots"]}
+    out = [f"# {instance.get('organ', '')}{instance.get('report_year', '')}年政府信息公开工作年度报告", ""]
+    if isinstance(instance.get("publication_date"), str):
+        out += [f"发布日期：{instance['publication_date']}", ""]
+    out += [f"## {slots['overview']['title']}", "", *[line for line in (instance.get("overview") or "").split("\n")], ""]
+    for table, slot in _table_slots(version).items():
+        out += [f"## {slot['title']}", ""]
+        tc = [x for x in model["cells"][version] if x["table"] == table]
+        columns = list(dict.fromkeys(x["column"] for x in tc)) if table == "三" else None
+        if columns:
+            out += ["| 行 | " + " | ".join(columns) + " |", "|---" * (len(columns) + 1) + "|"]
+            rows: dict[str, list] = {}
+            for x in tc:
+                rows.setdefault(x["row"], []).append(_fmt(_get(instance, x["path"])))
+            out += [f"| {row} | " + " | ".join(v) + " |" for row, v in rows.items()]
+        else:
+            out += ["| 行 | 列 | 数值 |", "|---|---|---|"]
+            out += [f"| {x['row']} | {x['column']} | {_fmt(_get(instance, x['path']))} |" for x in tc]
+        out.append("")
+    for name in ("problems_and_improvements", "other_matters"):
+        out += [f"## {slots[name]['title']}", "", *(instance.get(name) or "").split("\n"), ""]
+    return "\n".join(out)
