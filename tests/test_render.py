@@ -30,7 +30,7 @@ def test_rendered_html_extracts_back_to_the_same_instance(tmp_path, path):
 def test_html_layout_has_the_official_merged_headers():
     html = render_html(load(EXAMPLES / "valid" / "AnnualReport-beilun-2023.yaml"))
     assert html.count("<table") == 3
-    assert '<td colspan="3" rowspan="3">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td>' in html
+    assert "<td rowspan=\"3\" colspan=\"3\">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td>" in html
     assert '<td rowspan="8">（三）不予公开</td>' in html and '<td colspan="5">法人或其他组织</td>' in html
     assert '<td colspan="10">行政诉讼</td>' in html
     assert "@page { size: A4" in html and "<link" not in html and "<script" not in html  # standalone

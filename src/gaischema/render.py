@@ -56,29 +56,20 @@ def _table_slots(version: str) -> dict[str, dict]:
     return {s["table"]: s for s in root["slots"] if "table" in s and version in s["versions"]}
 
 
-class _Cells:
-    """Value cells with their findings (for --annotate)."""
+class Cell:
+    """One cell of the official layout: a label (text) or a value (path), with its spans."""
 
-    def __init__(self, instance: dict, findings: list | None):
-        self.instance = instance
-        self.bad: dict[str, list] = {}
-        for f in findings or []:
-            self.bad.setdefault(f.path, []).append(f)
+    __slots__ = ("text", "path", "rowspan", "colspan", "label")
 
-    def td(self, path: str, colspan: int = 1) -> str:
-        span = f' colspan="{colspan}"' if colspan > 1 else ""
-        value = escape(_fmt(_get(self.instance, path)))
-        found = self.bad.get(path)
-        if found:
-            note = escape("；".join(f"{f.rule}: {f.message}" for f in found), quote=True)
-            return f'<td class="num bad"{span} title="{note}" data-path="{path}">{value}</td>'
-        return f'<td class="num"{span} data-path="{path}">{value}</td>'
+    def __init__(self, text: str = "", path: str | None = None, rowspan: int = 1, colspan: int = 1,
+                 label: bool = False):
+        self.text, self.path, self.rowspan, self.colspan, self.label = text, path, rowspan, colspan, label
 
 
-def _table2(cells: list[dict], c: _Cells) -> list[str]:
+def _layout2(cells: list[dict]) -> list[list[Cell]]:
     blocks: dict[str, list[list[dict]]] = {}
     for cell in cells:
-        group, row = cell["row"].split(" / ")
+        group, _ = cell["row"].split(" / ")
         rows = blocks.setdefault(group, [])
         if not rows or rows[-1][0]["row"] != cell["row"]:
             rows.append([])
@@ -90,59 +81,50 @@ def _table2(cells: list[dict], c: _Cells) -> list[str]:
         base = span_total // k
         return [base] * (k - 1) + [span_total - base * (k - 1)]
 
-    out = ['<table class="t2">']
+    out: list[list[Cell]] = []
     for group, rows in blocks.items():
-        out.append(f'<tr><td colspan="{1 + span_total}">{escape(group)}</td></tr>')
+        out.append([Cell(group, colspan=1 + span_total)])
         heads = rows[0]
-        out.append("<tr><td>信息内容</td>" + "".join(
-            f'<td colspan="{s}">{escape(h["column"])}</td>' for h, s in zip(heads, spans(len(heads)))) + "</tr>")
+        out.append([Cell("信息内容")] + [Cell(h["column"], colspan=sp) for h, sp in zip(heads, spans(len(heads)))])
         for row in rows:
-            label = row[0]["row"].split(" / ")[-1]
-            out.append(f'<tr><td class="label">{escape(label)}</td>' + "".join(
-                c.td(cell["path"], s) for cell, s in zip(row, spans(len(row)))) + "</tr>")
-    out.append("</table>")
+            out.append([Cell(row[0]["row"].split(" / ")[-1], label=True)]
+                       + [Cell(path=c["path"], colspan=sp) for c, sp in zip(row, spans(len(row)))])
     return out
 
 
-def _table3(cells: list[dict], c: _Cells) -> list[str]:
+def _layout3(cells: list[dict]) -> list[list[Cell]]:
     enum = resources.model()["enums"]["ApplicantColumnEnum"]["values"]
     cols = list(enum)
     org = [k for k in cols if enum[k].get("group")]
-    out = ['<table class="t3">',
-           '<tr><td colspan="3" rowspan="3">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td>'
-           f'<td colspan="{len(cols)}">申请人情况</td></tr>',
-           f'<tr><td rowspan="2">{escape(enum[cols[0]]["title"])}</td>'
-           f'<td colspan="{len(org)}">{escape(enum[org[0]]["group"])}</td>'
-           f'<td rowspan="2">{escape(enum[cols[-1]]["title"])}</td></tr>',
-           "<tr>" + "".join(f"<td>{escape(enum[k]['title'])}</td>" for k in org) + "</tr>"]
+    out = [[Cell("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", rowspan=3, colspan=3),
+            Cell("申请人情况", colspan=len(cols))],
+           [Cell(enum[cols[0]]["title"], rowspan=2), Cell(enum[org[0]]["group"], colspan=len(org)),
+            Cell(enum[cols[-1]]["title"], rowspan=2)],
+           [Cell(enum[k]["title"]) for k in org]]
     rows: list[tuple[list[str], str]] = []  # (label path, row path)
     for cell in cells:
         rp = cell["path"].rsplit(".", 1)[0]
         if not rows or rows[-1][1] != rp:
             rows.append((cell["row"].split(" / "), rp))
-    # how many rows each group label spans
     span: dict[tuple, int] = {}
     for parts, _ in rows:
         for i in range(1, len(parts)):
             span[tuple(parts[:i])] = span.get(tuple(parts[:i]), 0) + 1
     opened: set[tuple] = set()
     for parts, rp in rows:
-        tds = []
+        row = []
         for i in range(1, len(parts)):
             key = tuple(parts[:i])
             if key not in opened:
                 opened.add(key)
-                tds.append(f'<td rowspan="{span[key]}">{escape(parts[i - 1])}</td>')
-        label_span = 3 - (len(parts) - 1)
-        tds.append(f'<td class="label"{f" colspan={chr(34)}{label_span}{chr(34)}" if label_span > 1 else ""}>'
-                   f"{escape(parts[-1])}</td>")
-        tds.extend(c.td(f"{rp}.{k}") for k in cols)
-        out.append("<tr>" + "".join(tds) + "</tr>")
-    out.append("</table>")
+                row.append(Cell(parts[i - 1], rowspan=span[key]))
+        row.append(Cell(parts[-1], colspan=3 - (len(parts) - 1), label=True))
+        row.extend(Cell(path=f"{rp}.{k}") for k in cols)
+        out.append(row)
     return out
 
 
-def _table4(cells: list[dict], c: _Cells) -> list[str]:
+def _layout4(cells: list[dict]) -> list[list[Cell]]:
     groups: list[tuple[list[str], list[dict]]] = []
     for cell in cells:
         if not groups or groups[-1][1][0]["row"] != cell["row"]:
@@ -151,13 +133,38 @@ def _table4(cells: list[dict], c: _Cells) -> list[str]:
     first, rest = groups[0], groups[1:]
     n = len(first[1])
     top = rest[0][0][0] if rest and len(rest[0][0]) > 1 else ""
-    out = ['<table class="t4">',
-           f'<tr><td colspan="{n}">{escape(first[0][-1])}</td><td colspan="{n * len(rest)}">{escape(top)}</td></tr>',
-           "<tr>" + "".join(f'<td rowspan="2">{escape(x["column"])}</td>' for x in first[1])
-           + "".join(f'<td colspan="{n}">{escape(g[0][-1])}</td>' for g in rest) + "</tr>",
-           "<tr>" + "".join(f"<td>{escape(x['column'])}</td>" for g in rest for x in g[1]) + "</tr>",
-           "<tr>" + "".join(c.td(x["path"]) for g in groups for x in g[1]) + "</tr>",
-           "</table>"]
+    return [[Cell(first[0][-1], colspan=n), Cell(top, colspan=n * len(rest))],
+            [Cell(x["column"], rowspan=2) for x in first[1]] + [Cell(g[0][-1], colspan=n) for g in rest],
+            [Cell(x["column"]) for g in rest for x in g[1]],
+            [Cell(path=x["path"]) for g in groups for x in g[1]]]
+
+
+LAYOUTS = {"二": _layout2, "三": _layout3, "四": _layout4}
+
+
+def layout(version: str, table: str) -> list[list[Cell]]:
+    """The official layout of a table of a format version, from the cell map."""
+    return LAYOUTS[table]([x for x in resources.model()["cells"][version] if x["table"] == table])
+
+
+def _html_table(rows: list[list[Cell]], instance: dict, bad: dict[str, list], table: str) -> list[str]:
+    out = [f'<table class="t{ {"二": 2, "三": 3, "四": 4}[table] }">']
+    for row in rows:
+        tds = []
+        for c in row:
+            attrs = (f' rowspan="{c.rowspan}"' if c.rowspan > 1 else "") + (f' colspan="{c.colspan}"' if c.colspan > 1 else "")
+            if c.path is None:
+                tds.append(f'<td{" class=" + chr(34) + "label" + chr(34) if c.label else ""}{attrs}>{escape(c.text)}</td>')
+                continue
+            value = escape(_fmt(_get(instance, c.path)))
+            found = bad.get(c.path)
+            if found:
+                note = escape("；".join(f"{f.rule}: {f.message}" for f in found), quote=True)
+                tds.append(f'<td class="num bad"{attrs} title="{note}" data-path="{c.path}">{value}</td>')
+            else:
+                tds.append(f'<td class="num"{attrs} data-path="{c.path}">{value}</td>')
+        out.append("<tr>" + "".join(tds) + "</tr>")
+    out.append("</table>")
     return out
 
 
@@ -181,7 +188,9 @@ def render_html(instance: dict, annotate: bool = False) -> str:
         from gaischema import validate
 
         findings = validate(instance)
-    c = _Cells(instance, findings)
+    bad: dict[str, list] = {}
+    for f in findings or []:
+        bad.setdefault(f.path, []).append(f)
     organ, year = instance.get("organ", ""), instance.get("report_year", "")
     title = f"{organ}{year}年政府信息公开工作年度报告"
     slots = {s["name"]: s for s in model["classes"][model["root"]]["slots"]}
@@ -194,11 +203,9 @@ def render_html(instance: dict, annotate: bool = False) -> str:
                     f"{_cn_date(period['end_date'])}止。</p>")
     body.append(f"<h2>{escape(slots['overview']['title'])}</h2>")
     body.extend(_paragraphs(instance.get("overview")))
-    cells = model["cells"][version]
     for table, slot in _table_slots(version).items():
         body.append(f"<h2>{escape(slot['title'])}</h2>")
-        tc = [x for x in cells if x["table"] == table]
-        body.extend({"二": _table2, "三": _table3, "四": _table4}[table](tc, c))
+        body.extend(_html_table(layout(version, table), instance, bad, table))
         if annotate:
             mine = [f for f in findings if f.path.split(".")[0] == slot["name"]]
             if mine:
