@@ -327,7 +327,7 @@ Examples:
 @click.option("--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml", show_default=True)
 @click.option("--force", is_flag=True, help="Overwrite existing output files.")
 def extract(sources: tuple[str, ...], output: str | None, out_dir: str | None, fmt: str, force: bool) -> None:
-    """Turn published reports (.txt, .html/.htm, .docx, .md; UTF-8 or GB18030/GBK) into AnnualReport instances.
+    """Turn published reports (.txt, .html/.htm, .docx, .md, .xlsx; UTF-8 or GB18030/GBK) into AnnualReport instances.
 
     Every cell that is blank, unreadable, inferred (digits run together, split by the rules) or ambiguous is
     listed in the instance's extraction.notes and on standard error. Nothing is guessed: a cell that cannot
@@ -386,13 +386,14 @@ Examples:
   gaischema render report.yaml --format md
 """)
 @click.argument("instance")
-@click.option("--format", "fmt", type=click.Choice(["html", "md"]), default="html", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["html", "md", "xlsx"]), default="html", show_default=True)
 @click.option("-o", "--output", default="-", show_default=True, help="Output file; - for standard output.")
 @click.option("--annotate", is_flag=True, help="HTML: mark each cell that breaks a rule and list the findings.")
 @click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
 def render(instance: str, fmt: str, output: str, annotate: bool, force: bool) -> None:
     """Render an instance in the official layout of its format version (HTML: one standalone page with A4
-    print CSS; Markdown). Exit 2 when the instance cannot be read or has no valid format_version."""
+    print CSS; Markdown; an Excel workbook with merged header cells). Exit 2 when the instance cannot be read
+    or has no valid format_version."""
     from gaischema import loading
     from gaischema.render import render_html, render_markdown
 
@@ -404,6 +405,13 @@ def render(instance: str, fmt: str, output: str, annotate: bool, force: bool) ->
         click.echo(f"{instance}: {e.rule} {e}", err=True)
         sys.exit(2)
     try:
+        if fmt == "xlsx":
+            from gaischema import workbook
+
+            if data.get("format_version") not in resources_model()["cells"]:
+                raise ValueError("the instance has no valid format_version")
+            _write_binary(workbook.build(data, data["format_version"]), output)
+            return
         text = render_html(data, annotate) if fmt == "html" else render_markdown(data)
     except ValueError as e:
         click.echo(f"{instance}: {e}", err=True)
@@ -413,6 +421,38 @@ def render(instance: str, fmt: str, output: str, annotate: bool, force: bool) ->
     else:
         with open(output, "w", encoding="utf-8") as fh:
             fh.write(text)
+
+
+def _write_binary(data: bytes, output: str) -> None:
+    if output == "-":
+        if sys.stdout.isatty():
+            raise click.UsageError("a workbook is binary: give -o FILE.xlsx")
+        sys.stdout.buffer.write(data)
+    else:
+        with open(output, "wb") as fh:
+            fh.write(data)
+
+
+@cli.command(epilog="""\b
+Examples:
+  gaischema template -o 年度报告填报表.xlsx
+  gaischema template --version 2019 -o template-2019.xlsx
+""")
+@click.option("--format", "fmt", type=click.Choice(["xlsx"]), default="xlsx", show_default=True)
+@click.option("--version", "version", type=click.Choice(["2021", "2019"]), default="2021", show_default=True,
+              help="The version of the national format.")
+@click.option("-o", "--output", required=True, help="The workbook to write.")
+@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+def template(fmt: str, version: str, output: str, force: bool) -> None:
+    """An empty fill-in workbook of the official tables: number cells only (validated: non-negative whole
+    numbers, decimals for 万元), the 总计 cells as formulas, and a sheet for the metadata and narrative.
+    Read it back with gaischema extract FILE.xlsx (values, not formulas: a 总计 overwritten by hand is read
+    as written, so the validator can catch it)."""
+    from gaischema import workbook
+
+    if os.path.exists(output) and not force:
+        raise click.UsageError(f"{output} exists; use --force to overwrite it")
+    _write_binary(workbook.build(None, f"v{version}"), output)
 
 
 # ------------------------------------------------------------------------------------------------- rules

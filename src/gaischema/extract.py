@@ -201,6 +201,7 @@ class Source:
     text: str
     fmt: str
     encoding: str | None
+    meta: dict | None = None  # fields read structurally (the 报告信息 sheet of a gaischema workbook)
 
 
 def read_source(path: str, data: bytes | None = None) -> Source:
@@ -215,7 +216,15 @@ def read_source(path: str, data: bytes | None = None) -> Source:
     if data.startswith(b"%PDF"):
         raise InputError("INPUT-NOT-REPORT", "不支持 PDF：请先转换为文本、网页或 Word 文件",
                          "PDF is not read: convert it to text, HTML or Word first")
-    if data.startswith(b"PK\x03\x04"):  # a zip: a Word file, or not a report
+    if data.startswith(b"PK\x03\x04"):  # a zip: a workbook, a Word file, or not a report
+        if lower.endswith(".xlsx") or b"xl/workbook.xml" in data[:200000]:
+            from gaischema import workbook
+
+            try:
+                text, meta = workbook.read(data)
+            except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a damaged file
+                raise InputError("INPUT-NOT-REPORT", "Excel 文件损坏或不是工作簿", "a damaged workbook, or not one") from None
+            return Source(text, "xlsx", None, meta)
         return Source(_from_docx(data), "docx", None)
     if b"\x00" in data[:8192]:
         raise InputError("INPUT-NOT-REPORT", "二进制文件，不是年度报告", "binary data: not a report")
@@ -613,6 +622,31 @@ def _metadata(t: str, orig: str, notes: list[Note]) -> dict:
     return meta
 
 
+def _sheet_metadata(sheet: dict, notes: list[Note]) -> dict:
+    """The 报告信息 sheet's values, typed as the schema wants them (what a spreadsheet turned into a date or
+    a float is turned back); nothing is added that the sheet does not hold."""
+    import datetime
+
+    meta: dict[str, Any] = {}
+    for key, value in sheet.items():
+        if isinstance(value, (datetime.datetime, datetime.date)):
+            value = value.strftime("%Y-%m-%d")
+        if isinstance(value, float) and value.is_integer() and key in ("report_year",):
+            value = int(value)
+        if key == "processing_fee_charged" and isinstance(value, str):
+            value = {"true": True, "false": False, "是": True, "否": False}.get(value.strip().lower(), value)
+        if isinstance(value, str):
+            value = value.replace("\r\n", "\n").strip()
+        if key.startswith("statistical_period."):
+            meta.setdefault("statistical_period", {})[key.split(".", 1)[1]] = value
+        else:
+            meta[key] = value
+    for key in ("organ", "report_year", "publication_date"):
+        if key not in meta:
+            notes.append(Note("missing", key, f"工作簿中没有“{key}” / the workbook has no {key}"))
+    return meta
+
+
 def _narrative(text: str) -> str:
     lines = [" ".join(line.split()) for line in text.replace(CELL, " ").replace(ROW, "\n").split("\n")]
     return "\n".join(line for line in lines if line)
@@ -643,8 +677,10 @@ def extract(path: str, data: bytes | None = None) -> Extraction:
     src = read_source(path, data)
     text = _norm(src.text)
     notes: list[Note] = []
-    meta = _metadata(text, src.text, notes)
+    meta = _sheet_metadata(src.meta, notes) if src.meta is not None else _metadata(text, src.text, notes)
     version, why = _detect_version(text, meta.get("report_year"))
+    if meta.get("format_version") in resources.model()["cells"]:
+        version, why = meta["format_version"], "workbook"
     first_t2 = re.search(r"第\s*二\s*十\s*条\s*第\s*（\s*一\s*）\s*项", text)
     if version is None or first_t2 is None:
         raise NotAReport("INPUT-NOT-REPORT", "找不到年度报告的表格（第二十条第（一）项……），不是年度报告",
@@ -674,20 +710,31 @@ def extract(path: str, data: bytes | None = None) -> Extraction:
         if k in meta:
             inst[k] = meta[k]
     orig = src.text  # narrative and names come from the source itself, not the folded text
-    if h1:
+    for k in ("organ_kind", "division_code", "source_url", "processing_fee_charged", "processing_fee_amount"):
+        if k in meta:
+            inst[k] = meta[k]
+    if src.meta is not None:
+        for k in ("overview", "problems_and_improvements", "other_matters"):
+            if k in meta:
+                inst[k] = meta[k]
+    elif h1:
         inst["overview"] = _narrative(orig[h1.end():h2.start() if h2 else first_t2.start()])
     else:
         notes.append(Note("missing", "overview", "未找到“一、总体情况” / section 一 not found"))
     for p, v in values.items():
         if v is not None:
             _set(inst, p, v)
-    if h5:
+    if src.meta is not None:
+        pass
+    elif h5:
         tail = _HEADING_TAIL.match(text, h5.end())
         inst["problems_and_improvements"] = _narrative(orig[tail.end() if tail else h5.end():
                                                             h6.start() if h6 else len(text)])
     else:
         notes.append(Note("missing", "problems_and_improvements", "未找到“五、存在的主要问题及改进情况” / section 五 not found"))
-    if h6:
+    if src.meta is not None:
+        pass
+    elif h6:
         six = orig[h6.end():]
         sig = re.search(r"\n\s*[^\s\d，。、\n]{2,40}\s*\n\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$", six)
         inst["other_matters"] = _narrative(six[: sig.start()] if sig else six)

@@ -1,0 +1,171 @@
+"""The official tables as an Excel workbook: a fill-in template (numbers only, 总计 as formulas) or a
+rendered instance, and the way back (``gaischema extract FILE.xlsx`` reads values, not formulas).
+
+Sheets: 报告信息 (metadata and narrative: slot name, official label, value), 表二, 表三, 表四 (the official
+layout from the cell map, with merged header cells).
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from gaischema import resources
+from gaischema.render import _get, _table_slots, layout
+
+META = ["organ", "organ_kind", "division_code", "report_year", "format_version", "publication_date", "source_url",
+        "statistical_period.start_date", "statistical_period.end_date", "overview", "problems_and_improvements",
+        "other_matters", "processing_fee_charged", "processing_fee_amount"]
+SHEETS = {"二": "表二", "三": "表三", "四": "表四"}
+META_SHEET = "报告信息"
+
+
+def _title(path: str) -> str:
+    model = resources.model()
+    cname, titles = model["root"], []
+    for step in path.split("."):
+        slot = next(s for s in model["classes"][cname]["slots"] if s["name"] == step)
+        titles.append(slot["title"])
+        cname = slot["range"]
+    return " / ".join(titles)
+
+
+def build(instance: dict | None, version: str) -> bytes:
+    """A workbook: the template of a format version (instance None) or an instance's values."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    model = resources.model()
+    types = {c["path"]: c["type"] for c in model["cells"][version]}
+    thin = Side(style="thin")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    wb = Workbook()
+    meta = wb.active
+    meta.title = META_SHEET
+    meta.append(["字段 slot", "名称 label", "值 value"])
+    for path in META:
+        value = _get(instance, path) if instance else None
+        if path == "format_version" and instance is None:
+            value = version
+        meta.append([path, _title(path), value])
+    meta.column_dimensions["A"].width = 30
+    meta.column_dimensions["B"].width = 30
+    meta.column_dimensions["C"].width = 80
+    for row in meta.iter_rows(min_row=2):
+        row[2].alignment = Alignment(wrap_text=True, vertical="top")
+    lists = {"format_version": list(model["enums"]["FormatVersionEnum"]["values"]),
+             "organ_kind": list(model["enums"]["OrganKindEnum"]["values"]),
+             "processing_fee_charged": ["TRUE", "FALSE"]}
+    for i, path in enumerate(META, start=2):
+        if path in lists:
+            dv = DataValidation(type="list", formula1='"' + ",".join(lists[path]) + '"', allow_blank=True)
+            meta.add_data_validation(dv)
+            dv.add(f"C{i}")
+    checks = {  # the data validation of each kind of number cell
+        "count": dict(type="whole", operator="greaterThanOrEqual", formula1="0",
+                      error="件数须为非负整数 / a count is a non-negative whole number"),
+        "amount": dict(type="decimal", operator="greaterThanOrEqual", formula1="0",
+                       error="金额须为非负数 / an amount is a non-negative number"),
+        "signed": dict(type="whole", operator="between", formula1="-1000000000", formula2="1000000000",
+                       error="须为整数 / a whole number"),
+    }
+    for table, slot in _table_slots(version).items():
+        ws = wb.create_sheet(SHEETS[table])
+        validations: dict[str, DataValidation] = {}
+        ws.cell(row=1, column=1, value=slot["title"]).font = Font(bold=True, size=13)
+        rows = layout(version, table)
+        occupied: set[tuple[int, int]] = set()
+        where: dict[str, str] = {}
+        for r, row in enumerate(rows, start=3):
+            col = 1
+            for cell in row:
+                while (r, col) in occupied:
+                    col += 1
+                target = ws.cell(row=r, column=col)
+                if cell.path is None:
+                    target.value = cell.text
+                    target.alignment = Alignment(wrap_text=True, horizontal="left" if cell.label else "center",
+                                                 vertical="center")
+                else:
+                    value = _get(instance, cell.path) if instance else None
+                    target.value = value if isinstance(value, (int, float)) and not isinstance(value, bool) else (
+                        str(value) if value is not None else None)
+                    target.alignment = Alignment(horizontal="center", vertical="center")
+                    target.fill = PatternFill("solid", fgColor="FFF8E1")
+                    where[cell.path] = target.coordinate
+                    kind = {"amount": "amount", "signed_count": "signed"}.get(types.get(cell.path), "count")
+                    if kind not in validations:
+                        validations[kind] = DataValidation(allow_blank=True, showErrorMessage=True, **checks[kind])
+                        ws.add_data_validation(validations[kind])
+                    validations[kind].add(target.coordinate)
+                for dr in range(cell.rowspan):
+                    for dc in range(cell.colspan):
+                        occupied.add((r + dr, col + dc))
+                        ws.cell(row=r + dr, column=col + dc).border = box
+                if cell.rowspan > 1 or cell.colspan > 1:
+                    ws.merge_cells(start_row=r, start_column=col, end_row=r + cell.rowspan - 1,
+                                   end_column=col + cell.colspan - 1)
+                col += cell.colspan
+        if instance is None:
+            _formulas(ws, where, version, table)
+        for c in range(1, ws.max_column + 1):
+            ws.column_dimensions[get_column_letter(c)].width = 14 if table != "三" or c > 3 else 18
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _formulas(ws, where: dict[str, str], version: str, table: str) -> None:
+    """The 总计 cells of a template: row totals of table 三, （七）总计 of each column, the totals of table 四."""
+    model = resources.model()
+    if table == "三":
+        cols = [k for k in model["enums"]["ApplicantColumnEnum"]["values"] if k != "total"]
+        rows = sorted({p.rsplit(".", 1)[0] for p in where}, key=lambda r: list(where).index(f"{r}.total"))
+        results = [r for r in rows if ".results." in r and not r.endswith("results_total")]
+        for c in cols:
+            total = where.get(f"applications.results.results_total.{c}")
+            if total:
+                ws[total] = "=" + "+".join(where[f"{r}.{c}"] for r in results)
+        for r in rows:
+            ws[where[f"{r}.total"]] = "=" + "+".join(where[f"{r}.{c}"] for c in cols)
+    elif table == "四":
+        for group in ("administrative_review", "litigation_direct", "litigation_after_review"):
+            base = f"reviews_and_litigation.{group}"
+            ws[where[f"{base}.total"]] = "=" + "+".join(
+                where[f"{base}.{k}"] for k in ("upheld", "corrected", "other_result", "pending"))
+
+
+def read(data: bytes) -> tuple[str, dict]:
+    """A workbook to (the tables in the one-string form of gaischema.extract, the 报告信息 values)."""
+    from openpyxl import load_workbook
+
+    from gaischema.extract import CELL, ROW
+
+    wb = load_workbook(io.BytesIO(data), data_only=True)  # values, not formulas
+    meta: dict[str, Any] = {}
+    parts: list[str] = []
+    for ws in wb.worksheets:
+        if ws.title == META_SHEET:
+            for row in ws.iter_rows(min_row=2, values_only=True):
+                if row and isinstance(row[0], str) and row[0] in META and len(row) > 2 and row[2] not in (None, ""):
+                    meta[row[0]] = row[2]
+            continue
+        covered = set()
+        for rng in ws.merged_cells.ranges:
+            for r in range(rng.min_row, rng.max_row + 1):
+                for c in range(rng.min_col, rng.max_col + 1):
+                    if (r, c) != (rng.min_row, rng.min_col):
+                        covered.add((r, c))
+        for row in ws.iter_rows():
+            cells = [c for c in row if (c.row, c.column) not in covered]
+            texts = ["" if c.value is None else str(c.value) for c in cells]
+            if len([t for t in texts if t]) == 1 and texts[0] and len(texts) and ws.max_column > 1 and \
+                    all(t == "" for t in texts[1:]) and row[0].row == 1:
+                parts.append(texts[0] + "\n")  # the sheet's heading
+                continue
+            if any(texts):
+                parts.append(CELL.join(texts) + CELL + ROW)
+        parts.append("\n")
+    return "".join(parts), meta
