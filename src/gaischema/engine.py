@@ -355,45 +355,34 @@ def _gen_complete(model: dict, version: str, rules: list[dict], lines: list[str]
     classes = model["classes"]
     counter = itertools.count()
 
-    def walk(rule, cname, var, path, indent):
-        for slot in classes[cname]["slots"]:
-            if version not in slot["versions"] or not (slot["is_class"] or slot["cell"]):
-                continue
-            p = path + (slot["name"],)
-            blanks.append((rule, p))
-            k = len(blanks) - 1
-            pad = " " * indent
-            if slot["is_class"]:
-                child = f"n{next(counter)}"
-                lines.append(f"{pad}{child} = {var}.get({slot['name']!r})")
-                lines.append(f"{pad}if {child} is None:")
-                lines.append(f"{pad}    blank({k})")
-                lines.append(f"{pad}elif type({child}) is dict:")
-                before = len(lines)
-                walk(rule, slot["range"], child, p, indent + 4)
-                if len(lines) == before:
-                    lines.append(f"{pad}    pass")
-            else:
-                lines.append(f"{pad}if {var}.get({slot['name']!r}) is None:")
-                lines.append(f"{pad}    blank({k})")
+    def one(rule, slot, var, path, indent):
+        """Lookups for one slot: a blank is reported on it; a row or table goes on into its slots."""
+        p = path + (slot["name"],)
+        blanks.append((rule, p))
+        k = len(blanks) - 1
+        pad = " " * indent
+        if not slot["is_class"]:
+            lines.append(f"{pad}if {var}.get({slot['name']!r}) is None:")
+            lines.append(f"{pad}    blank({k})")
+            return
+        child = f"n{next(counter)}"
+        lines.append(f"{pad}{child} = {var}.get({slot['name']!r})")
+        lines.append(f"{pad}if {child} is None:")
+        lines.append(f"{pad}    blank({k})")
+        lines.append(f"{pad}elif type({child}) is dict:")
+        before = len(lines)
+        for sub in classes[slot["range"]]["slots"]:
+            if version in sub["versions"] and (sub["is_class"] or sub["cell"]):
+                one(rule, sub, child, p, indent + 4)
+        if len(lines) == before:
+            lines.append(f"{pad}    pass")
 
     root = model["root"]
     for rule in rules:
         for name in rule["scope"].split():
             slot = next(s for s in classes[root]["slots"] if s["name"] == name)
-            if version not in slot["versions"]:
-                continue
-            blanks.append((rule, (name,)))
-            k = len(blanks) - 1
-            child = f"n{next(counter)}"
-            lines.append(f"    {child} = r.get({name!r})")
-            lines.append(f"    if {child} is None:")
-            lines.append(f"        blank({k})")
-            lines.append(f"    elif type({child}) is dict:")
-            before = len(lines)
-            walk(rule, slot["range"], child, (name,), 8)
-            if len(lines) == before:
-                lines.append("        pass")
+            if version in slot["versions"]:
+                one(rule, slot, "r", (), 4)
     return blanks
 
 
