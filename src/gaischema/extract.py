@@ -622,6 +622,33 @@ def _metadata(t: str, orig: str, notes: list[Note]) -> dict:
     return meta
 
 
+NARRATIVE = ("overview", "problems_and_improvements", "other_matters")
+
+
+def _text_narratives(orig: str, text: str, notes: list[Note], one: int | None, one_end: int,
+                     h5: re.Match | None, h6: re.Match | None) -> dict:
+    """Sections 一, 五 and 六 from the source text, between their headings (六 without the signature)."""
+    out = {}
+    if one is not None:
+        out["overview"] = _narrative(orig[one:one_end])
+    else:
+        notes.append(Note("missing", "overview", "未找到“一、总体情况” / section 一 not found"))
+    if h5:
+        tail = _HEADING_TAIL.match(text, h5.end())
+        out["problems_and_improvements"] = _narrative(orig[tail.end() if tail else h5.end():
+                                                           h6.start() if h6 else len(text)])
+    else:
+        notes.append(Note("missing", "problems_and_improvements",
+                          "未找到“五、存在的主要问题及改进情况” / section 五 not found"))
+    if h6:
+        six = orig[h6.end():]
+        sig = re.search(r"\n\s*[^\s\d，。、\n]{2,40}\s*\n\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$", six)
+        out["other_matters"] = _narrative(six[: sig.start()] if sig else six)
+    else:
+        notes.append(Note("missing", "other_matters", "未找到“六、其他需要报告的事项” / section 六 not found"))
+    return out
+
+
 def _sheet_metadata(sheet: dict, notes: list[Note]) -> dict:
     """The 报告信息 sheet's values, typed as the schema wants them (what a spreadsheet turned into a date or
     a float is turned back); nothing is added that the sheet does not hold."""
@@ -713,34 +740,15 @@ def extract(path: str, data: bytes | None = None) -> Extraction:
     for k in ("organ_kind", "division_code", "source_url", "processing_fee_charged", "processing_fee_amount"):
         if k in meta:
             inst[k] = meta[k]
-    if src.meta is not None:
-        for k in ("overview", "problems_and_improvements", "other_matters"):
-            if k in meta:
-                inst[k] = meta[k]
-    elif h1:
-        inst["overview"] = _narrative(orig[h1.end():h2.start() if h2 else first_t2.start()])
-    else:
-        notes.append(Note("missing", "overview", "未找到“一、总体情况” / section 一 not found"))
     for p, v in values.items():
         if v is not None:
             _set(inst, p, v)
-    if src.meta is not None:
-        pass
-    elif h5:
-        tail = _HEADING_TAIL.match(text, h5.end())
-        inst["problems_and_improvements"] = _narrative(orig[tail.end() if tail else h5.end():
-                                                            h6.start() if h6 else len(text)])
+    if src.meta is not None:  # a workbook's 报告信息 sheet holds the narrative
+        inst.update({k: meta[k] for k in NARRATIVE if k in meta})
     else:
-        notes.append(Note("missing", "problems_and_improvements", "未找到“五、存在的主要问题及改进情况” / section 五 not found"))
-    if src.meta is not None:
-        pass
-    elif h6:
-        six = orig[h6.end():]
-        sig = re.search(r"\n\s*[^\s\d，。、\n]{2,40}\s*\n\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$", six)
-        inst["other_matters"] = _narrative(six[: sig.start()] if sig else six)
-    else:
-        notes.append(Note("missing", "other_matters", "未找到“六、其他需要报告的事项” / section 六 not found"))
-    for k in [k for k in ("overview", "problems_and_improvements", "other_matters") if inst.get(k) == ""]:
+        inst.update(_text_narratives(orig, text, notes, h1.end() if h1 else None,
+                                     h2.start() if h2 else first_t2.start(), h5, h6))
+    for k in [k for k in NARRATIVE if inst.get(k) == ""]:
         del inst[k]
     if why == "report year":
         notes.insert(0, Note("inferred", "format_version", "表头不能判断格式版本，依据报告年度判断 / the table "
