@@ -187,14 +187,21 @@ def _check_rules(model: dict) -> None:
             raise SystemExit(f"schema error in rule {rule['id']}: {exc}") from exc
 
 
-def _counter_examples() -> dict[str, list[str]]:
-    """Rule id -> the bundled examples whose first line says they break it."""
-    out: dict[str, list[str]] = {}
+def _counter_examples() -> dict[str, list[tuple[str, str]]]:
+    """Rule id -> (file, what it changes) of the bundled examples whose first line says they break it."""
+    out: dict[str, list[tuple[str, str]]] = {}
     for path in sorted(EXAMPLES.glob("*/AnnualReport-*.yaml")):
-        first = path.read_text(encoding="utf-8").split("\n", 1)[0]
-        if first.startswith("# Breaks "):
-            rule = first[len("# Breaks "):].split()[0].rstrip(":")
-            out.setdefault(rule, []).append(f"{path.parent.name}/{path.name}")
+        lines = path.read_text(encoding="utf-8").split("\n")
+        if lines[0].startswith("# Breaks "):
+            rule = lines[0][len("# Breaks "):].split()[0].rstrip(":")
+            head = []
+            for line in lines:
+                if not line.startswith("#"):
+                    break
+                head.append(line[1:].strip())
+            what = " ".join(head)
+            what = what.split(":", 1)[1].strip() if ":" in what else what
+            out.setdefault(rule, []).append((f"{path.parent.name}/{path.name}", what))
     return out
 
 
@@ -220,8 +227,8 @@ def rules_markdown(model: dict) -> str:
         if r.get("validators"):
             lines.append(f"- **JSON Schema keywords**: `{r['validators']}`")
         lines += [f"- **source**: {r['source']}", f"- **message**: {r['message_zh']}", f"- **message (en)**: {r['message_en']}"]
-        for ex in examples.get(r["id"], []):
-            lines.append(f"- **counter-example**: `examples/{ex}`")
+        for ex, what in examples.get(r["id"], []):
+            lines.append(f"- **counter-example**: `examples/{ex}` — {what}")
         lines.append("")
     return "\n".join(lines)
 
