@@ -119,10 +119,7 @@ def _reference_findings(instance: Any, eng: Engine) -> Iterable[Finding]:
                 extra = [k for k in err.instance if k not in err.schema.get("properties", {})]
                 path = path + (extra[0],) if extra else path
             cell, cell_en = eng.labels.cell(path, version) if path else ("（整份报告）", "(whole report)")
-            detail = err.message
-            if err.validator == "type" and isinstance(err.instance, (_dt.date, _dt.datetime)):
-                detail = (f"{err.instance.isoformat()} is a YAML date; write it as a quoted string: "
-                          f"'{err.instance.isoformat()}'")
+            detail_zh, detail = _details(err)
             reported = err.instance if isinstance(err.instance, (str, int, float, bool)) else None
             if isinstance(err.instance, (_dt.date, _dt.datetime)):
                 reported = err.instance.isoformat()
@@ -132,12 +129,56 @@ def _reference_findings(instance: Any, eng: Engine) -> Iterable[Finding]:
                 path=".".join(path),
                 cell=cell,
                 cell_en=cell_en,
-                message=f"{rule['message_zh']}：{detail}",
+                message=f"{rule['message_zh']}：{detail_zh}",
                 message_en=f"{rule['message_en']}: {detail}",
                 reported=reported,
                 expected=_expected(err),
                 source=rule["source"],
             )
+
+
+_TYPE_ZH = {"integer": "整数", "number": "数字", "string": "文本", "object": "映射（若干栏目）", "boolean": "是/否",
+            "array": "列表", "null": "空"}
+
+
+def _shown(v: Any) -> str:
+    if isinstance(v, (_dt.date, _dt.datetime)):
+        return v.isoformat()
+    if isinstance(v, (dict, list)):
+        return "{…}" if isinstance(v, dict) else "[…]"
+    return repr(v) if isinstance(v, str) else str(v)
+
+
+def _details(err) -> tuple[str, str]:
+    """(Chinese, English) detail of a JSON Schema error, for people."""
+    v, value = err.validator, err.instance
+    if v == "type":
+        want = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
+        want = [w for w in want if w != "null"]
+        if isinstance(value, (_dt.date, _dt.datetime)):
+            iso = value.isoformat()
+            return (f"{iso} 被 YAML 读作日期；请写成带引号的文本 '{iso}'",
+                    f"{iso} is a YAML date; write it as a quoted string: '{iso}'")
+        return (f"应为{'或'.join(_TYPE_ZH.get(w, w) for w in want)}，填报为 {_shown(value)}",
+                f"expected {' or '.join(want)}, got {_shown(value)}")
+    if v in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"):
+        word = {"minimum": "不得小于", "exclusiveMinimum": "须大于", "maximum": "不得大于", "exclusiveMaximum": "须小于"}[v]
+        return f"{word} {err.validator_value}，填报为 {_shown(value)}", err.message
+    if v == "required":
+        missing = [k for k in err.validator_value if isinstance(value, dict) and k not in value]
+        return f"缺少 {'、'.join(missing)}", err.message
+    if v == "additionalProperties":
+        extra = [k for k in value if k not in err.schema.get("properties", {})] if isinstance(value, dict) else []
+        return f"未定义的字段 {'、'.join(map(str, extra))}", err.message
+    if v == "enum":
+        allowed = [x for x in err.validator_value if x is not None]
+        return f"取值须为 {'、'.join(map(str, allowed))} 之一，填报为 {_shown(value)}", err.message
+    if v == "pattern":
+        return f"须符合格式 {err.validator_value}，填报为 {_shown(value)}", err.message
+    if v == "format":
+        example = {"date": "（如 2024-01-05）", "uri": "（如 https://…）"}.get(err.validator_value, "")
+        return f"须为 {err.validator_value} 格式{example}，填报为 {_shown(value)}", err.message
+    return err.message, err.message
 
 
 def _leaves(error) -> list:
