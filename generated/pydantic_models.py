@@ -863,9 +863,11 @@ class AnnualReport(ConfiguredBaseModel):
          'domain_of': ['AnnualReport']} })
     applications: Optional[ApplicationStatistics] = Field(default=None, title="三、收到和处理政府信息公开申请情况", description="""Table 三, applications received and handled, by applicant column.""", json_schema_extra = { "linkml_meta": {'annotations': {'table': {'tag': 'table', 'value': '三'}},
          'domain_of': ['AnnualReport']} })
-    reviews_and_litigation: Optional[ReviewsAndLitigation] = Field(default=None, title="四、政府信息公开行政复议、行政诉讼情况", description="""Table 四, administrative reconsideration and litigation about information disclosure.""", json_schema_extra = { "linkml_meta": {'annotations': {'table': {'tag': 'table', 'value': '四'}},
+    reviews_and_litigation: Optional[ReviewsAndLitigation] = Field(default=None, title="四、政府信息公开行政复议、行政诉讼情况", description="""Table 四, administrative reconsideration and litigation about information disclosure.""", json_schema_extra = { "linkml_meta": {'aliases': ['四、政府信息公开行政法复议、行政诉讼情况', '四、因政府信息公开工作被申请行政复议、提起行政诉讼情况'],
+         'annotations': {'table': {'tag': 'table', 'value': '四'}},
          'domain_of': ['AnnualReport']} })
-    problems_and_improvements: Optional[str] = Field(default=None, title="五、存在的主要问题及改进情况", description="""Section 五, the main problems and the improvements made or planned.""", json_schema_extra = { "linkml_meta": {'domain_of': ['AnnualReport']} })
+    problems_and_improvements: Optional[str] = Field(default=None, title="五、存在的主要问题及改进情况", description="""Section 五, the main problems and the improvements made or planned.""", json_schema_extra = { "linkml_meta": {'aliases': ['五、政府信息公开工作存在的主要问题及改进情况', '五、存在的主要问题'],
+         'domain_of': ['AnnualReport']} })
     other_matters: Optional[str] = Field(default=None, title="六、其他需要报告的事项", description="""Section 六, other matters to report, as text.""", json_schema_extra = { "linkml_meta": {'domain_of': ['AnnualReport']} })
     processing_fee_charged: Optional[bool] = Field(default=None, title="是否收取信息处理费", description="""Structured fact from section 六 - whether any 信息处理费 (information processing fee, 国办函〔2020〕109号) was charged in the report year.""", json_schema_extra = { "linkml_meta": {'domain_of': ['AnnualReport']} })
     processing_fee_amount: Optional[Decimal] = Field(default=None, title="信息处理费金额（元）", description="""Structured fact from section 六 - the total information processing fee charged, in yuan.""", json_schema_extra = { "linkml_meta": {'domain_of': ['AnnualReport']} })

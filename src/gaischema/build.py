@@ -105,6 +105,8 @@ def compile_model(schema_path: Path = SCHEMA) -> dict:
             for key in ("table", "group_label", "key"):
                 if key in sann:
                     entry[key] = sann[key]
+            if s.aliases:
+                entry["aliases"] = list(s.aliases)
             if "keyed_by" in cann:
                 key = entry.get("key", sname)
                 if key != "none" and key not in sv.get_enum(cann["keyed_by"]).permissible_values:

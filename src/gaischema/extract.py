@@ -261,7 +261,7 @@ def _label_regex(label: str) -> re.Pattern:
         core, paren = core[:pm.start()], core[pm.start():]
 
     def spaced(s: str) -> str:
-        return r"\s*".join('"?' if ch == '"' else re.escape(ch) for ch in s if not ch.isspace())
+        return _spaced(s)
 
     pattern = ""
     if prefix:
@@ -483,15 +483,47 @@ def _search(regex: re.Pattern, text: str, start: int, end: int | None = None):
     return regex.search(text, start, len(text) if end is None else end)
 
 
-_HEADINGS = {
-    "一": re.compile(r"一\s*[、.．]\s*总\s*体\s*情\s*况"),
-    "二": re.compile(r"(?:二\s*[、.．]\s*)?主\s*动\s*公\s*开\s*政\s*府\s*信\s*息\s*情\s*况"),
-    "三": re.compile(r"(?:三\s*[、.．]\s*)?收\s*到\s*和\s*处\s*理\s*政\s*府\s*信\s*息\s*公\s*开\s*申\s*请\s*情\s*况"),
-    "四": re.compile(r"(?:四\s*[、.．]\s*)?[\u4e00-\u9fff]{0,12}?行\s*政\s*[法]?\s*复\s*议[、\s]*行\s*政\s*诉\s*讼\s*情\s*况"),
-    "五": re.compile(r"五\s*[、.．]\s*[^\n\x1e\x1f]{0,20}?存\s*在\s*的\s*主\s*要\s*问\s*题"),
-    "六": re.compile(r"六\s*[、.．]\s*其\s*他\s*需\s*要\s*报\s*告\s*的\s*事\s*项"),
-}
-_HEADING_TAIL = re.compile(r"[^\n\x1e\x1f]{0,12}?(?:改\s*进\s*情\s*况|$)", re.M)
+def _spaced(s: str) -> str:
+    return r"\s*".join('"?' if ch == '"' else re.escape(ch) for ch in s if not ch.isspace())
+
+
+@lru_cache(maxsize=1)
+def _headings() -> dict[str, re.Pattern]:
+    """The six section headings, from the titles and aliases of the report's section slots: numbering
+    optional (一 excepted: its words also stand in introductions), spaces allowed between characters."""
+    model = resources.model()
+    out: dict[str, re.Pattern] = {}
+    for slot in model["classes"][model["root"]]["slots"]:
+        title = slot.get("title") or ""
+        m = re.match(rf"([{_CN_NUM}])[、.]", _norm(title))
+        if not m or slot["name"].endswith("_2019"):
+            continue
+        number = m.group(1)
+        cores = [_norm(t)[m.end():] for t in [title, *slot.get("aliases", [])]]
+        prefix = rf"{number}\s*[、.．]\s*" if number == "一" else rf"(?:{number}\s*[、.．]\s*)?"
+        out[number] = re.compile(prefix + "(?:" + "|".join(_spaced(c) for c in sorted(cores, key=len, reverse=True)) + ")")
+    return out
+
+
+@lru_cache(maxsize=1)
+def _version_markers() -> dict[str, list[re.Pattern]]:
+    """Labels that only one format version has (and that no label of another version contains)."""
+    model = resources.model()
+    labels = {v: {p for c in cells for p in (c["column"], c["row"].split(" / ")[-1])}
+              for v, cells in model["cells"].items()}
+    out = {}
+    for v, mine in labels.items():
+        others = {lab for w, theirs in labels.items() if w != v for lab in theirs}
+        keep = [lab for lab in mine - others
+                if not any(_core(lab) in _core(o) or _core(o) in _core(lab) for o in others)]
+        out[v] = [re.compile(_spaced(_core(lab))) for lab in sorted(keep)]
+    return out
+
+
+def _core(label: str) -> str:
+    lab = _norm(label)
+    m = _NUMBERING.match(lab)
+    return lab[m.end():] if m else lab
 
 
 def _find_table(text: str, version: str, table: str, start: int, end: int, notes: list[Note],
@@ -537,16 +569,16 @@ def _find_table(text: str, version: str, table: str, start: int, end: int, notes
 
 
 def _detect_version(text: str, year: int | None) -> tuple[str | None, str]:
-    t = _norm(text)
-    v2019 = sum(k in t for k in ("本年新制作数量", "本年新公开数量", "上一年项目数量", "政府集中采购", "对外公开总数量"))
-    v2021 = sum(k in t for k in ("本年制发件数", "现行有效件数", "本年处理决定数量", "本年收费金额",
-                                 "逾期不补正", "逾期未按收费通知"))
-    if v2019 > v2021:
-        return "v2019", "table headers"
-    if v2021 > v2019:
-        return "v2021", "table headers"
+    """The format version from the labels only one version has; the report year when they do not tell."""
+    found = {v: sum(1 for rx in markers if rx.search(text)) for v, markers in _version_markers().items()}
+    ranked = sorted(found.items(), key=lambda kv: kv[1], reverse=True)
+    if ranked and ranked[0][1] > (ranked[1][1] if len(ranked) > 1 else 0):
+        return ranked[0][0], "table headers"
     if year:
-        return ("v2019" if year <= 2020 else "v2021"), "report year"
+        versions = resources.model()["enums"]["FormatVersionEnum"]["values"]
+        for name, pv in versions.items():
+            if int(pv["first_year"]) <= year <= int(pv["last_year"]):
+                return name, "report year"
     return None, ""
 
 
@@ -634,9 +666,7 @@ def _text_narratives(orig: str, text: str, notes: list[Note], one: int | None, o
     else:
         notes.append(Note("missing", "overview", "未找到“一、总体情况” / section 一 not found"))
     if h5:
-        tail = _HEADING_TAIL.match(text, h5.end())
-        out["problems_and_improvements"] = _narrative(orig[tail.end() if tail else h5.end():
-                                                           h6.start() if h6 else len(text)])
+        out["problems_and_improvements"] = _narrative(orig[h5.end():h6.start() if h6 else len(text)])
     else:
         notes.append(Note("missing", "problems_and_improvements",
                           "未找到“五、存在的主要问题及改进情况” / section 五 not found"))
@@ -708,26 +738,26 @@ def extract(path: str, data: bytes | None = None) -> Extraction:
     version, why = _detect_version(text, meta.get("report_year"))
     if meta.get("format_version") in resources.model()["cells"]:
         version, why = meta["format_version"], "workbook"
-    first_t2 = re.search(r"第\s*二\s*十\s*条\s*第\s*（\s*一\s*）\s*项", text)
+    first_t2 = _anchors(version, "二")[0].regex.search(text) if version else None
     if version is None or first_t2 is None:
         raise NotAReport("INPUT-NOT-REPORT", "找不到年度报告的表格（第二十条第（一）项……），不是年度报告",
                          "no table of the annual report format found (第二十条第（一）项 ...): not a report")
     values: dict[str, Any] = {}
     h2 = None
-    for m in _HEADINGS["二"].finditer(text, 0, first_t2.start()):
+    for m in _headings()["二"].finditer(text, 0, first_t2.start()):
         h2 = m
     h1 = None
-    for m in _HEADINGS["一"].finditer(text, 0, h2.start() if h2 else first_t2.start()):
+    for m in _headings()["一"].finditer(text, 0, h2.start() if h2 else first_t2.start()):
         h1 = m
-    h3 = _search(_HEADINGS["三"], text, first_t2.end())
+    h3 = _search(_headings()["三"], text, first_t2.end())
     t3_start = h3.end() if h3 else first_t2.end()
     _find_table(text, version, "二", first_t2.start(), h3.start() if h3 else len(text), notes, values)
-    h4 = _search(_HEADINGS["四"], text, t3_start)
+    h4 = _search(_headings()["四"], text, t3_start)
     end3, _ = _find_table(text, version, "三", t3_start, h4.start() if h4 else len(text), notes, values)
-    h4 = _search(_HEADINGS["四"], text, end3) or h4
+    h4 = _search(_headings()["四"], text, end3) or h4
     start4 = h4.end() if h4 else end3
-    h5 = _search(_HEADINGS["五"], text, start4)
-    h6 = _search(_HEADINGS["六"], text, h5.end() if h5 else start4)
+    h5 = _search(_headings()["五"], text, start4)
+    h6 = _search(_headings()["六"], text, h5.end() if h5 else start4)
     _find_table(text, version, "四", start4, (h5 or h6).start() if (h5 or h6) else len(text), notes, values)
 
     inst: dict[str, Any] = {}
