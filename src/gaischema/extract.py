@@ -506,7 +506,7 @@ def _headings() -> dict[str, re.Pattern]:
 
 
 @lru_cache(maxsize=1)
-def _version_markers() -> dict[str, list[re.Pattern]]:
+def _version_markers() -> dict[str, list[str]]:
     """Labels that only one format version has (and that no label of another version contains)."""
     model = resources.model()
     labels = {v: {p for c in cells for p in (c["column"], c["row"].split(" / ")[-1])}
@@ -516,7 +516,7 @@ def _version_markers() -> dict[str, list[re.Pattern]]:
         others = {lab for w, theirs in labels.items() if w != v for lab in theirs}
         keep = [lab for lab in mine - others
                 if not any(_core(lab) in _core(o) or _core(o) in _core(lab) for o in others)]
-        out[v] = [re.compile(_spaced(_core(lab))) for lab in sorted(keep)]
+        out[v] = ["".join(_core(lab).split()) for lab in sorted(keep)]
     return out
 
 
@@ -570,7 +570,8 @@ def _find_table(text: str, version: str, table: str, start: int, end: int, notes
 
 def _detect_version(text: str, year: int | None) -> tuple[str | None, str]:
     """The format version from the labels only one version has; the report year when they do not tell."""
-    found = {v: sum(1 for rx in markers if rx.search(text)) for v, markers in _version_markers().items()}
+    compact = "".join(text.split())  # labels may be broken by spaces or line breaks
+    found = {v: sum(1 for m in markers if m in compact) for v, markers in _version_markers().items()}
     ranked = sorted(found.items(), key=lambda kv: kv[1], reverse=True)
     if ranked and ranked[0][1] > (ranked[1][1] if len(ranked) > 1 else 0):
         return ranked[0][0], "table headers"
