@@ -299,15 +299,9 @@ def _load_one(path: str):
 
 def _load_all(files: list[str], jobs: int):
     """(file, instance, error) for each file, in order; in parallel for many files."""
-    jobs = jobs or os.cpu_count() or 1
-    if jobs == 1 or len(files) < 50:
-        yield from map(_load_one, files)
-        return
-    import multiprocessing as mp
+    from gaischema.corpus import pool_map
 
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    with ctx.Pool(jobs) as pool:
-        yield from pool.imap(_load_one, files, chunksize=16)
+    return pool_map(_load_one, files, jobs, serial_below=50)
 
 
 # ------------------------------------------------------------------------------------------------- extract

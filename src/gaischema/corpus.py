@@ -18,7 +18,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from gaischema import loading
 from gaischema.engine import Finding
-from gaischema.validate import _schema_findings, engine, input_finding
+from gaischema.validate import engine, input_finding, validate
 
 
 def organ_key(instance: dict) -> tuple[str, str] | None:
@@ -47,9 +47,7 @@ def validate_record(source: bytes | str | dict, name: str = "") -> dict:
     except loading.InputError as err:
         return fatal_result(name, err)
     eng = engine()
-    findings = list(_schema_findings(instance, eng))
-    rejected = {f.path for f in findings}
-    findings.extend(eng.check(instance, rejected))
+    findings = validate(instance)
     key = organ_key(instance)
     year = instance.get("report_year")
     return {
@@ -87,20 +85,25 @@ def _warm() -> None:
     del eng
 
 
-def iter_results(files: Iterable[str], jobs: int = 0, chunksize: int = 16) -> Iterator[dict]:
-    """Validate files with ``jobs`` processes (0: the CPU count), yielding results in file order.
-    ``files`` may be a lazy iterable: the pool starts first and takes the names as it goes."""
+def pool_map(fn: Callable, items: Iterable, jobs: int = 0, serial_below: int = 0, chunksize: int = 16) -> Iterator:
+    """fn over items with ``jobs`` processes (0: the CPU count), results in item order. Serial for one job,
+    or for a list shorter than ``serial_below`` (a pool costs more than it saves there). ``items`` may be
+    lazy: the pool starts first and takes them as it goes."""
     jobs = jobs or os.cpu_count() or 1
-    _warm()
-    if jobs == 1 or (isinstance(files, (list, tuple)) and len(files) < 2 * jobs):
-        for f in files:
-            yield validate_file_record(f)
+    if jobs == 1 or (isinstance(items, (list, tuple)) and len(items) < serial_below):
+        yield from map(fn, items)
         return
     import multiprocessing as mp
 
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     with ctx.Pool(jobs) as pool:
-        yield from pool.imap(validate_file_record, files, chunksize=chunksize)
+        yield from pool.imap(fn, items, chunksize=chunksize)
+
+
+def iter_results(files: Iterable[str], jobs: int = 0) -> Iterator[dict]:
+    """Validate files in parallel (see pool_map), yielding results in file order."""
+    _warm()
+    yield from pool_map(validate_file_record, files, jobs, serial_below=2 * (jobs or os.cpu_count() or 1))
 
 
 class CrossChecker:

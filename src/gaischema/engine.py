@@ -406,8 +406,15 @@ def _cv(v):
     return v
 
 
+def format_version_for_year(model: dict, year: int) -> str | None:
+    """The format version that applies to a report year (FormatVersionEnum's first_year/last_year)."""
+    for name, pv in model["enums"]["FormatVersionEnum"]["values"].items():
+        if int(pv["first_year"]) <= year <= int(pv["last_year"]):
+            return name
+    return None
+
+
 def _functions(model: dict) -> dict[str, Callable]:
-    versions = model["enums"]["FormatVersionEnum"]["values"]
     kinds = model["enums"]["OrganKindEnum"]["values"]
 
     def date(y, m, d):
@@ -417,10 +424,10 @@ def _functions(model: dict) -> dict[str, Callable]:
             raise _Blank from exc
 
     def format_version_for(year):
-        for name, pv in versions.items():
-            if int(pv["first_year"]) <= year <= int(pv["last_year"]):
-                return name
-        raise _Blank
+        version = format_version_for_year(model, year)
+        if version is None:
+            raise _Blank
+        return version
 
     def deadline_for(kind, year):
         pv = kinds.get(kind) if isinstance(kind, str) else None

@@ -576,10 +576,11 @@ def _detect_version(text: str, year: int | None) -> tuple[str | None, str]:
     if ranked and ranked[0][1] > (ranked[1][1] if len(ranked) > 1 else 0):
         return ranked[0][0], "table headers"
     if year:
-        versions = resources.model()["enums"]["FormatVersionEnum"]["values"]
-        for name, pv in versions.items():
-            if int(pv["first_year"]) <= year <= int(pv["last_year"]):
-                return name, "report year"
+        from gaischema.engine import format_version_for_year
+
+        version = format_version_for_year(resources.model(), year)
+        if version:
+            return version, "report year"
     return None, ""
 
 

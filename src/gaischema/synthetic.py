@@ -20,6 +20,7 @@ import sys
 from pathlib import Path
 
 from gaischema import resources
+from gaischema.engine import format_version_for_year
 
 REGIONS = ["东城", "西城", "海淀", "朝阳", "浦东", "黄浦", "鼓楼", "天河", "越秀", "江北", "北仑", "鄞州", "平潭",
            "武侯", "雁塔", "历下", "南岗", "和平", "江岸", "岳麓"]
@@ -69,7 +70,7 @@ def make_series(rng: random.Random, organ: str, kind: str, code: str, years: lis
     carry = {c: rng.randint(0, 3) for c in COLUMNS}
     in_force = {"regulations": rng.randint(0, 30), "normative_documents": rng.randint(0, 300)}
     for year in years:
-        version = "v2019" if year <= 2020 else "v2021"
+        version = format_version_for_year(resources.model(), year)
         inst: dict = {"organ": organ, "organ_kind": kind, "division_code": code, "report_year": year,
                       "format_version": version,
                       "publication_date": f"{year + 1}-01-{rng.randint(5, 28):02d}" if kind == "government_department"

@@ -208,26 +208,25 @@ def _expected(err) -> Any:
     return None
 
 
-def validate(obj: Any) -> list[Finding]:
-    """Validate one in-memory report (dict, dataclass or pydantic model); return every finding.
-
-    The JSON Schema findings come first, then the rules; a rule that would read a value the JSON Schema
-    rejected is not evaluated, so one wrong cell gives one finding, not a cascade.
-    """
-    instance = to_instance(obj)
+def _findings(instance: Any) -> tuple[list[Finding], list[Finding]]:
+    """(JSON Schema findings, rule findings). A rule that would read a value the JSON Schema rejected is not
+    evaluated, so one wrong cell gives one finding, not a cascade."""
     eng = engine()
-    findings = list(_schema_findings(instance, eng))
-    if isinstance(instance, dict):
-        rejected = {f.path for f in findings}
-        findings.extend(eng.check(instance, rejected))
-    return findings
+    schema = list(_schema_findings(instance, eng))
+    rules = eng.check(instance, {f.path for f in schema}) if isinstance(instance, dict) else []
+    return schema, rules
+
+
+def validate(obj: Any) -> list[Finding]:
+    """Validate one in-memory report (dict, dataclass or pydantic model); return every finding,
+    the JSON Schema's first, then the rules'."""
+    schema, rules = _findings(to_instance(obj))
+    return schema + rules
 
 
 def rule_findings(instance: dict) -> list[Finding]:
     """Only the rule findings (for the linkml-validate plugin, whose JSON Schema check runs separately)."""
-    eng = engine()
-    rejected = {f.path for f in _schema_findings(instance, eng)}
-    return list(eng.check(instance, rejected))
+    return _findings(instance)[1]
 
 
 def is_valid(obj: Any) -> bool:
