@@ -439,6 +439,43 @@ def _functions(model: dict) -> dict[str, Callable]:
     return {"_date": date, "_fvf": format_version_for, "_deadline": deadline_for}
 
 
+@dataclass(frozen=True)
+class Identity:
+    """A rule's check that is a linear equation over cells: ``sum(coeff * cell) + constant == 0``.
+
+    The extractor uses these to choose among the ways run-together digits can be split, so that no
+    identity is typed a second time outside the schema."""
+
+    rule: str
+    terms: tuple[tuple[str, int], ...]  # (dotted cell path, coefficient)
+    constant: int = 0
+
+
+def _linear(src: str, variables: list[tuple[str, ...]]) -> tuple[dict[str, int], int] | None:
+    """The linear form of a generated expression over v0, v1, ... (None if it is not linear)."""
+    coeffs: dict[str, int] = {}
+    const = 0
+
+    def go(node, sign) -> bool:
+        nonlocal const
+        if isinstance(node, ast.Name) and node.id.startswith("v") and node.id[1:].isdigit():
+            key = ".".join(variables[int(node.id[1:])])
+            coeffs[key] = coeffs.get(key, 0) + sign
+            return True
+        if isinstance(node, ast.Constant) and type(node.value) is int:
+            const += sign * node.value
+            return True
+        if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub)):
+            return go(node.left, sign) and go(node.right, sign if isinstance(node.op, ast.Add) else -sign)
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+            return go(node.operand, -sign)
+        return False
+
+    if not go(ast.parse(src, mode="eval").body, 1):
+        return None
+    return coeffs, const
+
+
 @dataclass
 class _Version:
     run: Callable  # run(r, emit, blank) -> None
@@ -495,6 +532,23 @@ class Engine:
         # the values a cross-report rule reads, of this report and of the previous one
         self.cross_paths = sorted({p[1:] if p[0] == "prev" else p for v in self.cross.values()
                                    for spec in v.checks for p in spec.variables})
+
+    def identities(self, version: str) -> list[Identity]:
+        """The ``==`` checks of a format version that are linear equations over cells (sums and
+        differences, no guard): the accounting identities, as the schema declares them."""
+        out = []
+        for spec in self.versions[version].checks if version in self.versions else []:
+            if spec.op != "==" or spec.guard:
+                continue
+            left, right = _linear(spec.left, spec.variables), _linear(spec.right, spec.variables)
+            if left is None or right is None:
+                continue
+            terms = dict(left[0])
+            for path, k in right[0].items():
+                terms[path] = terms.get(path, 0) - k
+            out.append(Identity(spec.rule["id"], tuple((p, k) for p, k in terms.items() if k),
+                                left[1] - right[1]))
+        return out
 
     def _finding(self, rule, path, version, reported=None, expected=None) -> Finding:
         cell, cell_en = self.labels.cell(path, version)
