@@ -1336,6 +1336,16 @@ class SourceFormatEnum(EnumDefinitionImpl):
         title="Markdown 文本",
         description="A Markdown text (for example the text layer of a PDF converted by another tool).",
         meaning=GAISCHEMA["source_format/md"])
+    xlsx = PermissibleValue(
+        text="xlsx",
+        title="Excel 工作簿",
+        description="An Excel (.xlsx) workbook, such as the fill-in template of gaischema.",
+        meaning=GAISCHEMA["source_format/xlsx"])
+    pdf = PermissibleValue(
+        text="pdf",
+        title="PDF 文件",
+        description="A PDF file with a text layer (browser-printed, office-suite-saved or WPS-made).",
+        meaning=GAISCHEMA["source_format/pdf"])
 
     _defn = EnumDefinition(
         name="SourceFormatEnum",
@@ -1381,11 +1391,40 @@ class ExtractionNoteKindEnum(EnumDefinitionImpl):
         title="未找到",
         description="A table, row, section or field was not found in the source.",
         meaning=GAISCHEMA["note/missing"])
+    source = PermissibleValue(
+        text="source",
+        title="来源",
+        description="""Where a metadata field was read (发布机构 line, title, signature, statistical period); note_raw holds the value read.""",
+        meaning=GAISCHEMA["note/source"])
+    positional = PermissibleValue(
+        text="positional",
+        title="按位置读取",
+        description="""The row's label is missing or unreadable in the source; the row was read by its position, between two rows matched by their labels, where exactly as many value rows as missing official rows stand.""",
+        meaning=GAISCHEMA["note/positional"])
+    remark = PermissibleValue(
+        text="remark",
+        title="含附注",
+        description="""The cell holds a remark in brackets beside its number (e.g. 55（含自然失效29件）); the number was read.""",
+        meaning=GAISCHEMA["note/remark"])
+    merged = PermissibleValue(
+        text="merged",
+        title="合并单元格",
+        description="A value cell is merged with the row above; it is read once, for the row it starts in.",
+        meaning=GAISCHEMA["note/merged"])
 
     _defn = EnumDefinition(
         name="ExtractionNoteKindEnum",
         description="Why the extractor says something about a cell, a row or a field.",
     )
+
+    @classmethod
+    def _addvals(cls):
+        setattr(cls, "group-row",
+            PermissibleValue(
+                text="group-row",
+                title="分组合为一行",
+                description="""A group of rows (e.g. （六）其他处理 in a 2021 report) is printed as one row. All zeros: each sub-row is 0 (counts are never negative). Otherwise the sub-rows stay blank: a total is never spread.""",
+                meaning=GAISCHEMA["note/group-row"]))
 
 # Slots
 class slots:

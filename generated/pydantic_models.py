@@ -434,6 +434,14 @@ class SourceFormatEnum(str, Enum):
     """
     A Markdown text (for example the text layer of a PDF converted by another tool).
     """
+    Excel_工作簿 = "xlsx"
+    """
+    An Excel (.xlsx) workbook, such as the fill-in template of gaischema.
+    """
+    PDF_文件 = "pdf"
+    """
+    A PDF file with a text layer (browser-printed, office-suite-saved or WPS-made).
+    """
 
 
 class ExtractionNoteKindEnum(str, Enum):
@@ -467,6 +475,26 @@ class ExtractionNoteKindEnum(str, Enum):
     未找到 = "missing"
     """
     A table, row, section or field was not found in the source.
+    """
+    来源 = "source"
+    """
+    Where a metadata field was read (发布机构 line, title, signature, statistical period); note_raw holds the value read.
+    """
+    按位置读取 = "positional"
+    """
+    The row's label is missing or unreadable in the source; the row was read by its position, between two rows matched by their labels, where exactly as many value rows as missing official rows stand.
+    """
+    分组合为一行 = "group-row"
+    """
+    A group of rows (e.g. （六）其他处理 in a 2021 report) is printed as one row. All zeros: each sub-row is 0 (counts are never negative). Otherwise the sub-rows stay blank: a total is never spread.
+    """
+    含附注 = "remark"
+    """
+    The cell holds a remark in brackets beside its number (e.g. 55（含自然失效29件）); the number was read.
+    """
+    合并单元格 = "merged"
+    """
+    A value cell is merged with the row above; it is read once, for the row it starts in.
     """
 
 
@@ -931,7 +959,8 @@ class ProactiveDisclosure(ConfiguredBaseModel):
          'slot_usage': {'coercion': {'name': 'coercion', 'range': 'DecisionCount'},
                         'fees': {'name': 'fees', 'range': 'FeeAmount'},
                         'licensing': {'name': 'licensing', 'range': 'DecisionCount'},
-                        'normative_documents': {'name': 'normative_documents',
+                        'normative_documents': {'aliases': ['规范性文件'],
+                                                'name': 'normative_documents',
                                                 'range': 'DocumentCounts'},
                         'penalty': {'name': 'penalty', 'range': 'DecisionCount'},
                         'regulations': {'name': 'regulations',
@@ -940,7 +969,8 @@ class ProactiveDisclosure(ConfiguredBaseModel):
 
     regulations: Optional[DocumentCounts] = Field(default=None, title="规章", description="""Row 规章 (rules) of item 第二十条第（一）项.""", json_schema_extra = { "linkml_meta": {'annotations': {'group_label': {'tag': 'group_label', 'value': '第二十条第（一）项'}},
          'domain_of': ['ProactiveDisclosure', 'ProactiveDisclosure2019']} })
-    normative_documents: Optional[DocumentCounts] = Field(default=None, title="行政规范性文件", description="""Row 行政规范性文件 (administrative normative documents) of item 第二十条第（一）项.""", json_schema_extra = { "linkml_meta": {'annotations': {'group_label': {'tag': 'group_label', 'value': '第二十条第（一）项'}},
+    normative_documents: Optional[DocumentCounts] = Field(default=None, title="行政规范性文件", description="""Row 行政规范性文件 (administrative normative documents) of item 第二十条第（一）项.""", json_schema_extra = { "linkml_meta": {'aliases': ['规范性文件'],
+         'annotations': {'group_label': {'tag': 'group_label', 'value': '第二十条第（一）项'}},
          'domain_of': ['ProactiveDisclosure', 'ProactiveDisclosure2019']} })
     licensing: Optional[DecisionCount] = Field(default=None, title="行政许可", description="""Row 行政许可 (administrative licensing) of item 第二十条第（五）项.""", json_schema_extra = { "linkml_meta": {'annotations': {'group_label': {'tag': 'group_label', 'value': '第二十条第（五）项'}},
          'domain_of': ['ProactiveDisclosure', 'ProactiveDisclosure2019']} })

@@ -105,7 +105,7 @@ def validate(paths: tuple[str, ...], fmt: str, jobs: int, quiet: bool, cross: bo
     progress = corpus.progress_printer(total, sys.stderr)
     for i, result in enumerate(corpus.iter_results(list(files()) if single else files(), jobs), 1):
         emit(result)
-        progress(i, summary)
+        progress(i, f"errors {summary.errors} unreadable {summary.fatal}")
     for path, err in problems:
         emit(corpus.fatal_result(path, err))
     cross_errors = False
@@ -307,9 +307,9 @@ def _load_all(files: list[str], jobs: int):
 # ------------------------------------------------------------------------------------------------- extract
 EPILOG_EXTRACT = """\b
 Examples:
-  gaischema extract report.html                      # the instance on standard output
+  gaischema extract report.pdf                       # the instance on standard output
   gaischema extract report.txt -o report.yaml
-  gaischema extract reports/*.html --out-dir instances/ --format json
+  gaischema extract reports/ --out-dir instances/ -j 2 --format json
   gaischema extract report.html -o - | gaischema validate -
 """
 
@@ -317,59 +317,96 @@ Examples:
 @cli.command(epilog=EPILOG_EXTRACT)
 @click.argument("sources", nargs=-1, required=True)
 @click.option("-o", "--output", help="Output file for one source; - for standard output (the default for one source).")
-@click.option("--out-dir", type=click.Path(file_okay=False), help="Folder for the instances (NAME.yaml or NAME.json).")
+@click.option("--out-dir", type=click.Path(file_okay=False), help="Folder for the instances, one per source, named "
+              "after it (NAME.yaml or NAME.json); created if missing.")
 @click.option("--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml", show_default=True)
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Processes to extract with; 0 for the number of CPUs.")
 @click.option("--force", is_flag=True, help="Overwrite existing output files.")
-def extract(sources: tuple[str, ...], output: str | None, out_dir: str | None, fmt: str, force: bool) -> None:
-    """Turn published reports (.txt, .html/.htm, .docx, .md, .xlsx; UTF-8 or GB18030/GBK) into AnnualReport instances.
+def extract(sources: tuple[str, ...], output: str | None, out_dir: str | None, fmt: str, jobs: int,
+            force: bool) -> None:
+    """Turn published reports (.pdf, .html/.htm, .docx, .xlsx, .md, .txt; text in UTF-8 or GB18030/GBK) into
+    AnnualReport instances. Folders are walked for those kinds of file.
 
-    Every cell that is blank, unreadable, inferred (digits run together, split by the rules) or ambiguous is
-    listed in the instance's extraction.notes and on standard error. Nothing is guessed: a cell that cannot
-    be read stays blank. Files over 10 MiB are refused.
+    Every cell that is blank, unreadable, read by position, inferred (digits run together, split by the rules)
+    or ambiguous is listed in the instance's extraction.notes (and, for one source, on standard error).
+    Nothing is guessed: a cell that cannot be read stays blank. PDF needs the pdf extra
+    (pip install 'gaischema[pdf]'); a scanned PDF needs OCR first.
 
     Exit 0: every cell was read (the report may still break rules: run gaischema validate); 1: some cells
-    could not be read or were ambiguous; 2: a source is not a readable report, or an output file exists.
+    could not be read or were ambiguous; 2: a source is not a readable report, or an output file exists;
+    3: an internal error in gaischema.
     """
-    from pathlib import Path
-
-    from gaischema.extract import dumps
-    from gaischema.extract import extract as run_extract
-    from gaischema.loading import InputError
+    from gaischema import corpus, loading, output as out
+    from gaischema.extract import PUBLISHED_SUFFIXES, Summary, dumps, iter_extract
 
     if output and out_dir:
         raise click.UsageError("use -o or --out-dir, not both")
-    if len(sources) > 1 and not out_dir:
-        raise click.UsageError("several sources need --out-dir")
+    many = len(sources) > 1 or any(os.path.isdir(s) for s in sources)
+    if many and not out_dir:
+        raise click.UsageError("several sources, or a folder, need --out-dir")
+    if out_dir:
+        os.makedirs(out_dir, exist_ok=True)
+    files: list[str] = []
+    problems: list[tuple[str, str]] = []
+    targets: dict[str, str] = {}
+    for path, err in loading.walk(list(sources), PUBLISHED_SUFFIXES):
+        if err is not None:
+            problems.append((path, f"{err.rule} {err}"))
+            continue
+        target = _target_for(path, out_dir, fmt, set(targets.values())) if out_dir else (output or "-")
+        if target != "-":
+            try:
+                out.check_target(target, force)
+            except out.OutputError as e:
+                problems.append((path, f"{e.rule} {e}"))
+                continue
+        files.append(path)
+        targets[path] = target
+    summary = Summary()
+    progress = corpus.progress_printer(len(files), sys.stderr)
     code = 0
-    targets: set[str] = set()
-    for src in sources:
-        if out_dir:
-            target = str(Path(out_dir) / f"{Path(src).stem}.{fmt}")
-        else:
-            target = output or "-"
-        if target != "-" and ((os.path.exists(target) and not force) or target in targets):
-            click.echo(f"{src}: {target} exists; use --force to overwrite it / 输出文件已存在", err=True)
-            code = 2
+    for i, record in enumerate(iter_extract(files, jobs), 1):
+        summary.add(record)
+        progress(i, summary.status())
+        src = record["file"]
+        if record["error"]:
+            e = record["error"]
+            click.echo(f"{src}: {e['rule']} {e['message']} / {e['message_en']}", err=True)
+            code = max(code, 3 if e["rule"] == "INTERNAL-ERROR" else 2)
             continue
+        if not many:
+            for n in (n for n in record["notes"] if n["note_kind"] != "source"):
+                raw = f" [{n['note_raw']}]" if n.get("note_raw") else ""
+                click.echo(f"{src}: {n['note_kind']:10} {n['note_path']}: {n['note_message']}{raw}", err=True)
+        text = dumps(record["instance"], fmt)
         try:
-            result = run_extract(src)
-        except InputError as e:
-            click.echo(f"{src}: {e.rule} {e.message} / {e.message_en}", err=True)
-            code = 2
+            if targets[src] == "-":
+                sys.stdout.write(text)
+            else:
+                out.write(targets[src], text, force)
+        except out.OutputError as e:
+            click.echo(f"{src}: {e.rule} {e}", err=True)
+            code = max(code, 2)
             continue
-        for n in result.notes:
-            click.echo(f"{src}: {n.kind:10} {n.path}: {n.message}" + (f" [{n.raw}]" if n.raw else ""), err=True)
-        text = dumps(result.instance, fmt)
-        if target == "-":
-            sys.stdout.write(text)
-        else:
-            Path(target).parent.mkdir(parents=True, exist_ok=True)
-            with open(target, "w", encoding="utf-8") as fh:
-                fh.write(text)
-            targets.add(target)
-        if not result.complete:
+        if not record["complete"]:
             code = max(code, 1)
+    for path, message in problems:
+        click.echo(f"{path}: {message}", err=True)
+        code = max(code, 2)
+    if many:
+        click.echo(summary.text(), err=True)
     sys.exit(code)
+
+
+def _target_for(path: str, out_dir: str, fmt: str, taken: set[str]) -> str:
+    """NAME.fmt in the output folder; NAME.ext.fmt when another source already has that name."""
+    base = os.path.basename(path)
+    stem = os.path.splitext(base)[0]
+    target = os.path.join(out_dir, f"{stem}.{fmt}")
+    if target in taken:
+        target = os.path.join(out_dir, f"{base}.{fmt}")
+    return target
 
 
 # ------------------------------------------------------------------------------------------------- render

@@ -217,19 +217,19 @@ class Summary:
         return "\n".join(lines)
 
 
-def progress_printer(total: int, stream) -> Callable[[int, Summary], None]:
-    """A one-line progress bar on a terminal; nothing when the stream is not one."""
+def progress_printer(total: int, stream) -> Callable[[int, str], None]:
+    """A one-line progress bar on a terminal (done/total and a short status); nothing when the stream is not
+    one."""
     if not (hasattr(stream, "isatty") and stream.isatty()) or total < 2:
-        return lambda done, summary: None
+        return lambda done, status: None
     step = max(1, total // 200)
 
-    def show(done: int, summary: Summary) -> None:
+    def show(done: int, status: str) -> None:
         if done % step and done != total:
             return
         width = 30
         filled = width * done // total
-        stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} "
-                     f"errors {summary.errors} unreadable {summary.fatal}")
+        stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {status}")
         if done == total:
             stream.write("\r" + " " * (width + 60) + "\r")
         stream.flush()

@@ -236,9 +236,9 @@ def load(source: str) -> dict:
     return parse(decode(read_bytes(source)), source)
 
 
-def walk(paths: list[str]) -> Iterator[tuple[str, InputError | None]]:
-    """Report files under the given files and folders, lazily, sorted within each folder; a folder with no
-    report is yielded once with an INPUT-NO-REPORTS error."""
+def walk(paths: list[str], suffixes: tuple[str, ...] = REPORT_SUFFIXES) -> Iterator[tuple[str, InputError | None]]:
+    """Files with one of ``suffixes`` under the given files and folders, lazily, sorted within each folder; a
+    folder with none is yielded once with an INPUT-NO-REPORTS error."""
     for p in paths:
         if p == "-" or not os.path.isdir(p):
             yield p, None
@@ -247,14 +247,15 @@ def walk(paths: list[str]) -> Iterator[tuple[str, InputError | None]]:
         for root, dirs, names in os.walk(p):
             dirs.sort()
             for name in sorted(names):
-                if name.lower().endswith(REPORT_SUFFIXES):
+                if name.lower().endswith(suffixes):
                     full = os.path.join(root, name)
                     if os.path.isfile(full):
                         found = True
                         yield full, None
         if not found:
-            yield p, InputError("INPUT-NO-REPORTS", "目录中没有报告文件（*.yaml、*.yml、*.json）",
-                                "no report files (*.yaml, *.yml, *.json) in this folder")
+            kinds = "、".join(f"*{x}" for x in suffixes)
+            yield p, InputError("INPUT-NO-REPORTS", f"目录中没有报告文件（{kinds}）",
+                                f"no report files ({', '.join('*' + x for x in suffixes)}) in this folder")
 
 
 def iter_sources(paths: list[str]) -> tuple[list[str], list[tuple[str, InputError]]]:

@@ -135,37 +135,3 @@ def _formulas(ws, where: dict[str, str], version: str, table: str) -> None:
             base = f"reviews_and_litigation.{group}"
             ws[where[f"{base}.total"]] = "=" + "+".join(
                 where[f"{base}.{k}"] for k in ("upheld", "corrected", "other_result", "pending"))
-
-
-def read(data: bytes) -> tuple[str, dict]:
-    """A workbook to (the tables in the one-string form of gaischema.extract, the 报告信息 values)."""
-    from openpyxl import load_workbook
-
-    from gaischema.extract import CELL, ROW
-
-    wb = load_workbook(io.BytesIO(data), data_only=True)  # values, not formulas
-    meta: dict[str, Any] = {}
-    parts: list[str] = []
-    for ws in wb.worksheets:
-        if ws.title == META_SHEET:
-            for row in ws.iter_rows(min_row=2, values_only=True):
-                if row and isinstance(row[0], str) and row[0] in META and len(row) > 2 and row[2] not in (None, ""):
-                    meta[row[0]] = row[2]
-            continue
-        covered = set()
-        for rng in ws.merged_cells.ranges:
-            for r in range(rng.min_row, rng.max_row + 1):
-                for c in range(rng.min_col, rng.max_col + 1):
-                    if (r, c) != (rng.min_row, rng.min_col):
-                        covered.add((r, c))
-        for row in ws.iter_rows():
-            cells = [c for c in row if (c.row, c.column) not in covered]
-            texts = ["" if c.value is None else str(c.value) for c in cells]
-            if len([t for t in texts if t]) == 1 and texts[0] and len(texts) and ws.max_column > 1 and \
-                    all(t == "" for t in texts[1:]) and row[0].row == 1:
-                parts.append(texts[0] + "\n")  # the sheet's heading
-                continue
-            if any(texts):
-                parts.append(CELL.join(texts) + CELL + ROW)
-        parts.append("\n")
-    return "".join(parts), meta

@@ -1,0 +1,619 @@
+"""The matcher: finds the official tables' cells in a document, whatever its layout.
+
+Why it works this way: published reports bring layouts nobody has seen (merged labels repeated on every row,
+placeholder headers, labels wrapped over many lines or pages, value rows apart from their labels, digits run
+together). Searching label strings in a flattened text breaks on each of them. Instead, three stages hand
+plain data to each other:
+
+1. **Row view** (:func:`row_view`). Every block becomes candidate rows (:class:`Line`): a label and the
+   values after it. A table row gives its text cells as label and the cells after the last text cell as
+   values (merged cells resolved by the document model; a row continued on the next page joins the row it
+   continues). Paragraphs go through a segmenter: label words collect until values come, values collect until
+   a label word comes, so one-cell-per-line, space-separated and hard-wrapped text all give the same rows.
+2. **Alignment** (:func:`align`). The official rows of the three tables, from the schema's cell map and
+   aliases, are aligned to the candidate rows by label similarity and order (a monotone sequence alignment,
+   so repeated merged labels, dropped numbering, split labels and garbled headers do no harm). Between two
+   rows matched by label, unlabelled value rows are taken by position only when their count is exactly the
+   count of official rows missing there (noted ``positional``). Table 四's one row of fifteen values sits
+   under its column headers.
+3. **Values** (:func:`read_values`). Each cell's text is read (numbers, blanks, units, remarks). Digits run
+   together are split with the accounting identities the rule engine compiles from the schema
+   (:meth:`gaischema.engine.Engine.identities`): a split is taken only when exactly one satisfies them.
+
+Nothing is guessed: a cell is the source's value, or blank with a note saying why.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from gaischema.document import Document, Paragraph, Table
+from gaischema.engine import Identity
+from gaischema.model import Model, OfficialRow
+from gaischema.readers import fold_radicals, is_page_number
+
+BLANK_MARKS = {"", "—", "——", "-", "--", "－", "/", "／", "无", "\\", "空", "–", "―", "/ ", "——/"}
+_VALUE = re.compile(r"^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+))(\.\d+)?\s*(万元|元|件|个|项|条|宗|次|%)?$")
+_REMARK = re.compile(r"^(.*?\S)\s*[（(]([^（）()]*)[）)]$")
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\d+[.、])")
+_SENTENCE_END = re.compile(r"[。；;！？!?]")
+MIN_SIMILARITY = 0.7
+MAX_SPLIT_DIGITS = 40
+SPLIT_BUDGET = 200_000  # candidate splits generated per row, and search steps across rows, at most
+
+
+# ------------------------------------------------------------------------------------------------ notes
+@dataclass
+class Note:
+    """Something the extractor could not read, or read other than from a clearly labelled cell."""
+
+    kind: str
+    path: str
+    message: str
+    raw: str | None = None
+    candidates: list[str] | None = None
+
+    def as_dict(self) -> dict:
+        d = {"note_kind": self.kind, "note_path": self.path, "note_message": self.message}
+        if self.raw is not None:
+            d["note_raw"] = self.raw
+        if self.candidates:
+            d["note_candidates"] = self.candidates
+        return d
+
+
+# ------------------------------------------------------------------------------------------------ text forms
+def norm(text: str) -> str:
+    """The form labels are compared in: radicals and full-width forms folded (NFKC), no white space or
+    quotes, 转结 read as 结转."""
+    s = unicodedata.normalize("NFKC", fold_radicals(text))
+    s = re.sub(r"[\s\"'“”‘’「」]", "", s)
+    return s.replace("转结", "结转")
+
+
+def core(label: str) -> str:
+    """A label without its numbering (一、 （三） 1.)."""
+    s = norm(label)
+    return _NUMBERING.sub("", s, count=1)
+
+
+def _bigrams(s: str) -> set[str]:
+    return {s[i:i + 2] for i in range(len(s) - 1)} if len(s) > 1 else {s}
+
+
+def parse_value(text: str):
+    """A cell's text as (value, unit, remark), value None for a blank mark; None if the text is no value
+    (a label)."""
+    s = unicodedata.normalize("NFKC", text).strip()
+    s = " ".join(s.split())
+    if s in BLANK_MARKS or all(ch in "—-－–―/／ " for ch in s):
+        return (None, None, None)
+    remark = None
+    m = _REMARK.match(s)
+    if m and _VALUE.match(m.group(1).replace(" ", "")):
+        s, remark = m.group(1), m.group(2)
+    m = _VALUE.match(s.replace(" ", "") if re.fullmatch(r"[\d ,.+-]+\D{0,2}", s) else s)
+    if not m:
+        return None
+    whole, frac, unit = m.group(1).replace(",", ""), m.group(2), m.group(3)
+    if len(whole.lstrip("+-")) > 15:
+        return None  # not a count of anything
+    value: Any = float(whole + frac) if frac else int(whole)
+    return (value, unit, remark)
+
+
+_GLUED = re.compile(r"\d+(?:\.\d+)?|\D+")
+_NOT_A_VALUE_AFTER = re.compile(r"^(?:[年月日号时分秒岁届期次]|:\d|-\d|/\d|[.、．]\D)")
+
+
+def tokens(text: str):
+    """A paragraph as ("label", text) and ("value", text) tokens. Words separated by white space are
+    tokens; digits glued to words (text copies that lost every separator: 规章000行政规范性文件77132470) are
+    cut out of them, except where they are numbering (2.其他), dates, or numbers in a title (〔2021〕)."""
+    # a remark in brackets after a number ("22（其中修订16件）") belongs to that number: dropped here
+    text = re.sub(r"[（(][^（）()]*\d[^（）()]*[）)]", " ", text)
+    for word in text.split():
+        if parse_value(word) is not None:
+            yield "value", word
+            continue
+        pieces = _GLUED.findall(word)
+        out: list[list[str]] = []  # [kind, text]
+        for n, piece in enumerate(pieces):
+            if not piece[0].isdigit():
+                if out and out[-1][0] == "label":
+                    out[-1][1] += piece
+                else:
+                    out.append(["label", piece])
+                continue
+            after = pieces[n + 1] if n + 1 < len(pieces) else ""
+            before = out[-1][1] if out else ""
+            if re.match(r"[.、．]\D", after) and "." not in piece:
+                digits, numbering = piece[:-1], piece[-1]  # 00000002.其他: the 2 numbers the next row
+                if digits:
+                    out.append(["value", digits])
+                out.append(["label", numbering])
+            elif _NOT_A_VALUE_AFTER.match(after) or before.endswith(("第", "〔", "[", "【", "共")):
+                if out and out[-1][0] == "label":
+                    out[-1][1] += piece
+                else:
+                    out.append(["label", piece])
+            else:
+                out.append(["value", piece])
+        for kind, piece in out:
+            if kind == "value" or piece.strip():
+                yield kind, piece
+
+
+# ------------------------------------------------------------------------------------------------ row view
+@dataclass
+class Line:
+    """A candidate row: a label and the cell texts after it (a grid's empty cells included)."""
+
+    label: str
+    values: list[str]
+    grid: bool
+    where: str
+    spanned: set[int] = field(default_factory=set)  # values whose cell is merged down from the row above
+
+
+def row_view(doc: Document) -> list[Line]:
+    """The candidate rows of a document in reading order."""
+    lines: list[Line] = []
+    label: list[str] = []
+    values: list[str] = []
+    seg_start = 0
+
+    def flush():
+        nonlocal seg_start
+        if label or values:
+            lines.append(Line(" ".join(label), list(values), False, f"text {seg_start + 1}"))
+        label.clear()
+        values.clear()
+
+    prev_table: Table | None = None
+    for k, block in enumerate(doc.blocks):
+        if isinstance(block, Paragraph):
+            if is_page_number(block.text):
+                continue
+            prev_table = None
+            if not label and not values:
+                seg_start = k
+            for kind, token in tokens(block.text):
+                if kind == "value":
+                    values.append(token)
+                    continue
+                if values:
+                    flush()
+                    seg_start = k
+                cut = _SENTENCE_END.split(token)
+                if len(cut) > 1:  # a sentence ended: what came before is narrative, not a label
+                    label.clear()
+                    token = cut[-1]
+                if token:
+                    label.append(token)
+            continue
+        flush()
+        continuation = prev_table is not None and block.page is not None and prev_table.page is not None \
+            and block.page > prev_table.page
+        for r in range(block.nrows):
+            line = _grid_line(block, r, f"table {k + 1} row {r + 1}")
+            if line is None:
+                continue
+            if continuation and r == 0 and lines and lines[-1].grid and line.label and \
+                    not any(v.strip() for v in line.values):
+                lines[-1].label += line.label  # a row broken across pages: its label goes on here
+                continue
+            lines.append(line)
+        prev_table = block
+    flush()
+    return lines
+
+
+def _grid_line(table: Table, r: int, where: str) -> Line | None:
+    origins = []
+    for cell in table.grid[r]:
+        if cell is not None and (not origins or origins[-1] is not cell) and all(o is not cell for o in origins):
+            origins.append(cell)
+    if not any(c.text.strip() for c in origins):
+        return None  # an empty row says nothing
+    last_text = -1
+    for i, cell in enumerate(origins):
+        if cell.text.strip() and parse_value(cell.text) is None:
+            last_text = i
+    label = "".join(" ".join(c.text.split()) for c in origins[:last_text + 1] if parse_value(c.text) is None)
+    vals = origins[last_text + 1:]
+    line = Line(label, [c.text if c.row == r else "" for c in vals], True, where)
+    line.spanned = {i for i, c in enumerate(vals) if c.row != r}
+    return line
+
+
+# ------------------------------------------------------------------------------------------------ alignment
+@dataclass
+class Match:
+    row: OfficialRow
+    line: Line
+    how: str  # label, positional, header, group
+    values: list[str] | None = None  # the texts to read, when not the line's own (table 四's fifteen)
+    paths: tuple[str, ...] | None = None  # the cells read, when not the row's own (table 四 run together)
+
+
+def _fit(line: Line, k: int) -> list[str] | None:
+    """The line's value texts as exactly k cells, or None. A grid's surplus empty cells at either end are
+    dropped; run-together digits are one text, split later."""
+    vals = list(line.values)
+    if len(vals) == k:
+        return vals
+    if line.grid and len(vals) > k and len(vals) % k == 0:
+        # a merged value cell spread over m positions by a converter: written once (then empty) or repeated
+        m = len(vals) // k
+        chunks = [vals[i * m:(i + 1) * m] for i in range(k)]
+        if all(len(set(c)) == 1 or not any(x.strip() for x in c[1:]) for c in chunks):
+            return [c[0] for c in chunks]
+    if line.grid:
+        while len(vals) > k and not vals[-1].strip():
+            vals.pop()
+        while len(vals) > k and not vals[0].strip():
+            vals.pop(0)
+    if len(vals) == k:
+        return vals
+    digits = [unicodedata.normalize("NFKC", v).strip() for v in vals if v.strip()]
+    if k > 1 and digits and all(d.isdigit() for d in digits) and sum(map(len, digits)) >= k and \
+            (len(digits) == 1 or (not line.grid and len(digits) < k)):
+        return ["".join(digits)]  # digits run together (stray spaces do not tell where cells end)
+    return None
+
+
+_TRAILING_PAREN = re.compile(r"\([^()]*\)$")
+_FILLER = re.compile(r"[\s:：,，、.。;；()（）\[\]【】*_\-—|]*")
+
+
+class _Scorer:
+    """How well each official row's label names a candidate row.
+
+    A row's own label is the last label before its values: text that runs on from an earlier row (a lost
+    value line, a label wrapped past its values) stands in front of it. So a label found in full counts only
+    when no other row's label ends after it and nothing but punctuation follows it; otherwise, the part after
+    the last label found in full is compared by shared character pairs (labels garbled or cut by a converter)."""
+
+    def __init__(self, rows: list[OfficialRow]):
+        self.forms: list[list[tuple[str, set[str]]]] = []
+        for row in rows:
+            forms = {core(row.label), *(core(a) for a in row.aliases)}
+            forms |= {_TRAILING_PAREN.sub("", f) for f in forms}  # （二）部分公开 without its bracketed rule
+            self.forms.append([(f, _bigrams(f)) for f in sorted(forms) if f])
+
+    def scores(self, text: str) -> list[float]:
+        ends = [max((text.rfind(f) + len(f) if f in text else -1) for f, _ in forms) for forms in self.forms]
+        last = max(ends, default=-1)
+        tail = text[last:] if last >= 0 else text
+        tail_grams = _bigrams(tail) if tail else set()
+        out = []
+        for forms, end in zip(self.forms, ends):
+            if end >= 0:
+                ok = end == last and not _FILLER.sub("", text[end:])
+                out.append(2.0 + 0.5 * min(1.0, max(len(f) for f, _ in forms) / max(1, len(text))) if ok else 0.0)
+                continue
+            best = 0.0
+            if tail and not (last >= 0 and not _FILLER.sub("", tail)):
+                for form, fg in forms:
+                    sim = len(fg & tail_grams) / len(fg)
+                    if sim >= MIN_SIMILARITY:
+                        best = max(best, 1.0 + sim + 0.5 * min(1.0, len(form) / max(1, len(tail))))
+            out.append(best)
+        return out
+
+
+def align(model: Model, version: str, lines: list[Line], notes: list[Note]) -> list[Match]:
+    """Match the official rows of tables 二, 三 and 四 to the candidate rows (see the module docstring)."""
+    rows = [r for t in ("二", "三", "四") for r in model.rows(version, t)]
+    # the tables begin at the first label of table 二 (第二十条第（一）项); numbers in the narrative before it
+    # are not cells
+    first = core(rows[0].labels[0]) if rows else ""
+    start = next((j for j, line in enumerate(lines) if first and first in norm(line.label)), 0)
+    cand = [j for j, line in enumerate(lines) if line.values and j >= start]
+    scorer = _Scorer(rows)
+    texts = {j: norm(lines[j].label) for j in cand}
+    scores = {j: scorer.scores(texts[j]) for j in cand}
+    R, M = len(rows), len(cand)
+    W = [[0.0] * M for _ in range(R)]
+    for i, row in enumerate(rows):
+        k = len(row.cells)
+        for jj, j in enumerate(cand):
+            fitted = _fit(lines[j], k) if texts[j] else None
+            if fitted is not None and (row.table != "四" or len(fitted) == k == len(lines[j].values)):
+                W[i][jj] = scores[j][i]
+    # monotone alignment maximising the total weight (rows and lines may each stay unmatched)
+    best = [[0.0] * (M + 1) for _ in range(R + 1)]
+    for i in range(R - 1, -1, -1):
+        bi, bn, wi = best[i], best[i + 1], W[i]
+        for jj in range(M - 1, -1, -1):
+            take = wi[jj] + bn[jj + 1] if wi[jj] else 0.0
+            bi[jj] = max(bn[jj], bi[jj + 1], take)
+    matched: dict[int, int] = {}
+    i = jj = 0
+    while i < R and jj < M:
+        if W[i][jj] and best[i][jj] == W[i][jj] + best[i + 1][jj + 1]:
+            matched[i] = cand[jj]
+            i += 1
+            jj += 1
+        elif best[i][jj] == best[i + 1][jj]:
+            i += 1
+        else:
+            jj += 1
+    out = {i: Match(rows[i], lines[j], "label") for i, j in matched.items()}
+    _positional(rows, lines, cand, matched, out)
+    _group_rows(model, version, rows, lines, matched, out, notes)
+    _table4(rows, lines, matched, out)
+    return [out[i] for i in sorted(out)]
+
+
+def _positional(rows, lines, cand, matched, out) -> None:
+    """Between two rows matched by label, unmatched value rows fill the missing official rows by position,
+    when (and only when) there are exactly as many and each fits."""
+    anchors = sorted(matched.items())
+    for (ia, ja), (ib, jb) in zip(anchors, anchors[1:]):
+        missing = list(range(ia + 1, ib))
+        if not missing:
+            continue
+        between = [j for j in cand if ja < j < jb]
+        if len(between) != len(missing):
+            continue
+        if all(_fit(lines[j], len(rows[i].cells)) is not None for i, j in zip(missing, between)):
+            for i, j in zip(missing, between):
+                out[i] = Match(rows[i], lines[j], "positional")
+
+
+def _group_rows(model, version, rows, lines, matched, out, notes) -> None:
+    """A group printed as one row (a 2021 report with the 2019 （六）其他处理 row): where the row is all
+    zeros each sub-row is 0; otherwise the sub-rows stay blank. A total is never spread over its parts."""
+    groups: dict[tuple[str, ...], list[int]] = {}
+    for i, row in enumerate(rows):
+        if len(row.labels) >= 2 and row.table == "三":  # only table 三's groups are counted in one total
+            groups.setdefault(row.labels[:-1], []).append(i)
+    for prefix, members in groups.items():
+        if len(members) < 2 or any(i in out for i in members):
+            continue
+        before = max((j for i, j in matched.items() if i < members[0]), default=-1)
+        after = min((j for i, j in matched.items() if i > members[-1]), default=len(lines))
+        want = core(prefix[-1])
+        k = len(rows[members[0]].cells)
+        for j in range(before + 1, after):
+            line = lines[j]
+            if line.values and want and want in norm(line.label) and _fit(line, k) is not None:
+                parsed = [parse_value(v) for v in _fit(line, k)]
+                zeros = len(parsed) == k and all(p is not None and p[0] == 0 for p in parsed)
+                for i in members:
+                    if zeros:
+                        out[i] = Match(rows[i], line, "group")
+                    else:
+                        notes.append(Note("group-row", rows[i].path,
+                                          f"“{prefix[-1]}”只有一行合计，不拆分到各项，留空 / “{prefix[-1]}” is "
+                                          "printed as one row; its total is not spread over the sub-rows; left blank",
+                                          " ".join(line.values)))
+                break
+
+
+def _table4(rows, lines, matched, out) -> None:
+    """Table 四 as printed: one row of fifteen values under its column headers."""
+    t4 = [i for i, r in enumerate(rows) if r.table == "四"]
+    if not t4 or any(i in out for i in t4):
+        return
+    start = max((j for i, j in matched.items() if rows[i].table != "四"), default=-1)
+    width = sum(len(rows[i].cells) for i in t4)
+    header = ""
+    for j in range(start + 1, len(lines)):
+        line = lines[j]
+        header += norm(line.label)
+        if not line.values:
+            continue
+        fitted = _fit(line, width)
+        if fitted is None:
+            continue
+        how = "header" if "行政复议" in header and "行政诉讼" in header else "positional"
+        if len(fitted) == 1:  # run together: split later over all fifteen cells at once
+            out[t4[0]] = Match(rows[t4[0]], line, how, fitted, tuple(p for i in t4 for p in rows[i].cells))
+            return
+        pos = 0
+        for i in t4:
+            k = len(rows[i].cells)
+            out[i] = Match(rows[i], line, how, fitted[pos:pos + k])
+            pos += k
+        return
+
+
+# ------------------------------------------------------------------------------------------------ values
+def read_values(matches: list[Match], identities: list[Identity], notes: list[Note]) -> dict[str, Any]:
+    """The value of every matched cell (None: blank or unknown), notes for what was not plainly read."""
+    values: dict[str, Any] = {}
+    open_rows: list[tuple[list[str], str, str]] = []  # (cell paths, digits, row path) to split
+    for m in matches:
+        paths = list(m.paths or m.row.cells)
+        texts = m.values if m.values is not None else _fit(m.line, len(paths))
+        if texts is None:
+            continue
+        if m.how == "group":
+            for p in paths:
+                values[p] = 0
+            group = m.row.path.rsplit(".", 1)[0]
+            if not any(n.kind == "group-row" and n.path == group for n in notes):
+                notes.append(Note("group-row", group, "该组只印了一行且全为 0，各项按 0 读取 / the group is printed "
+                                  "as one row of zeros; each sub-row is 0 (counts are never negative)",
+                                  " ".join(m.line.values)))
+            continue
+        if m.how == "positional":
+            notes.append(Note("positional", m.row.path, f"该行标签缺失或不可辨，按位置读取（{m.line.where}） / the row's "
+                              f"label is missing or unreadable; read by position ({m.line.where})", m.line.label or None))
+        if len(texts) == 1 and len(paths) > 1:
+            open_rows.append((paths, unicodedata.normalize("NFKC", texts[0]).strip(),
+                              m.row.path if m.paths is None else m.row.path.rsplit(".", 1)[0]))
+            continue
+        for idx, (p, t) in enumerate(zip(paths, texts)):
+            if idx in m.line.spanned and m.values is None:
+                values[p] = None
+                notes.append(Note("merged", p, "单元格与上一行合并，不重复读取，留空 / the cell is merged with the row "
+                                  "above; not read twice; left blank", t or None))
+                continue
+            values[p] = _cell(p, t, notes)
+    if open_rows:
+        _split(open_rows, values, identities, notes)
+    return values
+
+
+def _cell(path: str, text: str, notes: list[Note]):
+    parsed = parse_value(text)
+    raw = " ".join(text.split())
+    if parsed is None:
+        notes.append(Note("unreadable", path, "不是数字，未读取 / not a number; left blank", raw))
+        return None
+    value, unit, remark = parsed
+    if value is None:
+        notes.append(Note("blank", path, f"单元格空白 / blank cell{f' ({raw})' if raw else ''}", raw or None))
+        return None
+    if unit:
+        notes.append(Note("unit", path, f"单元格含单位“{unit}”，已读取数字 / the cell has a unit ({unit}); the "
+                          "number was read", raw))
+    if remark:
+        notes.append(Note("remark", path, f"单元格含附注“{remark}”，已读取数字 / the cell has a remark ({remark}); "
+                          "the number was read", raw))
+    return value
+
+
+def _splits(digits: str, n: int, budget: list[int]):
+    """Every way to cut a digit string into n non-negative integers without leading zeros (bounded)."""
+    if budget[0] <= 0:
+        return
+    budget[0] -= 1
+    if n == 1:
+        if digits and (digits == "0" or digits[0] != "0") and len(digits) <= 9:
+            yield (int(digits),)
+        return
+    for i in range(1, min(len(digits) - n + 1, 9) + 1):
+        head = digits[:i]
+        if len(head) > 1 and head[0] == "0":
+            break
+        for rest in _splits(digits[i:], n - 1, budget):
+            yield (int(head), *rest)
+
+
+def _split(open_rows, values: dict, identities: list[Identity], notes: list[Note]) -> None:
+    """Choose among the splits of run-together rows with the identities; take only unique ones."""
+    relevant = identities
+    rows = []
+    for paths, digits, row_path in open_rows:
+        if len(digits) > MAX_SPLIT_DIGITS:
+            notes.append(Note("unreadable", row_path, "数字过长，无法拆分 / too many digits to split", digits))
+            for p in paths:
+                values[p] = None
+            continue
+        mine = set(paths)
+        local = [idt for idt in relevant if all(p in mine for p, _ in idt.terms)]
+        budget = [SPLIT_BUDGET]
+        cands = []
+        for split in _splits(digits, len(paths), budget):
+            assign = dict(zip(paths, split))
+            if all(sum(k * assign[p] for p, k in idt.terms) + idt.constant == 0 for idt in local):
+                cands.append(split)
+        exhausted = budget[0] <= 0
+        for p in paths:
+            values[p] = None
+        rows.append((paths, digits, row_path, cands, exhausted))
+    _joint(rows, values, relevant, notes)
+
+
+def _joint(rows, values: dict, identities: list[Identity], notes: list[Note]) -> None:
+    """Report rows that cannot be split; search the others in groups tied together by identities."""
+    live = [r for r in rows if r[3] and not r[4]]
+    for paths, digits, row_path, cands, exhausted in rows:
+        if exhausted:
+            notes.append(Note("ambiguous", row_path, "数字连写，可能的拆分过多，留空 / digits run together; too many "
+                              "possible splits; left blank", digits))
+        elif not cands:
+            notes.append(Note("impossible", row_path, "数字连写，没有符合规则的拆分，留空 / digits run together; no "
+                              "split satisfies the rules; left blank", digits))
+    # rows tied by an identity are searched together; independent groups one by one
+    group = list(range(len(live)))
+
+    def find(a):
+        while group[a] != a:
+            group[a] = group[group[a]]
+            a = group[a]
+        return a
+
+    where = {p: n for n, r in enumerate(live) for p in r[0]}
+    for idt in identities:
+        ns = {where[p] for p, _ in idt.terms if p in where}
+        first = ns.pop() if ns else None
+        for n in ns:
+            group[find(n)] = find(first)
+    parts: dict[int, list] = {}
+    for n, r in enumerate(live):
+        parts.setdefault(find(n), []).append(r)
+    for part in parts.values():
+        _search(part, values, identities, notes)
+
+
+def _search(live, values: dict, identities: list[Identity], notes: list[Note]) -> None:
+    live.sort(key=lambda r: len(r[3]))
+    owner = {}
+    for n, r in enumerate(live):
+        for p in r[0]:
+            owner[p] = n
+    # identities that read an open row's cells; their other cells must be known (not blank)
+    checks_at: dict[int, list[Identity]] = {}
+    for idt in identities:
+        rows_in = {owner[p] for p, _ in idt.terms if p in owner}
+        if not rows_in:
+            continue
+        if any(p not in owner and values.get(p) is None for p, _ in idt.terms):
+            continue  # a blank or unread cell: the identity cannot decide anything
+        checks_at.setdefault(max(rows_in), []).append(idt)
+    options: list[set] = [set() for _ in live]
+    assign: dict[str, int] = {}
+    steps = [SPLIT_BUDGET]
+    complete = True
+
+    def value(p):
+        return assign[p] if p in assign else values[p]
+
+    def go(n: int) -> None:
+        nonlocal complete
+        if steps[0] <= 0:
+            complete = False
+            return
+        if n == len(live):
+            for m, r in enumerate(live):
+                options[m].add(tuple(assign[p] for p in r[0]))
+            return
+        paths = live[n][0]
+        for cand in live[n][3]:
+            steps[0] -= 1
+            assign.update(zip(paths, cand))
+            if all(sum(k * value(p) for p, k in idt.terms) + idt.constant == 0 for idt in checks_at.get(n, [])):
+                go(n + 1)
+            if steps[0] <= 0:
+                complete = False
+                break
+        for p in paths:
+            assign.pop(p, None)
+
+    go(0)
+    for m, (paths, digits, row_path, cands, _) in enumerate(live):
+        opts = sorted(options[m])
+        if complete and len(opts) == 1:
+            values.update(zip(paths, opts[0]))
+            notes.append(Note("inferred", row_path, "数字连写，按勾稽关系唯一拆分 / digits run together; the only split "
+                              "that satisfies the rules was taken", digits, [",".join(map(str, opts[0]))]))
+        elif not complete:
+            notes.append(Note("ambiguous", row_path, "数字连写，拆分搜索超出限度，留空 / digits run together; the search "
+                              "for a split ran out of budget; left blank", digits,
+                              [",".join(map(str, c)) for c in cands[:50]]))
+        elif opts:
+            notes.append(Note("ambiguous", row_path, f"数字连写，有 {len(opts)} 种拆分均符合规则，留空 / digits run "
+                              f"together; {len(opts)} splits satisfy the rules; left blank", digits,
+                              [",".join(map(str, o)) for o in opts[:50]]))
+        else:
+            notes.append(Note("impossible", row_path, "数字连写，没有符合规则的拆分，留空 / digits run together; no "
+                              "split satisfies the rules; left blank", digits))
