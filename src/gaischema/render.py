@@ -229,8 +229,32 @@ def render_html(instance: dict, annotate: bool = False) -> str:
             + "\n".join(body) + "\n</body>\n</html>\n")
 
 
+def grid(rows: list[list[Cell]]) -> list[list[tuple[Cell, bool]]]:
+    """A layout's rows as a full grid: each position holds (the cell covering it, whether the cell starts
+    there)."""
+    out: list[list[tuple[Cell, bool] | None]] = []
+    for r, row in enumerate(rows):
+        while len(out) <= r:
+            out.append([])
+        col = 0
+        for cell in row:
+            while col < len(out[r]) and out[r][col] is not None:
+                col += 1
+            for dr in range(cell.rowspan):
+                while len(out) <= r + dr:
+                    out.append([])
+                line = out[r + dr]
+                while len(line) < col + cell.colspan:
+                    line.append(None)
+                for dc in range(cell.colspan):
+                    line[col + dc] = (cell, dr == 0 and dc == 0)
+            col += cell.colspan
+    return [[c for c in line if c is not None] for line in out]
+
+
 def render_markdown(instance: dict) -> str:
-    """The report as Markdown: headings, narrative, and tables with the full official row labels."""
+    """The report as Markdown: headings, narrative, and each table as a pipe table of the official layout
+    (a merged label repeated in every position it covers, as PDF-to-Markdown converters write it)."""
     model = resources.model()
     version = instance.get("format_version")
     if version not in model["cells"]:
@@ -242,18 +266,18 @@ def render_markdown(instance: dict) -> str:
     out += [f"## {slots['overview']['title']}", "", *[line for line in (instance.get("overview") or "").split("\n")], ""]
     for table, slot in _table_slots(version).items():
         out += [f"## {slot['title']}", ""]
-        tc = [x for x in model["cells"][version] if x["table"] == table]
-        columns = list(dict.fromkeys(x["column"] for x in tc)) if table == "三" else None
-        if columns:
-            out += ["| 行 | " + " | ".join(columns) + " |", "|---" * (len(columns) + 1) + "|"]
-            rows: dict[str, list] = {}
-            for x in tc:
-                rows.setdefault(x["row"], []).append(_fmt(_get(instance, x["path"])))
-            out += [f"| {row} | " + " | ".join(v) + " |" for row, v in rows.items()]
-        else:
-            out += ["| 行 | 列 | 数值 |", "|---|---|---|"]
-            out += [f"| {x['row']} | {x['column']} | {_fmt(_get(instance, x['path']))} |" for x in tc]
+        for n, line in enumerate(grid(layout(version, table))):
+            # a merged label is repeated in each position; a merged value is written once
+            texts = [_md_cell(c.text if c.path is None else _fmt(_get(instance, c.path)) if first else "")
+                     for c, first in line]
+            out.append("| " + " | ".join(texts) + " |")
+            if n == 0:
+                out.append("|" + "---|" * len(texts))
         out.append("")
     for name in ("problems_and_improvements", "other_matters"):
         out += [f"## {slots[name]['title']}", "", *(instance.get(name) or "").split("\n"), ""]
     return "\n".join(out)
+
+
+def _md_cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")
