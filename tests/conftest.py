@@ -12,6 +12,11 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 SAMPLES = ROOT.parent / "shared" / "samples"
+FIXTURES = ROOT / "tests" / "fixtures"
+
+# only a test that reads ../shared/samples is skipped in a checkout without it
+needs_samples = pytest.mark.skipif(not (SAMPLES / "expected.json").exists(),
+                                   reason="reads ../shared/samples, which is not beside this checkout")
 
 
 def examples(kind: str) -> list[Path]:

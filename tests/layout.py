@@ -103,9 +103,126 @@ def as_docx(inst: dict) -> bytes:
         else:
             table.append("<w:tr>" + "".join(f"<w:tc>{para(v)}</w:tc>" for v in value) + "</w:tr>")
     flush()
-    doc = f'<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body>{"".join(parts)}</w:body></w:document>'
+    return _docx_package(f'<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body>{"".join(parts)}</w:body></w:document>')
+
+
+# --------------------------------------------------------------------------------------------------- layouts
+# Other kinds of layout seen in the wild, built from the official layout model (render.layout), so that every
+# valid example can be laid out in each of them.
+def _official_grid(inst: dict, table: str):
+    from gaischema.render import grid, layout
+
+    out = []
+    for line in grid(layout(inst["format_version"], table)):
+        out.append([(c.text if c.path is None else _fmt(_get(inst, c.path)), c, first) for c, first in line])
+    return out
+
+
+def _frame(inst: dict, body: dict[str, list[str]]) -> list[str]:
+    out = [f"{inst['organ']}{inst['report_year']}年度政府信息公开工作年度报告", "一、总体情况", inst.get("overview", "概述。")]
+    for table in "二三四":
+        out.append(HEADINGS[table])
+        out.extend(body[table])
+    out += ["五、存在的主要问题及改进情况", inst.get("problems_and_improvements", "问题。"),
+            "六、其他需要报告的事项", inst.get("other_matters", "无。")]
+    return out
+
+
+def as_pipe_markdown(inst: dict) -> str:
+    """As PDF-to-Markdown converters write: one small pipe table per row block, placeholder headers
+    (数据1 … 数据N), '-' for an empty cell, merged labels repeated on every row, merged values repeated."""
+    body: dict[str, list[str]] = {}
+    for table in "二三四":
+        lines: list[str] = []
+        for n, row in enumerate(_official_grid(inst, table)):
+            texts = [t or "-" for t, _, _ in row]
+            if n % 4 == 0:  # a new small table, with a placeholder header
+                lines += ["", "| " + " | ".join(["项目"] + [f"数据{i}" for i in range(1, len(texts))]) + " |",
+                          "|" + " --- |" * len(texts)]
+            lines.append("| " + " | ".join(" ".join(t.split()) for t in texts) + " |")
+        body[table] = lines + [""]
+    return "\n".join(_frame(inst, body)) + "\n"
+
+
+def as_wrapped_text(inst: dict, width: int = 9) -> str:
+    """As a PDF text layer converted to text: labels hard-wrapped every `width` characters, and each row's
+    values on a line of their own after its label lines."""
+    body: dict[str, list[str]] = {}
+    for table in "二三四":
+        lines: list[str] = []
+        for row in _official_grid(inst, table):
+            label, seen = [], set()
+            for text, cell, first in row:
+                if cell.path is None and id(cell) not in seen and first:
+                    seen.add(id(cell))
+                    label.append("".join(text.split()))
+            values = [t for t, c, first in row if c.path is not None and first]
+            text = "".join(label)
+            lines += [text[i:i + width] for i in range(0, len(text), width)]
+            if values:
+                lines.append(" ".join(v if v else "—" for v in values))
+        body[table] = lines
+    return "\n".join(_frame(inst, body)) + "\n"
+
+
+def as_docx_merged(inst: dict) -> bytes:
+    """A Word file with the official layout: merged cells as gridSpan and vMerge."""
+    from gaischema.render import layout
+
+    W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+    def para(text):
+        return f"<w:p><w:r><w:t>{escape(text)}</w:t></w:r></w:p>"
+
+    parts: list[str] = []
+    for line in _frame(inst, {t: [f"@table {t}"] for t in "二三四"}):
+        if not line.startswith("@table "):
+            parts.extend(para(x) for x in line.split("\n"))
+            continue
+        rows = layout(inst["format_version"], line[-1])
+        placed: dict[tuple[int, int], tuple] = {}  # (r, c) -> (cell, first row of a vertical merge?)
+        for r, row in enumerate(rows):
+            c = 0
+            for cell in row:
+                while (r, c) in placed:
+                    c += 1
+                for dr in range(cell.rowspan):
+                    for dc in range(cell.colspan):
+                        placed[(r + dr, c + dc)] = (cell, dr == 0, dc == 0)
+                c += cell.colspan
+        trs = []
+        for r in range(len(rows)):
+            tcs = []
+            for c in range(max(cc for rr, cc in placed) + 1):
+                if (r, c) not in placed:
+                    continue
+                cell, top, left = placed[(r, c)]
+                if not left:
+                    continue
+                props = (f'<w:gridSpan w:val="{cell.colspan}"/>' if cell.colspan > 1 else "")
+                if cell.rowspan > 1:
+                    props += '<w:vMerge w:val="restart"/>' if top else "<w:vMerge/>"
+                text = (cell.text if cell.path is None else _fmt(_get(inst, cell.path))) if top else ""
+                tcs.append(f"<w:tc><w:tcPr>{props}</w:tcPr>{para(text)}</w:tc>")
+            trs.append("<w:tr>" + "".join(tcs) + "</w:tr>")
+        borders = "".join(f'<w:{b} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+                          for b in ("top", "left", "bottom", "right", "insideH", "insideV"))
+        parts.append(f"<w:tbl><w:tblPr><w:tblBorders>{borders}</w:tblBorders></w:tblPr>" + "".join(trs) + "</w:tbl>")
+    return _docx_package(f'<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body>{"".join(parts)}</w:body></w:document>')
+
+
+def _docx_package(document_xml: str) -> bytes:
+    """A minimal but complete .docx package (office suites open it) around a document.xml."""
     buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as z:
-        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
-        z.writestr("word/document.xml", doc)
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.'
+                   'openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/'
+                   'vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/'
+                   'xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
+                   'officedocument.wordprocessingml.document.main+xml"/></Types>')
+        z.writestr("_rels/.rels", '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+                   'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.'
+                   'openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
+                   '</Relationships>')
+        z.writestr("word/document.xml", document_xml)
     return buf.getvalue()
