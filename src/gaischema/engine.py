@@ -512,6 +512,7 @@ class Engine:
                 for kw in rule["validators"].split():
                     self.jsonschema[kw] = rule
         self._structure_rules = by_kind.get("version_structure", [])
+        self._identities: dict[str, list[Identity]] = {}
         namespace_base = {"_Skip": _Blank, "_SKIPS": (_Blank, KeyError, TypeError, ValueError, IndexError),
                           "_cv": _cv, **_functions(model)}
         self.cross: dict[str, _Version] = {}
@@ -536,6 +537,11 @@ class Engine:
     def identities(self, version: str) -> list[Identity]:
         """The ``==`` checks of a format version that are linear equations over cells (sums and
         differences, no guard): the accounting identities, as the schema declares them."""
+        if version not in self._identities:
+            self._identities[version] = self._linear_checks(version)
+        return self._identities[version]
+
+    def _linear_checks(self, version: str) -> list[Identity]:
         out = []
         for spec in self.versions[version].checks if version in self.versions else []:
             if spec.op != "==" or spec.guard:

@@ -33,7 +33,7 @@ from gaischema.corpus import pool_map
 from gaischema.document import Document
 from gaischema.loading import InputError, read_bytes
 from gaischema.matcher import Note, align, core, norm, read_values, row_view
-from gaischema.model import Model, put
+from gaischema.model import Model, put_all
 from gaischema.readers import NotAReport, read_document
 from gaischema.validate import engine
 
@@ -95,9 +95,7 @@ def extract_document(doc: Document, name: str) -> Extraction:
               "processing_fee_charged", "processing_fee_amount"):
         if k in meta:
             inst[k] = meta[k]
-    for p, v in values.items():
-        if v is not None:
-            put(inst, p, v)
+    put_all(inst, values)
     if doc.fields is not None:  # a workbook's 报告信息 sheet holds the narrative
         inst.update({k: meta[k] for k in NARRATIVE if k in meta})
     else:
@@ -240,7 +238,15 @@ def _detect_version(text: str, year: int | None) -> tuple[str | None, str]:
 
 
 # ------------------------------------------------------------------------------------------------ metadata
-_FOLD = str.maketrans("０１２３４５６７８９．，－（）：", "0123456789.,-（）:")
+_FOLD = list(zip("０１２３４５６７８９．，－：", "0123456789.,-:"))
+
+
+def _fold(text: str) -> str:
+    """Full-width digits and a few marks as ASCII (each replacement keeps the length)."""
+    for a, b in _FOLD:
+        if a in text:
+            text = text.replace(a, b)
+    return text
 _DATE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?")
 _TITLE = "政府信息公开(?:工作)?年度报告"
 _NAME = r"[^\s\d，。、：:（）()《》“”]{2,40}?"
@@ -255,7 +261,7 @@ def _iso(y, m, d) -> str | None:
 
 def _metadata(text: str, notes: list[Note]) -> dict:
     """Organ, year, dates and URL from the text; each with where it was found."""
-    t = text.translate(_FOLD)
+    t = _fold(text)
     lines = [" ".join(line.split()) for line in t.split("\n")]
     head = "\n".join(lines[:60])
     meta: dict[str, Any] = {}
@@ -377,12 +383,12 @@ def _headings() -> dict[str, re.Pattern]:
     optional (一 excepted: its words also stand in introductions), spaces allowed between characters."""
     out: dict[str, re.Pattern] = {}
     for slot in Model.load().root_slots:
-        title = (slot.get("title") or "").translate(_FOLD)
+        title = _fold(slot.get("title") or "")
         m = re.match(rf"([{_CN_NUM}])[、.]", title)
         if not m or slot["name"].endswith("_2019"):
             continue
         number = m.group(1)
-        cores = [t.translate(_FOLD)[m.end():] for t in [title, *slot.get("aliases", [])]]
+        cores = [_fold(t)[m.end():] for t in [title, *slot.get("aliases", [])]]
         prefix = rf"{number}\s*[、.．]\s*" if number == "一" else rf"(?:{number}\s*[、.．]\s*)?"
         out[number] = re.compile(prefix + "(?:" + "|".join(_spaced(c) for c in sorted(cores, key=len, reverse=True)) + ")")
     return out
@@ -390,7 +396,7 @@ def _headings() -> dict[str, re.Pattern]:
 
 def _narratives(text: str, notes: list[Note]) -> dict:
     """Sections 一, 五 and 六 between their headings (六 without the signature)."""
-    t = text.translate(_FOLD).replace("(", "（").replace(")", "）")  # same length: positions hold in text
+    t = _fold(text).replace("(", "（").replace(")", "）")  # same length: positions hold in text
     h = _headings()
 
     def first(number, start=0, end=None):

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from gaischema.document import Document, Paragraph, Table
@@ -66,6 +67,7 @@ class Note:
 
 
 # ------------------------------------------------------------------------------------------------ text forms
+@lru_cache(maxsize=16384)
 def norm(text: str) -> str:
     """The form labels are compared in: radicals and full-width forms folded (NFKC), no white space or
     quotes, 转结 read as 结转."""
@@ -84,9 +86,12 @@ def _bigrams(s: str) -> set[str]:
     return {s[i:i + 2] for i in range(len(s) - 1)} if len(s) > 1 else {s}
 
 
+@lru_cache(maxsize=16384)
 def parse_value(text: str):
     """A cell's text as (value, unit, remark), value None for a blank mark; None if the text is no value
     (a label)."""
+    if text.isascii() and text.isdigit() and len(text) <= 15:
+        return (int(text), None, None)
     s = unicodedata.normalize("NFKC", text).strip()
     s = " ".join(s.split())
     if s in BLANK_MARKS or all(ch in "—-－–―/／ " for ch in s):
@@ -105,7 +110,12 @@ def parse_value(text: str):
     return (value, unit, remark)
 
 
+_DIGIT = re.compile(r"\d")
+_NUMBERED_LABEL = re.compile(r"\d[.、．]\D+$")  # 1.属于国家秘密: numbering, not a value
+_FOOTER_MARK = re.compile(r"[-—–－/页]")
 _GLUED = re.compile(r"\d+(?:\.\d+)?|\D+")
+_REMARK_IN_TEXT = re.compile(r"[（(][^（）()]*\d[^（）()]*[）)]")
+_NUMBERING_AFTER = re.compile(r"[.、．]\D")
 _NOT_A_VALUE_AFTER = re.compile(r"^(?:[年月日号时分秒岁届期次]|:\d|-\d|/\d|[.、．]\D)")
 
 
@@ -114,7 +124,8 @@ def tokens(text: str):
     tokens; digits glued to words (text copies that lost every separator: 规章000行政规范性文件77132470) are
     cut out of them, except where they are numbering (2.其他), dates, or numbers in a title (〔2021〕)."""
     # a remark in brackets after a number ("22（其中修订16件）") belongs to that number: dropped here
-    text = re.sub(r"[（(][^（）()]*\d[^（）()]*[）)]", " ", text)
+    if "（" in text or "(" in text:
+        text = _REMARK_IN_TEXT.sub(" ", text)
     for word in text.split():
         if parse_value(word) is not None:
             yield "value", word
@@ -130,7 +141,7 @@ def tokens(text: str):
                 continue
             after = pieces[n + 1] if n + 1 < len(pieces) else ""
             before = out[-1][1] if out else ""
-            if re.match(r"[.、．]\D", after) and "." not in piece:
+            if _NUMBERING_AFTER.match(after) and "." not in piece:
                 digits, numbering = piece[:-1], piece[-1]  # 00000002.其他: the 2 numbers the next row
                 if digits:
                     out.append(["value", digits])
@@ -175,25 +186,32 @@ def row_view(doc: Document) -> list[Line]:
 
     prev_table: Table | None = None
     for k, block in enumerate(doc.blocks):
-        if isinstance(block, Paragraph):
-            if is_page_number(block.text):
+        if type(block) is Paragraph:
+            text = block.text
+            if len(text) < 25 and _FOOTER_MARK.search(text) and is_page_number(text):
                 continue
             prev_table = None
             if not label and not values:
                 seg_start = k
-            for kind, token in tokens(block.text):
-                if kind == "value":
-                    values.append(token)
+            if "（" in text or "(" in text:
+                text = _REMARK_IN_TEXT.sub(" ", text)
+            for word in text.split():
+                if parse_value(word) is not None:
+                    values.append(word)
                     continue
-                if values:
-                    flush()
-                    seg_start = k
-                cut = _SENTENCE_END.split(token)
-                if len(cut) > 1:  # a sentence ended: what came before is narrative, not a label
-                    label.clear()
-                    token = cut[-1]
-                if token:
-                    label.append(token)
+                glued = _DIGIT.search(word) and not _NUMBERED_LABEL.match(word)
+                for kind, token in (tokens(word) if glued else (("label", word),)):
+                    if kind == "value":
+                        values.append(token)
+                        continue
+                    if values:
+                        flush()
+                        seg_start = k
+                    if _SENTENCE_END.search(token):  # a sentence ended: what came before is narrative
+                        label.clear()
+                        token = _SENTENCE_END.split(token)[-1]
+                    if token:
+                        label.append(token)
             continue
         flush()
         continuation = prev_table is not None and block.page is not None and prev_table.page is not None \
@@ -284,8 +302,17 @@ class _Scorer:
             forms = {core(row.label), *(core(a) for a in row.aliases)}
             forms |= {_TRAILING_PAREN.sub("", f) for f in forms}  # （二）部分公开 without its bracketed rule
             self.forms.append([(f, _bigrams(f)) for f in sorted(forms) if f])
+        self.cache: dict[str, list[float]] = {}
 
     def scores(self, text: str) -> list[float]:
+        cached = self.cache.get(text)
+        if cached is None:
+            if len(self.cache) > 20000:
+                self.cache.clear()
+            cached = self.cache[text] = self._scores(text)
+        return cached
+
+    def _scores(self, text: str) -> list[float]:
         ends = [max((text.rfind(f) + len(f) if f in text else -1) for f, _ in forms) for forms in self.forms]
         last = max(ends, default=-1)
         tail = text[last:] if last >= 0 else text
@@ -306,6 +333,11 @@ class _Scorer:
         return out
 
 
+@lru_cache(maxsize=None)
+def _scorer(rows: tuple[OfficialRow, ...]) -> _Scorer:
+    return _Scorer(list(rows))
+
+
 def align(model: Model, version: str, lines: list[Line], notes: list[Note]) -> list[Match]:
     """Match the official rows of tables 二, 三 and 四 to the candidate rows (see the module docstring)."""
     rows = [r for t in ("二", "三", "四") for r in model.rows(version, t)]
@@ -314,40 +346,71 @@ def align(model: Model, version: str, lines: list[Line], notes: list[Note]) -> l
     first = core(rows[0].labels[0]) if rows else ""
     start = next((j for j, line in enumerate(lines) if first and first in norm(line.label)), 0)
     cand = [j for j, line in enumerate(lines) if line.values and j >= start]
-    scorer = _Scorer(rows)
+    scorer = _scorer(tuple(rows))
     texts = {j: norm(lines[j].label) for j in cand}
     scores = {j: scorer.scores(texts[j]) for j in cand}
-    R, M = len(rows), len(cand)
-    W = [[0.0] * M for _ in range(R)]
-    for i, row in enumerate(rows):
-        k = len(row.cells)
-        for jj, j in enumerate(cand):
-            fitted = _fit(lines[j], k) if texts[j] else None
-            if fitted is not None and (row.table != "四" or len(fitted) == k == len(lines[j].values)):
-                W[i][jj] = scores[j][i]
-    # monotone alignment maximising the total weight (rows and lines may each stay unmatched)
-    best = [[0.0] * (M + 1) for _ in range(R + 1)]
-    for i in range(R - 1, -1, -1):
-        bi, bn, wi = best[i], best[i + 1], W[i]
-        for jj in range(M - 1, -1, -1):
-            take = wi[jj] + bn[jj + 1] if wi[jj] else 0.0
-            bi[jj] = max(bn[jj], bi[jj + 1], take)
-    matched: dict[int, int] = {}
-    i = jj = 0
-    while i < R and jj < M:
-        if W[i][jj] and best[i][jj] == W[i][jj] + best[i + 1][jj + 1]:
-            matched[i] = cand[jj]
-            i += 1
-            jj += 1
-        elif best[i][jj] == best[i + 1][jj]:
-            i += 1
-        else:
-            jj += 1
+    # the pairs (official row, line) a label names, where the line's values fit the row
+    pairs: list[tuple[int, int, float]] = []
+    fits: dict[tuple[int, int], bool] = {}
+    for jj, j in enumerate(cand):
+        sj = scores[j]
+        for i, w in enumerate(sj):
+            if not w:
+                continue
+            k = len(rows[i].cells)
+            if (j, k) not in fits:
+                fits[(j, k)] = _fit(lines[j], k) is not None
+            if fits[(j, k)] and (rows[i].table != "四" or k == len(lines[j].values)):
+                pairs.append((i, jj, w))
+    matched = {i: cand[jj] for i, jj in _heaviest_chain(pairs, len(cand))}
     out = {i: Match(rows[i], lines[j], "label") for i, j in matched.items()}
     _positional(rows, lines, cand, matched, out)
     _group_rows(model, version, rows, lines, matched, out, notes)
     _table4(rows, lines, matched, out)
     return [out[i] for i in sorted(out)]
+
+
+def _heaviest_chain(pairs: list[tuple[int, int, float]], width: int) -> list[tuple[int, int]]:
+    """The monotone alignment of greatest total weight: a chain of pairs increasing in both the official
+    row and the line (each row and line used once at most). A longest-increasing-subsequence search with a
+    Fenwick tree of prefix maxima over lines: O(P log M) for P pairs."""
+    tree = [(0.0, -1)] * (width + 1)  # (best total of a chain ending at or before this line, its last pair)
+
+    def query(pos: int) -> tuple[float, int]:
+        best = (0.0, -1)
+        while pos > 0:
+            if tree[pos][0] > best[0]:
+                best = tree[pos]
+            pos -= pos & -pos
+        return best
+
+    def update(pos: int, value: tuple[float, int]) -> None:
+        pos += 1
+        while pos <= width:
+            if value[0] > tree[pos][0]:
+                tree[pos] = value
+            pos += pos & -pos
+
+    order = sorted(range(len(pairs)), key=lambda n: (pairs[n][0], -pairs[n][1]))
+    total = [0.0] * len(pairs)
+    back = [-1] * len(pairs)
+    start = 0
+    while start < len(order):  # pairs of one row are scored against earlier rows only, then entered
+        end = start
+        while end < len(order) and pairs[order[end]][0] == pairs[order[start]][0]:
+            end += 1
+        for n in order[start:end]:
+            prev_total, prev = query(pairs[n][1])
+            total[n], back[n] = prev_total + pairs[n][2], prev
+        for n in order[start:end]:
+            update(pairs[n][1], (total[n], n))
+        start = end
+    best = max(range(len(pairs)), key=lambda n: total[n], default=-1)
+    chain = []
+    while best >= 0:
+        chain.append((pairs[best][0], pairs[best][1]))
+        best = back[best]
+    return chain[::-1]
 
 
 def _positional(rows, lines, cand, matched, out) -> None:
@@ -498,6 +561,29 @@ def _splits(digits: str, n: int, budget: list[int]):
             yield (int(head), *rest)
 
 
+@lru_cache(maxsize=4096)
+def _row_candidates(digits: str, n: int, local: tuple) -> tuple[tuple, bool]:
+    """(the splits of a row that satisfy the identities within it, whether the budget ran out). ``local``:
+    the identities as ((position, coefficient), ...), constant pairs. Rows repeat ("0000000"): cached."""
+    budget = [SPLIT_BUDGET]
+    cands = tuple(split for split in _splits(digits, n, budget)
+                  if all(sum(k * split[i] for i, k in terms) + const == 0 for terms, const in local))
+    return cands, budget[0] <= 0
+
+
+_LOCAL: dict[tuple, tuple] = {}
+
+
+def _local_identities(paths: tuple[str, ...], identities: list[Identity]) -> tuple:
+    """The identities within one row (a row total, table 四's group totals), over positions in its split."""
+    key = (paths, id(identities))
+    if key not in _LOCAL:
+        index = {p: n for n, p in enumerate(paths)}
+        _LOCAL[key] = (identities, tuple((tuple((index[p], k) for p, k in idt.terms), idt.constant)
+                                         for idt in identities if all(p in index for p, _ in idt.terms)))
+    return _LOCAL[key][1]  # the list is kept with its entry, so that its id stays its own
+
+
 def _split(open_rows, values: dict, identities: list[Identity], notes: list[Note]) -> None:
     """Choose among the splits of run-together rows with the identities; take only unique ones."""
     relevant = identities
@@ -508,15 +594,8 @@ def _split(open_rows, values: dict, identities: list[Identity], notes: list[Note
             for p in paths:
                 values[p] = None
             continue
-        mine = set(paths)
-        local = [idt for idt in relevant if all(p in mine for p, _ in idt.terms)]
-        budget = [SPLIT_BUDGET]
-        cands = []
-        for split in _splits(digits, len(paths), budget):
-            assign = dict(zip(paths, split))
-            if all(sum(k * assign[p] for p, k in idt.terms) + idt.constant == 0 for idt in local):
-                cands.append(split)
-        exhausted = budget[0] <= 0
+        cands, exhausted = _row_candidates(digits, len(paths), _local_identities(tuple(paths), relevant))
+        cands = list(cands)
         for p in paths:
             values[p] = None
         rows.append((paths, digits, row_path, cands, exhausted))
@@ -552,7 +631,36 @@ def _joint(rows, values: dict, identities: list[Identity], notes: list[Note]) ->
     for n, r in enumerate(live):
         parts.setdefault(find(n), []).append(r)
     for part in parts.values():
-        _search(part, values, identities, notes)
+        if len(part) == 1 and len(part[0][3]) == 1 and not _touching(part, identities, values):
+            paths, digits, row_path, cands, _ = part[0]  # one row, one split, nothing else to check
+            _take(paths, digits, row_path, cands[0], values, notes)
+            continue
+        mine = {p for r in part for p in r[0]}
+        _search(part, values, [idt for idt in identities if any(p in mine for p, _ in idt.terms)], notes)
+
+
+def _touching(part, identities: list[Identity], values: dict) -> bool:
+    """Whether an identity ties this row to a known cell outside it (then the search must check it)."""
+    mine = set(part[0][0])
+    if mine.isdisjoint(_identity_paths(identities)):
+        return False
+    return any(any(p in mine for p, _ in idt.terms) and not all(p in mine for p, _ in idt.terms)
+               and all(p in mine or values.get(p) is not None for p, _ in idt.terms) for idt in identities)
+
+
+_PATHS: dict[int, tuple[list, frozenset]] = {}
+
+
+def _identity_paths(identities: list[Identity]) -> frozenset:
+    if id(identities) not in _PATHS:
+        _PATHS[id(identities)] = (identities, frozenset(p for idt in identities for p, _ in idt.terms))
+    return _PATHS[id(identities)][1]
+
+
+def _take(paths, digits, row_path, split, values: dict, notes: list[Note]) -> None:
+    values.update(zip(paths, split))
+    notes.append(Note("inferred", row_path, "数字连写，按勾稽关系唯一拆分 / digits run together; the only split "
+                      "that satisfies the rules was taken", digits, [",".join(map(str, split))]))
 
 
 def _search(live, values: dict, identities: list[Identity], notes: list[Note]) -> None:
@@ -603,9 +711,7 @@ def _search(live, values: dict, identities: list[Identity], notes: list[Note]) -
     for m, (paths, digits, row_path, cands, _) in enumerate(live):
         opts = sorted(options[m])
         if complete and len(opts) == 1:
-            values.update(zip(paths, opts[0]))
-            notes.append(Note("inferred", row_path, "数字连写，按勾稽关系唯一拆分 / digits run together; the only split "
-                              "that satisfies the rules was taken", digits, [",".join(map(str, opts[0]))]))
+            _take(paths, digits, row_path, opts[0], values, notes)
         elif not complete:
             notes.append(Note("ambiguous", row_path, "数字连写，拆分搜索超出限度，留空 / digits run together; the search "
                               "for a split ran out of budget; left blank", digits,

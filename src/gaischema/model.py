@@ -51,6 +51,22 @@ def put(instance: dict, path: str, value: Any) -> None:
     obj[last] = value
 
 
+def put_all(instance: dict, values: dict[str, Any]) -> None:
+    """put() for many paths, skipping None; the mapping of a row is looked up once for all its cells."""
+    parents: dict[str, dict] = {}
+    for path, value in values.items():
+        if value is None:
+            continue
+        parent_path, _, last = path.rpartition(".")
+        parent = parents.get(parent_path)
+        if parent is None:
+            parent = instance
+            for step in parent_path.split(".") if parent_path else ():
+                parent = parent.setdefault(step, {})
+            parents[parent_path] = parent
+        parent[last] = value
+
+
 class Model:
     """The compiled model, with the questions the runtime asks of it."""
 

@@ -54,7 +54,7 @@ def decode_text(data: bytes) -> tuple[str, str]:
 
 
 def _paragraphs(text: str, page: int | None = None) -> list[Block]:
-    return [Paragraph(line.strip(), page) for line in text.split("\n") if line.strip()]
+    return [Paragraph(s, page) for line in text.split("\n") if (s := line.strip())]
 
 
 def read_text(text: str) -> list[Block]:
@@ -456,6 +456,8 @@ def fold_radicals(text: str) -> str:
 def is_page_number(line: str, at_edge: bool = False) -> bool:
     """A page footer such as '— 3 —', '- 3 -', '3/7', '第 3 页 共 7 页'; a bare '3' only at a page's edge."""
     line = line.strip()
+    if len(line) > 24 or not line or line[0] not in "-—–－第0123456789":
+        return False
     return bool(_PAGE_NUMBER.match(line) or (at_edge and _BARE_NUMBER.match(line)))
 
 
