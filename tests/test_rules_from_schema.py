@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from gaischema.build import compile_model
+from gaischema.build import SchemaError, compile_model
 from gaischema.engine import Engine
 
 SCHEMA_TEXT = (ROOT / "schema" / "gaischema.yaml").read_text(encoding="utf-8")
@@ -61,5 +61,5 @@ def test_a_new_rule_needs_only_a_schema_edit(tmp_path, beilun):
 def test_a_malformed_rule_fails_the_build(tmp_path, change, error):
     rule = copy.deepcopy(NEW_RULE)
     rule["annotations"].update(change)
-    with pytest.raises(SystemExit, match=f"rule T3-GRANTED-NOT-ABOVE-RECEIVED.*{error}"):
+    with pytest.raises(SchemaError, match=f"rule T3-GRANTED-NOT-ABOVE-RECEIVED.*{error}"):
         _model_with_rule(tmp_path, "ApplicationStatistics", rule)

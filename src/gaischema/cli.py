@@ -11,6 +11,7 @@ Exit codes (every command):
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import os
@@ -18,6 +19,9 @@ import sys
 from typing import Iterator
 
 import click
+
+from gaischema import output as out
+from gaischema.model import Model
 
 EPILOG_VALIDATE = """\b
 Examples:
@@ -35,6 +39,32 @@ Examples:
 
 def _out_text(text: str) -> None:
     click.echo(text)
+
+
+def _guard(output: str | None, force: bool) -> None:
+    """Refuse, before any work, an output that may not be written (exists without --force, a folder, a
+    dangling link, a missing folder): exit 2."""
+    if output and output != "-":
+        try:
+            out.check_target(output, force)
+        except out.OutputError as e:
+            raise click.UsageError(str(e)) from None
+
+
+def _emit(output: str | None, data: str | bytes, force: bool) -> None:
+    """Write a command's whole output: standard output for -, else the file, safely (gaischema.output)."""
+    if output in (None, "-"):
+        if isinstance(data, bytes):
+            if sys.stdout.isatty():
+                raise click.UsageError("the output is binary: give -o FILE")
+            sys.stdout.buffer.write(data)
+        else:
+            sys.stdout.write(data)
+        return
+    try:
+        out.write(output, data, force)
+    except out.OutputError as e:
+        raise click.UsageError(str(e)) from None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110})
@@ -226,8 +256,11 @@ def export(paths: tuple[str, ...], fmt: str, wide: bool, output: str, jobs: int,
     from gaischema import export as ex
     from gaischema import loading
 
-    if output != "-" and os.path.exists(output) and not force:
-        raise click.UsageError(f"{output} exists; use --force to overwrite it")
+    if fmt == "parquet":  # a folder of files
+        if os.path.exists(output) and not force:
+            raise click.UsageError(f"{output} exists; use --force to overwrite it")
+    else:
+        _guard(output, force)
     if fmt in ("parquet", "duckdb") and output == "-":
         raise click.UsageError(f"--format {fmt} needs -o")
     files, problems = loading.iter_sources(list(paths))
@@ -241,7 +274,7 @@ def export(paths: tuple[str, ...], fmt: str, wide: bool, output: str, jobs: int,
                 click.echo(f"{file}: {err.rule} {err}", err=True)
                 state["code"] = 2
             elif not isinstance(instance.get("format_version"), str) or \
-                    instance["format_version"] not in resources_model()["cells"]:
+                    instance["format_version"] not in Model.load().versions:
                 click.echo(f"{file}: EXPORT-NO-VERSION 缺少有效的 format_version，无法确定单元格 / "
                            f"no valid format_version, so its cells are unknown", err=True)
                 state["code"] = max(state["code"], 1)
@@ -261,8 +294,7 @@ def export(paths: tuple[str, ...], fmt: str, wide: bool, output: str, jobs: int,
         except RuntimeError as e:
             raise click.UsageError(str(e)) from None
         sys.exit(state["code"])
-    fh = sys.stdout if output == "-" else open(output, "w", encoding="utf-8", newline="")
-    try:
+    with (contextlib.nullcontext(sys.stdout) if output == "-" else out.atomic(output, force, newline="")) as fh:
         if wide:
             rows = (ex.wide_row(inst, f) for f, inst in records())
             columns = ex.wide_columns()
@@ -276,16 +308,7 @@ def export(paths: tuple[str, ...], fmt: str, wide: bool, output: str, jobs: int,
             for i, row in enumerate(rows):
                 fh.write(("\n" if i == 0 else ",\n") + json.dumps(row, ensure_ascii=False, default=str))
             fh.write("\n]\n")
-    finally:
-        if fh is not sys.stdout:
-            fh.close()
     sys.exit(state["code"])
-
-
-def resources_model() -> dict:
-    from gaischema import resources
-
-    return resources.model()
 
 
 def _load_one(path: str):
@@ -428,8 +451,7 @@ def render(instance: str, fmt: str, output: str, annotate: bool, force: bool) ->
     from gaischema import loading
     from gaischema.render import render_html, render_markdown
 
-    if output != "-" and os.path.exists(output) and not force:
-        raise click.UsageError(f"{output} exists; use --force to overwrite it")
+    _guard(output, force)
     try:
         data = loading.load(instance)
     except loading.InputError as e:
@@ -439,29 +461,15 @@ def render(instance: str, fmt: str, output: str, annotate: bool, force: bool) ->
         if fmt == "xlsx":
             from gaischema import workbook
 
-            if data.get("format_version") not in resources_model()["cells"]:
+            if data.get("format_version") not in Model.load().versions:
                 raise ValueError("the instance has no valid format_version")
-            _write_binary(workbook.build(data, data["format_version"]), output)
-            return
-        text = render_html(data, annotate) if fmt == "html" else render_markdown(data)
+            result: str | bytes = workbook.build(data, data["format_version"])
+        else:
+            result = render_html(data, annotate) if fmt == "html" else render_markdown(data)
     except ValueError as e:
         click.echo(f"{instance}: {e}", err=True)
         sys.exit(2)
-    if output == "-":
-        sys.stdout.write(text)
-    else:
-        with open(output, "w", encoding="utf-8") as fh:
-            fh.write(text)
-
-
-def _write_binary(data: bytes, output: str) -> None:
-    if output == "-":
-        if sys.stdout.isatty():
-            raise click.UsageError("a workbook is binary: give -o FILE.xlsx")
-        sys.stdout.buffer.write(data)
-    else:
-        with open(output, "wb") as fh:
-            fh.write(data)
+    _emit(output, result, force)
 
 
 @cli.command(epilog="""\b
@@ -470,7 +478,8 @@ Examples:
   gaischema template --version 2019 -o template-2019.xlsx
 """)
 @click.option("--format", "fmt", type=click.Choice(["xlsx"]), default="xlsx", show_default=True)
-@click.option("--version", "version", type=click.Choice(["2021", "2019"]), default="2021", show_default=True,
+@click.option("--version", "version", type=click.Choice(Model.load().version_labels()),
+              default=Model.load().version_labels()[0], show_default=True,
               help="The version of the national format.")
 @click.option("-o", "--output", required=True, help="The workbook to write.")
 @click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
@@ -481,9 +490,8 @@ def template(fmt: str, version: str, output: str, force: bool) -> None:
     as written, so the validator can catch it)."""
     from gaischema import workbook
 
-    if os.path.exists(output) and not force:
-        raise click.UsageError(f"{output} exists; use --force to overwrite it")
-    _write_binary(workbook.build(None, f"v{version}"), output)
+    _guard(output, force)
+    _emit(output, workbook.build(None, f"v{version}"), force)
 
 
 # ------------------------------------------------------------------------------------------------- rules
@@ -491,9 +499,7 @@ def template(fmt: str, version: str, output: str, force: bool) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def rules(fmt: str) -> None:
     """List the rule catalogue declared in the schema (id, severity, source, messages)."""
-    from gaischema import resources
-
-    rs = resources.model()["rules"]
+    rs = Model.load().rules
     if fmt == "json":
         _out_text(json.dumps(rs, ensure_ascii=False, indent=1))
         return
@@ -524,13 +530,8 @@ def linkml_config(output: str, force: bool) -> None:
         "    closed: true\n"
         "  gaischema.linkml_plugin.RulesValidationPlugin: {}\n"
     )
-    if output == "-":
-        sys.stdout.write(text)
-        return
-    if os.path.exists(output) and not force:
-        raise click.UsageError(f"{output} exists; use --force to overwrite it")
-    with open(output, "w", encoding="utf-8") as fh:
-        fh.write(text)
+    _guard(output, force)
+    _emit(output, text, force)
 
 
 def main() -> None:

@@ -12,21 +12,12 @@ import tempfile
 from functools import lru_cache
 from typing import Iterable, Iterator
 
-from gaischema import resources
+from gaischema.model import Model, get
 
 COLUMNS = ["file", "organ", "year", "format_version", "table", "row", "column", "path", "value",
            "applicant", "outcome", "reason"]
 REPORT_COLUMNS = ["file", "organ", "division_code", "organ_kind", "year", "format_version", "publication_date"]
 _REASON_ENUMS = ("DenialReasonEnum", "UnableReasonEnum", "NotProcessedReasonEnum", "OtherHandlingReasonEnum")
-
-
-def _get(instance: dict, path: str):
-    obj = instance
-    for step in path.split("."):
-        if not isinstance(obj, dict):
-            return None
-        obj = obj.get(step)
-    return obj
 
 
 def _scalar(value):
@@ -37,10 +28,10 @@ def tidy_rows(instance: dict, file: str = "") -> Iterator[dict]:
     """One dict per official cell of the instance's format version; a blank cell has value None.
     ``applicant``, ``outcome`` and ``reason`` are the enumeration codes of a table-三 cell."""
     version = instance.get("format_version")
-    cells = resources.model()["cells"].get(version) if isinstance(version, str) else None
-    if cells is None:
+    model = Model.load()
+    if version not in model.versions:
         return
-    for c in cells:
+    for c in model.cells(version):
         keys = c["keys"]
         yield {
             "file": file,
@@ -51,7 +42,7 @@ def tidy_rows(instance: dict, file: str = "") -> Iterator[dict]:
             "row": c["row"],
             "column": c["column"],
             "path": c["path"],
-            "value": _scalar(_get(instance, c["path"])),
+            "value": _scalar(get(instance, c["path"])),
             "applicant": keys.get("ApplicantColumnEnum"),
             "outcome": keys.get("HandlingOutcomeEnum"),
             "reason": next((keys[e] for e in _REASON_ENUMS if e in keys), None),
@@ -62,8 +53,9 @@ def tidy_rows(instance: dict, file: str = "") -> Iterator[dict]:
 def wide_cell_paths() -> list[str]:
     """Every cell path of every format version, in table order (2021 first, then cells only 2019 has)."""
     seen: dict[str, None] = {}
-    for version in sorted(resources.model()["cells"], reverse=True):
-        for c in resources.model()["cells"][version]:
+    model = Model.load()
+    for version in sorted(model.versions, reverse=True):
+        for c in model.cells(version):
             seen.setdefault(c["path"], None)
     return list(seen)
 
@@ -78,7 +70,7 @@ def wide_row(instance: dict, file: str = "") -> dict:
            "organ_kind": instance.get("organ_kind"), "year": instance.get("report_year"),
            "format_version": instance.get("format_version"), "publication_date": instance.get("publication_date")}
     for path in wide_cell_paths():
-        row[wide_column(path)] = _scalar(_get(instance, path))
+        row[wide_column(path)] = _scalar(get(instance, path))
     return {k: _scalar(v) for k, v in row.items()}
 
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from gaischema import resources
+from gaischema.engine import format_version_for_year
 
 
 @dataclass(frozen=True)
@@ -154,10 +155,7 @@ class Model:
     # ------------------------------------------------------------------------------------------- versions
     def format_version_for_year(self, year: int) -> str | None:
         """The format version that applies to a report year (FormatVersionEnum's first_year/last_year)."""
-        for name, pv in self.enums["FormatVersionEnum"]["values"].items():
-            if int(pv["first_year"]) <= year <= int(pv["last_year"]):
-                return name
-        return None
+        return format_version_for_year(self.raw, year)
 
     def version_labels(self) -> list[str]:
         """The format versions as users name them (``2021``, ``2019``), newest first."""

@@ -8,8 +8,10 @@ renames it), and says clearly when the folder does not exist.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
+from typing import IO, Iterator
 
 
 class OutputError(Exception):
@@ -52,3 +54,18 @@ def write(path: str, data: str | bytes, force: bool = False) -> None:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+@contextlib.contextmanager
+def atomic(path: str, force: bool = False, newline: str | None = None) -> Iterator[IO[str]]:
+    """A text file to stream into; it appears under ``path`` only when the block ends without an error."""
+    check_target(path, force)
+    folder = os.path.dirname(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(prefix=".gaischema-", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as fh:
+            yield fh
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import datetime as _dt
 from html import escape
-from typing import Any
 
-from gaischema import resources
+from gaischema.model import Model, get
 
 CSS = """
 @page { size: A4; margin: 20mm 18mm; }
@@ -34,26 +33,12 @@ aside.findings li { margin: 1mm 0; }
 """
 
 
-def _get(instance: dict, path: str):
-    obj: Any = instance
-    for step in path.split("."):
-        if not isinstance(obj, dict):
-            return None
-        obj = obj.get(step)
-    return obj
-
-
 def _fmt(value) -> str:
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
-
-
-def _table_slots(version: str) -> dict[str, dict]:
-    root = resources.model()["classes"][resources.model()["root"]]
-    return {s["table"]: s for s in root["slots"] if "table" in s and version in s["versions"]}
 
 
 class Cell:
@@ -93,7 +78,7 @@ def _layout2(cells: list[dict]) -> list[list[Cell]]:
 
 
 def _layout3(cells: list[dict]) -> list[list[Cell]]:
-    enum = resources.model()["enums"]["ApplicantColumnEnum"]["values"]
+    enum = Model.load().enums["ApplicantColumnEnum"]["values"]
     cols = list(enum)
     org = [k for k in cols if enum[k].get("group")]
     out = [[Cell("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", rowspan=3, colspan=3),
@@ -144,7 +129,7 @@ LAYOUTS = {"二": _layout2, "三": _layout3, "四": _layout4}
 
 def layout(version: str, table: str) -> list[list[Cell]]:
     """The official layout of a table of a format version, from the cell map."""
-    return LAYOUTS[table]([x for x in resources.model()["cells"][version] if x["table"] == table])
+    return LAYOUTS[table](Model.load().cells(version, table))
 
 
 def _html_table(rows: list[list[Cell]], instance: dict, bad: dict[str, list], table: str) -> list[str]:
@@ -156,7 +141,7 @@ def _html_table(rows: list[list[Cell]], instance: dict, bad: dict[str, list], ta
             if c.path is None:
                 tds.append(f'<td{" class=" + chr(34) + "label" + chr(34) if c.label else ""}{attrs}>{escape(c.text)}</td>')
                 continue
-            value = escape(_fmt(_get(instance, c.path)))
+            value = escape(_fmt(get(instance, c.path)))
             found = bad.get(c.path)
             if found:
                 note = escape("；".join(f"{f.rule}: {f.message}" for f in found), quote=True)
@@ -179,9 +164,9 @@ def _cn_date(iso: str) -> str:
 
 def render_html(instance: dict, annotate: bool = False) -> str:
     """The report as one standalone HTML page in the official layout."""
-    model = resources.model()
+    model = Model.load()
     version = instance.get("format_version")
-    if version not in model["cells"]:
+    if version not in model.versions:
         raise ValueError("the instance has no valid format_version")
     findings = None
     if annotate:
@@ -193,7 +178,7 @@ def render_html(instance: dict, annotate: bool = False) -> str:
         bad.setdefault(f.path, []).append(f)
     organ, year = instance.get("organ", ""), instance.get("report_year", "")
     title = f"{organ}{year}年政府信息公开工作年度报告"
-    slots = {s["name"]: s for s in model["classes"][model["root"]]["slots"]}
+    slots = {s["name"]: s for s in model.root_slots}
     body = [f"<h1>{escape(title)}</h1>"]
     if isinstance(instance.get("publication_date"), str):
         body.append(f'<p class="date">发布日期：{escape(instance["publication_date"])}</p>')
@@ -203,7 +188,7 @@ def render_html(instance: dict, annotate: bool = False) -> str:
                     f"{_cn_date(period['end_date'])}止。</p>")
     body.append(f"<h2>{escape(slots['overview']['title'])}</h2>")
     body.extend(_paragraphs(instance.get("overview")))
-    for table, slot in _table_slots(version).items():
+    for table, slot in model.table_slots(version).items():
         body.append(f"<h2>{escape(slot['title'])}</h2>")
         body.extend(_html_table(layout(version, table), instance, bad, table))
         if annotate:
@@ -216,7 +201,7 @@ def render_html(instance: dict, annotate: bool = False) -> str:
         body.append(f"<h2>{escape(slots[name]['title'])}</h2>")
         body.extend(_paragraphs(instance.get(name)))
     if annotate and findings:
-        rest = [f for f in findings if f.path.split(".")[0] not in {s["name"] for s in _table_slots(version).values()}]
+        rest = [f for f in findings if f.path.split(".")[0] not in {s["name"] for s in model.table_slots(version).values()}]
         if rest:
             body.append('<aside class="findings"><ul>' + "".join(
                 f"<li><b>{escape(f.rule)}</b> {escape(f.cell)}：{escape(f.message)}</li>" for f in rest)
@@ -255,20 +240,20 @@ def grid(rows: list[list[Cell]]) -> list[list[tuple[Cell, bool]]]:
 def render_markdown(instance: dict) -> str:
     """The report as Markdown: headings, narrative, and each table as a pipe table of the official layout
     (a merged label repeated in every position it covers, as PDF-to-Markdown converters write it)."""
-    model = resources.model()
+    model = Model.load()
     version = instance.get("format_version")
-    if version not in model["cells"]:
+    if version not in model.versions:
         raise ValueError("the instance has no valid format_version")
-    slots = {s["name"]: s for s in model["classes"][model["root"]]["slots"]}
+    slots = {s["name"]: s for s in model.root_slots}
     out = [f"# {instance.get('organ', '')}{instance.get('report_year', '')}年政府信息公开工作年度报告", ""]
     if isinstance(instance.get("publication_date"), str):
         out += [f"发布日期：{instance['publication_date']}", ""]
     out += [f"## {slots['overview']['title']}", "", *[line for line in (instance.get("overview") or "").split("\n")], ""]
-    for table, slot in _table_slots(version).items():
+    for table, slot in model.table_slots(version).items():
         out += [f"## {slot['title']}", ""]
         for n, line in enumerate(grid(layout(version, table))):
             # a merged label is repeated in each position; a merged value is written once
-            texts = [_md_cell(c.text if c.path is None else _fmt(_get(instance, c.path)) if first else "")
+            texts = [_md_cell(c.text if c.path is None else _fmt(get(instance, c.path)) if first else "")
                      for c, first in line]
             out.append("| " + " | ".join(texts) + " |")
             if n == 0:

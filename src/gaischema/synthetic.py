@@ -19,8 +19,7 @@ import random
 import sys
 from pathlib import Path
 
-from gaischema import resources
-from gaischema.engine import format_version_for_year
+from gaischema.model import Model, get, put
 
 REGIONS = ["东城", "西城", "海淀", "朝阳", "浦东", "黄浦", "鼓楼", "天河", "越秀", "江北", "北仑", "鄞州", "平潭",
            "武侯", "雁塔", "历下", "南岗", "和平", "江岸", "岳麓"]
@@ -40,23 +39,6 @@ COLUMNS = ["natural_person", "commercial_enterprise", "research_institution", "s
 CASE = ["upheld", "corrected", "other_result", "pending"]
 
 
-def _cells(version: str, table: str) -> list[dict]:
-    return [c for c in resources.model()["cells"][version] if c["table"] == table]
-
-
-def _set(inst: dict, path: str, value) -> None:
-    *parents, last = path.split(".")
-    for step in parents:
-        inst = inst.setdefault(step, {})
-    inst[last] = value
-
-
-def _get(inst: dict, path: str):
-    for step in path.split("."):
-        inst = inst[step]
-    return inst
-
-
 def _narrative(rng: random.Random, organ: str, year: int, section: str, size: int) -> str:
     lines = [f"{year}年，{organ}{section}。"]
     while sum(len(x) for x in lines) < size:
@@ -70,7 +52,7 @@ def make_series(rng: random.Random, organ: str, kind: str, code: str, years: lis
     carry = {c: rng.randint(0, 3) for c in COLUMNS}
     in_force = {"regulations": rng.randint(0, 30), "normative_documents": rng.randint(0, 300)}
     for year in years:
-        version = format_version_for_year(resources.model(), year)
+        version = Model.load().format_version_for_year(year)
         inst: dict = {"organ": organ, "organ_kind": kind, "division_code": code, "report_year": year,
                       "format_version": version,
                       "publication_date": f"{year + 1}-01-{rng.randint(5, 28):02d}" if kind == "government_department"
@@ -79,26 +61,26 @@ def make_series(rng: random.Random, organ: str, kind: str, code: str, years: lis
         if narrative:
             inst["overview"] = _narrative(rng, organ, year, "政府信息公开工作总体情况", narrative)
         # table 二
-        for c in _cells(version, "二"):
+        for c in Model.load().cells(version, "二"):
             if c["type"] == "amount":
                 value = round(rng.uniform(0, 5000), rng.choice([0, 2, 6])) if rng.random() < 0.5 else 0
             elif c["type"] == "signed_count":
                 value = rng.randint(-5, 5)
             else:
                 value = rng.randint(0, 50) if rng.random() < 0.6 else 0
-            _set(inst, c["path"], value)
+            put(inst, c["path"], value)
         if version == "v2021":
             for doc in in_force:
                 issued, repealed = rng.randint(0, 10), rng.randint(0, 5)
                 repealed = min(repealed, in_force[doc] + issued)
                 in_force[doc] = in_force[doc] + issued - repealed
                 base = f"proactive_disclosure.{doc}"
-                _set(inst, f"{base}.issued", issued)
-                _set(inst, f"{base}.repealed", repealed)
-                _set(inst, f"{base}.in_force", in_force[doc])
+                put(inst, f"{base}.issued", issued)
+                put(inst, f"{base}.repealed", repealed)
+                put(inst, f"{base}.in_force", in_force[doc])
         # table 三, column by column: 一 + 二 = （七） + 四 and （七） = the sum of the result rows
-        rows = sorted({c["path"].rsplit(".", 1)[0] for c in _cells(version, "三")},
-                      key=[c["path"].rsplit(".", 1)[0] for c in _cells(version, "三")].index)
+        rows = sorted({c["path"].rsplit(".", 1)[0] for c in Model.load().cells(version, "三")},
+                      key=[c["path"].rsplit(".", 1)[0] for c in Model.load().cells(version, "三")].index)
         result_rows = [r for r in rows if ".results." in r and not r.endswith("results_total")]
         for col in COLUMNS:
             new = rng.randint(0, 400) if col == "natural_person" else rng.choice([0, 0, 0, rng.randint(0, 30)])
@@ -107,21 +89,21 @@ def make_series(rng: random.Random, organ: str, kind: str, code: str, years: lis
             done = total_in - carry_out
             cuts = sorted(rng.randint(0, done) for _ in range(len(result_rows) - 1))
             parts = [b - a for a, b in zip([0] + cuts, cuts + [done])]
-            _set(inst, f"applications.new_applications.{col}", new)
-            _set(inst, f"applications.carried_over.{col}", carry[col])
-            _set(inst, f"applications.results.results_total.{col}", done)
-            _set(inst, f"applications.carried_forward.{col}", carry_out)
+            put(inst, f"applications.new_applications.{col}", new)
+            put(inst, f"applications.carried_over.{col}", carry[col])
+            put(inst, f"applications.results.results_total.{col}", done)
+            put(inst, f"applications.carried_forward.{col}", carry_out)
             for row, value in zip(result_rows, parts):
-                _set(inst, f"{row}.{col}", value)
+                put(inst, f"{row}.{col}", value)
             carry[col] = carry_out
         for row in rows:
-            _set(inst, f"{row}.total", sum(_get(inst, f"{row}.{col}") for col in COLUMNS))
+            put(inst, f"{row}.total", sum(get(inst, f"{row}.{col}") for col in COLUMNS))
         # table 四
         for group in ("administrative_review", "litigation_direct", "litigation_after_review"):
             values = [rng.choice([0, 0, rng.randint(0, 20)]) for _ in CASE]
             for k, v in zip(CASE, values):
-                _set(inst, f"reviews_and_litigation.{group}.{k}", v)
-            _set(inst, f"reviews_and_litigation.{group}.total", sum(values))
+                put(inst, f"reviews_and_litigation.{group}.{k}", v)
+            put(inst, f"reviews_and_litigation.{group}.total", sum(values))
         if narrative:
             inst["problems_and_improvements"] = _narrative(rng, organ, year, "存在的主要问题及改进情况", narrative // 3)
             inst["other_matters"] = f"{year}年度，{organ}未收取信息处理费。"
@@ -134,22 +116,22 @@ def inject(rng: random.Random, inst: dict) -> list[list[str]]:
     """Break one rule in a recorded way; return the [rule, path] findings the validator must report."""
     version = inst["format_version"]
     t3 = inst["applications"]
-    rows = [c["path"].rsplit(".", 1)[0] for c in _cells(version, "三")]
+    rows = [c["path"].rsplit(".", 1)[0] for c in Model.load().cells(version, "三")]
     result_rows = sorted({r for r in rows if ".results." in r and not r.endswith("results_total")})
     kind = rng.choice(["t4", "row", "balance", "minimum", "blank", "deadline"])
     if kind == "t4":
         group = rng.choice(["administrative_review", "litigation_direct", "litigation_after_review"])
         path = f"reviews_and_litigation.{group}.total"
-        _set(inst, path, _get(inst, path) + 1)
+        put(inst, path, get(inst, path) + 1)
         return [["T4-TOTAL", path]]
     if kind == "row":
         col = "natural_person"
-        donors = [r for r in result_rows if _get(inst, f"{r}.{col}") > 0]
+        donors = [r for r in result_rows if get(inst, f"{r}.{col}") > 0]
         if donors:
             a = rng.choice(donors)
             b = rng.choice([r for r in result_rows if r != a])
-            _set(inst, f"{a}.{col}", _get(inst, f"{a}.{col}") - 1)
-            _set(inst, f"{b}.{col}", _get(inst, f"{b}.{col}") + 1)
+            put(inst, f"{a}.{col}", get(inst, f"{a}.{col}") - 1)
+            put(inst, f"{b}.{col}", get(inst, f"{b}.{col}") + 1)
             return sorted([["T3-ROW-TOTAL", f"{a}.total"], ["T3-ROW-TOTAL", f"{b}.total"]])
         kind = "balance"
     if kind == "balance":
@@ -162,12 +144,12 @@ def inject(rng: random.Random, inst: dict) -> list[list[str]]:
         row = "licensing" if version == "v2021" else "other_services"
         table = "proactive_disclosure" if version == "v2021" else "proactive_disclosure_2019"
         path = f"{table}.{row}.decisions"
-        _set(inst, path, -1)
+        put(inst, path, -1)
         return [["SCHEMA-MINIMUM", path]]
     if kind == "blank":
         row = rng.choice(result_rows)
         col = rng.choice(COLUMNS[1:])
-        del _get(inst, row)[col]
+        del get(inst, row)[col]
         return [["T3-BLANK", f"{row}.{col}"]]
     inst["organ_kind"] = "government_department"
     inst["publication_date"] = f"{inst['report_year'] + 1}-02-{rng.randint(1, 28):02d}"

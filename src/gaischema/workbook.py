@@ -8,26 +8,16 @@ layout from the cell map, with merged header cells).
 from __future__ import annotations
 
 import io
-from typing import Any
 
-from gaischema import resources
-from gaischema.render import _get, _table_slots, layout
+from gaischema.model import Model, get
+from gaischema.render import layout
+from gaischema.validate import engine
 
 META = ["organ", "organ_kind", "division_code", "report_year", "format_version", "publication_date", "source_url",
         "statistical_period.start_date", "statistical_period.end_date", "overview", "problems_and_improvements",
         "other_matters", "processing_fee_charged", "processing_fee_amount"]
 SHEETS = {"二": "表二", "三": "表三", "四": "表四"}
 META_SHEET = "报告信息"
-
-
-def _title(path: str) -> str:
-    model = resources.model()
-    cname, titles = model["root"], []
-    for step in path.split("."):
-        slot = next(s for s in model["classes"][cname]["slots"] if s["name"] == step)
-        titles.append(slot["title"])
-        cname = slot["range"]
-    return " / ".join(titles)
 
 
 def build(instance: dict | None, version: str) -> bytes:
@@ -37,8 +27,8 @@ def build(instance: dict | None, version: str) -> bytes:
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    model = resources.model()
-    types = {c["path"]: c["type"] for c in model["cells"][version]}
+    model = Model.load()
+    types = {c["path"]: c["type"] for c in model.cells(version)}
     thin = Side(style="thin")
     box = Border(left=thin, right=thin, top=thin, bottom=thin)
     wb = Workbook()
@@ -46,17 +36,17 @@ def build(instance: dict | None, version: str) -> bytes:
     meta.title = META_SHEET
     meta.append(["字段 slot", "名称 label", "值 value"])
     for path in META:
-        value = _get(instance, path) if instance else None
+        value = get(instance, path) if instance else None
         if path == "format_version" and instance is None:
             value = version
-        meta.append([path, _title(path), value])
+        meta.append([path, model.title(path), value])
     meta.column_dimensions["A"].width = 30
     meta.column_dimensions["B"].width = 30
     meta.column_dimensions["C"].width = 80
     for row in meta.iter_rows(min_row=2):
         row[2].alignment = Alignment(wrap_text=True, vertical="top")
-    lists = {"format_version": list(model["enums"]["FormatVersionEnum"]["values"]),
-             "organ_kind": list(model["enums"]["OrganKindEnum"]["values"]),
+    lists = {"format_version": model.enum_values("FormatVersionEnum"),
+             "organ_kind": model.enum_values("OrganKindEnum"),
              "processing_fee_charged": ["TRUE", "FALSE"]}
     for i, path in enumerate(META, start=2):
         if path in lists:
@@ -71,7 +61,7 @@ def build(instance: dict | None, version: str) -> bytes:
         "signed": dict(type="whole", operator="between", formula1="-1000000000", formula2="1000000000",
                        error="须为整数 / a whole number"),
     }
-    for table, slot in _table_slots(version).items():
+    for table, slot in model.table_slots(version).items():
         ws = wb.create_sheet(SHEETS[table])
         validations: dict[str, DataValidation] = {}
         ws.cell(row=1, column=1, value=slot["title"]).font = Font(bold=True, size=13)
@@ -89,7 +79,7 @@ def build(instance: dict | None, version: str) -> bytes:
                     target.alignment = Alignment(wrap_text=True, horizontal="left" if cell.label else "center",
                                                  vertical="center")
                 else:
-                    value = _get(instance, cell.path) if instance else None
+                    value = get(instance, cell.path) if instance else None
                     target.value = value if isinstance(value, (int, float)) and not isinstance(value, bool) else (
                         str(value) if value is not None else None)
                     target.alignment = Alignment(horizontal="center", vertical="center")
@@ -109,7 +99,7 @@ def build(instance: dict | None, version: str) -> bytes:
                                    end_column=col + cell.colspan - 1)
                 col += cell.colspan
         if instance is None:
-            _formulas(ws, where, version, table)
+            _formulas(ws, where, version)
         for c in range(1, ws.max_column + 1):
             ws.column_dimensions[get_column_letter(c)].width = 14 if table != "三" or c > 3 else 18
     buf = io.BytesIO()
@@ -117,21 +107,16 @@ def build(instance: dict | None, version: str) -> bytes:
     return buf.getvalue()
 
 
-def _formulas(ws, where: dict[str, str], version: str, table: str) -> None:
-    """The 总计 cells of a template: row totals of table 三, （七）总计 of each column, the totals of table 四."""
-    model = resources.model()
-    if table == "三":
-        cols = [k for k in model["enums"]["ApplicantColumnEnum"]["values"] if k != "total"]
-        rows = sorted({p.rsplit(".", 1)[0] for p in where}, key=lambda r: list(where).index(f"{r}.total"))
-        results = [r for r in rows if ".results." in r and not r.endswith("results_total")]
-        for c in cols:
-            total = where.get(f"applications.results.results_total.{c}")
-            if total:
-                ws[total] = "=" + "+".join(where[f"{r}.{c}"] for r in results)
-        for r in rows:
-            ws[where[f"{r}.total"]] = "=" + "+".join(where[f"{r}.{c}"] for c in cols)
-    elif table == "四":
-        for group in ("administrative_review", "litigation_direct", "litigation_after_review"):
-            base = f"reviews_and_litigation.{group}"
-            ws[where[f"{base}.total"]] = "=" + "+".join(
-                where[f"{base}.{k}"] for k in ("upheld", "corrected", "other_result", "pending"))
+def _formulas(ws, where: dict[str, str], version: str) -> None:
+    """The 总计 cells of a template as formulas, from the rules: every identity of the form ``total = a + b + …``
+    (row totals and （七）总计 of table 三, the totals of table 四) that the engine compiles from the schema.
+    A cell that two identities total (（七）总计 × 总计) takes the first."""
+    done: set[str] = set()
+    for idt in engine().identities(version):
+        plus = [p for p, k in idt.terms if k == 1]
+        minus = [p for p, k in idt.terms if k == -1]
+        if len(plus) != 1 or len(plus) + len(minus) != len(idt.terms) or idt.constant or plus[0] in done:
+            continue
+        if plus[0] in where and all(p in where for p in minus):
+            ws[where[plus[0]]] = "=" + "+".join(where[p] for p in minus)
+            done.add(plus[0])
