@@ -7,7 +7,7 @@
 """
 
 from gaischema.engine import Finding
-from gaischema.validate import FileReport, is_valid, validate, validate_file
+from gaischema.validate import FileReport, FileResult, is_valid, validate, validate_file
 
-__all__ = ["Finding", "FileReport", "is_valid", "validate", "validate_file"]
+__all__ = ["Finding", "FileResult", "FileReport", "is_valid", "validate", "validate_file"]
 __version__ = "0.1.0"

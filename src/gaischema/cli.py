@@ -20,8 +20,10 @@ from typing import Iterator
 
 import click
 
+from gaischema import corpus, loading
 from gaischema import output as out
 from gaischema.model import Model
+from gaischema.validate import FileResult, fatal_result
 
 EPILOG_VALIDATE = """\b
 Examples:
@@ -106,21 +108,19 @@ def validate(paths: tuple[str, ...], fmt: str, jobs: int, quiet: bool, cross: bo
     Reports of the same organ (行政区划代码 and organ name) in consecutive years are checked against each other.
     Exit 0: no error; 1: some file has an error; 2: unreadable input.
     """
-    from gaischema import corpus, loading
-
     summary = corpus.Summary()
     checker = corpus.CrossChecker() if cross else None
-    out = _Writer(fmt, quiet)
+    writer = _Writer(fmt, quiet)
     problems: list[tuple[str, loading.InputError]] = []
 
-    def emit(result: dict) -> None:
+    def emit(result: FileResult) -> None:
         summary.add(result)
-        out.result(result)
+        writer.result(result)
         if checker:
             checker.add(result)
 
     if "-" in paths:  # standard input is read here, not in a worker
-        emit(corpus.validate_file_record("-"))
+        emit(corpus.validate_path("-"))
     names = [p for p in paths if p != "-"]
 
     def files() -> Iterator[str]:  # lazily: the pool starts before the folders are walked
@@ -137,7 +137,7 @@ def validate(paths: tuple[str, ...], fmt: str, jobs: int, quiet: bool, cross: bo
         emit(result)
         progress(i, f"errors {summary.errors} unreadable {summary.fatal}")
     for path, err in problems:
-        emit(corpus.fatal_result(path, err))
+        emit(fatal_result(path, err))
     cross_errors = False
     if checker:
         by_file: dict[str, list] = {}
@@ -145,12 +145,11 @@ def validate(paths: tuple[str, ...], fmt: str, jobs: int, quiet: bool, cross: bo
             by_file.setdefault((file, prev), []).append(finding)
             summary.add_cross(finding)
         for (file, prev), findings in by_file.items():
-            valid = not any(f.severity == "error" for f in findings)
-            cross_errors |= not valid
-            out.result({"file": file, "valid": valid, "fatal": False, "cross_report": True, "previous": prev,
-                        "findings": [f.as_dict() for f in findings]})
+            result = FileResult(file, findings, previous=prev)
+            cross_errors |= not result.valid
+            writer.result(result)
         checker.close()
-    out.close(summary)
+    writer.close(summary)
     if summary.fatal:
         sys.exit(2)
     sys.exit(1 if summary.errors or cross_errors else 0)
@@ -167,20 +166,19 @@ class _Writer:
         elif fmt == "json":
             sys.stdout.write("[")
 
-    def result(self, r: dict) -> None:
+    def result(self, r: FileResult) -> None:
         self.count += 1
         if self.fmt == "json":
-            obj = {k: r[k] for k in ("file", "valid", "findings")}
-            if r.get("cross_report"):
-                obj.update(cross_report=True, previous=r["previous"])
-            sys.stdout.write(("\n" if self.count == 1 else ",\n") + json.dumps(obj, ensure_ascii=False, default=str))
+            sys.stdout.write(("\n" if self.count == 1 else ",\n")
+                             + json.dumps(r.as_dict(), ensure_ascii=False, default=str))
         elif self.fmt == "csv":
-            base = {"file": r["file"], "valid": r["valid"]}
-            if not r["findings"]:
+            base = {"file": r.file, "valid": r.valid}
+            if not r.findings:
                 self.csv.writerow(base)
-            for f in r["findings"]:
-                self.csv.writerow({**base, **{k: _csv_value(f.get(k)) for k in CSV_FINDING_COLUMNS[2:]}})
-        elif not (self.quiet and not r["findings"]):
+            for f in r.findings:
+                d = f.as_dict()
+                self.csv.writerow({**base, **{k: _csv_value(d.get(k)) for k in CSV_FINDING_COLUMNS[2:]}})
+        elif not (self.quiet and not r.findings):
             click.echo(_text_report(r))
 
     def close(self, summary) -> None:
@@ -197,26 +195,26 @@ def _csv_value(v):
     return json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
 
 
-def _text_report(r: dict) -> str:
-    name = r["file"] + (f"（与上一年度 {r['previous']} 比较 / against the previous year's {r['previous']}）"
-                        if r.get("cross_report") else "")
-    if r["fatal"]:
-        f = r["findings"][0]
-        return f"{name}: {f['rule']} {f['message']} / {f['message_en']}"
-    errors = sum(f["severity"] == "error" for f in r["findings"])
-    warnings = len(r["findings"]) - errors
-    if not r["findings"]:
+def _text_report(r: FileResult) -> str:
+    name = r.file + (f"（与上一年度 {r.previous} 比较 / against the previous year's {r.previous}）"
+                     if r.previous is not None else "")
+    if r.fatal:
+        f = r.findings[0]
+        return f"{name}: {f.rule} {f.message} / {f.message_en}"
+    errors = sum(f.severity == "error" for f in r.findings)
+    warnings = len(r.findings) - errors
+    if not r.findings:
         return f"{name}: 有效，无问题 / valid, no findings"
     lines = [f"{name}: {'无效' if errors else '有效'} / {'invalid' if errors else 'valid'} — "
              f"{errors} 个错误 error(s), {warnings} 个警告 warning(s)"]
-    for f in r["findings"]:
-        lines.append(f"  {f['severity'].upper():7} {f['rule']:22} {f['cell']}")
-        detail = f"path: {f['path'] or '(root)'}"
-        if f["reported"] is not None or f["expected"] is not None:
-            detail += f"   reported: {_show(f['reported'])}   expected: {_show(f['expected'])}"
+    for f in r.findings:
+        lines.append(f"  {f.severity.upper():7} {f.rule:22} {f.cell}")
+        detail = f"path: {f.path or '(root)'}"
+        if f.reported is not None or f.expected is not None:
+            detail += f"   reported: {_show(f.reported)}   expected: {_show(f.expected)}"
         lines.append(f"          {detail}")
-        lines.append(f"          {f['message']}")
-        lines.append(f"          {f['message_en']}")
+        lines.append(f"          {f.message}")
+        lines.append(f"          {f.message_en}")
     return "\n".join(lines)
 
 

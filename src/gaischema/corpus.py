@@ -10,15 +10,18 @@ each report (the few values the cross-report rules read, long texts as digests) 
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import sqlite3
+import tempfile
 import unicodedata
 from collections import Counter
 from typing import Any, Callable, Iterable, Iterator
 
 from gaischema import loading
 from gaischema.engine import Finding
-from gaischema.validate import engine, input_finding, validate
+from gaischema.validate import FileResult, engine, fatal_result, to_instance, validate, warm
 
 
 def organ_key(instance: dict) -> tuple[str, str] | None:
@@ -33,11 +36,17 @@ def organ_key(instance: dict) -> tuple[str, str] | None:
 
 
 def validate_record(source: bytes | str | dict, name: str = "") -> dict:
-    """Validate one report and return a plain dict (picklable, JSON-able):
+    """Validate one report and return a plain dict (picklable, JSON-able): the map step of a distributed
+    engine (see docs/distributed.md). Never raises for input: unreadable input is a fatal result.
 
     ``{"file", "valid", "fatal", "findings": [finding dicts], "key": [code, organ] | None, "year",
     "projection": {...}}``. ``source`` is the file's bytes, its text, or a parsed instance.
     """
+    return validate_source(source, name).to_record()
+
+
+def validate_source(source: bytes | str | dict, name: str = "") -> FileResult:
+    """Validate one report given as bytes, text or a parsed instance; the FileResult of validate_record."""
     try:
         if isinstance(source, dict):
             instance = source
@@ -46,43 +55,25 @@ def validate_record(source: bytes | str | dict, name: str = "") -> dict:
             instance = loading.parse(text, name)
     except loading.InputError as err:
         return fatal_result(name, err)
-    eng = engine()
-    findings = validate(instance)
     key = organ_key(instance)
     year = instance.get("report_year")
-    return {
-        "file": name,
-        "valid": not any(f.severity == "error" for f in findings),
-        "fatal": False,
-        "findings": [f.as_dict() for f in findings],
-        "key": list(key) if key else None,
-        "year": year if isinstance(year, int) and not isinstance(year, bool) else None,
-        "projection": eng.projection(instance) if key and isinstance(year, int) else None,
-    }
-
-
-def fatal_result(name: str, err: loading.InputError) -> dict:
-    """The result for a file that is not a readable report: one INPUT-* finding."""
-    return {"file": name, "valid": False, "fatal": True, "findings": [input_finding(err).as_dict()],
-            "key": None, "year": None, "projection": None}
+    year = year if isinstance(year, int) and not isinstance(year, bool) else None
+    return FileResult(name, validate(instance), key=list(key) if key else None, year=year,
+                      projection=engine().projection(instance) if key and year is not None else None)
 
 
 def validate_file_record(path: str) -> dict:
     """validate_record on a file (``-`` for standard input)."""
+    return validate_path(path).to_record()
+
+
+def validate_path(path: str) -> FileResult:
+    """Validate one file (``-`` for standard input)."""
     try:
         data = loading.read_bytes(path)
     except loading.InputError as err:
         return fatal_result(path, err)
-    return validate_record(data, path)
-
-
-def _warm() -> None:
-    """Load the schema artifacts and compile the rules before the pool forks, so workers share them."""
-    eng = engine()
-    from gaischema.validate import _fast_validator
-
-    _fast_validator()
-    del eng
+    return validate_source(data, path)
 
 
 def pool_map(fn: Callable, items: Iterable, jobs: int = 0, serial_below: int = 0, chunksize: int = 16) -> Iterator:
@@ -100,10 +91,10 @@ def pool_map(fn: Callable, items: Iterable, jobs: int = 0, serial_below: int = 0
         yield from pool.imap(fn, items, chunksize=chunksize)
 
 
-def iter_results(files: Iterable[str], jobs: int = 0) -> Iterator[dict]:
+def iter_results(files: Iterable[str], jobs: int = 0) -> Iterator[FileResult]:
     """Validate files in parallel (see pool_map), yielding results in file order."""
-    _warm()
-    yield from pool_map(validate_file_record, files, jobs, serial_below=2 * (jobs or os.cpu_count() or 1))
+    warm()
+    yield from pool_map(validate_path, files, jobs, serial_below=2 * (jobs or os.cpu_count() or 1))
 
 
 class CrossChecker:
@@ -112,9 +103,6 @@ class CrossChecker:
     Projections wait in a temporary SQLite file, not in memory, so a corpus of any size fits."""
 
     def __init__(self):
-        import sqlite3
-        import tempfile
-
         self._dir = tempfile.TemporaryDirectory(prefix="gaischema-cross-")
         self.db = sqlite3.connect(os.path.join(self._dir.name, "cross.sqlite"))
         self.db.execute("PRAGMA cache_size = -256")  # KiB: the page cache stays small whatever the corpus
@@ -124,15 +112,13 @@ class CrossChecker:
         self.pending: list[tuple] = []
         self.seq = 0
 
-    def add(self, result: dict) -> None:
-        if result.get("projection") is None or result.get("key") is None or result.get("year") is None:
+    def add(self, result: FileResult) -> None:
+        if result.projection is None or result.key is None or result.year is None:
             return
-        import json
-
         self.seq += 1
-        code, organ = result["key"]
-        self.pending.append((code, organ, result["year"], self.seq, str(result["file"]),
-                             json.dumps(result["projection"], ensure_ascii=False)))
+        code, organ = result.key
+        self.pending.append((code, organ, result.year, self.seq, str(result.file),
+                             json.dumps(result.projection, ensure_ascii=False)))
         if len(self.pending) >= 2000:
             self._flush()
 
@@ -143,8 +129,6 @@ class CrossChecker:
     def findings(self) -> Iterator[tuple[str, Finding, str]]:
         """(file, finding, previous file) for every broken cross-report rule, organ by organ, year by year.
         Of several reports of one organ and year, the first one read is used."""
-        import json
-
         self._flush()
         eng = engine()
         prev = None  # (code, organ, year, file, projection)
@@ -165,14 +149,12 @@ class CrossChecker:
 def cross_check(instances: Iterable[Any]) -> list[tuple[int, Finding, int]]:
     """Cross-report findings over in-memory reports (dicts, dataclasses or pydantic models):
     a list of (index of the report, finding, index of the previous year's report)."""
-    from gaischema.validate import to_instance
-
     checker = CrossChecker()
     for i, obj in enumerate(instances):
         inst = to_instance(obj)
         key, year = organ_key(inst), inst.get("report_year")
         if key and isinstance(year, int):
-            checker.add({"file": str(i), "key": list(key), "year": year, "projection": engine().projection(inst)})
+            checker.add(FileResult(str(i), key=list(key), year=year, projection=engine().projection(inst)))
     try:
         return [(int(i), f, int(j)) for i, f, j in checker.findings()]
     finally:
@@ -187,17 +169,17 @@ class Summary:
         self.cross_errors = self.cross_warnings = 0
         self.rules: Counter = Counter()
 
-    def add(self, result: dict) -> None:
+    def add(self, result: FileResult) -> None:
         self.files += 1
-        if result["fatal"]:
+        if result.fatal:
             self.fatal += 1
-        elif not result["valid"]:
+        elif not result.valid:
             self.errors += 1
         else:
             self.valid += 1
-            if result["findings"]:
+            if result.findings:
                 self.warned += 1
-        self.rules.update(f["rule"] for f in result["findings"])
+        self.rules.update(f.rule for f in result.findings)
 
     def add_cross(self, finding: Finding) -> None:
         self.rules[finding.rule] += 1

@@ -72,6 +72,29 @@ class Finding:
         }
 
 
+def make_finding(rule: dict, path: tuple[str, ...] | str, cell: tuple[str, str], reported: Any = None,
+                 expected: Any = None, detail: tuple[str, str] | None = None) -> Finding:
+    """The one place a finding is made: the data first (rule, path, official cell, reported and expected
+    value), then the message text composed from the rule's templates (``{reported}``, ``{expected}``,
+    ``{cell}``) and, for a JSON Schema error, the detail of what is wrong (Chinese, English)."""
+    fmt = {"reported": _fmt(reported), "expected": _fmt(expected), "cell": cell[0]}
+    message, message_en = rule["message_zh"].format(**fmt), rule["message_en"].format(**fmt)
+    if detail:
+        message, message_en = f"{message}：{detail[0]}", f"{message_en}: {detail[1]}"
+    return Finding(
+        rule=rule["id"],
+        severity=rule["severity"],
+        path=path if isinstance(path, str) else ".".join(path),
+        cell=cell[0],
+        cell_en=cell[1],
+        message=message,
+        message_en=message_en,
+        reported=_show(reported),
+        expected=_show(expected),
+        source=rule.get("source", ""),
+    )
+
+
 # ----------------------------------------------------------------------------------------------- labels
 class Labels:
     """Official labels of paths, from the model's class tree and cell map."""
@@ -557,20 +580,7 @@ class Engine:
         return out
 
     def _finding(self, rule, path, version, reported=None, expected=None) -> Finding:
-        cell, cell_en = self.labels.cell(path, version)
-        fmt = {"reported": _fmt(reported), "expected": _fmt(expected), "cell": cell}
-        return Finding(
-            rule=rule["id"],
-            severity=rule["severity"],
-            path=".".join(path),
-            cell=cell,
-            cell_en=cell_en,
-            message=rule["message_zh"].format(**fmt),
-            message_en=rule["message_en"].format(**fmt),
-            reported=_show(reported),
-            expected=_show(expected),
-            source=rule.get("source", ""),
-        )
+        return make_finding(rule, path, self.labels.cell(path, version), reported, expected)
 
     def check(self, instance: dict, rejected: set[str] = frozenset()) -> list[Finding]:
         """All rule findings for one instance (a mapping). ``rejected``: dotted paths whose values the

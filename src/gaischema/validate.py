@@ -18,23 +18,41 @@ from functools import lru_cache
 from typing import Any, Iterable
 
 from gaischema import loading, resources
-from gaischema.engine import Engine, Finding
+from gaischema.engine import Engine, Finding, make_finding
 
 
 @dataclass
-class FileReport:
-    """The findings for one file."""
+class FileResult:
+    """The result for one file (or one report), whoever validates it: the API, the corpus runner, the command
+    line. ``valid`` is decided here only."""
 
     file: str
     findings: list[Finding] = field(default_factory=list)
     fatal: bool = False  # the file could not be read as a report at all
+    key: list | None = None  # the organ key of the cross-report rules (行政区划代码, normalised organ name)
+    year: int | None = None
+    projection: dict | None = None  # what the cross-report rules read of this report
+    previous: str | None = None  # for a cross-report result: the previous year's file
 
     @property
     def valid(self) -> bool:
         return not self.fatal and not any(f.severity == "error" for f in self.findings)
 
     def as_dict(self) -> dict:
-        return {"file": self.file, "valid": self.valid, "findings": [f.as_dict() for f in self.findings]}
+        """The object of ``gaischema validate --format json``."""
+        d = {"file": self.file, "valid": self.valid, "findings": [f.as_dict() for f in self.findings]}
+        if self.previous is not None:
+            d.update(cross_report=True, previous=self.previous)
+        return d
+
+    def to_record(self) -> dict:
+        """Everything, as a plain JSON-able dict (for a distributed engine's map step)."""
+        return {"file": self.file, "valid": self.valid, "fatal": self.fatal,
+                "findings": [f.as_dict() for f in self.findings], "key": self.key, "year": self.year,
+                "projection": self.projection}
+
+
+FileReport = FileResult  # the name of versions up to 0.1.0
 
 
 @lru_cache(maxsize=1)
@@ -118,23 +136,11 @@ def _reference_findings(instance: Any, eng: Engine) -> Iterable[Finding]:
             if err.validator == "additionalProperties":
                 extra = [k for k in err.instance if k not in err.schema.get("properties", {})]
                 path = path + (extra[0],) if extra else path
-            cell, cell_en = eng.labels.cell(path, version) if path else ("（整份报告）", "(whole report)")
-            detail_zh, detail = _details(err)
+            cell = eng.labels.cell(path, version) if path else ("（整份报告）", "(whole report)")
             reported = err.instance if isinstance(err.instance, (str, int, float, bool)) else None
             if isinstance(err.instance, (_dt.date, _dt.datetime)):
                 reported = err.instance.isoformat()
-            yield Finding(
-                rule=rule["id"],
-                severity=rule["severity"],
-                path=".".join(path),
-                cell=cell,
-                cell_en=cell_en,
-                message=f"{rule['message_zh']}：{detail_zh}",
-                message_en=f"{rule['message_en']}: {detail}",
-                reported=reported,
-                expected=_expected(err),
-                source=rule["source"],
-            )
+            yield make_finding(rule, path, cell, reported, _expected(err), _details(err))
 
 
 _TYPE_ZH = {"integer": "整数", "number": "数字", "string": "文本", "object": "映射（若干栏目）", "boolean": "是/否",
@@ -235,14 +241,28 @@ def is_valid(obj: Any) -> bool:
 
 
 def input_finding(err: loading.InputError) -> Finding:
-    return Finding(rule=err.rule, severity="fatal", path="", cell="", message=err.message,
-                   message_en=err.message_en)
+    """The finding for input that is not a readable report (rule INPUT-*, severity fatal)."""
+    rule = {"id": err.rule, "severity": "fatal", "message_zh": err.message.replace("{", "{{").replace("}", "}}"),
+            "message_en": err.message_en.replace("{", "{{").replace("}", "}}")}
+    return make_finding(rule, "", ("", ""))
 
 
-def validate_file(source: str) -> FileReport:
+def fatal_result(name: str, err: loading.InputError) -> FileResult:
+    """The result for a file that is not a readable report: one INPUT-* finding."""
+    return FileResult(name, [input_finding(err)], fatal=True)
+
+
+def validate_file(source: str) -> FileResult:
     """Read and validate one file (``-`` for standard input); unreadable input is a fatal finding."""
     try:
         instance = loading.load(source)
     except loading.InputError as err:
-        return FileReport(source, [input_finding(err)], fatal=True)
-    return FileReport(source, validate(instance))
+        return fatal_result(source, err)
+    return FileResult(source, validate(instance))
+
+
+def warm() -> None:
+    """Read the schema artifacts and compile the rules now (before a process pool forks, so that its
+    workers share them)."""
+    engine()
+    _fast_validator()
