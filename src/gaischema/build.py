@@ -32,6 +32,8 @@ import shutil
 import sys
 from pathlib import Path
 
+from gaischema import engine
+
 REPO = Path(__file__).resolve().parents[2]
 SCHEMA = REPO / "schema" / "gaischema.yaml"
 OUT = REPO / "generated"
@@ -185,8 +187,6 @@ def iter_cells(model: dict, version: str):
 
 def _check_rules(model: dict) -> None:
     """Fail the build when a rule is malformed: unknown kind, unparsable expression, unknown path."""
-    from gaischema import engine
-
     for rule in model["rules"]:
         try:
             engine.compile_rule(rule, model)

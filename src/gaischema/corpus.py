@@ -11,6 +11,7 @@ each report (the few values the cross-report rules read, long texts as digests) 
 from __future__ import annotations
 
 import json
+import multiprocessing as mp
 import os
 import re
 import sqlite3
@@ -84,8 +85,6 @@ def pool_map(fn: Callable, items: Iterable, jobs: int = 0, serial_below: int = 0
     if jobs == 1 or (isinstance(items, (list, tuple)) and len(items) < serial_below):
         yield from map(fn, items)
         return
-    import multiprocessing as mp
-
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     with ctx.Pool(jobs) as pool:
         yield from pool.imap(fn, items, chunksize=chunksize)

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import ast
 import datetime as _dt
+import hashlib
 import itertools
 from dataclasses import dataclass
 from decimal import Decimal
@@ -639,8 +640,6 @@ class Engine:
             if obj is None:
                 continue
             if isinstance(obj, str) and len(obj) > 64:
-                import hashlib
-
                 obj = f"sha1:{hashlib.sha1(obj.encode('utf-8')).hexdigest()[:16]} ({len(obj)} chars)"
             target = out
             for step in path[:-1]:

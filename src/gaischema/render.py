@@ -9,6 +9,7 @@ import datetime as _dt
 from html import escape
 
 from gaischema.model import Model, get
+from gaischema.validate import validate
 
 CSS = """
 @page { size: A4; margin: 20mm 18mm; }
@@ -170,8 +171,6 @@ def render_html(instance: dict, annotate: bool = False) -> str:
         raise ValueError("the instance has no valid format_version")
     findings = None
     if annotate:
-        from gaischema import validate
-
         findings = validate(instance)
     bad: dict[str, list] = {}
     for f in findings or []:

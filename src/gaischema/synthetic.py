@@ -19,6 +19,8 @@ import random
 import sys
 from pathlib import Path
 
+import yaml
+
 from gaischema.model import Model, get, put
 
 REGIONS = ["东城", "西城", "海淀", "朝阳", "浦东", "黄浦", "鼓楼", "天河", "越秀", "江北", "北仑", "鄞州", "平潭",
@@ -158,8 +160,6 @@ def inject(rng: random.Random, inst: dict) -> list[list[str]]:
 
 def generate(n: int, out: Path, error_share: float = 0.1, seed: int = 1, narrative: int = 3000) -> dict:
     """Write n reports into ``out`` (and ``<out>.injected.json`` beside it); return {file: [[rule, path]]}."""
-    import yaml
-
     class Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
         pass
 

@@ -13,7 +13,9 @@ once per process.
 from __future__ import annotations
 
 import datetime as _dt
+import enum
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any, Iterable
 
@@ -97,9 +99,6 @@ def to_instance(obj: Any) -> Any:
 
 def _plain(v: Any) -> Any:
     """Python values of a pydantic dump as their JSON counterparts (decimal -> number, date -> string)."""
-    import enum
-    from decimal import Decimal
-
     if isinstance(v, dict):
         return {k: _plain(x) for k, x in v.items()}
     if isinstance(v, (list, tuple)):
