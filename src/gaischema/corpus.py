@@ -93,7 +93,9 @@ def pool_map(fn: Callable, items: Iterable, jobs: int = 0, serial_below: int = 0
 def iter_results(files: Iterable[str], jobs: int = 0) -> Iterator[FileResult]:
     """Validate files in parallel (see pool_map), yielding results in file order."""
     warm()
-    yield from pool_map(validate_path, files, jobs, serial_below=2 * (jobs or os.cpu_count() or 1))
+    # workers send plain records (cheap to pickle, and the parent, which writes every result, stays light)
+    for record in pool_map(validate_file_record, files, jobs, serial_below=2 * (jobs or os.cpu_count() or 1)):
+        yield FileResult.from_record(record)
 
 
 class CrossChecker:
@@ -118,7 +120,7 @@ class CrossChecker:
         code, organ = result.key
         self.pending.append((code, organ, result.year, self.seq, str(result.file),
                              json.dumps(result.projection, ensure_ascii=False)))
-        if len(self.pending) >= 2000:
+        if len(self.pending) >= 200:  # a small batch: memory stays flat, inserts stay batched
             self._flush()
 
     def _flush(self) -> None:

@@ -47,6 +47,12 @@ class FileResult:
             d.update(cross_report=True, previous=self.previous)
         return d
 
+    @classmethod
+    def from_record(cls, d: dict) -> "FileResult":
+        """The FileResult of a record made by to_record (a worker's result, cheap to send between processes)."""
+        return cls(d["file"], [Finding(**f) for f in d["findings"]], d["fatal"], d["key"], d["year"],
+                   d["projection"])
+
     def to_record(self) -> dict:
         """Everything, as a plain JSON-able dict (for a distributed engine's map step)."""
         return {"file": self.file, "valid": self.valid, "fatal": self.fatal,
