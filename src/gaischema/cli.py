@@ -34,13 +34,6 @@ Examples:
   gaischema extract report.html -o - | gaischema validate -
 """
 
-EPILOG_EXPORT = """\b
-Examples:
-  gaischema export examples/valid --format csv -o cells.csv
-  gaischema export report.yaml --format json
-"""
-
-
 def _out_text(text: str) -> None:
     click.echo(text)
 
@@ -142,12 +135,8 @@ def validate(paths: tuple[str, ...], fmt: str, jobs: int, quiet: bool, cross: bo
         emit(fatal_result(path, err))
     cross_errors = False
     if checker:
-        by_file: dict[str, list] = {}
-        for file, finding, prev in checker.findings():
-            by_file.setdefault((file, prev), []).append(finding)
-            summary.add_cross(finding)
-        for (file, prev), findings in by_file.items():
-            result = FileResult(file, findings, previous=prev)
+        for result in checker.results():
+            summary.add_cross(result)
             cross_errors |= not result.valid
             writer.result(result)
         checker.close()
@@ -166,13 +155,12 @@ class _Writer:
             self.csv = csv.DictWriter(sys.stdout, fieldnames=CSV_FINDING_COLUMNS, lineterminator="\n")
             self.csv.writeheader()
         elif fmt == "json":
-            sys.stdout.write("[")
+            self.array = out.JsonArray(sys.stdout)
 
     def result(self, r: FileResult) -> None:
         self.count += 1
         if self.fmt == "json":
-            sys.stdout.write(("\n" if self.count == 1 else ",\n")
-                             + json.dumps(r.as_dict(), ensure_ascii=False, default=str))
+            self.array.add(r.as_dict())
         elif self.fmt == "csv":
             base = {"file": r.file, "valid": r.valid}
             if not r.findings:
@@ -185,7 +173,7 @@ class _Writer:
 
     def close(self, summary) -> None:
         if self.fmt == "json":
-            sys.stdout.write("\n]\n")
+            self.array.close()
         if self.fmt == "text":
             if summary.files > 1:
                 click.echo(summary.text())
@@ -301,10 +289,10 @@ def export(paths: tuple[str, ...], fmt: str, wide: bool, output: str, jobs: int,
         if fmt == "csv":
             ex.write_csv(rows, columns, fh)
         else:
-            fh.write("[")
-            for i, row in enumerate(rows):
-                fh.write(("\n" if i == 0 else ",\n") + json.dumps(row, ensure_ascii=False, default=str))
-            fh.write("\n]\n")
+            array = out.JsonArray(fh)
+            for row in rows:
+                array.add(row)
+            array.close()
     sys.exit(state["code"])
 
 

@@ -142,6 +142,14 @@ class CrossChecker:
                     yield file, f, prev[3]
             prev = (code, organ, year, file, proj)
 
+    def results(self) -> Iterator[FileResult]:
+        """The cross-report findings as one FileResult per report and previous year's report."""
+        by_file: dict[tuple[str, str], list[Finding]] = {}
+        for file, finding, prev in self.findings():
+            by_file.setdefault((file, prev), []).append(finding)
+        for (file, prev), findings in by_file.items():
+            yield FileResult(file, findings, previous=prev)
+
     def close(self) -> None:
         self.db.close()
         self._dir.cleanup()
@@ -182,12 +190,13 @@ class Summary:
                 self.warned += 1
         self.rules.update(f.rule for f in result.findings)
 
-    def add_cross(self, finding: Finding) -> None:
-        self.rules[finding.rule] += 1
-        if finding.severity == "error":
-            self.cross_errors += 1
-        else:
-            self.cross_warnings += 1
+    def add_cross(self, result: FileResult) -> None:
+        for finding in result.findings:
+            self.rules[finding.rule] += 1
+            if finding.severity == "error":
+                self.cross_errors += 1
+            else:
+                self.cross_warnings += 1
 
     def text(self, top: int = 5) -> str:
         lines = [f"{self.files} 个文件 files: {self.valid} 有效 valid ({self.warned} 有警告 with warnings), "

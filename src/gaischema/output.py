@@ -9,6 +9,7 @@ renames it), and says clearly when the folder does not exist.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import tempfile
 from typing import IO, Iterator
@@ -69,3 +70,18 @@ def atomic(path: str, force: bool = False, newline: str | None = None) -> Iterat
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+
+
+class JsonArray:
+    """A JSON array written one element at a time (a corpus's results are never all held)."""
+
+    def __init__(self, fh: IO[str]):
+        self.fh, self.count = fh, 0
+        fh.write("[")
+
+    def add(self, obj) -> None:
+        self.fh.write(("\n" if self.count == 0 else ",\n") + json.dumps(obj, ensure_ascii=False, default=str))
+        self.count += 1
+
+    def close(self) -> None:
+        self.fh.write("\n]\n")
