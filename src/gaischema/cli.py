@@ -141,6 +141,8 @@ def validate(paths: tuple[str, ...], fmt: str, jobs: int, quiet: bool, cross: bo
             writer.result(result)
         checker.close()
     writer.close(summary)
+    if summary.internal:
+        sys.exit(3)
     if summary.fatal:
         sys.exit(2)
     sys.exit(1 if summary.errors or cross_errors else 0)
@@ -162,14 +164,14 @@ class _Writer:
         if self.fmt == "json":
             self.array.add(r.as_dict())
         elif self.fmt == "csv":
-            base = {"file": r.file, "valid": r.valid}
+            base = {"file": out.spreadsheet_text(r.file), "valid": r.valid}
             if not r.findings:
                 self.csv.writerow(base)
             for f in r.findings:
                 d = f.as_dict()
                 self.csv.writerow({**base, **{k: _csv_value(d.get(k)) for k in CSV_FINDING_COLUMNS[2:]}})
         elif not (self.quiet and not r.findings):
-            click.echo(_text_report(r))
+            click.echo(out.printable(_text_report(r)))
 
     def close(self, summary) -> None:
         if self.fmt == "json":
@@ -182,7 +184,7 @@ class _Writer:
 
 
 def _csv_value(v):
-    return json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
+    return out.spreadsheet_text(json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v)
 
 
 def _text_report(r: FileResult) -> str:
@@ -382,7 +384,8 @@ def extract(sources: tuple[str, ...], output: str | None, out_dir: str | None, f
         if not many:
             for n in (n for n in record["notes"] if n["note_kind"] != "source"):
                 raw = f" [{n['note_raw']}]" if n.get("note_raw") else ""
-                click.echo(f"{src}: {n['note_kind']:10} {n['note_path']}: {n['note_message']}{raw}", err=True)
+                click.echo(out.printable(f"{src}: {n['note_kind']:10} {n['note_path']}: {n['note_message']}{raw}"),
+                           err=True)
         text = dumps(record["instance"], fmt)
         try:
             if targets[src] == "-":

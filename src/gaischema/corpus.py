@@ -56,11 +56,24 @@ def validate_source(source: bytes | str | dict, name: str = "") -> FileResult:
             instance = loading.parse(text, name)
     except loading.InputError as err:
         return fatal_result(name, err)
-    key = organ_key(instance)
-    year = instance.get("report_year")
-    year = year if isinstance(year, int) and not isinstance(year, bool) else None
-    return FileResult(name, validate(instance), key=list(key) if key else None, year=year,
-                      projection=engine().projection(instance) if key and year is not None else None)
+    try:
+        findings = validate(instance)
+        key = organ_key(instance)
+        year = instance.get("report_year")
+        # a year the cross-report rules can place (and SQLite can store)
+        year = year if type(year) is int and 1000 <= year <= 9999 else None
+        projection = engine().projection(instance) if key and year is not None else None
+    except Exception as exc:  # noqa: BLE001 - a bug on one report must not cost the others their results
+        return internal_result(name, exc)
+    return FileResult(name, findings, key=list(key) if key else None, year=year, projection=projection)
+
+
+def internal_result(name: str, exc: BaseException) -> FileResult:
+    """The result for a report on which gaischema itself failed (a bug): one INTERNAL-ERROR finding, fatal;
+    the command line exits 3 once the other files are done."""
+    err = loading.InputError("INTERNAL-ERROR", f"gaischema 内部错误（请报告）：{type(exc).__name__}: {exc}",
+                             f"internal error in gaischema (please report it): {type(exc).__name__}: {exc}")
+    return fatal_result(name, err)
 
 
 def validate_file_record(path: str) -> dict:
@@ -174,7 +187,7 @@ class Summary:
     """Counts for the end-of-run summary."""
 
     def __init__(self):
-        self.files = self.valid = self.errors = self.warned = self.fatal = 0
+        self.files = self.valid = self.errors = self.warned = self.fatal = self.internal = 0
         self.cross_errors = self.cross_warnings = 0
         self.rules: Counter = Counter()
 
@@ -182,6 +195,7 @@ class Summary:
         self.files += 1
         if result.fatal:
             self.fatal += 1
+            self.internal += any(f.rule == "INTERNAL-ERROR" for f in result.findings)
         elif not result.valid:
             self.errors += 1
         else:

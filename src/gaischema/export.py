@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator
 
 from gaischema.model import Model, get
+from gaischema.output import spreadsheet_text
 
 COLUMNS = ["file", "organ", "year", "format_version", "table", "row", "column", "path", "value",
            "applicant", "outcome", "reason"]
@@ -83,7 +84,7 @@ def write_csv(rows: Iterable[dict], columns: list[str], fh) -> int:
     writer.writeheader()
     n = 0
     for row in rows:
-        writer.writerow(row)
+        writer.writerow({k: spreadsheet_text(v) for k, v in row.items()})
         n += 1
     return n
 

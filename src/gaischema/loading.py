@@ -66,22 +66,79 @@ def load_yaml(text: str):
     return data
 
 
+class _StrictLoader(_BaseLoader):
+    """PyYAML's safe loader, refusing what the README refuses: aliases (a node used twice, scalars too),
+    merge keys, duplicate keys, keys that are not strings, and NaN/Infinity."""
+
+    def construct_object(self, node, deep=False):
+        if node in self.constructed_objects:
+            raise InputError("INPUT-YAML", "不允许使用 YAML 锚点/别名（&/*）", "YAML anchors and aliases (&/*) are not allowed")
+        return super().construct_object(node, deep)
+
+    def flatten_mapping(self, node):
+        if any(key.tag == "tag:yaml.org,2002:merge" for key, _ in node.value):
+            raise InputError("INPUT-YAML", "不允许使用 YAML 合并键（<<）", "YAML merge keys (<<) are not allowed")
+        super().flatten_mapping(node)  # also reads the '=' key as text, as PyYAML does
+
+    def construct_mapping(self, node, deep=False):
+        mapping = super().construct_mapping(node, deep)
+        _check_keys(mapping.keys(), len(node.value))
+        return mapping
+
+    def construct_yaml_float(self, node):
+        value = super().construct_yaml_float(node)
+        if value != value or value in (float("inf"), float("-inf")):
+            raise _not_finite()
+        return value
+
+
+_StrictLoader.add_constructor("tag:yaml.org,2002:float", _StrictLoader.construct_yaml_float)
+
+
+def _check_keys(keys, count: int) -> None:
+    keys = list(keys)
+    if len(keys) != count:
+        raise InputError("INPUT-DUPLICATE-KEY", "同一映射中有重复的键", "a mapping has the same key twice")
+    bad = [k for k in keys if type(k) is not str]
+    if bad:
+        raise InputError("INPUT-KEY", f"键须为文本，此处为 {bad[0]!r}", f"keys must be text, not {bad[0]!r}")
+
+
+def _not_finite() -> InputError:
+    return InputError("INPUT-NUMBER", "数值不能是 NaN 或无穷大", "a number cannot be NaN or Infinity")
+
+
+def _json_pairs(pairs: list) -> dict:
+    data = dict(pairs)
+    _check_keys(data.keys(), len(pairs))
+    return data
+
+
+def _json_constant(name: str):
+    raise _not_finite()
+
+
+# a run of digits so long that the checks below would backtrack over it: such a document goes to PyYAML
+_LONG_DIGITS = re.compile(r"[0-9_.]{200}")
+
+
 def _load_yaml(text: str) -> tuple[object, bool]:
     """(data, checked): checked is True when the tree was already checked (yaml-rs path: no aliases are
     possible and the key walk measured the depth)."""
     if (yaml_rs is not None and text.endswith("\n") and not text.startswith(("%", "---", "..."))
-            and not any(t in text for t in _RISKY_TEXT) and not _RISKY_NUMBER.search(text)
+            and not any(t in text for t in _RISKY_TEXT) and not _LONG_DIGITS.search(text)
+            and not _RISKY_NUMBER.search(text)
             and not _RISKY_INDICATOR.search(text) and not _RISKY_BLOCK.search(text)):
         try:
             data = yaml_rs.loads(text, parse_datetime=False,
-                                 duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.LastWins)
+                                 duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.Error)
         except Exception:  # noqa: BLE001 - PyYAML then gives the error its usual message
             data = None
         else:
             plain, has_list = _plain_keys(data)
             if plain and not (has_list and _RISKY_ITEM.search(text)):
                 return data, True
-    return yaml.load(text, Loader=_BaseLoader), False  # noqa: S506 - a safe loader
+    return yaml.load(text, Loader=_StrictLoader), False  # noqa: S506 - a safe loader
 
 
 _SAFE_KEYS: set[str] = set()
@@ -184,7 +241,7 @@ def parse(text: str, name: str = "") -> object:
         raise InputError("INPUT-EMPTY", "文件为空", "the file is empty")
     try:
         if name.endswith(".json"):
-            data, checked = json.loads(text), False
+            data, checked = json.loads(text, object_pairs_hook=_json_pairs, parse_constant=_json_constant), False
         else:
             data, checked = _load_yaml(text)
     except yaml.MarkedYAMLError as exc:
@@ -200,6 +257,8 @@ def parse(text: str, name: str = "") -> object:
                          f"broken JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
     except RecursionError:
         raise _too_deep() from None
+    except ValueError:  # an integer of more digits than Python converts (4,300)
+        raise InputError("INPUT-NUMBER", "数字位数过多", "a number with too many digits") from None
     if not checked:
         _check_tree(data)
     if data is None:
@@ -215,12 +274,26 @@ def _too_deep() -> InputError:
                       f"nested too deeply (the limit is {MAX_DEPTH} levels)")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _check_tree(data: object) -> None:
-    """Reject YAML aliases (a shared node: the 'billion laughs' bomb) and nesting deeper than MAX_DEPTH."""
+    """Reject YAML aliases (a shared node: the 'billion laughs' bomb), nesting deeper than MAX_DEPTH, keys
+    that are not text, NaN and Infinity, and lone surrogates (text no UTF-8 output can hold)."""
     seen: set[int] = set()
     stack = [(data, 0)]
     while stack:
         node, depth = stack.pop()
+        if type(node) is str:
+            if _SURROGATE.search(node):
+                raise InputError("INPUT-ENCODING", "文本中有孤立的代理码位（如 \\ud800）",
+                                 "the text holds a lone surrogate (such as \\ud800)")
+            continue
+        if type(node) is float and (node != node or node in (float("inf"), float("-inf"))):
+            raise _not_finite()
+        if isinstance(node, dict):
+            _check_keys(node.keys(), len(node))
+            stack.extend((k, depth + 1) for k in node.keys())
         if isinstance(node, (dict, list)):
             if depth > MAX_DEPTH:
                 raise _too_deep()

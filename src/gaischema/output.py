@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import tempfile
 from typing import IO, Iterator
 
@@ -85,3 +86,21 @@ class JsonArray:
 
     def close(self) -> None:
         self.fh.write("\n]\n")
+
+
+# --------------------------------------------------------------------------------------------- encoding by destination
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def spreadsheet_text(value):
+    """A text cell for CSV or a workbook, never a live formula (OWASP's CSV-injection guidance: a text that
+    begins with = + - @, tab or CR is prefixed with an apostrophe). Numbers are returned as they are."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def printable(text: str) -> str:
+    """Text for a terminal: control characters (escape sequences among them) shown as U+FFFD."""
+    return _CONTROL.sub("\ufffd", text)

@@ -13,6 +13,7 @@ and XML nesting at most ``MAX_DEPTH`` (deeper content is kept as text of its anc
 
 from __future__ import annotations
 
+import html
 import html.parser
 import io
 import logging
@@ -433,7 +434,7 @@ def _markdown_part(text: str) -> list[Block]:
 def _md_inline(s: str) -> str:
     s = re.sub(r"<br\s*/?>", "\n", s, flags=re.I)
     s = s.replace("**", "").replace("__", "").replace("\\|", "|")
-    return s.strip()
+    return html.unescape(s).strip()  # Markdown text reads entities as their characters
 
 
 # --------------------------------------------------------------------------------------------------- PDF

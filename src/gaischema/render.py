@@ -244,10 +244,10 @@ def render_markdown(instance: dict) -> str:
     if version not in model.versions:
         raise ValueError("the instance has no valid format_version")
     slots = {s["name"]: s for s in model.root_slots}
-    out = [f"# {instance.get('organ', '')}{instance.get('report_year', '')}年政府信息公开工作年度报告", ""]
+    out = [_md(f"# {instance.get('organ', '')}{instance.get('report_year', '')}年政府信息公开工作年度报告"), ""]
     if isinstance(instance.get("publication_date"), str):
-        out += [f"发布日期：{instance['publication_date']}", ""]
-    out += [f"## {slots['overview']['title']}", "", *[line for line in (instance.get("overview") or "").split("\n")], ""]
+        out += [_md(f"发布日期：{instance['publication_date']}"), ""]
+    out += [f"## {slots['overview']['title']}", "", *[_md(line) for line in (instance.get("overview") or "").split("\n")], ""]
     for table, slot in model.table_slots(version).items():
         out += [f"## {slot['title']}", ""]
         for n, line in enumerate(grid(layout(version, table))):
@@ -259,9 +259,14 @@ def render_markdown(instance: dict) -> str:
                 out.append("|" + "---|" * len(texts))
         out.append("")
     for name in ("problems_and_improvements", "other_matters"):
-        out += [f"## {slots[name]['title']}", "", *(instance.get(name) or "").split("\n"), ""]
+        out += [f"## {slots[name]['title']}", "", *(_md(x) for x in (instance.get(name) or "").split("\n")), ""]
     return "\n".join(out)
 
 
 def _md_cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
+    return _md(" ".join(text.split())).replace("|", "\\|")
+
+
+def _md(text: str) -> str:
+    """Report text in Markdown: HTML in it is shown, not run (<script> becomes &lt;script&gt;)."""
+    return escape(text, quote=False)

@@ -134,6 +134,7 @@ def _schema_findings(instance: Any, eng: Engine) -> Iterable[Finding]:
 
 def _reference_findings(instance: Any, eng: Engine) -> Iterable[Finding]:
     version = instance.get("format_version") if isinstance(instance, dict) else None
+    version = version if isinstance(version, str) else None  # a list or mapping there is itself a finding
     for error in _schema_validator().iter_errors(instance):
         for err in _leaves(error):
             rule = eng.jsonschema.get(err.validator) or eng.jsonschema["*"]

@@ -39,7 +39,9 @@ def build(instance: dict | None, version: str) -> bytes:
         value = get(instance, path) if instance else None
         if path == "format_version" and instance is None:
             value = version
-        meta.append([path, model.title(path), value])
+        meta.append([path, model.title(path), _clean(value)])
+    for row in meta.iter_rows(min_row=2):
+        _text(row[2])
     meta.column_dimensions["A"].width = 30
     meta.column_dimensions["B"].width = 30
     meta.column_dimensions["C"].width = 80
@@ -81,7 +83,8 @@ def build(instance: dict | None, version: str) -> bytes:
                 else:
                     value = get(instance, cell.path) if instance else None
                     target.value = value if isinstance(value, (int, float)) and not isinstance(value, bool) else (
-                        str(value) if value is not None else None)
+                        _clean(str(value)) if value is not None else None)
+                    _text(target)
                     target.alignment = Alignment(horizontal="center", vertical="center")
                     target.fill = PatternFill("solid", fgColor="FFF8E1")
                     where[cell.path] = target.coordinate
@@ -105,6 +108,19 @@ def build(instance: dict | None, version: str) -> bytes:
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+def _clean(value):
+    """Report text without the control characters a workbook cannot hold (shown as U+FFFD)."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", value) if isinstance(value, str) else value
+
+
+def _text(cell) -> None:
+    """A cell that holds report text stays text: never a formula (a report's '=HYPERLINK(…)')."""
+    if isinstance(cell.value, str):
+        cell.data_type = "s"
 
 
 def _formulas(ws, where: dict[str, str], version: str) -> None:

@@ -1,0 +1,120 @@
+"""Hostile input: one bad file never costs the others, and no live formula or escape sequence leaves gaischema.
+One small fixture per kind of attack."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from conftest import EXAMPLES, gaischema, gaischema_json, load
+from gaischema import corpus
+from gaischema.render import render_markdown
+from gaischema.workbook import build
+
+BEILUN = EXAMPLES / "valid" / "AnnualReport-beilun-2023.yaml"
+
+HOSTILE = {
+    "non-text-key.yaml": "1: x\norgan: a\n",
+    "null-key.yaml": "null: x\norgan: a\n",
+    "huge-integer.yaml": "organ: a\nformat_version: v2021\nreport_year: " + "9" * 5000 + "\n",
+    "huge-year.yaml": "organ: a\nformat_version: v2021\ndivision_code: '330206'\nreport_year: 1" + "0" * 4000 + "\n",
+    "version-list.yaml": "organ: a\nformat_version: [v2021]\nreport_year: 2023\n",
+    "version-map.yaml": "organ: a\nformat_version: {v: 1}\nreport_year: 2023\n",
+    "surrogate.json": '{"organ": "\\ud800", "format_version": "v2021", "report_year": 2023}',
+    "nan.yaml": "organ: a\nformat_version: v2021\nreport_year: 2023\nprocessing_fee_amount: .nan\n",
+    "duplicate.yaml": "organ: a\norgan: b\nformat_version: v2021\nreport_year: 2023\n",
+    "scalar-alias.yaml": "x: &a v2021\norgan: a\nformat_version: *a\nreport_year: 2023\n",
+    "digits.yaml": "organ: " + "1" * 120_000 + "\n",
+}
+
+
+@pytest.fixture()
+def hostile_folder(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name, text in HOSTILE.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    for path in sorted((EXAMPLES / "valid").glob("*.yaml")):
+        (folder / path.name).write_bytes(path.read_bytes())
+    return folder
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_each_hostile_document_is_a_clean_result(tmp_path, name):
+    p = tmp_path / name
+    p.write_text(HOSTILE[name], encoding="utf-8")
+    proc = gaischema("validate", str(p))
+    err = proc.stderr.decode() + proc.stdout.decode()
+    assert proc.returncode in (1, 2) and "Traceback" not in err and "internal error" not in err, err
+    record = corpus.validate_record(p.read_bytes(), name)  # the map step of a distributed engine never raises
+    assert record["valid"] is False
+
+
+def test_a_folder_with_hostile_files_reports_every_file(hostile_folder):
+    code, reports = gaischema_json("validate", str(hostile_folder), "-j", "2", "--no-cross")
+    files = {r["file"].rsplit("/", 1)[-1]: r for r in reports}
+    assert set(files) == set(HOSTILE) | {p.name for p in (EXAMPLES / "valid").glob("*.yaml")}
+    assert all(files[p.name]["valid"] for p in (EXAMPLES / "valid").glob("*.yaml"))
+    assert code == 2
+
+
+def test_a_bug_on_one_report_is_that_report_s_result(monkeypatch):
+    def boom(instance):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(corpus, "validate", boom)
+    record = corpus.validate_record(BEILUN.read_bytes(), "beilun.yaml")
+    assert record["fatal"] and record["findings"][0]["rule"] == "INTERNAL-ERROR"
+
+
+# ------------------------------------------------------------------------------------------------ output encoding
+def _report_with_text(tmp_path, text: str):
+    inst = load(BEILUN)
+    inst["organ"] = text
+    inst["overview"] = text
+    p = tmp_path / "r.json"
+    p.write_text(json.dumps(inst, ensure_ascii=False), encoding="utf-8")
+    return inst, p
+
+
+def test_csv_cells_from_report_text_are_never_formulas(tmp_path):
+    inst, p = _report_with_text(tmp_path, '=HYPERLINK("http://x.example","y")')
+    proc = gaischema("export", str(p), "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(proc.stdout.decode())))
+    assert rows and all(r["organ"].startswith("'=") for r in rows)
+    inst["report_year"] = "+1"  # a schema finding whose reported value is report text
+    p.write_text(json.dumps(inst, ensure_ascii=False), encoding="utf-8")
+    out = gaischema("validate", str(p), "--format", "csv").stdout.decode()
+    for row in csv.DictReader(io.StringIO(out)):
+        assert not (row["reported"] or "").startswith(("=", "+", "-", "@"))
+
+
+def test_workbook_cells_from_report_text_are_text(tmp_path):
+    from openpyxl import load_workbook
+
+    inst, _ = _report_with_text(tmp_path, '=HYPERLINK("http://x.example","y")\x07')
+    book = tmp_path / "r.xlsx"
+    book.write_bytes(build(inst, inst["format_version"]))
+    ws = load_workbook(book)["报告信息"]
+    values = [row[2].value for row in ws.iter_rows(min_row=2)]
+    assert any(isinstance(v, str) and v.startswith("=HYPERLINK") for v in values)
+    cells = [row[2] for row in ws.iter_rows(min_row=2) if isinstance(row[2].value, str)]
+    assert all(c.data_type == "s" for c in cells)  # text, not a formula
+    assert not any("\x07" in c.value for c in cells)
+
+
+def test_markdown_shows_html_in_report_text(tmp_path):
+    inst, _ = _report_with_text(tmp_path, "<script>alert(1)</script>")
+    md = render_markdown(inst)
+    assert "<script>" not in md and "&lt;script&gt;" in md
+
+
+def test_terminal_escapes_in_report_text_do_not_reach_the_terminal(tmp_path):
+    inst, p = _report_with_text(tmp_path, "x")
+    inst["extra_\x1b[31mred"] = 1  # an unknown field: its name is printed in the finding
+    p.write_text(json.dumps(inst, ensure_ascii=False), encoding="utf-8")
+    out = gaischema("validate", str(p)).stdout.decode()
+    assert "SCHEMA-UNKNOWN-FIELD" in out and "\x1b" not in out
