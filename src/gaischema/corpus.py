@@ -14,6 +14,7 @@ import json
 import multiprocessing as mp
 import os
 import re
+import signal
 import sqlite3
 import tempfile
 import unicodedata
@@ -99,8 +100,13 @@ def pool_map(fn: Callable, items: Iterable, jobs: int = 0, serial_below: int = 0
         yield from map(fn, items)
         return
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    with ctx.Pool(jobs) as pool:
+    # workers ignore Ctrl-C: the parent alone stops, and leaving the block terminates them at once
+    with ctx.Pool(jobs, initializer=_ignore_sigint) as pool:
         yield from pool.imap(fn, items, chunksize=chunksize)
+
+
+def _ignore_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def iter_results(files: Iterable[str], jobs: int = 0) -> Iterator[FileResult]:

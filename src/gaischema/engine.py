@@ -515,6 +515,8 @@ def _show(v):
         return v.isoformat()
     if isinstance(v, Decimal):
         return str(v)
+    if isinstance(v, float) and (v != v or v in (float("inf"), float("-inf"))):
+        return str(v)  # NaN and Infinity are no JSON
     return v
 
 
@@ -637,8 +639,9 @@ class Engine:
             obj = instance
             for step in path:
                 obj = obj.get(step) if isinstance(obj, dict) else None
-            if obj is None:
-                continue
+            if not isinstance(obj, (str, int, float)) or (isinstance(obj, float) and (
+                    obj != obj or obj in (float("inf"), float("-inf")))):
+                continue  # blank, or no value a rule can read (a list, NaN): a finding of the report itself
             if isinstance(obj, str) and len(obj) > 64:
                 obj = f"sha1:{hashlib.sha1(obj.encode('utf-8')).hexdigest()[:16]} ({len(obj)} chars)"
             target = out

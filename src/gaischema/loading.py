@@ -310,22 +310,44 @@ def load(source: str) -> dict:
 
 
 def walk(paths: list[str], suffixes: tuple[str, ...] = REPORT_SUFFIXES) -> Iterator[tuple[str, InputError | None]]:
-    """Files with one of ``suffixes`` under the given files and folders, lazily, sorted within each folder; a
-    folder with none is yielded once with an INPUT-NO-REPORTS error."""
+    """Files with one of ``suffixes`` under the given files and folders, lazily, sorted within each folder.
+    What cannot be read is yielded with its error, never skipped in silence: a folder with no such file
+    (INPUT-NO-REPORTS), an unreadable folder, a dangling link, a link that loops back (INPUT-UNREADABLE).
+    Links to folders are followed once."""
     for p in paths:
         if p == "-" or not os.path.isdir(p):
             yield p, None
             continue
         found = False
-        for root, dirs, names in os.walk(p):
+        problems: list[tuple[str, InputError]] = []
+        seen = {os.path.realpath(p)}
+
+        def unreadable(exc: OSError) -> None:
+            problems.append((exc.filename or p, InputError("INPUT-UNREADABLE", "无法读取该目录",
+                                                           f"cannot read this folder: {exc.strerror or exc}")))
+
+        for root, dirs, names in os.walk(p, onerror=unreadable, followlinks=True):
             dirs.sort()
+            for d in list(dirs):
+                real = os.path.realpath(os.path.join(root, d))
+                if real in seen:  # a link back to a folder already walked
+                    dirs.remove(d)
+                    problems.append((os.path.join(root, d), InputError(
+                        "INPUT-UNREADABLE", "符号链接指向已遍历的目录（循环），跳过", "a link loops back to a folder "
+                        "already walked; skipped")))
+                else:
+                    seen.add(real)
             for name in sorted(names):
-                if name.lower().endswith(suffixes):
-                    full = os.path.join(root, name)
-                    if os.path.isfile(full):
-                        found = True
-                        yield full, None
-        if not found:
+                full = os.path.join(root, name)
+                if os.path.islink(full) and not os.path.exists(full):
+                    if name.lower().endswith(suffixes):
+                        problems.append((full, InputError("INPUT-UNREADABLE", "失效的符号链接", "a dangling link")))
+                    continue
+                if name.lower().endswith(suffixes) and os.path.isfile(full):
+                    found = True
+                    yield full, None
+        yield from problems
+        if not found and not problems:
             kinds = "、".join(f"*{x}" for x in suffixes)
             yield p, InputError("INPUT-NO-REPORTS", f"目录中没有报告文件（{kinds}）",
                                 f"no report files ({', '.join('*' + x for x in suffixes)}) in this folder")

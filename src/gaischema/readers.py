@@ -341,6 +341,7 @@ def read_xlsx(data: bytes) -> tuple[list[Block], dict]:
     values by slot path."""
     from openpyxl import load_workbook  # a dependency of linkml; slow to import, so only here
 
+    _check_sheets(data)
     try:
         wb = load_workbook(io.BytesIO(data), data_only=True, read_only=False)
     except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a damaged file
@@ -387,6 +388,37 @@ def read_xlsx(data: bytes) -> tuple[list[Block], dict]:
             ncols = max(c.col + c.colspan for c in cells)
             blocks.append(Table(cells, nrows, ncols))
     return blocks, fields
+
+
+_RANGE = re.compile(rb'<(?:\w+:)?(?:mergeCell|dimension) ref="([A-Z]{1,3})(\d{1,7})(?::([A-Z]{1,3})(\d{1,7}))?"')
+
+
+def _column(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ch - 64
+    return n
+
+
+def _check_sheets(data: bytes) -> None:
+    """Before openpyxl reads a workbook (it makes a cell object for every position of a merged range): the
+    whole package at most MAX_UNPACKED unpacked, no merged range or sheet dimension over MAX_TABLE_CELLS."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            infos = z.infolist()
+            if sum(i.file_size for i in infos) > MAX_UNPACKED:
+                raise InputError("INPUT-TOO-LARGE", "工作簿解压后过大", "the workbook is too large unpacked")
+            for info in infos:
+                if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
+                    with z.open(info) as fh:
+                        xml = fh.read(MAX_UNPACKED + 1)
+                    for m in _RANGE.finditer(xml):
+                        c1, r1, c2, r2 = m.group(1), int(m.group(2)), m.group(3) or m.group(1), int(m.group(4) or m.group(2))
+                        area = (abs(r2 - r1) + 1) * (abs(_column(c2) - _column(c1)) + 1)
+                        if area > MAX_TABLE_CELLS and b"mergeCell" in m.group(0):
+                            raise InputError("INPUT-TOO-LARGE", "合并单元格范围过大", "a merged range is too large")
+    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError):
+        raise _not_report("Excel 文件损坏或不是工作簿", "a damaged workbook, or not one") from None
 
 
 # --------------------------------------------------------------------------------------------------- Markdown

@@ -220,11 +220,31 @@ def _expected(err) -> Any:
     return None
 
 
+def _nonfinite(instance: Any, eng: Engine) -> list[Finding]:
+    """NaN and Infinity (an in-memory report can hold them; JSON cannot, and JSON Schema's bounds let them
+    pass): a SCHEMA-TYPE finding each, the value reported as text."""
+    out = []
+    stack = [((), instance)]
+    while stack:
+        path, node = stack.pop()
+        if isinstance(node, dict):
+            stack.extend((path + (str(k),), v) for k, v in node.items())
+        elif isinstance(node, list):
+            stack.extend((path + (str(i),), v) for i, v in enumerate(node))
+        elif isinstance(node, float) and (node != node or node in (float("inf"), float("-inf"))):
+            version = instance.get("format_version") if isinstance(instance, dict) else None
+            cell = eng.labels.cell(path, version if isinstance(version, str) else None)
+            out.append(make_finding(eng.jsonschema["type"], path, cell, str(node), "a finite number",
+                                    ("NaN 或无穷大不是有效数字", "NaN or Infinity is not a number")))
+    return sorted(out, key=lambda f: f.path)
+
+
 def _findings(instance: Any) -> tuple[list[Finding], list[Finding]]:
     """(JSON Schema findings, rule findings). A rule that would read a value the JSON Schema rejected is not
     evaluated, so one wrong cell gives one finding, not a cascade."""
     eng = engine()
-    schema = list(_schema_findings(instance, eng))
+    bad = _nonfinite(instance, eng)
+    schema = bad + [f for f in _schema_findings(instance, eng) if f.path not in {b.path for b in bad}]
     rules = eng.check(instance, {f.path for f in schema}) if isinstance(instance, dict) else []
     return schema, rules
 
