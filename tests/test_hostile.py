@@ -118,3 +118,26 @@ def test_terminal_escapes_in_report_text_do_not_reach_the_terminal(tmp_path):
     p.write_text(json.dumps(inst, ensure_ascii=False), encoding="utf-8")
     out = gaischema("validate", str(p)).stdout.decode()
     assert "SCHEMA-UNKNOWN-FIELD" in out and "\x1b" not in out
+
+
+def test_ctrl_c_stops_workers_leaves_no_partial_file_and_exits_130(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from gaischema import synthetic
+
+    corpus_dir = tmp_path / "corpus"
+    synthetic.main(["2000", str(corpus_dir), "--narrative", "200"])
+    target = tmp_path / "cells.csv"
+    proc = subprocess.Popen([sys.executable, "-m", "gaischema.cli", "export", str(corpus_dir), "-j", "2", "-o",
+                             str(target)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    time.sleep(1.0)
+    assert proc.poll() is None, "the export ended before it could be interrupted"
+    proc.send_signal(signal.SIGINT)
+    t0 = time.monotonic()
+    assert proc.wait(timeout=30) == 130, proc.stderr.read().decode()[-500:]
+    assert time.monotonic() - t0 < 10
+    assert not target.exists() and not list(tmp_path.glob(".gaischema-*"))

@@ -522,9 +522,9 @@ def main() -> None:
     except click.ClickException as exc:
         exc.show()
         sys.exit(2)
-    except click.exceptions.Abort:
-        click.echo("aborted", err=True)
-        sys.exit(2)
+    except click.exceptions.Abort:  # Ctrl-C (click turns KeyboardInterrupt into Abort)
+        click.echo("interrupted / 已中断", err=True)
+        sys.exit(130)
     except BrokenPipeError:
         os._exit(0)  # the reader went away (e.g. | head); nothing more to say
     except KeyboardInterrupt:
