@@ -4,13 +4,20 @@ One small fixture per kind of attack."""
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
+import resource
+import signal
+import subprocess
+import sys
+import time
+import zipfile
 
 import pytest
 
 from conftest import EXAMPLES, gaischema, gaischema_json, load
-from gaischema import corpus
+from gaischema import corpus, synthetic
 from gaischema.render import render_markdown
 from gaischema.workbook import build
 
@@ -121,13 +128,6 @@ def test_terminal_escapes_in_report_text_do_not_reach_the_terminal(tmp_path):
 
 
 def test_ctrl_c_stops_workers_leaves_no_partial_file_and_exits_130(tmp_path):
-    import signal
-    import subprocess
-    import sys
-    import time
-
-    from gaischema import synthetic
-
     corpus_dir = tmp_path / "corpus"
     synthetic.main(["2000", str(corpus_dir), "--narrative", "200"])
     target = tmp_path / "cells.csv"
@@ -141,3 +141,68 @@ def test_ctrl_c_stops_workers_leaves_no_partial_file_and_exits_130(tmp_path):
     assert proc.wait(timeout=30) == 130, proc.stderr.read().decode()[-500:]
     assert time.monotonic() - t0 < 10
     assert not target.exists() and not list(tmp_path.glob(".gaischema-*"))
+
+
+# ------------------------------------------------------------------------------------------------ bounded work
+def _limited(*args: str) -> subprocess.CompletedProcess:
+    """The command line under 1 GiB of address space and 30 s, as the hostile-input contract states."""
+
+    def limit():
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+    return subprocess.run([sys.executable, "-m", "gaischema.cli", *args], capture_output=True, timeout=30,
+                          preexec_fn=limit)
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+    return buf.getvalue()
+
+
+HOSTILE_SOURCES = ["blank-lines.txt", "bomb.docx", "cdata.html", "deep.html", "digits.txt", "many-lt.html",
+                   "merged.xlsx", "nested.docx"]
+
+
+@functools.lru_cache(maxsize=1)
+def _hostile_sources() -> dict[str, bytes]:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active["A1"] = "x"
+    wb.active.merge_cells("A2:B3")
+    book = io.BytesIO()
+    wb.save(book)
+    z = zipfile.ZipFile(io.BytesIO(book.getvalue()))
+    merged = {i.filename: z.read(i).replace(b'ref="A2:B3"', b'ref="A2:XFD1048576"') for i in z.infolist()}
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    return {
+        "bomb.docx": _zip({"word/document.xml": b"<w:document " + w.encode() + b"><w:body>" + b" " * 100_000_000}),  # over MAX_UNPACKED
+        "nested.docx": _zip({"word/document.xml": (f"<w:document {w}><w:body>" + "<w:sdt><w:sdtContent>" * 60_000
+                                                   + "</w:sdtContent></w:sdt>" * 60_000 + "</w:body></w:document>")
+                             .encode()}),
+        "merged.xlsx": _zip(merged),
+        "many-lt.html": b"<html><table><tr><td>" + b"<" * 300_000 + b"</td></tr></table></html>",
+        "deep.html": b"<html><table><tr><td>" + b"<div>" * 100_000 + b"</td></tr></table></html>",
+        "cdata.html": b"<html><table><tr><td>" + b"<![CDATA[" * 50_000 + b"</td></tr></table></html>",
+        "digits.txt": ("三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 " + "8" * 40 + "\n").encode() * 50,
+        "blank-lines.txt": b"\n" * 100_000 + b" \n" * 100_000,
+    }
+
+
+@pytest.mark.parametrize("name", HOSTILE_SOURCES)
+def test_extract_hostile_sources_within_limits(tmp_path, name):
+    p = tmp_path / name
+    p.write_bytes(_hostile_sources()[name])
+    proc = _limited("extract", str(p))
+    err = proc.stderr.decode()
+    assert proc.returncode in (0, 1, 2) and "Traceback" not in err and "internal error" not in err, err[-500:]
+
+
+def test_a_megabyte_of_digits_validates_within_limits(tmp_path):
+    p = tmp_path / "digits.yaml"
+    p.write_text("organ: '" + "1" * 1_000_000 + "'\n", encoding="utf-8")
+    proc = _limited("validate", str(p))
+    assert proc.returncode in (0, 1, 2) and b"Traceback" not in proc.stderr

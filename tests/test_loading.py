@@ -138,3 +138,11 @@ def test_a_long_run_of_digits_is_read_in_linear_time():
     t0 = time.perf_counter()
     assert loading.parse(text, "r.yaml")["organ"] == "x"
     assert time.perf_counter() - t0 < 5  # was minutes: the fast path's number check backtracked
+
+
+@pytest.mark.parametrize("brk", ["\x85", "\u2028", "\u2029", "\r"])
+def test_yaml_1_1_line_breaks_read_as_pyyaml_reads_them(brk):
+    """NEL, LS and PS are line breaks to PyYAML (YAML 1.1), not to yaml-rs: such a document is PyYAML's."""
+    for text in (f"organ: a{brk}b\nreport_year: 2023\n", f"organ: a\nreport_year: 2{brk}7\n",
+                 f"organ: a\nnote: x{brk}y: 7\n"):
+        assert same(text), repr(text)

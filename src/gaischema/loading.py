@@ -37,7 +37,8 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
 # which four checks establish: plain text tests, a regex on the numbers that follow a colon, a regex on
 # block scalar headers, and a look at the parsed keys and strings (and, when the document has lists, a
 # regex on list items). tests/test_loading.py checks both parsers agree on every document let through.
-_RISKY_TEXT = ("\t", "<<", "&", "*", "!", "\n%", "\n---", "\n...")
+# (and the line breaks YAML 1.1 knows beside \n and \r — NEL, LS, PS — which the two parsers split apart)
+_RISKY_TEXT = ("\t", "<<", "&", "*", "!", "\n%", "\n---", "\n...", "\x85", "\u2028", "\u2029", "\r")
 # a plain scalar after a colon that starts like a number or date but is not a plain decimal
 _RISKY_NUMBER = re.compile(r":(?:[ ]+(?:[-+]?0[0-9box_]|[-+]?\.|\+|[0-9]{4}-|[-+]?[0-9][0-9_]*(?:\.(?![0-9])|"
                            r"[0-9_.]*[eE_:]))|[ ]*(?:\#[^\n]*)?\n(?:[ ]*(?:\#[^\n]*)?\n)*[ ]*[-+.0-9!&*{}\[\]@`?%|>])")
