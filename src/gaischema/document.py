@@ -12,7 +12,7 @@ the cell that covers it), as pdfplumber's table finder hands over its tables. Th
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterator, Union
+from typing import Union
 
 
 @dataclass
@@ -66,9 +66,6 @@ class Table:
             ncols = max(ncols, c, max((cc + 1 for rr, cc in taken if rr == r), default=0))
         return cls(cells, len(rows), ncols, page)
 
-    def row_cells(self, r: int) -> list[Cell | None]:
-        return self.grid[r]
-
 
 @dataclass
 class Paragraph:
@@ -89,9 +86,6 @@ class Document:
     fmt: str
     encoding: str | None = None
     fields: dict | None = None  # values a reader took structurally (the 报告信息 sheet of a gaischema workbook)
-
-    def tables(self) -> Iterator[Table]:
-        return (b for b in self.blocks if isinstance(b, Table))
 
     def lines(self) -> list[str]:
         """The document as lines of text: each paragraph's lines, each table row's distinct cells joined by a

@@ -79,7 +79,6 @@ class Model:
         self.enums: dict = raw["enums"]
         self.rules: list[dict] = raw["rules"]
         self._cells: dict[str, list[dict]] = raw["cells"]
-        self._by_path = {v: {c["path"]: c for c in cells} for v, cells in self._cells.items()}
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -121,12 +120,6 @@ class Model:
         """The official cells of a version (of one table), in official order."""
         cells = self._cells[version]
         return cells if table is None else [c for c in cells if c["table"] == table]
-
-    def cell(self, version: str, path: str) -> dict | None:
-        return self._by_path.get(version, {}).get(path)
-
-    def cell_paths(self, version: str) -> list[str]:
-        return [c["path"] for c in self._cells[version]]
 
     @lru_cache(maxsize=None)
     def rows(self, version: str, table: str) -> tuple[OfficialRow, ...]:
