@@ -191,6 +191,15 @@ def test_browser_printed_pdf(browser_pdfs, example):
     assert len(have) == len(want) and sum(a != b for a, b in zip(have, want)) <= len(want) // 200
 
 
+@pytest.mark.parametrize("text,example", [("pingtan-2023-pdftotext-layout.txt", "pingtan-2023"),
+                                           ("format2019-pdftotext-layout.txt", "format2019-shanghai-totals-filled")])
+def test_pdf_text_layer_with_labels_wrapped_past_their_values(text, example):
+    """`pdftotext -layout` of the office-suite PDFs: narrow label columns wrap over many lines, each row's
+    label starting on the line of its values and going on below them."""
+    got = extract(str(FIXTURES / "text" / text))
+    assert cells(got.instance) == cells(load(VALID[example]))
+
+
 def test_browser_printed_pdf_without_table_rules(browser_pdfs):
     inst = load(VALID["pingtan-2023"])
     got = extract(str(browser_pdfs["borderless"]))

@@ -32,7 +32,7 @@ from gaischema import __version__
 from gaischema.corpus import pool_map
 from gaischema.document import Document
 from gaischema.loading import InputError, read_bytes
-from gaischema.matcher import Note, align, core, norm, read_values, row_view
+from gaischema.matcher import Note, align, core, label_forms, norm, read_values, row_view
 from gaischema.model import Model, put_all
 from gaischema.readers import NotAReport, read_document
 from gaischema.validate import engine
@@ -78,8 +78,7 @@ def extract_document(doc: Document, name: str) -> Extraction:
         version, why = meta["format_version"], "workbook"
     if version is None:
         raise _no_tables()
-    lines = row_view(doc)
-    matches = align(model, version, lines, notes)
+    matches = align(model, version, row_view(doc, label_forms(model, version)), notes)
     if not any(m.row.table == "三" for m in matches) and not any(m.row.table == "二" for m in matches):
         raise _no_tables()
     found = {p for m in matches for p in (m.paths or m.row.cells)}

@@ -170,19 +170,26 @@ class Line:
     spanned: set[int] = field(default_factory=set)  # values whose cell is merged down from the row above
 
 
-def row_view(doc: Document) -> list[Line]:
-    """The candidate rows of a document in reading order."""
+def row_view(doc: Document, forms: frozenset[str] = frozenset()) -> list[Line]:
+    """The candidate rows of a document in reading order. ``forms``: the official row labels (normalised);
+    a row whose label began on the line of its values and does not yet end in one of them goes on in the
+    label lines that follow (a narrow label column wrapped past its values, as PDF text layers give it)."""
     lines: list[Line] = []
     label: list[str] = []
     values: list[str] = []
     seg_start = 0
+    mixed = False  # the open row's label began on the line of its first value
 
     def flush():
-        nonlocal seg_start
+        nonlocal seg_start, mixed
         if label or values:
             lines.append(Line(" ".join(label), list(values), False, f"text {seg_start + 1}"))
         label.clear()
         values.clear()
+        mixed = False
+
+    def complete() -> bool:
+        return label_complete(" ".join(label), forms)
 
     prev_table: Table | None = None
     for k, block in enumerate(doc.blocks):
@@ -195,23 +202,33 @@ def row_view(doc: Document) -> list[Line]:
                 seg_start = k
             if "（" in text or "(" in text:
                 text = _REMARK_IN_TEXT.sub(" ", text)
+            pieces = []
             for word in text.split():
                 if parse_value(word) is not None:
-                    values.append(word)
+                    pieces.append(("value", word))
                     continue
                 glued = _DIGIT.search(word) and not _NUMBERED_LABEL.match(word)
-                for kind, token in (tokens(word) if glued else (("label", word),)):
-                    if kind == "value":
-                        values.append(token)
-                        continue
-                    if values:
-                        flush()
-                        seg_start = k
-                    if _SENTENCE_END.search(token):  # a sentence ended: what came before is narrative
-                        label.clear()
-                        token = _SENTENCE_END.split(token)[-1]
-                    if token:
-                        label.append(token)
+                pieces.extend(tokens(word) if glued else (("label", word),))
+            if values and mixed and forms and pieces and all(kind == "label" for kind, _ in pieces) \
+                    and not complete() and not any(_SENTENCE_END.search(t) for _, t in pieces):
+                label.extend(t for _, t in pieces)  # the open row's label goes on
+                continue
+            label_here = False
+            for kind, token in pieces:
+                if kind == "value":
+                    if not values:
+                        mixed = label_here
+                    values.append(token)
+                    continue
+                if values:
+                    flush()
+                    seg_start = k
+                if _SENTENCE_END.search(token):  # a sentence ended: what came before is narrative
+                    label.clear()
+                    token = _SENTENCE_END.split(token)[-1]
+                if token:
+                    label.append(token)
+                    label_here = True
             continue
         flush()
         continuation = prev_table is not None and block.page is not None and prev_table.page is not None \
@@ -228,6 +245,12 @@ def row_view(doc: Document) -> list[Line]:
         prev_table = block
     flush()
     return lines
+
+
+def label_complete(label: str, forms: frozenset[str]) -> bool:
+    """Whether a label ends in one of the official row labels (nothing but punctuation after it)."""
+    text = _FILLER_END.sub("", norm(label))
+    return any(text.endswith(_FILLER_END.sub("", f)) for f in forms)
 
 
 def _grid_line(table: Table, r: int, where: str) -> Line | None:
@@ -285,6 +308,7 @@ def _fit(line: Line, k: int) -> list[str] | None:
 
 
 _TRAILING_PAREN = re.compile(r"\([^()]*\)$")
+_FILLER_END = re.compile(r"[\s:：,，、.。;；()（）\[\]【】*_\-—|]*$")
 _FILLER = re.compile(r"[\s:：,，、.。;；()（）\[\]【】*_\-—|]*")
 
 
@@ -336,6 +360,12 @@ class _Scorer:
 @lru_cache(maxsize=None)
 def _scorer(rows: tuple[OfficialRow, ...]) -> _Scorer:
     return _Scorer(list(rows))
+
+
+def label_forms(model: Model, version: str) -> frozenset[str]:
+    """The normalised labels of the official rows of a version (with aliases, without bracketed rules)."""
+    rows = tuple(r for t in ("二", "三", "四") for r in model.rows(version, t))
+    return frozenset(f for forms in _scorer(rows).forms for f, _ in forms)
 
 
 def align(model: Model, version: str, lines: list[Line], notes: list[Note]) -> list[Match]:
