@@ -200,6 +200,15 @@ def test_pdf_text_layer_with_labels_wrapped_past_their_values(text, example):
     assert cells(got.instance) == cells(load(VALID[example]))
 
 
+@pytest.mark.parametrize("page,example", [("pingtan-2023-pdftohtml.html", "pingtan-2023"),
+                                           ("format2019-pdftohtml.html", "format2019-shanghai-totals-filled")])
+def test_html_without_table_elements(page, example):
+    """`pdftohtml -s -i` of the office-suite PDFs: every piece of text a positioned paragraph, no <table>."""
+    got = extract(str(FIXTURES / "html" / page))
+    assert_no_wrong_cell(got.instance, cells(load(VALID[example])))
+    assert sum(v is not None for v in cells(got.instance).values()) == len(cells(load(VALID[example])))
+
+
 def test_browser_printed_pdf_without_table_rules(browser_pdfs):
     inst = load(VALID["pingtan-2023"])
     got = extract(str(browser_pdfs["borderless"]))

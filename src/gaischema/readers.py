@@ -232,9 +232,7 @@ def read_html(text: str) -> list[Block]:
     builder.close()
     blocks: list[Block] = []
     _html_blocks(builder.root, blocks)
-    if not any(isinstance(b, Table) for b in blocks):
-        raise _not_report("网页中没有表格，不是年度报告", "the HTML page has no tables: not a report")
-    return blocks
+    return blocks  # a page without <table> (tables drawn with positioned text) goes to the text segmenter
 
 
 # --------------------------------------------------------------------------------------------------- Word
