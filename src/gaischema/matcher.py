@@ -42,6 +42,7 @@ _REMARK = re.compile(r"^(.*?\S)\s*[（(]([^（）()]*)[）)]$")
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\d+[.、])")
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
 MIN_SIMILARITY = 0.7
+PAIRED_MIN_ROWS = 8
 MAX_SPLIT_DIGITS = 40
 SPLIT_BUDGET = 200_000  # candidate splits generated per row, and search steps across rows, at most
 
@@ -116,7 +117,9 @@ _FOOTER_MARK = re.compile(r"[-—–－/页]")
 _GLUED = re.compile(r"\d+(?:\.\d+)?|\D+")
 _REMARK_IN_TEXT = re.compile(r"[（(][^（）()]*\d[^（）()]*[）)]")
 _NUMBERING_AFTER = re.compile(r"[.、．]\D")
-_NOT_A_VALUE_AFTER = re.compile(r"^(?:[年月日号时分秒岁届期次]|:\d|-\d|/\d|[.、．]\D)")
+# digits glued to what follows them that are no cell: dates, numbering, and quantities in sentences
+# (文件393件, 51.85%, 共3次); a cell's own unit stands apart from the next label (54件 is a word of its own)
+_NOT_A_VALUE_AFTER = re.compile(r"^(?:[年月日号时分秒岁届期次件个条人篇家名份批户起场张位余多万亿%％]|:\d|-\d|/\d|[.、．]\D)")
 
 
 def tokens(text: str):
@@ -168,6 +171,7 @@ class Line:
     grid: bool
     where: str
     spanned: set[int] = field(default_factory=set)  # values whose cell is merged down from the row above
+    paired: bool = False  # its label and values stood in separate blocks, paired by order
 
 
 def row_view(doc: Document, forms: frozenset[str] = frozenset()) -> list[Line]:
@@ -180,12 +184,16 @@ def row_view(doc: Document, forms: frozenset[str] = frozenset()) -> list[Line]:
     seg_start = 0
     mixed = False  # the open row's label began on the line of its first value
 
+    by_line: dict[str, dict[int, list[str]]] = {"label": {}, "value": {}}  # the open row's tokens per line
+
     def flush():
         nonlocal seg_start, mixed
         if label or values:
-            lines.append(Line(" ".join(label), list(values), False, f"text {seg_start + 1}"))
+            lines.extend(_paired(by_line, forms) or [Line(" ".join(label), list(values), False, f"text {seg_start + 1}")])
         label.clear()
         values.clear()
+        by_line["label"].clear()
+        by_line["value"].clear()
         mixed = False
 
     def complete() -> bool:
@@ -219,15 +227,18 @@ def row_view(doc: Document, forms: frozenset[str] = frozenset()) -> list[Line]:
                     if not values:
                         mixed = label_here
                     values.append(token)
+                    by_line["value"].setdefault(k, []).append(token)
                     continue
                 if values:
                     flush()
                     seg_start = k
                 if _SENTENCE_END.search(token):  # a sentence ended: what came before is narrative
                     label.clear()
+                    by_line["label"].clear()
                     token = _SENTENCE_END.split(token)[-1]
                 if token:
                     label.append(token)
+                    by_line["label"].setdefault(k, []).append(token)
                     label_here = True
             continue
         flush()
@@ -245,6 +256,22 @@ def row_view(doc: Document, forms: frozenset[str] = frozenset()) -> list[Line]:
         prev_table = block
     flush()
     return lines
+
+
+def _paired(by_line: dict[str, dict[int, list[str]]], forms: frozenset[str]) -> list[Line]:
+    """A block of row labels, one a line, followed by a block of value lines, one row a line (text that
+    lists a table's labels and its values apart): paired by order when the numbers agree, else nothing."""
+    value_lines = list(by_line["value"].values())
+    # a whole block (eight rows at least): two neighbouring rows whose lines were lost look alike otherwise
+    if len(value_lines) < PAIRED_MIN_ROWS or len({len(v) for v in value_lines}) != 1 or len(value_lines[0]) < 2:
+        return []
+    if set(by_line["label"]) & set(by_line["value"]):
+        return []  # labels and values share a line: not two blocks
+    labels = [" ".join(t) for t in by_line["label"].values() if label_complete(" ".join(t), forms)]
+    if len(labels) != len(value_lines):
+        return []
+    return [Line(lab, vals, False, f"text {k + 1}", paired=True)
+            for lab, vals, k in zip(labels, value_lines, by_line["value"])]
 
 
 def label_complete(label: str, forms: frozenset[str]) -> bool:
@@ -536,6 +563,9 @@ def read_values(matches: list[Match], identities: list[Identity], notes: list[No
                                   "as one row of zeros; each sub-row is 0 (counts are never negative)",
                                   " ".join(m.line.values)))
             continue
+        if m.line.paired and m.how == "label":
+            notes.append(Note("positional", m.row.path, "标签与数值分列两处，按顺序配对 / the labels and the values "
+                              "stand in separate blocks; paired by order", m.line.label or None))
         if m.how == "positional":
             notes.append(Note("positional", m.row.path, f"该行标签缺失或不可辨，按位置读取（{m.line.where}） / the row's "
                               f"label is missing or unreadable; read by position ({m.line.where})", m.line.label or None))
