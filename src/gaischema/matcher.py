@@ -422,7 +422,7 @@ def align(model: Model, version: str, lines: list[Line], notes: list[Note]) -> l
     matched = {i: cand[jj] for i, jj in _heaviest_chain(pairs, len(cand))}
     out = {i: Match(rows[i], lines[j], "label") for i, j in matched.items()}
     _positional(rows, lines, cand, matched, out)
-    _group_rows(model, version, rows, lines, matched, out, notes)
+    _group_rows(rows, lines, matched, out, notes)
     _table4(rows, lines, matched, out)
     return [out[i] for i in sorted(out)]
 
@@ -486,7 +486,7 @@ def _positional(rows, lines, cand, matched, out) -> None:
                 out[i] = Match(rows[i], lines[j], "positional")
 
 
-def _group_rows(model, version, rows, lines, matched, out, notes) -> None:
+def _group_rows(rows, lines, matched, out, notes) -> None:
     """A group printed as one row (a 2021 report with the 2019 （六）其他处理 row): where the row is all
     zeros each sub-row is 0; otherwise the sub-rows stay blank. A total is never spread over its parts."""
     groups: dict[tuple[str, ...], list[int]] = {}
@@ -646,7 +646,6 @@ def _local_identities(paths: tuple[str, ...], identities: list[Identity]) -> tup
 
 def _split(open_rows, values: dict, identities: list[Identity], notes: list[Note]) -> None:
     """Choose among the splits of run-together rows with the identities; take only unique ones."""
-    relevant = identities
     rows = []
     for paths, digits, row_path in open_rows:
         if len(digits) > MAX_SPLIT_DIGITS:
@@ -654,12 +653,12 @@ def _split(open_rows, values: dict, identities: list[Identity], notes: list[Note
             for p in paths:
                 values[p] = None
             continue
-        cands, exhausted = _row_candidates(digits, len(paths), _local_identities(tuple(paths), relevant))
+        cands, exhausted = _row_candidates(digits, len(paths), _local_identities(tuple(paths), identities))
         cands = list(cands)
         for p in paths:
             values[p] = None
         rows.append((paths, digits, row_path, cands, exhausted))
-    _joint(rows, values, relevant, notes)
+    _joint(rows, values, identities, notes)
 
 
 def _joint(rows, values: dict, identities: list[Identity], notes: list[Note]) -> None:
