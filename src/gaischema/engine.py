@@ -29,6 +29,7 @@ import ast
 import datetime as _dt
 import hashlib
 import itertools
+import math
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Callable
@@ -515,7 +516,7 @@ def _show(v):
         return v.isoformat()
     if isinstance(v, Decimal):
         return str(v)
-    if isinstance(v, float) and (v != v or v in (float("inf"), float("-inf"))):
+    if isinstance(v, float) and not math.isfinite(v):
         return str(v)  # NaN and Infinity are no JSON
     return v
 
@@ -639,8 +640,7 @@ class Engine:
             obj = instance
             for step in path:
                 obj = obj.get(step) if isinstance(obj, dict) else None
-            if not isinstance(obj, (str, int, float)) or (isinstance(obj, float) and (
-                    obj != obj or obj in (float("inf"), float("-inf")))):
+            if not isinstance(obj, (str, int, float)) or (isinstance(obj, float) and not math.isfinite(obj)):
                 continue  # blank, or no value a rule can read (a list, NaN): a finding of the report itself
             if isinstance(obj, str) and len(obj) > 64:
                 obj = f"sha1:{hashlib.sha1(obj.encode('utf-8')).hexdigest()[:16]} ({len(obj)} chars)"

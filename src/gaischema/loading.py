@@ -8,6 +8,7 @@ most ``MAX_DEPTH`` levels.
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 import sys
@@ -88,7 +89,7 @@ class _StrictLoader(_BaseLoader):
 
     def construct_yaml_float(self, node):
         value = super().construct_yaml_float(node)
-        if value != value or value in (float("inf"), float("-inf")):
+        if not math.isfinite(value):
             raise _not_finite()
         return value
 
@@ -290,7 +291,7 @@ def _check_tree(data: object) -> None:
                 raise InputError("INPUT-ENCODING", "文本中有孤立的代理码位（如 \\ud800）",
                                  "the text holds a lone surrogate (such as \\ud800)")
             continue
-        if type(node) is float and (node != node or node in (float("inf"), float("-inf"))):
+        if type(node) is float and not math.isfinite(node):
             raise _not_finite()
         if isinstance(node, dict):
             _check_keys(node.keys(), len(node))

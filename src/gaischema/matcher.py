@@ -68,13 +68,21 @@ class Note:
 
 
 # ------------------------------------------------------------------------------------------------ text forms
-@lru_cache(maxsize=16384)
 def norm(text: str) -> str:
     """The form labels are compared in: radicals and full-width forms folded (NFKC), no white space or
-    quotes, 转结 read as 结转."""
+    quotes, 转结 read as 结转. Labels (short, and repeated from report to report) are cached; a whole text is
+    not, so that a corpus run does not keep every report's text."""
+    return _norm_label(text) if len(text) <= 200 else _normalize(text)
+
+
+def _normalize(text: str) -> str:
     s = unicodedata.normalize("NFKC", fold_radicals(text))
-    s = re.sub(r"[\s\"'“”‘’「」]", "", s)
+    s = _QUOTES_AND_SPACE.sub("", s)
     return s.replace("转结", "结转")
+
+
+_QUOTES_AND_SPACE = re.compile(r"[\s\"'“”‘’「」]")
+_norm_label = lru_cache(maxsize=16384)(_normalize)
 
 
 def core(label: str) -> str:
@@ -335,8 +343,9 @@ def _fit(line: Line, k: int) -> list[str] | None:
 
 
 _TRAILING_PAREN = re.compile(r"\([^()]*\)$")
-_FILLER_END = re.compile(r"[\s:：,，、.。;；()（）\[\]【】*_\-—|]*$")
-_FILLER = re.compile(r"[\s:：,，、.。;；()（）\[\]【】*_\-—|]*")
+_PUNCTUATION = r"[\s:：,，、.。;；()（）\[\]【】*_\-—|]*"  # what may stand around a label and change nothing
+_FILLER = re.compile(_PUNCTUATION)
+_FILLER_END = re.compile(_PUNCTUATION + "$")
 
 
 class _Scorer:

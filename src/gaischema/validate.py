@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -231,7 +232,7 @@ def _nonfinite(instance: Any, eng: Engine) -> list[Finding]:
             stack.extend((path + (str(k),), v) for k, v in node.items())
         elif isinstance(node, list):
             stack.extend((path + (str(i),), v) for i, v in enumerate(node))
-        elif isinstance(node, float) and (node != node or node in (float("inf"), float("-inf"))):
+        elif isinstance(node, float) and not math.isfinite(node):
             version = instance.get("format_version") if isinstance(instance, dict) else None
             cell = eng.labels.cell(path, version if isinstance(version, str) else None)
             out.append(make_finding(eng.jsonschema["type"], path, cell, str(node), "a finite number",
