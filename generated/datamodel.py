@@ -211,6 +211,7 @@ class ExtractionRecord(YAMLRoot):
     source_format: Optional[Union[str, "SourceFormatEnum"]] = None
     source_encoding: Optional[str] = None
     extractor: Optional[str] = None
+    section_headings: Optional[Union[str, list[str]]] = empty_list()
     notes: Optional[Union[Union[dict, "ExtractionNote"], list[Union[dict, "ExtractionNote"]]]] = empty_list()
 
     def __post_init__(self, *_: str, **kwargs: Any):
@@ -225,6 +226,10 @@ class ExtractionRecord(YAMLRoot):
 
         if self.extractor is not None and not isinstance(self.extractor, str):
             self.extractor = str(self.extractor)
+
+        if not isinstance(self.section_headings, list):
+            self.section_headings = [self.section_headings] if self.section_headings is not None else []
+        self.section_headings = [v if isinstance(v, str) else str(v) for v in self.section_headings]
 
         self._normalize_inlined_as_list(slot_name="notes", slot_type=ExtractionNote, key_name="note_kind", keyed=False)
 
@@ -1490,6 +1495,10 @@ slots.source_encoding = Slot(uri=GAISCHEMA.source_encoding, name="source_encodin
 
 slots.extractor = Slot(uri=GAISCHEMA.extractor, name="extractor", curie=GAISCHEMA.curie('extractor'),
                    model_uri=GAISCHEMA.extractor, domain=None, range=Optional[str])
+
+slots.section_headings = Slot(uri=GAISCHEMA.section_headings, name="section_headings", curie=GAISCHEMA.curie('section_headings'),
+                   model_uri=GAISCHEMA.section_headings, domain=None, range=Optional[Union[str, list[str]]],
+                   pattern=re.compile(r'^[一二三四五六]$'))
 
 slots.notes = Slot(uri=GAISCHEMA.notes, name="notes", curie=GAISCHEMA.curie('notes'),
                    model_uri=GAISCHEMA.notes, domain=None, range=Optional[Union[Union[dict, ExtractionNote], list[Union[dict, ExtractionNote]]]])

@@ -153,6 +153,9 @@
 --     * Slot: other_result Description: Column 其他结果 - other results.
 --     * Slot: pending Description: Column 尚未审结 - not yet concluded.
 --     * Slot: total Description: Column 总计 - the total of its row (table 三) or of its group (table 四).
+-- # Class: ExtractionRecord_section_headings
+--     * Slot: ExtractionRecord_id Description: Autocreated FK slot
+--     * Slot: section_headings Description: The numbers of the six section headings of the national format (一 to 六) found in the source, in the order they appear there; the rule NARR-SECTIONS reads it.
 -- # Class: ExtractionNote_note_candidates
 --     * Slot: ExtractionNote_id Description: Autocreated FK slot
 --     * Slot: note_candidates Description: For an ambiguous split, the splits that satisfy the rules, each as comma-separated numbers.
@@ -400,6 +403,15 @@ CREATE TABLE "ReviewsAndLitigation" (
 	FOREIGN KEY(litigation_after_review_id) REFERENCES "CaseCounts" (id)
 );
 CREATE INDEX "ix_ReviewsAndLitigation_id" ON "ReviewsAndLitigation" (id);
+
+CREATE TABLE "ExtractionRecord_section_headings" (
+	"ExtractionRecord_id" INTEGER,
+	section_headings TEXT,
+	PRIMARY KEY ("ExtractionRecord_id", section_headings),
+	FOREIGN KEY("ExtractionRecord_id") REFERENCES "ExtractionRecord" (id)
+);
+CREATE INDEX "ix_ExtractionRecord_section_headings_ExtractionRecord_id" ON "ExtractionRecord_section_headings" ("ExtractionRecord_id");
+CREATE INDEX "ix_ExtractionRecord_section_headings_section_headings" ON "ExtractionRecord_section_headings" (section_headings);
 
 CREATE TABLE "HandlingResults" (
 	id INTEGER NOT NULL,

@@ -770,6 +770,578 @@ class AnnualReport(ConfiguredBaseModel):
                     'description': 'Across reports of the same organ, a narrative '
                                    "section is word for word the previous year's.",
                     'title': 'XR-NARRATIVE-REPEAT'},
+                   {'annotations': {'for_each': {'tag': 'for_each',
+                                                 'value': 'NarrativeSectionEnum'},
+                                    'kind': {'tag': 'kind', 'value': 'near_duplicate'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': 'The section is nearly the '
+                                                            'same as in another report '
+                                                            '(similarity {reported}), '
+                                                            'as if copied: {expected}'},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '该部分与另一份年度报告的同一部分几乎相同（相似度 '
+                                                            '{reported}），疑似照抄：{expected}'},
+                                    'min_length': {'tag': 'min_length', 'value': '200'},
+                                    'severity': {'tag': 'severity', 'value': 'warning'},
+                                    'source': {'tag': 'source',
+                                               'value': '条例第五十条（年度报告应如实反映本机关本年度工作）'},
+                                    'threshold': {'tag': 'threshold', 'value': '0.8'}},
+                    'description': 'Across a corpus, a narrative section is nearly the '
+                                   'same (not word for word) as the same section of '
+                                   "another organ's report of the same year, or of the "
+                                   "same organ's previous report: copied and lightly "
+                                   'edited. Similarity is the Jaccard index of the '
+                                   "sections' sets of sentences (text between 。；！？, "
+                                   'spaces removed), estimated from a MinHash sketch '
+                                   'of 32 values; sections shorter than min_length '
+                                   'characters are not compared (一句“无。” is the same '
+                                   'everywhere).',
+                    'title': 'XR-NARRATIVE-SIMILAR'},
+                   {'annotations': {'kind': {'tag': 'kind', 'value': 'narrative_fact'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': "The text's number of "
+                                                            'applications received '
+                                                            'does not match table 三: '
+                                                            'text {reported}, table '
+                                                            '{expected} ("{quote}")'},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '正文所述收到申请数与表三不符：正文 '
+                                                            '{reported}，表格 '
+                                                            '{expected}（“{quote}”）'},
+                                    'pattern': {'tag': 'pattern',
+                                                'value': '(?:收到|受理|接收|接到|新收)[^。；！？，]{0,24}?申请[^。；！？，,\\d]{0,8}?(\\d+)件'},
+                                    'readings': {'tag': 'readings',
+                                                 'value': 'applications.new_applications.total '
+                                                          '; '
+                                                          'applications.new_applications.total '
+                                                          '+ '
+                                                          'applications.carried_over.total'},
+                                    'sections': {'tag': 'sections',
+                                                 'value': 'overview'},
+                                    'severity': {'tag': 'severity', 'value': 'warning'},
+                                    'source': {'tag': 'source',
+                                               'value': '条例第五十条；年度报告格式 表三 一、本年新收'}},
+                    'description': 'The number of applications the text says were '
+                                   'received (收到/受理/接收…申请 N 件) is 本年新收 总计, or 本年新收 '
+                                   'plus 上年结转 (both readings are in use).',
+                    'title': 'NARR-RECEIVED'},
+                   {'annotations': {'kind': {'tag': 'kind', 'value': 'narrative_fact'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': "The text's number of "
+                                                            'applications answered '
+                                                            'does not match table 三: '
+                                                            'text {reported}, table '
+                                                            '{expected} ("{quote}")'},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '正文所述办结申请数与表三不符：正文 '
+                                                            '{reported}，表格 '
+                                                            '{expected}（“{quote}”）'},
+                                    'pattern': {'tag': 'pattern',
+                                                'value': '(?:办结|答复|办理完毕)(?:[^。；！？，\\d]{0,16}?申请)?[^。；！？，,\\d]{0,8}?(\\d+)件'},
+                                    'readings': {'tag': 'readings',
+                                                 'value': 'applications.results.results_total.total '
+                                                          '; '
+                                                          'applications.results.results_total.total '
+                                                          '- '
+                                                          'applications.carried_over.total'},
+                                    'sections': {'tag': 'sections',
+                                                 'value': 'overview'},
+                                    'severity': {'tag': 'severity', 'value': 'warning'},
+                                    'source': {'tag': 'source',
+                                               'value': '年度报告格式 表三 （七）总计'}},
+                    'description': 'The number of applications the text says were '
+                                   'answered (办结/答复…申请 N 件) is 办理结果 总计, with or '
+                                   'without the applications carried over from last '
+                                   'year.',
+                    'title': 'NARR-HANDLED'},
+                   {'annotations': {'kind': {'tag': 'kind', 'value': 'narrative_fact'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': "The text's number granted "
+                                                            'in full or in part does '
+                                                            'not match table 三: text '
+                                                            '{reported}, table '
+                                                            '{expected} ("{quote}")'},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '正文所述予以公开及部分公开数与表三不符：正文 '
+                                                            '{reported}，表格 '
+                                                            '{expected}（“{quote}”）'},
+                                    'pattern': {'tag': 'pattern',
+                                                'value': '予以公开(?:及|和|与|、)部分公开[^。；！？，,\\d]{0,8}?(\\d+)件'},
+                                    'readings': {'tag': 'readings',
+                                                 'value': 'applications.results.granted.total '
+                                                          '+ '
+                                                          'applications.results.partially_granted.total'},
+                                    'sections': {'tag': 'sections',
+                                                 'value': 'overview'},
+                                    'severity': {'tag': 'severity', 'value': 'warning'},
+                                    'source': {'tag': 'source',
+                                               'value': '年度报告格式 表三 （一）予以公开、（二）部分公开'}},
+                    'description': '予以公开及部分公开 N 件 is （一）予以公开 plus （二）部分公开.',
+                    'title': 'NARR-GRANTED-AND-PARTIAL'},
+                   {'annotations': {'kind': {'tag': 'kind', 'value': 'narrative_fact'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': "The text's number granted "
+                                                            'does not match table 三: '
+                                                            'text {reported}, table '
+                                                            '{expected} ("{quote}")'},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '正文所述予以公开数与表三不符：正文 '
+                                                            '{reported}，表格 '
+                                                            '{expected}（“{quote}”）'},
+                                    'pattern': {'tag': 'pattern',
+                                                'value': '予以公开(?!及|和|与|、)[^。；！？，,\\d]{0,6}?(\\d+)件'},
+                                    'readings': {'tag': 'readings',
+                                                 'value': 'applications.results.granted.total '
+                                                          '; '
+                                                          'applications.results.granted.total '
+                                                          '+ '
+                                                          'applications.results.partially_granted.total'},
+                                    'sections': {'tag': 'sections',
+                                                 'value': 'overview'},
+                                    'severity': {'tag': 'severity', 'value': 'warning'},
+                                    'source': {'tag': 'source',
+                                               'value': '年度报告格式 表三 （一）予以公开'}},
+                    'description': '予以公开 N 件 (not followed by 部分公开) is （一）予以公开, or '
+                                   '予以公开 plus 部分公开.',
+                    'title': 'NARR-GRANTED'},
+                   {'annotations': {'kind': {'tag': 'kind', 'value': 'narrative_fact'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': "The text's number granted "
+                                                            'in part does not match '
+                                                            'table 三: text {reported}, '
+                                                            'table {expected} '
+                                                            '("{quote}")'},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '正文所述部分公开数与表三不符：正文 '
+                                                            '{reported}，表格 '
+                                                            '{expected}（“{quote}”）'},
+                                    'pattern': {'tag': 'pattern',
+                                                'value': '部分公开(?<![及和与、]部分公开)[^。；！？，,\\d]{0,6}?(\\d+)件'},
+                                    'readings': {'tag': 'readings',
+                                                 'value': 'applications.results.partially_granted.total'},
+                                    'sections': {'tag': 'sections',
+                                                 'value': 'overview'},
+                                    'severity': {'tag': 'severity', 'value': 'warning'},
+                                    'source': {'tag': 'source',
+                                               'value': '年度报告格式 表三 （二）部分公开'}},
+                    'description': '部分公开 N 件 (not after 予以公开及) is （二）部分公开.',
+                    'title': 'NARR-PARTIAL'},
+                   {'annotations': {'kind': {'tag': 'kind', 'value': 'narrative_fact'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': "The text's number refused "
+                                                            'does not match table 三: '
+                                                            'text {reported}, table '
+                                                            '{expected} ("{quote}")'},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '正文所述不予公开数与表三不符：正文 '
+                                                            '{reported}，表格 '
+                                                            '{expected}（“{quote}”）'},
+                                    'pattern': {'tag': 'pattern',
+                                                'value': '不予公开(?<![无未]不予公开)[^。；！？，,\\d]{0,6}?(\\d+)件'},
+                                    'readings': {'tag': 'readings',
+                                                 'value': 'sum(applications.results.denied.*.total) '
+                                                          '; '
+                                                          'applications.results.denied.*.total'},
+                                    'sections': {'tag': 'sections',
+                                                 'value': 'overview'},
+                                    'severity': {'tag': 'severity', 'value': 'warning'},
+                                    'source': {'tag': 'source',
+                                               'value': '年度报告格式 表三 （三）不予公开'}},
+                    'description': '不予公开 N 件 is the sum of the eight rows of （三）不予公开; '
+                                   'a text may quote one reason only, so any one row '
+                                   'also agrees.',
+                    'title': 'NARR-DENIED'},
+                   {'annotations': {'kind': {'tag': 'kind', 'value': 'narrative_fact'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': "The text's number unable "
+                                                            'to provide does not match '
+                                                            'table 三: text {reported}, '
+                                                            'table {expected} '
+                                                            '("{quote}")'},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '正文所述无法提供数与表三不符：正文 '
+                                                            '{reported}，表格 '
+                                                            '{expected}（“{quote}”）'},
+                                    'pattern': {'tag': 'pattern',
+                                                'value': '无法提供[^。；！？，,\\d]{0,6}?(\\d+)件'},
+                                    'readings': {'tag': 'readings',
+                                                 'value': 'sum(applications.results.unable.*.total)'},
+                                    'sections': {'tag': 'sections',
+                                                 'value': 'overview'},
+                                    'severity': {'tag': 'severity', 'value': 'warning'},
+                                    'source': {'tag': 'source',
+                                               'value': '年度报告格式 表三 （四）无法提供'}},
+                    'description': '无法提供 N 件 is the sum of the three rows of （四）无法提供.',
+                    'title': 'NARR-UNABLE'},
+                   {'annotations': {'kind': {'tag': 'kind', 'value': 'narrative_fact'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': "The text's number not "
+                                                            'processed does not match '
+                                                            'table 三: text {reported}, '
+                                                            'table {expected} '
+                                                            '("{quote}")'},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '正文所述不予处理数与表三不符：正文 '
+                                                            '{reported}，表格 '
+                                                            '{expected}（“{quote}”）'},
+                                    'pattern': {'tag': 'pattern',
+                                                'value': '不予处理[^。；！？，,\\d]{0,6}?(\\d+)件'},
+                                    'readings': {'tag': 'readings',
+                                                 'value': 'sum(applications.results.not_processed.*.total)'},
+                                    'sections': {'tag': 'sections',
+                                                 'value': 'overview'},
+                                    'severity': {'tag': 'severity', 'value': 'warning'},
+                                    'source': {'tag': 'source',
+                                               'value': '年度报告格式 表三 （五）不予处理'}},
+                    'description': '不予处理 N 件 is the sum of the five rows of （五）不予处理.',
+                    'title': 'NARR-NOT-PROCESSED'},
+                   {'annotations': {'kind': {'tag': 'kind', 'value': 'narrative_fact'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': "The text's number handled "
+                                                            'otherwise does not match '
+                                                            'table 三: text {reported}, '
+                                                            'table {expected} '
+                                                            '("{quote}")'},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '正文所述其他处理数与表三不符：正文 '
+                                                            '{reported}，表格 '
+                                                            '{expected}（“{quote}”）'},
+                                    'pattern': {'tag': 'pattern',
+                                                'value': '其他处理[^。；！？，,\\d]{0,6}?(\\d+)件'},
+                                    'readings': {'tag': 'readings',
+                                                 'value': 'applications.results.other_handling_2019.total '
+                                                          '; '
+                                                          'sum(applications.results.other_handling.*.total)'},
+                                    'sections': {'tag': 'sections',
+                                                 'value': 'overview'},
+                                    'severity': {'tag': 'severity', 'value': 'warning'},
+                                    'source': {'tag': 'source',
+                                               'value': '年度报告格式 表三 （六）其他处理'}},
+                    'description': '其他处理 N 件 is （六）其他处理 (the sum of its three rows in '
+                                   'the 2021 format).',
+                    'title': 'NARR-OTHER-HANDLING'},
+                   {'annotations': {'kind': {'tag': 'kind', 'value': 'narrative_fact'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': "The text's number of "
+                                                            'applications by natural '
+                                                            'persons does not match '
+                                                            'table 三: text {reported}, '
+                                                            'table {expected} '
+                                                            '("{quote}")'},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '正文所述自然人申请数与表三不符：正文 '
+                                                            '{reported}，表格 '
+                                                            '{expected}（“{quote}”）'},
+                                    'pattern': {'tag': 'pattern',
+                                                'value': '(?:其中|涉及|来自)自然人(?:申请|提出)?[^。；！？，,\\d]{0,4}?(\\d+)件'},
+                                    'readings': {'tag': 'readings',
+                                                 'value': 'applications.new_applications.natural_person '
+                                                          '; '
+                                                          'applications.new_applications.natural_person '
+                                                          '+ '
+                                                          'applications.carried_over.natural_person'},
+                                    'sections': {'tag': 'sections',
+                                                 'value': 'overview'},
+                                    'severity': {'tag': 'severity', 'value': 'warning'},
+                                    'source': {'tag': 'source',
+                                               'value': '年度报告格式 表三 申请人情况 自然人'}},
+                    'description': '其中/涉及自然人 N 件 is 本年新收 × 自然人 (or with 上年结转).',
+                    'title': 'NARR-NATURAL-PERSON'},
+                   {'annotations': {'kind': {'tag': 'kind', 'value': 'narrative_fact'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': "The text's number of "
+                                                            'administrative reviews '
+                                                            'does not match table 四: '
+                                                            'text {reported}, table '
+                                                            '{expected} ("{quote}")'},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '正文所述行政复议数与表四不符：正文 '
+                                                            '{reported}，表格 '
+                                                            '{expected}（“{quote}”）'},
+                                    'pattern': {'tag': 'pattern',
+                                                'value': '行政复议(?:案件|申请)?[^。；！？，,\\d]{0,4}?(\\d+)件'},
+                                    'readings': {'tag': 'readings',
+                                                 'value': 'reviews_and_litigation.administrative_review.total'},
+                                    'sections': {'tag': 'sections',
+                                                 'value': 'overview'},
+                                    'severity': {'tag': 'severity', 'value': 'warning'},
+                                    'source': {'tag': 'source',
+                                               'value': '年度报告格式 表四 行政复议'}},
+                    'description': '行政复议 N 件 is 表四 行政复议 总计.',
+                    'title': 'NARR-REVIEW'},
+                   {'annotations': {'kind': {'tag': 'kind', 'value': 'narrative_fact'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': "The text's number of "
+                                                            'lawsuits does not match '
+                                                            'table 四: text {reported}, '
+                                                            'table {expected} '
+                                                            '("{quote}")'},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '正文所述行政诉讼数与表四不符：正文 '
+                                                            '{reported}，表格 '
+                                                            '{expected}（“{quote}”）'},
+                                    'pattern': {'tag': 'pattern',
+                                                'value': '诉讼(?<!复议后诉讼)(?<!复议后行政诉讼)(?:案件)?[^。；！？，,\\d]{0,4}?(\\d+)件'},
+                                    'readings': {'tag': 'readings',
+                                                 'value': 'reviews_and_litigation.litigation_direct.total '
+                                                          '+ '
+                                                          'reviews_and_litigation.litigation_after_review.total '
+                                                          '; '
+                                                          'reviews_and_litigation.litigation_direct.total'},
+                                    'sections': {'tag': 'sections',
+                                                 'value': 'overview'},
+                                    'severity': {'tag': 'severity', 'value': 'warning'},
+                                    'source': {'tag': 'source',
+                                               'value': '年度报告格式 表四 行政诉讼'}},
+                    'description': '(行政)诉讼 N 件 is 表四 未经复议直接起诉 总计 plus 复议后起诉 总计 (or the '
+                                   'first alone).',
+                    'title': 'NARR-LITIGATION'},
+                   {'annotations': {'kind': {'tag': 'kind', 'value': 'narrative_fact'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': "The text's number of "
+                                                            'rules issued does not '
+                                                            'match table 二: text '
+                                                            '{reported}, table '
+                                                            '{expected} ("{quote}")'},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '正文所述制发规章数与表二不符：正文 '
+                                                            '{reported}，表格 '
+                                                            '{expected}（“{quote}”）'},
+                                    'pattern': {'tag': 'pattern',
+                                                'value': '(?:制发|印发|出台|主动公开)(?:(?!现行|废止|清理)[^。；！？]){0,30}?规章[^。；！？，、,\\d]{0,4}?(\\d+)件'},
+                                    'readings': {'tag': 'readings',
+                                                 'value': 'proactive_disclosure.regulations.issued '
+                                                          '; '
+                                                          'proactive_disclosure_2019.regulations.newly_made '
+                                                          '; '
+                                                          'proactive_disclosure_2019.regulations.newly_published'},
+                                    'sections': {'tag': 'sections',
+                                                 'value': 'overview'},
+                                    'severity': {'tag': 'severity', 'value': 'warning'},
+                                    'source': {'tag': 'source',
+                                               'value': '年度报告格式 表二 第二十条第（一）项 规章'}},
+                    'description': '制发/主动公开…规章 N 件 is 表二 规章 本年制发件数 (2019 format '
+                                   '本年新制作数量 or 本年新公开数量).',
+                    'title': 'NARR-REGULATIONS'},
+                   {'annotations': {'kind': {'tag': 'kind', 'value': 'narrative_fact'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': "The text's number of "
+                                                            'normative documents '
+                                                            'issued does not match '
+                                                            'table 二: text {reported}, '
+                                                            'table {expected} '
+                                                            '("{quote}")'},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '正文所述制发规范性文件数与表二不符：正文 '
+                                                            '{reported}，表格 '
+                                                            '{expected}（“{quote}”）'},
+                                    'pattern': {'tag': 'pattern',
+                                                'value': '(?:制发|印发|出台|主动公开)(?:(?!现行|废止|清理)[^。；！？]){0,30}?规范性文件[^。；！？，、,\\d]{0,4}?(\\d+)件'},
+                                    'readings': {'tag': 'readings',
+                                                 'value': 'proactive_disclosure.normative_documents.issued '
+                                                          '; '
+                                                          'proactive_disclosure_2019.normative_documents.newly_made '
+                                                          '; '
+                                                          'proactive_disclosure_2019.normative_documents.newly_published'},
+                                    'sections': {'tag': 'sections',
+                                                 'value': 'overview'},
+                                    'severity': {'tag': 'severity', 'value': 'warning'},
+                                    'source': {'tag': 'source',
+                                               'value': '年度报告格式 表二 第二十条第（一）项 行政规范性文件'}},
+                    'description': '制发/主动公开…（行政）规范性文件 N 件 is 表二 行政规范性文件 本年制发件数 (2019 '
+                                   'format 本年新制作数量 or 本年新公开数量); 现行有效 and 废止 counts are '
+                                   'not this fact.',
+                    'title': 'NARR-NORMATIVE-DOCUMENTS'},
+                   {'annotations': {'kind': {'tag': 'kind',
+                                             'value': 'narrative_percent'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': 'The share in the text '
+                                                            'does not match its count: '
+                                                            'text {reported}%, from '
+                                                            'the table {expected}% '
+                                                            '("{quote}")'},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '正文所述比例与其件数不符：正文 '
+                                                            '{reported}%，按表格应为 '
+                                                            '{expected}%（“{quote}”）'},
+                                    'pattern': {'tag': 'pattern',
+                                                'value': '(?:予以公开|部分公开|不予公开|无法提供|不予处理|其他处理)[^。；！？%]{0,20}?(\\d+)件[（(，,：:]?(?:占比?|比例为|比例|占总数的)?(\\d+(?:\\.\\d+)?)%'},
+                                    'readings': {'tag': 'readings',
+                                                 'value': 'applications.results.results_total.total '
+                                                          '; '
+                                                          'applications.new_applications.total '
+                                                          '; '
+                                                          'applications.new_applications.total '
+                                                          '+ '
+                                                          'applications.carried_over.total'},
+                                    'sections': {'tag': 'sections',
+                                                 'value': 'overview'},
+                                    'severity': {'tag': 'severity', 'value': 'warning'},
+                                    'source': {'tag': 'source',
+                                               'value': '年度报告格式 表三（正文所述比例应与表格数字一致）'}},
+                    'description': 'A share the text gives for a handling outcome '
+                                   '(予以公开…N 件，占 X%) is N divided by the applications '
+                                   'answered (or received, or received plus carried '
+                                   'over), rounded as people round (half up or half to '
+                                   'even) to the decimals printed; a truncated share '
+                                   'does not agree.',
+                    'title': 'NARR-PERCENT'},
+                   {'annotations': {'expression': {'tag': 'expression',
+                                                   'value': 'sum(reviews_and_litigation.*.corrected) '
+                                                            '+ '
+                                                            'sum(reviews_and_litigation.*.other_result) '
+                                                            '+ '
+                                                            'sum(reviews_and_litigation.*.pending) '
+                                                            '== 0'},
+                                    'kind': {'tag': 'kind', 'value': 'narrative_claim'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': 'The text says all were '
+                                                            'upheld, yet table 四 has '
+                                                            '{reported} cases '
+                                                            'corrected, otherwise '
+                                                            'decided or pending '
+                                                            '("{quote}")'},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '正文称均获维持，但表四有纠正、其他结果或尚未审结的案件：{reported} '
+                                                            '件（“{quote}”）'},
+                                    'pattern': {'tag': 'pattern',
+                                                'value': '均(?:获|被|予以?|得到)?维持|全部(?:获|被|予以?|得到)?维持'},
+                                    'sections': {'tag': 'sections',
+                                                 'value': 'overview'},
+                                    'severity': {'tag': 'severity', 'value': 'warning'},
+                                    'source': {'tag': 'source', 'value': '年度报告格式 表四'}},
+                    'description': 'The text says every review and lawsuit was upheld '
+                                   '(均获维持) while table 四 has results other than 维持.',
+                    'title': 'NARR-CLAIM-UPHELD'},
+                   {'annotations': {'expression': {'tag': 'expression',
+                                                   'value': 'sum(reviews_and_litigation.*.corrected) '
+                                                            '== 0'},
+                                    'kind': {'tag': 'kind', 'value': 'narrative_claim'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': 'The text says no decision '
+                                                            'was corrected, yet table '
+                                                            '四 has {reported} '
+                                                            'corrected ("{quote}")'},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '正文称未被纠错，但表四结果纠正共 '
+                                                            '{reported} 件（“{quote}”）'},
+                                    'pattern': {'tag': 'pattern',
+                                                'value': '未被(?:行政复议|复议)?纠错|无被纠错|零纠错|未(?:发生|出现)[^。；！？]{0,16}?(?:纠错|败诉)|零败诉|无败诉'},
+                                    'sections': {'tag': 'sections',
+                                                 'value': 'overview'},
+                                    'severity': {'tag': 'severity', 'value': 'warning'},
+                                    'source': {'tag': 'source',
+                                               'value': '年度报告格式 表四 结果纠正'}},
+                    'description': 'The text says no decision was corrected (未被纠错, '
+                                   '零败诉) while table 四 has 结果纠正 > 0.',
+                    'title': 'NARR-CLAIM-NOT-CORRECTED'},
+                   {'annotations': {'expression': {'tag': 'expression',
+                                                   'value': 'sum(reviews_and_litigation.*.total) '
+                                                            '== 0'},
+                                    'kind': {'tag': 'kind', 'value': 'narrative_claim'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': 'The text says there were '
+                                                            'no reviews or lawsuits, '
+                                                            'yet table 四 has '
+                                                            '{reported} ("{quote}")'},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '正文称无行政复议、行政诉讼，但表四共有 '
+                                                            '{reported} 件（“{quote}”）'},
+                                    'pattern': {'tag': 'pattern',
+                                                'value': '(?:无|没有|未发生|未出现|未收到|未产生)[^。；！？，]{0,8}?行政复议[、和及或与]?(?:提起)?(?:行政)?诉讼(?:案件|情况|事件|等|的)'},
+                                    'sections': {'tag': 'sections',
+                                                 'value': 'overview'},
+                                    'severity': {'tag': 'severity', 'value': 'warning'},
+                                    'source': {'tag': 'source', 'value': '年度报告格式 表四'}},
+                    'description': 'The text says there was no administrative review '
+                                   'or lawsuit while table 四 has cases.',
+                    'title': 'NARR-CLAIM-NO-CASES'},
+                   {'annotations': {'expression': {'tag': 'expression',
+                                                   'value': 'sum(applications.results.denied.*.total) '
+                                                            '== 0'},
+                                    'kind': {'tag': 'kind', 'value': 'narrative_claim'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': 'The text says nothing was '
+                                                            'refused, yet table 三 '
+                                                            'refused {reported} '
+                                                            '("{quote}")'},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '正文称无不予公开，但表三不予公开共 '
+                                                            '{reported} 件（“{quote}”）'},
+                                    'pattern': {'tag': 'pattern',
+                                                'value': '(?:无|没有|未有|未作出|未出现)不予公开'},
+                                    'sections': {'tag': 'sections',
+                                                 'value': 'overview'},
+                                    'severity': {'tag': 'severity', 'value': 'warning'},
+                                    'source': {'tag': 'source',
+                                               'value': '年度报告格式 表三 （三）不予公开'}},
+                    'description': 'The text says no application was refused (无不予公开) '
+                                   'while （三）不予公开 > 0.',
+                    'title': 'NARR-CLAIM-NO-DENIAL'},
+                   {'annotations': {'expression': {'tag': 'expression',
+                                                   'value': 'processing_fee_amount == '
+                                                            '0'},
+                                    'kind': {'tag': 'kind', 'value': 'narrative_claim'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': 'The text says no '
+                                                            'processing fee was '
+                                                            'charged, yet the amount '
+                                                            'is {reported} '
+                                                            '("{quote}")'},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '正文称未收取信息处理费，但收费金额为 '
+                                                            '{reported}（“{quote}”）'},
+                                    'pattern': {'tag': 'pattern',
+                                                'value': '(?:未|没有|无|不)[^。；！？，]{0,8}?(?:收取|产生|收缴)[^。；！？，]{0,8}?处理费'},
+                                    'sections': {'tag': 'sections',
+                                                 'value': 'overview other_matters'},
+                                    'severity': {'tag': 'severity', 'value': 'warning'},
+                                    'source': {'tag': 'source',
+                                               'value': '《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）'}},
+                    'description': 'The text says no information processing fee was '
+                                   'charged while the fee amount is not 0.',
+                    'title': 'NARR-CLAIM-FEE'},
+                   {'annotations': {'kind': {'tag': 'kind',
+                                             'value': 'narrative_required'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': 'Section 六 does not say '
+                                                            'whether an information '
+                                                            'processing fee was '
+                                                            'charged'},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '第六部分未说明信息处理费的收取情况'},
+                                    'pattern': {'tag': 'pattern', 'value': '处理费|收费|收取'},
+                                    'sections': {'tag': 'sections',
+                                                 'value': 'other_matters'},
+                                    'severity': {'tag': 'severity', 'value': 'warning'},
+                                    'source': {'tag': 'source',
+                                               'value': '国办公开办函〔2021〕30号 年度报告格式 '
+                                                        '六、其他需要报告的事项（信息处理费收取情况）'},
+                                    'versions': {'tag': 'versions', 'value': 'v2021'}},
+                    'description': 'In the 2021 format, section 六 states whether an '
+                                   'information processing fee (信息处理费) was charged; a '
+                                   'section 六 that does not mention the fee is '
+                                   'incomplete.',
+                    'title': 'NARR-FEE-STATED'},
+                   {'annotations': {'kind': {'tag': 'kind', 'value': 'section_order'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': "The report's six sections "
+                                                            'are incomplete or out of '
+                                                            'order: found {reported}, '
+                                                            'expected {expected}'},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '年度报告的六个部分不全或次序不对：原文为 '
+                                                            '{reported}，应为 {expected}'},
+                                    'order': {'tag': 'order', 'value': '一 二 三 四 五 六'},
+                                    'severity': {'tag': 'severity', 'value': 'warning'},
+                                    'source': {'tag': 'source',
+                                               'value': '国办公开办函〔2021〕30号/〔2019〕60号 '
+                                                        '年度报告格式（六个部分）'}},
+                    'description': 'The six sections of the national format are all in '
+                                   'the published report, in their order (read from '
+                                   'the source by gaischema extract: '
+                                   'extraction.section_headings).',
+                    'title': 'NARR-SECTIONS'},
                    {'annotations': {'kind': {'tag': 'kind', 'value': 'jsonschema'},
                                     'message_en': {'tag': 'message_en',
                                                    'value': 'Wrong type'},
@@ -925,7 +1497,21 @@ class ExtractionRecord(ConfiguredBaseModel):
     source_format: Optional[SourceFormatEnum] = Field(default=None, title="来源文件格式", description="""The kind of the source file.""", json_schema_extra = { "linkml_meta": {'domain_of': ['ExtractionRecord']} })
     source_encoding: Optional[str] = Field(default=None, title="来源文件编码", description="""The character encoding detected in the source file (utf-8, utf-8-sig or gb18030).""", json_schema_extra = { "linkml_meta": {'domain_of': ['ExtractionRecord']} })
     extractor: Optional[str] = Field(default=None, title="抽取程序", description="""The program and version that made the instance.""", json_schema_extra = { "linkml_meta": {'domain_of': ['ExtractionRecord']} })
+    section_headings: Optional[list[str]] = Field(default=None, title="原文各部分次序", description="""The numbers of the six section headings of the national format (一 to 六) found in the source, in the order they appear there; the rule NARR-SECTIONS reads it.""", json_schema_extra = { "linkml_meta": {'domain_of': ['ExtractionRecord']} })
     notes: Optional[list[ExtractionNote]] = Field(default=None, title="抽取说明", description="""One note per cell, row or field that the extractor could not read, found blank or inferred.""", json_schema_extra = { "linkml_meta": {'domain_of': ['ExtractionRecord']} })
+
+    @field_validator('section_headings')
+    def pattern_section_headings(cls, v):
+        pattern=re.compile(r"^[一二三四五六]$")
+        if isinstance(v, list):
+            for element in v:
+                if isinstance(element, str) and not pattern.search(element):
+                    err_msg = f"Invalid section_headings format: {element}"
+                    raise ValueError(err_msg)
+        elif isinstance(v, str) and not pattern.search(v):
+            err_msg = f"Invalid section_headings format: {v}"
+            raise ValueError(err_msg)
+        return v
 
 
 class ExtractionNote(ConfiguredBaseModel):

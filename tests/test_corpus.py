@@ -71,7 +71,8 @@ def test_cross_check_python_api():
     got = {(names[i], f.rule, names[j]) for i, f, j in found}
     assert got == {("AnnualReport-jia-2023.yaml", "XR-CARRY-OVER", "AnnualReport-jia-2022.yaml"),
                    ("AnnualReport-yi-2023.yaml", "XR-IN-FORCE", "AnnualReport-yi-2022.yaml"),
-                   ("AnnualReport-bing-2023.yaml", "XR-NARRATIVE-REPEAT", "AnnualReport-bing-2022.yaml")}
+                   ("AnnualReport-bing-2023.yaml", "XR-NARRATIVE-REPEAT", "AnnualReport-bing-2022.yaml"),
+                   ("AnnualReport-ding-2023.yaml", "XR-NARRATIVE-SIMILAR", "AnnualReport-ding-2022.yaml")}
     assert corpus.cross_check(reports[:1]) == []
     assert not corpus.cross_check([r for r in reports if r["organ"] != "甲县统计局"] + [reports[0]]) == []
 

@@ -345,7 +345,7 @@ def test_shanghai_2019_blank_cells_stay_blank(expected):
     blank = {n.path for n in notes(got, "blank")}
     assert nulls and set(nulls) <= blank
     assert [n.raw for n in notes(got, "unit")] == ["251000元"]
-    rules = {f.rule for f in validate(got.instance)}
+    rules = {f.rule for f in validate(got.instance) if f.severity == "error"}
     assert rules <= {"T3-BLANK", "T4-BLANK"} and "T3-BLANK" in rules  # no arithmetic rule fails
 
 

@@ -10,6 +10,7 @@ each report (the few values the cross-report rules read, long texts as digests) 
 
 from __future__ import annotations
 
+import itertools
 import json
 import multiprocessing as mp
 import os
@@ -23,7 +24,15 @@ from typing import Any, Callable, Iterable, Iterator
 
 from gaischema import loading
 from gaischema.engine import Finding
-from gaischema.validate import FileResult, engine, fatal_result, to_instance, validate, warm
+from gaischema.narrative import similarity, sketch_values
+from gaischema.validate import (
+    FileResult,
+    engine,
+    fatal_result,
+    to_instance,
+    validate,
+    warm,
+)
 
 
 def organ_key(instance: dict) -> tuple[str, str] | None:
@@ -117,10 +126,16 @@ def iter_results(files: Iterable[str], jobs: int = 0) -> Iterator[FileResult]:
         yield FileResult.from_record(record)
 
 
-class CrossChecker:
-    """Collects the projections of reports and cross-checks each organ's consecutive years at the end.
+_SECTION_TAG: dict[str, int] = {}  # section -> its tag in the high bits of a band key
 
-    Projections wait in a temporary SQLite file, not in memory, so a corpus of any size fits."""
+
+class CrossChecker:
+    """Collects the projections of reports and cross-checks each organ's consecutive years at the end, and
+    finds narrative sections copied from another report (same year, or the same organ's previous year).
+
+    Projections wait in a temporary SQLite file, not in memory, so a corpus of any size fits. Near
+    duplicates are found through the bands of each section's sketch (a locality-sensitive index): only
+    reports that share a band are compared, not all pairs."""
 
     def __init__(self):
         self._dir = tempfile.TemporaryDirectory(prefix="gaischema-cross-")
@@ -129,7 +144,11 @@ class CrossChecker:
         self.db.execute("PRAGMA journal_mode = OFF")
         self.db.execute("PRAGMA synchronous = OFF")
         self.db.execute("CREATE TABLE p (code TEXT, organ TEXT, year INTEGER, seq INTEGER, file TEXT, proj TEXT)")
+        self.db.execute("CREATE TABLE sk (seq INTEGER PRIMARY KEY, sketches TEXT)")
+        self.db.execute("CREATE TABLE band (key INTEGER, seq INTEGER)")  # a band key of one section
         self.pending: list[tuple] = []
+        self.pending_sketches: list[tuple] = []
+        self.pending_bands: list[tuple] = []
         self.seq = 0
 
     def add(self, result: FileResult) -> None:
@@ -137,14 +156,23 @@ class CrossChecker:
             return
         self.seq += 1
         code, organ = result.key
+        projection = dict(result.projection)
+        sketches = projection.pop("sketches", None)
         self.pending.append((code, organ, result.year, self.seq, str(result.file),
-                             json.dumps(result.projection, ensure_ascii=False)))
+                             json.dumps(projection, ensure_ascii=False)))
+        if sketches:  # {section: [sketch as text, band keys]}
+            self.pending_sketches.append((self.seq, json.dumps({k: v[0] for k, v in sketches.items()})))
+            for section, (_, bands) in sketches.items():
+                tag = _SECTION_TAG.setdefault(section, (len(_SECTION_TAG) + 1) << 40)
+                self.pending_bands.extend((tag | key, self.seq) for key in bands)
         if len(self.pending) >= 200:  # a small batch: memory stays flat, inserts stay batched
             self._flush()
 
     def _flush(self) -> None:
         self.db.executemany("INSERT INTO p VALUES (?, ?, ?, ?, ?, ?)", self.pending)
-        self.pending = []
+        self.db.executemany("INSERT INTO sk VALUES (?, ?)", self.pending_sketches)
+        self.db.executemany("INSERT INTO band VALUES (?, ?)", self.pending_bands)
+        self.pending, self.pending_sketches, self.pending_bands = [], [], []
 
     def findings(self) -> Iterator[tuple[str, Finding, str]]:
         """(file, finding, previous file) for every broken cross-report rule, organ by organ, year by year.
@@ -161,10 +189,60 @@ class CrossChecker:
                     yield file, f, prev[3]
             prev = (code, organ, year, file, proj)
 
+    def near_duplicates(self) -> Iterator[tuple[str, Finding, str]]:
+        """(file, finding, other file) for every narrative section nearly the same as another report's of the
+        same year (another organ) or of the same organ's adjacent year; each report and section names its
+        most similar other report once."""
+        self._flush()
+        eng = engine()
+        if not eng.near_duplicate:
+            return
+        self.db.execute("CREATE INDEX IF NOT EXISTS band_key ON band (key)")
+        self.db.execute("CREATE INDEX IF NOT EXISTS p_seq ON p (seq)")
+        section_of = {tag >> 40: section for section, tag in _SECTION_TAG.items()}
+        pairs = self.db.execute(
+            "SELECT DISTINCT a.key >> 40, a.seq, b.seq FROM band a JOIN band b "
+            "ON a.key = b.key AND a.seq < b.seq ORDER BY a.seq, b.seq")
+        meta: dict[int, tuple] = {}
+        sketches: dict[int, dict] = {}
+
+        def info(seq):
+            if seq not in meta:
+                meta[seq] = self.db.execute("SELECT code, organ, year, file, proj FROM p WHERE seq = ?", (seq,)).fetchone()
+                row = self.db.execute("SELECT sketches FROM sk WHERE seq = ?", (seq,)).fetchone()
+                sketches[seq] = {k: sketch_values(v) for k, v in json.loads(row[0]).items()}
+            return meta[seq]
+
+        candidates = [(section_of[tag], a, b) for tag, a, b in pairs.fetchall()]
+        for rule in eng.near_duplicate:
+            threshold = float(rule["threshold"])
+            sections = set(eng.sections(rule))
+            best: dict[tuple[int, str], tuple[float, int]] = {}
+            for section, a, b in candidates:
+                if section not in sections:
+                    continue
+                ma, mb = info(a), info(b)
+                same_organ = ma[:2] == mb[:2]
+                if not ((not same_organ and ma[2] == mb[2]) or (same_organ and abs(ma[2] - mb[2]) == 1)):
+                    continue
+                if same_organ and json.loads(ma[4]).get(section) == json.loads(mb[4]).get(section):
+                    continue  # word for word: XR-NARRATIVE-REPEAT's finding
+                sim = similarity(sketches[a][section], sketches[b][section])
+                if sim < threshold:
+                    continue
+                for this, other in ((a, b), (b, a)):
+                    if same_organ and meta[this][2] < meta[other][2]:
+                        continue  # the earlier year is the original
+                    if sim > best.get((this, section), (0.0, 0))[0]:
+                        best[(this, section)] = (sim, other)
+            for (this, section), (sim, other) in sorted(best.items()):
+                _, organ, year, file, _ = meta[other]
+                yield meta[this][3], eng.near_duplicate_finding(rule, section, sim, f"{file}（{organ} {year}）"), file
+
     def results(self) -> Iterator[FileResult]:
         """The cross-report findings as one FileResult per report and previous year's report."""
         by_file: dict[tuple[str, str], list[Finding]] = {}
-        for file, finding, prev in self.findings():
+        for file, finding, prev in itertools.chain(self.findings(), self.near_duplicates()):
             by_file.setdefault((file, prev), []).append(finding)
         for (file, prev), findings in by_file.items():
             yield FileResult(file, findings, previous=prev)
@@ -176,7 +254,8 @@ class CrossChecker:
 
 def cross_check(instances: Iterable[Any]) -> list[tuple[int, Finding, int]]:
     """Cross-report findings over in-memory reports (dicts, dataclasses or pydantic models):
-    a list of (index of the report, finding, index of the previous year's report)."""
+    a list of (index of the report, finding, index of the previous year's report, or for a near-duplicate
+    section, of the other report)."""
     checker = CrossChecker()
     for i, obj in enumerate(instances):
         inst = to_instance(obj)
@@ -184,7 +263,8 @@ def cross_check(instances: Iterable[Any]) -> list[tuple[int, Finding, int]]:
         if key and isinstance(year, int):
             checker.add(FileResult(str(i), key=list(key), year=year, projection=engine().projection(inst)))
     try:
-        return [(int(i), f, int(j)) for i, f, j in checker.findings()]
+        found = itertools.chain(checker.findings(), checker.near_duplicates())
+        return [(int(i), f, int(j)) for i, f, j in found]
     finally:
         checker.close()
 

@@ -17,6 +17,13 @@ Rules come from ``generated/gaischema.model.json`` (compiled from the schema's c
     No table or row of the other format version is present.
 ``jsonschema``
     Maps JSON Schema error keywords (``validators``) to a rule id; applied by :mod:`gaischema.validate`.
+``narrative_fact``, ``narrative_percent``, ``narrative_claim``, ``narrative_required``, ``section_order``
+    The report's text against its tables: a ``pattern`` (regular expression) finds a statement in the
+    narrative ``sections``; its ``readings`` (sums in this language, separated by ``;``; a path with ``*``
+    outside ``sum()`` is one reading per slot) or its ``expression`` say which cells it speaks of. Compiled
+    here into linear forms, evaluated by :mod:`gaischema.narrative` (where blank cells become intervals).
+``near_duplicate``
+    A narrative section nearly the same as another report's (corpus runs; sketches from :meth:`Engine.projection`).
 
 Speed: every class of the schema sits at fixed paths (the schema has no lists of tables or rows), so each
 rule is expanded once per process into straight-line Python over those paths, one function per format
@@ -30,9 +37,19 @@ import datetime as _dt
 import hashlib
 import itertools
 import math
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Callable
+
+from gaischema.narrative import (
+    Linear,
+    TextRule,
+    check_text,
+    sketch,
+    sketch_bands,
+    sketch_text,
+)
 
 SEVERITIES = ("error", "warning")
 
@@ -59,9 +76,10 @@ class Finding:
     expected: Any = None
     cell_en: str = ""
     source: str = ""
+    quote: str = ""  # the sentence of the report's text a narrative finding is about
 
     def as_dict(self) -> dict:
-        return {
+        out = {
             "rule": self.rule,
             "severity": self.severity,
             "path": self.path,
@@ -72,14 +90,17 @@ class Finding:
             "reported": self.reported,
             "expected": self.expected,
         }
+        if self.quote:
+            out["quote"] = self.quote
+        return out
 
 
 def make_finding(rule: dict, path: tuple[str, ...] | str, cell: tuple[str, str], reported: Any = None,
-                 expected: Any = None, detail: tuple[str, str] | None = None) -> Finding:
+                 expected: Any = None, detail: tuple[str, str] | None = None, quote: str = "") -> Finding:
     """The one place a finding is made: the data first (rule, path, official cell, reported and expected
-    value), then the message text composed from the rule's templates (``{reported}``, ``{expected}``,
-    ``{cell}``) and, for a JSON Schema error, the detail of what is wrong (Chinese, English)."""
-    fmt = {"reported": _fmt(reported), "expected": _fmt(expected), "cell": cell[0]}
+    value, the quoted sentence), then the message text composed from the rule's templates (``{reported}``,
+    ``{expected}``, ``{cell}``, ``{quote}``) and, for a JSON Schema error, the detail of what is wrong."""
+    fmt = {"reported": _fmt(reported), "expected": _fmt(expected), "cell": cell[0], "quote": quote}
     message, message_en = rule["message_zh"].format(**fmt), rule["message_en"].format(**fmt)
     if detail:
         message, message_en = f"{message}：{detail[0]}", f"{message_en}: {detail[1]}"
@@ -94,6 +115,7 @@ def make_finding(rule: dict, path: tuple[str, ...] | str, cell: tuple[str, str],
         reported=_show(reported),
         expected=_show(expected),
         source=rule.get("source", ""),
+        quote=quote,
     )
 
 
@@ -303,7 +325,8 @@ def _parse(text: str) -> ast.AST:
 def compile_rule(rule: dict, model: dict) -> list[CheckSpec]:
     """Check a rule and expand a ``check`` rule into its concrete checks (raises RuleSyntaxError)."""
     kind = rule.get("kind")
-    if kind not in {"check", "cross_report", "complete", "version_structure", "jsonschema"}:
+    if kind not in {"check", "cross_report", "complete", "version_structure", "jsonschema", "near_duplicate",
+                    *TEXT_KINDS}:
         raise RuleSyntaxError(f"unknown kind {kind!r}")
     if rule.get("severity") not in SEVERITIES:
         raise RuleSyntaxError(f"severity must be one of {SEVERITIES}")
@@ -315,6 +338,16 @@ def compile_rule(rule: dict, model: dict) -> list[CheckSpec]:
         for name in rule.get("scope", "").split() or [""]:
             if name not in root:
                 raise RuleSyntaxError(f"scope names no slot of the root class: {name!r}")
+    if kind in TEXT_KINDS:
+        for version in model["versions"]:
+            compile_text_rule(rule, model, version, 0)
+    if kind == "near_duplicate":
+        if rule.get("for_each") not in model["enums"]:
+            raise RuleSyntaxError("a near_duplicate rule names its sections' enumeration in for_each")
+        try:
+            float(rule["threshold"]), int(rule["min_length"])
+        except (KeyError, ValueError) as exc:
+            raise RuleSyntaxError("a near_duplicate rule needs a number threshold and min_length") from exc
     if kind not in ("check", "cross_report"):
         return []
     if kind == "cross_report" and rule["class"] != model["root"]:
@@ -348,6 +381,62 @@ def compile_rule(rule: dict, model: dict) -> list[CheckSpec]:
                 specs.append(CheckSpec(rule, version, node, left, right, _CMP[type(tree.ops[0])], guard,
                                        list(gen.variables), left_paths))
     return specs
+
+
+TEXT_KINDS = ("narrative_fact", "narrative_percent", "narrative_claim", "narrative_required", "section_order")
+_GROUPS = {"narrative_fact": 1, "narrative_percent": 2}
+
+
+def compile_text_rule(rule: dict, model: dict, version: str, key: int) -> TextRule | None:
+    """A narrative rule for one format version (None when it does not apply to it, e.g. its cells are all
+    of the other version). Raises RuleSyntaxError for a pattern or reading that does not compile."""
+    kind = rule["kind"]
+    if rule.get("versions") and version not in rule["versions"].split():
+        return None
+    if kind == "section_order":
+        return TextRule(key, kind, None, (), order=tuple(rule.get("order", "").split()))
+    try:
+        pattern = re.compile(rule.get("pattern", ""))
+    except re.error as exc:
+        raise RuleSyntaxError(f"pattern does not compile: {exc}") from exc
+    if not rule.get("pattern") or pattern.groups != _GROUPS.get(kind, pattern.groups):
+        raise RuleSyntaxError(f"a {kind} rule needs a pattern with {_GROUPS.get(kind, 'any number of')} group(s)")
+    sections = tuple(rule.get("sections", "").split()) or tuple(model["enums"]["NarrativeSectionEnum"]["values"])
+    root = {s["name"] for s in model["classes"][model["root"]]["slots"]}
+    if not set(sections) <= root:
+        raise RuleSyntaxError(f"sections names no slot of the root class: {rule.get('sections')!r}")
+    if kind == "narrative_required":
+        return TextRule(key, kind, pattern, sections)
+    if kind == "narrative_claim":
+        tree = _parse(rule.get("expression", ""))
+        if not (isinstance(tree, ast.Compare) and len(tree.ops) == 1 and type(tree.ops[0]) in _CMP):
+            raise RuleSyntaxError("a claim's expression is one comparison: LEFT op RIGHT")
+        sides = [_linear_form(model, version, side) for side in (tree.left, tree.comparators[0])]
+        if None in sides:
+            return None
+        return TextRule(key, kind, pattern, sections, tuple(sides), _CMP[type(tree.ops[0])])
+    readings: list[Linear] = []
+    for text in rule.get("readings", "").split(";"):
+        tree = _parse(text.strip())
+        if isinstance(tree, (ast.Name, ast.Attribute)) and _STAR in _steps(tree):  # one reading per slot
+            gen = _Gen(model, version, model["root"], ())
+            readings.extend(Linear(((p, 1),)) for p in gen.paths(_steps(tree)))
+        else:
+            form = _linear_form(model, version, tree)
+            if form is not None:
+                readings.append(form)
+    return TextRule(key, kind, pattern, sections, tuple(readings)) if readings else None
+
+
+def _linear_form(model: dict, version: str, tree: ast.AST) -> Linear | None:
+    gen = _Gen(model, version, model["root"], ())
+    src = gen.src(tree)
+    if src is None:
+        return None
+    form = _linear(src, gen.variables)
+    if form is None:
+        raise RuleSyntaxError("a reading is a sum of cells (+, -, sum(), integers)")
+    return Linear(tuple((tuple(p.split(".")), k) for p, k in form[0].items() if k), form[1])
 
 
 # ----------------------------------------------------------------------------------------------- code generation
@@ -557,6 +646,15 @@ class Engine:
             lines.append("    return None")
             self.cross[version] = _Version(_exec(lines, namespace_base, version + " cross-report"), cross, [], [],
                                            "\n".join(lines))
+        self.text: dict[str, list[TextRule]] = {}
+        for version in model["versions"]:
+            rules = [compile_text_rule(r, model, version, k) for k, r in enumerate(model["rules"])
+                     if r["kind"] in TEXT_KINDS]
+            self.text[version] = [r for r in rules if r is not None]
+        self._text_identities = {v: [(tuple((tuple(p.split(".")), k) for p, k in i.terms), i.constant)
+                                     for i in self.identities(v)] for v in model["versions"]}
+        self._text_cells = {v: frozenset(p for terms, _ in ids for p, _ in terms) for v, ids in self._text_identities.items()}
+        self.near_duplicate = [r for r in model["rules"] if r["kind"] == "near_duplicate"]
         # the values a cross-report rule reads, of this report and of the previous one
         self.cross_paths = sorted({p[1:] if p[0] == "prev" else p for v in self.cross.values()
                                    for spec in v.checks for p in spec.variables})
@@ -615,6 +713,13 @@ class Engine:
             if len(spec.left_paths) > 1:
                 f.cell, f.cell_en = self._joined_cell(spec.left_paths, version)
             findings.append(f)
+        for hit in check_text(instance, self.text[version], self._text_identities[version], self._text_cells[version]):
+            rule = self.model["rules"][hit.rule.key]
+            if len(hit.cells) > 1:
+                cell = self._joined_cell(hit.cells, version)
+            else:
+                cell = self.labels.cell(hit.cells[0] if hit.cells else tuple(hit.path.split(".")), version)
+            findings.append(make_finding(rule, hit.path, cell, hit.reported, hit.expected, quote=hit.quote))
         return findings
 
     def cross_check(self, this: dict, prev: dict) -> list[Finding]:
@@ -648,7 +753,22 @@ class Engine:
             for step in path[:-1]:
                 target = target.setdefault(step, {})
             target[path[-1]] = obj
+        for rule in self.near_duplicate:
+            for section in self.sections(rule):
+                text = instance.get(section)
+                if isinstance(text, str) and len(text) >= int(rule["min_length"]):
+                    sig = sketch(text)
+                    if sig is not None:  # the index keys are computed here, in the worker, not in the parent
+                        out.setdefault("sketches", {})[section] = [sketch_text(sig), sketch_bands(sig)]
         return out
+
+    def sections(self, rule: dict) -> list[str]:
+        """The narrative sections a near_duplicate rule compares (the values of its for_each enumeration)."""
+        return list(self.model["enums"][rule["for_each"]]["values"])
+
+    def near_duplicate_finding(self, rule: dict, section: str, sim: float, other: str) -> Finding:
+        """The finding of a near_duplicate rule: a section nearly the same as another report's (named)."""
+        return make_finding(rule, section, self.labels.cell((section,), None), round(sim, 2), other)
 
     def _joined_cell(self, paths, version):
         cells = [self.labels.cells[version].get(".".join(p)) for p in paths]

@@ -95,10 +95,12 @@ def extract_document(doc: Document, name: str) -> Extraction:
         if k in meta:
             inst[k] = meta[k]
     put_all(inst, values)
+    headings = None
     if doc.fields is not None:  # a workbook's 报告信息 sheet holds the narrative
         inst.update({k: meta[k] for k in NARRATIVE if k in meta})
     else:
         inst.update(_narratives(text, notes))
+        headings = _section_order(text)
     for k in [k for k in NARRATIVE if inst.get(k) == ""]:
         del inst[k]
     if why == "report year":
@@ -111,6 +113,7 @@ def extract_document(doc: Document, name: str) -> Extraction:
         "source_format": doc.fmt,
         **({"source_encoding": doc.encoding} if doc.encoding else {}),
         "extractor": f"gaischema {__version__}",
+        **({"section_headings": headings} if headings is not None else {}),
         "notes": [n.as_dict() for n in notes],
     }
     if not inst["extraction"]["notes"]:
@@ -427,9 +430,27 @@ def _narratives(text: str, notes: list[Note]) -> dict:
     return out
 
 
+def _section_order(text: str) -> list[str]:
+    """The numbers of the six section headings in the order they stand in the source (NARR-SECTIONS):
+    each heading is looked for after the one before it, and from the start when it is not there."""
+    t = _fold(text).replace("(", "（").replace(")", "）")
+    h = _headings()
+    found: dict[str, int] = {}
+    start = 0
+    for number in sorted(h, key=_CN_NUM.index):
+        m = h[number].search(t, start) or h[number].search(t)
+        if m:
+            found[number] = m.start()
+            start = max(start, m.end())
+    return sorted(found, key=found.get)
+
+
+_PAGE_NUMBER = re.compile(r"^[—–-]\s*\d{1,3}\s*[—–-]$")
+
+
 def _narrative(text: str) -> str:
     lines = [" ".join(line.split()) for line in text.split("\n")]
-    return "\n".join(line for line in lines if line)
+    return "\n".join(line for line in lines if line and not _PAGE_NUMBER.match(line))
 
 
 # ------------------------------------------------------------------------------------------------ output
