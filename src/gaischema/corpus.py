@@ -126,9 +126,6 @@ def iter_results(files: Iterable[str], jobs: int = 0) -> Iterator[FileResult]:
         yield FileResult.from_record(record)
 
 
-_SECTION_TAG: dict[str, int] = {}  # section -> its tag in the high bits of a band key
-
-
 class CrossChecker:
     """Collects the projections of reports and cross-checks each organ's consecutive years at the end, and
     finds narrative sections copied from another report (same year, or the same organ's previous year).
@@ -144,11 +141,11 @@ class CrossChecker:
         self.db.execute("PRAGMA journal_mode = OFF")
         self.db.execute("PRAGMA synchronous = OFF")
         self.db.execute("CREATE TABLE p (code TEXT, organ TEXT, year INTEGER, seq INTEGER, file TEXT, proj TEXT)")
+        # {section: [sketch as text, band keys]}, one row a report; the band keys go into their own table at
+        # the end, in SQLite (json_each), not row by row from Python
         self.db.execute("CREATE TABLE sk (seq INTEGER PRIMARY KEY, sketches TEXT)")
-        self.db.execute("CREATE TABLE band (key INTEGER, seq INTEGER)")  # a band key of one section
         self.pending: list[tuple] = []
         self.pending_sketches: list[tuple] = []
-        self.pending_bands: list[tuple] = []
         self.seq = 0
 
     def add(self, result: FileResult) -> None:
@@ -160,19 +157,15 @@ class CrossChecker:
         sketches = projection.pop("sketches", None)
         self.pending.append((code, organ, result.year, self.seq, str(result.file),
                              json.dumps(projection, ensure_ascii=False)))
-        if sketches:  # {section: [sketch as text, band keys]}
-            self.pending_sketches.append((self.seq, json.dumps({k: v[0] for k, v in sketches.items()})))
-            for section, (_, bands) in sketches.items():
-                tag = _SECTION_TAG.setdefault(section, (len(_SECTION_TAG) + 1) << 40)
-                self.pending_bands.extend((tag | key, self.seq) for key in bands)
+        if sketches:
+            self.pending_sketches.append((self.seq, json.dumps(sketches)))
         if len(self.pending) >= 200:  # a small batch: memory stays flat, inserts stay batched
             self._flush()
 
     def _flush(self) -> None:
         self.db.executemany("INSERT INTO p VALUES (?, ?, ?, ?, ?, ?)", self.pending)
         self.db.executemany("INSERT INTO sk VALUES (?, ?)", self.pending_sketches)
-        self.db.executemany("INSERT INTO band VALUES (?, ?)", self.pending_bands)
-        self.pending, self.pending_sketches, self.pending_bands = [], [], []
+        self.pending, self.pending_sketches = [], []
 
     def findings(self) -> Iterator[tuple[str, Finding, str]]:
         """(file, finding, previous file) for every broken cross-report rule, organ by organ, year by year.
@@ -197,12 +190,14 @@ class CrossChecker:
         eng = engine()
         if not eng.near_duplicate:
             return
-        self.db.execute("CREATE INDEX IF NOT EXISTS band_key ON band (key)")
+        self.db.execute("DROP TABLE IF EXISTS band")
+        self.db.execute("CREATE TABLE band AS SELECT s.key AS section, b.value AS key, sk.seq AS seq "
+                        "FROM sk, json_each(sk.sketches) s, json_each(s.value, '$[1]') b")
+        self.db.execute("CREATE INDEX band_key ON band (section, key)")
         self.db.execute("CREATE INDEX IF NOT EXISTS p_seq ON p (seq)")
-        section_of = {tag >> 40: section for section, tag in _SECTION_TAG.items()}
         pairs = self.db.execute(
-            "SELECT DISTINCT a.key >> 40, a.seq, b.seq FROM band a JOIN band b "
-            "ON a.key = b.key AND a.seq < b.seq ORDER BY a.seq, b.seq")
+            "SELECT DISTINCT a.section, a.seq, b.seq FROM band a JOIN band b "
+            "ON a.section = b.section AND a.key = b.key AND a.seq < b.seq ORDER BY a.seq, b.seq")
         meta: dict[int, tuple] = {}
         sketches: dict[int, dict] = {}
 
@@ -210,10 +205,10 @@ class CrossChecker:
             if seq not in meta:
                 meta[seq] = self.db.execute("SELECT code, organ, year, file, proj FROM p WHERE seq = ?", (seq,)).fetchone()
                 row = self.db.execute("SELECT sketches FROM sk WHERE seq = ?", (seq,)).fetchone()
-                sketches[seq] = {k: sketch_values(v) for k, v in json.loads(row[0]).items()}
+                sketches[seq] = {k: sketch_values(v[0]) for k, v in json.loads(row[0]).items()}
             return meta[seq]
 
-        candidates = [(section_of[tag], a, b) for tag, a, b in pairs.fetchall()]
+        candidates = pairs.fetchall()
         for rule in eng.near_duplicate:
             threshold = float(rule["threshold"])
             sections = set(eng.sections(rule))

@@ -329,6 +329,7 @@ def check_text(instance: dict, rules: list[TextRule], identities, in_identities:
     """Every statement of the report's narrative that no reading of its tables supports."""
     bounds = Bounds(instance, identities, in_identities)
     hits: list[Hit] = []
+    normalized: dict[str, str] = {}
     for (section, numbered), group in _plan(rules):
         if section is None:  # section_order rules read the extraction record
             for rule in group:
@@ -340,7 +341,9 @@ def check_text(instance: dict, rules: list[TextRule], identities, in_identities:
         raw = instance.get(section)
         if not isinstance(raw, str):
             continue
-        text = normalize(raw)
+        text = normalized.get(section)
+        if text is None:
+            text = normalized[section] = normalize(raw)
         if not text:
             continue
         if numbered:  # a statement of a number lies in a sentence with a digit: facts look at those only
