@@ -25,6 +25,7 @@ and, for the documentation site (mkdocs, ``docs/``):
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import logging
 import os
@@ -234,7 +235,7 @@ def rules_markdown(model: dict) -> str:
             lines.append(f"- **scope**: `{r['scope']}`")
         if r.get("pattern"):
             lines.append(f"- **pattern** (in {r.get('sections') or 'every narrative section'}"
-                         + (f", format {r['versions']}" if r.get("versions") else "") + f"): `{_md(r['pattern'])}`")
+                         + (f", format {r['versions']}" if r.get("versions") else "") + f"): <code>{html.escape(r['pattern']).replace('|', '&#124;')}</code>")  # <![ is no HTML here
         if r.get("readings"):
             lines.append("- **readings** (any one agreeing is enough): " + "; ".join(f"`{x.strip()}`" for x in r["readings"].split(";")))
         if r.get("threshold"):
@@ -351,7 +352,13 @@ def generate_docs(docs: Path, s: str, model: dict) -> list[Path]:
     DocGenerator(s, directory=str(reference), mergeimports=True).serialize()
     _write(docs / "rules.md", rules_markdown(model))
     _write(docs / "cells.md", cells_markdown(model))
-    return sorted(reference.rglob("*.md")) + [docs / "rules.md", docs / "cells.md"]
+    pages = sorted(reference.rglob("*.md")) + [docs / "rules.md", docs / "cells.md"]
+    changelog = DOCS.parent / "CHANGELOG.md"  # the top-level changelog is the one source; the site shows it
+    if changelog.exists():
+        _write(docs / "changelog.md", f"<!-- {GENERATED_HEADER} (from CHANGELOG.md) -->\n\n"
+               + changelog.read_text(encoding="utf-8"))
+        pages.append(docs / "changelog.md")
+    return pages
 
 
 def main(argv: list[str] | None = None) -> int:
