@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import subprocess
 import sys
+
+import pytest
 
 from conftest import ROOT
 
@@ -59,3 +62,20 @@ print(json.dumps({
     got = json.loads(proc.stdout)
     assert got == {"schema_yaml": True, "json_schema": "https://w3id.org/gaischema", "dataclass": "AnnualReport",
                    "pydantic": "AnnualReport", "valid": True}
+
+
+def test_pydantic_models_reject_a_negative_count_in_every_cell(beilun):
+    """minimum_value sits on the count slots, not only on the type, so the generated pydantic fields get ge=0."""
+    import pydantic
+
+    from gaischema.model import Model, put
+    from gaischema.pydantic_models import AnnualReport
+
+    AnnualReport(**beilun)
+    cells = [c for c in Model.load().cells("v2021") if c["type"] in ("count", "amount")]
+    assert len(cells) > 150
+    for c in cells:
+        bad = copy.deepcopy(beilun)
+        put(bad, c["path"], -1)
+        with pytest.raises(pydantic.ValidationError):
+            AnnualReport(**bad)
