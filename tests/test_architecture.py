@@ -17,7 +17,7 @@ from conftest import ROOT
 SRC = ROOT / "src" / "gaischema"
 MODULES = sorted(p for p in SRC.glob("*.py") if p.name not in ("datamodel.py", "pydantic_models.py"))
 # imported inside a function on purpose: optional extras, or slow to import and needed by few commands
-LATE_IMPORTS = {"openpyxl", "pdfplumber", "pdfminer", "duckdb", "jsonschema", "jsonschema_rs", "linkml",
+LATE_IMPORTS = {"openpyxl", "pdfplumber", "pdfminer", "duckdb", "jsonschema", "jsonschema_rs", "linkml", "matplotlib",
                 "linkml_runtime", "yaml_rs", "gaischema.extract"}
 
 
