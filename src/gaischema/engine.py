@@ -762,6 +762,34 @@ class Engine:
                         out.setdefault("sketches", {})[section] = [sketch_text(sig), sketch_bands(sig)]
         return out
 
+    def compiled(self) -> dict:
+        """Every rule, compiled for each format version into a language-neutral form (plain JSON): what
+        ``generated/gaischema.rules.json`` holds and docs/rule-language.md specifies, so that another
+        implementation can enforce the rules without reading Python."""
+        out: dict[str, Any] = {"comment": "Compiled from the schema's rules by gaischema.build; see docs/rule-language.md.",
+                               "schema_version": self.model.get("version"), "versions": {}}
+        for version in self.model["versions"]:
+            v, cross = self.versions[version], self.cross[version]
+            out["versions"][version] = {
+                "checks": [_check_json(spec) for spec in v.checks],
+                "cross_report": [_check_json(spec) for spec in cross.checks],
+                "complete": [{"rule": rule["id"], "path": ".".join(path), "parent": ".".join(path[:-1]),
+                              "cell": not self.labels.slot_chain(path)[-1]["is_class"]}
+                             for rule, path in v.blanks],
+                "version_structure": [{"rule": r["id"], "path": ".".join(parent + (name,)), "parent": ".".join(parent)}
+                                      for r in self._structure_rules for parent, name in v.other_slots],
+                "identities": [{"rule": i.rule, "terms": [[p, k] for p, k in i.terms], "constant": i.constant}
+                               for i in self.identities(version)],
+                "narrative": [_text_json(self.model["rules"][t.key], t) for t in self.text[version]],
+            }
+        out["jsonschema"] = [{"rule": r["id"], "keywords": r["validators"].split()}
+                             for r in self.model["rules"] if r["kind"] == "jsonschema"]
+        out["near_duplicate"] = [{"rule": r["id"], "sections": self.sections(r), "threshold": float(r["threshold"]),
+                                  "min_length": int(r["min_length"])} for r in self.near_duplicate]
+        out["rules"] = {r["id"]: {k: r[k] for k in ("kind", "severity", "message_zh", "message_en", "source")}
+                        for r in self.model["rules"]}
+        return out
+
     def sections(self, rule: dict) -> list[str]:
         """The narrative sections a near_duplicate rule compares (the values of its for_each enumeration)."""
         return list(self.model["enums"][rule["for_each"]]["values"])
@@ -777,6 +805,63 @@ class Engine:
             return (f"表{c0['table']} " + " + ".join(c["row"] for c in cells) + f" × {c0['column']}",
                     f"table {c0['table']} " + " + ".join(c["row_en"] for c in cells) + f" × {c0['column_en']}")
         return self.labels.cell(paths[0], version)
+
+
+_JSON_CALLS = {"_date": "date", "_fvf": "format_version_for", "_deadline": "deadline_for"}
+_JSON_OPS = {ast.Add: "+", ast.Sub: "-", ast.And: "and", ast.Or: "or", ast.USub: "neg", ast.Not: "not"}
+
+
+def _expr_json(src: str, variables: list[tuple[str, ...]]) -> dict:
+    """A generated Python expression as a JSON tree: {"path"}, {"value"}, {"op", "args"}, {"call", "args"}."""
+
+    def go(node):
+        if isinstance(node, ast.Name) and node.id.startswith("v") and node.id[1:].isdigit():
+            path = variables[int(node.id[1:])]
+            if path[0] == "prev":
+                return {"path": ".".join(path[1:]), "report": "previous"}
+            return {"path": ".".join(path)}
+        if isinstance(node, ast.Constant):
+            return {"value": node.value}
+        if isinstance(node, ast.BinOp):
+            return {"op": _JSON_OPS[type(node.op)], "args": [go(node.left), go(node.right)]}
+        if isinstance(node, ast.UnaryOp):
+            return {"op": _JSON_OPS[type(node.op)], "args": [go(node.operand)]}
+        if isinstance(node, ast.BoolOp):
+            return {"op": _JSON_OPS[type(node.op)], "args": [go(v) for v in node.values]}
+        if isinstance(node, ast.Compare):
+            return {"op": _CMP[type(node.ops[0])], "args": [go(node.left), go(node.comparators[0])]}
+        if isinstance(node, ast.Call) and node.func.id == "_cv":  # dates compare as dates: part of comparison
+            return go(node.args[0])
+        if isinstance(node, ast.Call):
+            return {"call": _JSON_CALLS[node.func.id], "args": [go(a) for a in node.args]}
+        raise RuleSyntaxError(f"cannot express {ast.dump(node)[:60]} in JSON")
+
+    return go(ast.parse(src, mode="eval").body)
+
+
+def _check_json(spec: CheckSpec) -> dict:
+    return {"rule": spec.rule["id"], "node": ".".join(spec.node),
+            "when": _expr_json(spec.guard, spec.variables) if spec.guard else None,
+            "left": _expr_json(spec.left, spec.variables), "op": spec.op,
+            "right": _expr_json(spec.right, spec.variables),
+            "finding_path": ".".join(spec.left_paths[0] if spec.left_paths else spec.node),
+            "reads": [".".join(p) for p in spec.variables]}
+
+
+def _text_json(rule: dict, t: TextRule) -> dict:
+    def linear(form: Linear) -> dict:
+        return {"terms": [[".".join(p), k] for p, k in form.terms], "constant": form.constant}
+
+    out: dict[str, Any] = {"rule": rule["id"], "kind": t.kind, "sections": list(t.sections)}
+    if t.pattern is not None:
+        out["pattern"] = t.pattern.pattern
+    if t.kind in ("narrative_fact", "narrative_percent"):
+        out["readings"] = [linear(r) for r in t.readings]
+    if t.kind == "narrative_claim":
+        out["left"], out["op"], out["right"] = linear(t.readings[0]), t.op, linear(t.readings[1])
+    if t.kind == "section_order":
+        out["order"] = list(t.order)
+    return out
 
 
 def _exec(lines: list[str], namespace_base: dict, name: str) -> Callable:
