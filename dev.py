@@ -5,6 +5,8 @@
     python3 dev.py test         set up .venv if needed, then run the whole test suite (what CI runs)
     python3 dev.py generate     regenerate generated/ from schema/gaischema.yaml
     python3 dev.py setup        only set up .venv
+    python3 dev.py release      build sdist and wheel into dist/, check them (twine), install the wheel in a
+                                clean venv and run the conformance suite there
 
 Extra arguments after ``test`` go to pytest (e.g. ``python3 dev.py test -k cli``).
 """
@@ -28,6 +30,39 @@ STAMP = VENV / ".gaischema-setup"
 def run(*cmd, **kw) -> int:
     print("+", " ".join(str(c) for c in cmd), flush=True)
     return subprocess.call([str(c) for c in cmd], cwd=ROOT, **kw)
+
+
+def release() -> int:
+    """sdist and wheel into dist/, `twine check`, then the wheel installed in a clean venv (not the checkout)
+    runs the conformance suite and validates the bundled examples from another folder."""
+    import shutil
+    import tempfile
+
+    dist = ROOT / "dist"
+    shutil.rmtree(dist, ignore_errors=True)
+    steps = [[PY, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "build", "twine"],
+             [PY, "-m", "build", "--sdist", "--wheel", "--outdir", dist]]
+    for step in steps:
+        if run(*step):
+            return 1
+    files = sorted(dist.iterdir())
+    if run(PY, "-m", "twine", "check", "--strict", *files):
+        return 1
+    wheel = next(f for f in files if f.suffix == ".whl")
+    with tempfile.TemporaryDirectory(prefix="gaischema-release-") as tmp:
+        env_dir = Path(tmp) / "venv"
+        venv.EnvBuilder(with_pip=True).create(env_dir)
+        py = env_dir / ("Scripts" if os.name == "nt" else "bin") / ("python.exe" if os.name == "nt" else "python")
+        if run(py, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", wheel):
+            return 1
+        checks = [[py, "-m", "gaischema.conformance"],
+                  [py, "-m", "gaischema.cli", "validate", "--quiet", ROOT / "examples" / "valid"]]
+        for check in checks:
+            print("+", " ".join(map(str, check)), flush=True)
+            if subprocess.call([str(c) for c in check], cwd=tmp):
+                return 1
+    print(f"release files: {', '.join(f.name for f in files)}")
+    return 0
 
 
 def setup() -> None:
@@ -65,6 +100,9 @@ def main(argv: list[str]) -> int:
     if cmd == "generate":
         setup()
         return run(PY, "-m", "gaischema.build", *rest)
+    if cmd == "release":
+        setup()
+        return release()
     print(__doc__)
     return 0 if cmd in ("help", "-h", "--help") else 2
 

@@ -788,6 +788,12 @@ class Engine:
                                   "min_length": int(r["min_length"])} for r in self.near_duplicate]
         out["rules"] = {r["id"]: {k: r[k] for k in ("kind", "severity", "message_zh", "message_en", "source")}
                         for r in self.model["rules"]}
+        enums = self.model["enums"]
+        out["functions"] = {  # the data the functions of the rule language read
+            "format_version_for": [{"value": k, "first_year": int(v["first_year"]), "last_year": int(v["last_year"])}
+                                   for k, v in enums["FormatVersionEnum"]["values"].items()],
+            "deadline_for": {k: v["deadline"] for k, v in enums["OrganKindEnum"]["values"].items()},
+        }
         return out
 
     def sections(self, rule: dict) -> list[str]:

@@ -193,10 +193,10 @@ def normalize(text: str) -> str:
 
 
 def sentence(text: str, start: int, end: int, limit: int = 160) -> str:
-    """The sentence around text[start:end] (from the previous 。；！？ to the next), for quoting."""
+    """The sentence around text[start:end] (from after the previous 。；！？ to before the next), for quoting."""
     i = max(text.rfind(ch, 0, start) for ch in _SENTENCE_END) + 1
     ends = [j for j in (text.find(ch, end) for ch in _SENTENCE_END) if j >= 0]
-    j = min(ends) + 1 if ends else len(text)
+    j = min(ends) if ends else len(text)
     quote = text[i:j]
     if len(quote) > limit:  # a run-on "sentence": keep the statement and what stands near it
         a, b = max(i, start - limit // 2), min(j, end + limit // 2)
