@@ -415,18 +415,24 @@ class DocumentCounts(DocumentRow):
     class_name: ClassVar[str] = "DocumentCounts"
     class_model_uri: ClassVar[URIRef] = GAISCHEMA.DocumentCounts
 
-    issued: Optional[Union[int, Count]] = None
-    repealed: Optional[Union[int, Count]] = None
-    in_force: Optional[Union[int, Count]] = None
+    issued: Union[int, Count] = None
+    repealed: Union[int, Count] = None
+    in_force: Union[int, Count] = None
 
     def __post_init__(self, *_: str, **kwargs: Any):
-        if self.issued is not None and not isinstance(self.issued, Count):
+        if self._is_empty(self.issued):
+            self.MissingRequiredField("issued")
+        if not isinstance(self.issued, Count):
             self.issued = Count(self.issued)
 
-        if self.repealed is not None and not isinstance(self.repealed, Count):
+        if self._is_empty(self.repealed):
+            self.MissingRequiredField("repealed")
+        if not isinstance(self.repealed, Count):
             self.repealed = Count(self.repealed)
 
-        if self.in_force is not None and not isinstance(self.in_force, Count):
+        if self._is_empty(self.in_force):
+            self.MissingRequiredField("in_force")
+        if not isinstance(self.in_force, Count):
             self.in_force = Count(self.in_force)
 
         super().__post_init__(**kwargs)
@@ -444,18 +450,24 @@ class DocumentCounts2019(DocumentRow):
     class_name: ClassVar[str] = "DocumentCounts2019"
     class_model_uri: ClassVar[URIRef] = GAISCHEMA.DocumentCounts2019
 
-    newly_made: Optional[Union[int, Count]] = None
-    newly_published: Optional[Union[int, Count]] = None
-    total_published: Optional[Union[int, Count]] = None
+    newly_made: Union[int, Count] = None
+    newly_published: Union[int, Count] = None
+    total_published: Union[int, Count] = None
 
     def __post_init__(self, *_: str, **kwargs: Any):
-        if self.newly_made is not None and not isinstance(self.newly_made, Count):
+        if self._is_empty(self.newly_made):
+            self.MissingRequiredField("newly_made")
+        if not isinstance(self.newly_made, Count):
             self.newly_made = Count(self.newly_made)
 
-        if self.newly_published is not None and not isinstance(self.newly_published, Count):
+        if self._is_empty(self.newly_published):
+            self.MissingRequiredField("newly_published")
+        if not isinstance(self.newly_published, Count):
             self.newly_published = Count(self.newly_published)
 
-        if self.total_published is not None and not isinstance(self.total_published, Count):
+        if self._is_empty(self.total_published):
+            self.MissingRequiredField("total_published")
+        if not isinstance(self.total_published, Count):
             self.total_published = Count(self.total_published)
 
         super().__post_init__(**kwargs)
@@ -485,10 +497,12 @@ class DecisionCount(ItemRow):
     class_name: ClassVar[str] = "DecisionCount"
     class_model_uri: ClassVar[URIRef] = GAISCHEMA.DecisionCount
 
-    decisions: Optional[Union[int, Count]] = None
+    decisions: Union[int, Count] = None
 
     def __post_init__(self, *_: str, **kwargs: Any):
-        if self.decisions is not None and not isinstance(self.decisions, Count):
+        if self._is_empty(self.decisions):
+            self.MissingRequiredField("decisions")
+        if not isinstance(self.decisions, Count):
             self.decisions = Count(self.decisions)
 
         super().__post_init__(**kwargs)
@@ -506,18 +520,24 @@ class ItemCounts2019(ItemRow):
     class_name: ClassVar[str] = "ItemCounts2019"
     class_model_uri: ClassVar[URIRef] = GAISCHEMA.ItemCounts2019
 
-    previous_items: Optional[Union[int, Count]] = None
-    change: Optional[Union[int, SignedCount]] = None
-    decisions: Optional[Union[int, Count]] = None
+    previous_items: Union[int, Count] = None
+    change: Union[int, SignedCount] = None
+    decisions: Union[int, Count] = None
 
     def __post_init__(self, *_: str, **kwargs: Any):
-        if self.previous_items is not None and not isinstance(self.previous_items, Count):
+        if self._is_empty(self.previous_items):
+            self.MissingRequiredField("previous_items")
+        if not isinstance(self.previous_items, Count):
             self.previous_items = Count(self.previous_items)
 
-        if self.change is not None and not isinstance(self.change, SignedCount):
+        if self._is_empty(self.change):
+            self.MissingRequiredField("change")
+        if not isinstance(self.change, SignedCount):
             self.change = SignedCount(self.change)
 
-        if self.decisions is not None and not isinstance(self.decisions, Count):
+        if self._is_empty(self.decisions):
+            self.MissingRequiredField("decisions")
+        if not isinstance(self.decisions, Count):
             self.decisions = Count(self.decisions)
 
         super().__post_init__(**kwargs)
@@ -547,10 +567,12 @@ class FeeAmount(FeeRow):
     class_name: ClassVar[str] = "FeeAmount"
     class_model_uri: ClassVar[URIRef] = GAISCHEMA.FeeAmount
 
-    fee_amount: Optional[Union[Decimal, Amount]] = None
+    fee_amount: Union[Decimal, Amount] = None
 
     def __post_init__(self, *_: str, **kwargs: Any):
-        if self.fee_amount is not None and not isinstance(self.fee_amount, Amount):
+        if self._is_empty(self.fee_amount):
+            self.MissingRequiredField("fee_amount")
+        if not isinstance(self.fee_amount, Amount):
             self.fee_amount = Amount(self.fee_amount)
 
         super().__post_init__(**kwargs)
@@ -568,14 +590,18 @@ class FeeItems2019(FeeRow):
     class_name: ClassVar[str] = "FeeItems2019"
     class_model_uri: ClassVar[URIRef] = GAISCHEMA.FeeItems2019
 
-    previous_items: Optional[Union[int, Count]] = None
-    change: Optional[Union[int, SignedCount]] = None
+    previous_items: Union[int, Count] = None
+    change: Union[int, SignedCount] = None
 
     def __post_init__(self, *_: str, **kwargs: Any):
-        if self.previous_items is not None and not isinstance(self.previous_items, Count):
+        if self._is_empty(self.previous_items):
+            self.MissingRequiredField("previous_items")
+        if not isinstance(self.previous_items, Count):
             self.previous_items = Count(self.previous_items)
 
-        if self.change is not None and not isinstance(self.change, SignedCount):
+        if self._is_empty(self.change):
+            self.MissingRequiredField("change")
+        if not isinstance(self.change, SignedCount):
             self.change = SignedCount(self.change)
 
         super().__post_init__(**kwargs)
@@ -593,15 +619,19 @@ class Procurement2019(YAMLRoot):
     class_name: ClassVar[str] = "Procurement2019"
     class_model_uri: ClassVar[URIRef] = GAISCHEMA.Procurement2019
 
-    procurement_items: Optional[Union[int, Count]] = None
-    procurement_amount: Optional[Union[Decimal, Amount]] = None
+    procurement_items: Union[int, Count] = None
+    procurement_amount: Union[Decimal, Amount] = None
     procurement_amount_unit: Optional[str] = None
 
     def __post_init__(self, *_: str, **kwargs: Any):
-        if self.procurement_items is not None and not isinstance(self.procurement_items, Count):
+        if self._is_empty(self.procurement_items):
+            self.MissingRequiredField("procurement_items")
+        if not isinstance(self.procurement_items, Count):
             self.procurement_items = Count(self.procurement_items)
 
-        if self.procurement_amount is not None and not isinstance(self.procurement_amount, Amount):
+        if self._is_empty(self.procurement_amount):
+            self.MissingRequiredField("procurement_amount")
+        if not isinstance(self.procurement_amount, Amount):
             self.procurement_amount = Amount(self.procurement_amount)
 
         if self.procurement_amount_unit is not None and not isinstance(self.procurement_amount_unit, str):
@@ -849,34 +879,48 @@ class ApplicantCounts(YAMLRoot):
     class_name: ClassVar[str] = "ApplicantCounts"
     class_model_uri: ClassVar[URIRef] = GAISCHEMA.ApplicantCounts
 
-    natural_person: Optional[Union[int, Count]] = None
-    commercial_enterprise: Optional[Union[int, Count]] = None
-    research_institution: Optional[Union[int, Count]] = None
-    social_welfare_org: Optional[Union[int, Count]] = None
-    legal_service_org: Optional[Union[int, Count]] = None
-    other_org: Optional[Union[int, Count]] = None
-    total: Optional[Union[int, Count]] = None
+    natural_person: Union[int, Count] = None
+    commercial_enterprise: Union[int, Count] = None
+    research_institution: Union[int, Count] = None
+    social_welfare_org: Union[int, Count] = None
+    legal_service_org: Union[int, Count] = None
+    other_org: Union[int, Count] = None
+    total: Union[int, Count] = None
 
     def __post_init__(self, *_: str, **kwargs: Any):
-        if self.natural_person is not None and not isinstance(self.natural_person, Count):
+        if self._is_empty(self.natural_person):
+            self.MissingRequiredField("natural_person")
+        if not isinstance(self.natural_person, Count):
             self.natural_person = Count(self.natural_person)
 
-        if self.commercial_enterprise is not None and not isinstance(self.commercial_enterprise, Count):
+        if self._is_empty(self.commercial_enterprise):
+            self.MissingRequiredField("commercial_enterprise")
+        if not isinstance(self.commercial_enterprise, Count):
             self.commercial_enterprise = Count(self.commercial_enterprise)
 
-        if self.research_institution is not None and not isinstance(self.research_institution, Count):
+        if self._is_empty(self.research_institution):
+            self.MissingRequiredField("research_institution")
+        if not isinstance(self.research_institution, Count):
             self.research_institution = Count(self.research_institution)
 
-        if self.social_welfare_org is not None and not isinstance(self.social_welfare_org, Count):
+        if self._is_empty(self.social_welfare_org):
+            self.MissingRequiredField("social_welfare_org")
+        if not isinstance(self.social_welfare_org, Count):
             self.social_welfare_org = Count(self.social_welfare_org)
 
-        if self.legal_service_org is not None and not isinstance(self.legal_service_org, Count):
+        if self._is_empty(self.legal_service_org):
+            self.MissingRequiredField("legal_service_org")
+        if not isinstance(self.legal_service_org, Count):
             self.legal_service_org = Count(self.legal_service_org)
 
-        if self.other_org is not None and not isinstance(self.other_org, Count):
+        if self._is_empty(self.other_org):
+            self.MissingRequiredField("other_org")
+        if not isinstance(self.other_org, Count):
             self.other_org = Count(self.other_org)
 
-        if self.total is not None and not isinstance(self.total, Count):
+        if self._is_empty(self.total):
+            self.MissingRequiredField("total")
+        if not isinstance(self.total, Count):
             self.total = Count(self.total)
 
         super().__post_init__(**kwargs)
@@ -923,26 +967,36 @@ class CaseCounts(YAMLRoot):
     class_name: ClassVar[str] = "CaseCounts"
     class_model_uri: ClassVar[URIRef] = GAISCHEMA.CaseCounts
 
-    upheld: Optional[Union[int, Count]] = None
-    corrected: Optional[Union[int, Count]] = None
-    other_result: Optional[Union[int, Count]] = None
-    pending: Optional[Union[int, Count]] = None
-    total: Optional[Union[int, Count]] = None
+    upheld: Union[int, Count] = None
+    corrected: Union[int, Count] = None
+    other_result: Union[int, Count] = None
+    pending: Union[int, Count] = None
+    total: Union[int, Count] = None
 
     def __post_init__(self, *_: str, **kwargs: Any):
-        if self.upheld is not None and not isinstance(self.upheld, Count):
+        if self._is_empty(self.upheld):
+            self.MissingRequiredField("upheld")
+        if not isinstance(self.upheld, Count):
             self.upheld = Count(self.upheld)
 
-        if self.corrected is not None and not isinstance(self.corrected, Count):
+        if self._is_empty(self.corrected):
+            self.MissingRequiredField("corrected")
+        if not isinstance(self.corrected, Count):
             self.corrected = Count(self.corrected)
 
-        if self.other_result is not None and not isinstance(self.other_result, Count):
+        if self._is_empty(self.other_result):
+            self.MissingRequiredField("other_result")
+        if not isinstance(self.other_result, Count):
             self.other_result = Count(self.other_result)
 
-        if self.pending is not None and not isinstance(self.pending, Count):
+        if self._is_empty(self.pending):
+            self.MissingRequiredField("pending")
+        if not isinstance(self.pending, Count):
             self.pending = Count(self.pending)
 
-        if self.total is not None and not isinstance(self.total, Count):
+        if self._is_empty(self.total):
+            self.MissingRequiredField("total")
+        if not isinstance(self.total, Count):
             self.total = Count(self.total)
 
         super().__post_init__(**kwargs)
@@ -1555,40 +1609,40 @@ slots.procurement = Slot(uri=GAISCHEMA.procurement, name="procurement", curie=GA
                    model_uri=GAISCHEMA.procurement, domain=None, range=Optional[Union[dict, Procurement2019]])
 
 slots.issued = Slot(uri=GAISCHEMA.issued, name="issued", curie=GAISCHEMA.curie('issued'),
-                   model_uri=GAISCHEMA.issued, domain=None, range=Optional[Union[int, Count]])
+                   model_uri=GAISCHEMA.issued, domain=None, range=Union[int, Count])
 
 slots.repealed = Slot(uri=GAISCHEMA.repealed, name="repealed", curie=GAISCHEMA.curie('repealed'),
-                   model_uri=GAISCHEMA.repealed, domain=None, range=Optional[Union[int, Count]])
+                   model_uri=GAISCHEMA.repealed, domain=None, range=Union[int, Count])
 
 slots.in_force = Slot(uri=GAISCHEMA.in_force, name="in_force", curie=GAISCHEMA.curie('in_force'),
-                   model_uri=GAISCHEMA.in_force, domain=None, range=Optional[Union[int, Count]])
+                   model_uri=GAISCHEMA.in_force, domain=None, range=Union[int, Count])
 
 slots.newly_made = Slot(uri=GAISCHEMA.newly_made, name="newly_made", curie=GAISCHEMA.curie('newly_made'),
-                   model_uri=GAISCHEMA.newly_made, domain=None, range=Optional[Union[int, Count]])
+                   model_uri=GAISCHEMA.newly_made, domain=None, range=Union[int, Count])
 
 slots.newly_published = Slot(uri=GAISCHEMA.newly_published, name="newly_published", curie=GAISCHEMA.curie('newly_published'),
-                   model_uri=GAISCHEMA.newly_published, domain=None, range=Optional[Union[int, Count]])
+                   model_uri=GAISCHEMA.newly_published, domain=None, range=Union[int, Count])
 
 slots.total_published = Slot(uri=GAISCHEMA.total_published, name="total_published", curie=GAISCHEMA.curie('total_published'),
-                   model_uri=GAISCHEMA.total_published, domain=None, range=Optional[Union[int, Count]])
+                   model_uri=GAISCHEMA.total_published, domain=None, range=Union[int, Count])
 
 slots.decisions = Slot(uri=GAISCHEMA.decisions, name="decisions", curie=GAISCHEMA.curie('decisions'),
-                   model_uri=GAISCHEMA.decisions, domain=None, range=Optional[Union[int, Count]])
+                   model_uri=GAISCHEMA.decisions, domain=None, range=Union[int, Count])
 
 slots.previous_items = Slot(uri=GAISCHEMA.previous_items, name="previous_items", curie=GAISCHEMA.curie('previous_items'),
-                   model_uri=GAISCHEMA.previous_items, domain=None, range=Optional[Union[int, Count]])
+                   model_uri=GAISCHEMA.previous_items, domain=None, range=Union[int, Count])
 
 slots.change = Slot(uri=GAISCHEMA.change, name="change", curie=GAISCHEMA.curie('change'),
-                   model_uri=GAISCHEMA.change, domain=None, range=Optional[Union[int, SignedCount]])
+                   model_uri=GAISCHEMA.change, domain=None, range=Union[int, SignedCount])
 
 slots.fee_amount = Slot(uri=GAISCHEMA.fee_amount, name="fee_amount", curie=GAISCHEMA.curie('fee_amount'),
-                   model_uri=GAISCHEMA.fee_amount, domain=None, range=Optional[Union[Decimal, Amount]])
+                   model_uri=GAISCHEMA.fee_amount, domain=None, range=Union[Decimal, Amount])
 
 slots.procurement_items = Slot(uri=GAISCHEMA.procurement_items, name="procurement_items", curie=GAISCHEMA.curie('procurement_items'),
-                   model_uri=GAISCHEMA.procurement_items, domain=None, range=Optional[Union[int, Count]])
+                   model_uri=GAISCHEMA.procurement_items, domain=None, range=Union[int, Count])
 
 slots.procurement_amount = Slot(uri=GAISCHEMA.procurement_amount, name="procurement_amount", curie=GAISCHEMA.curie('procurement_amount'),
-                   model_uri=GAISCHEMA.procurement_amount, domain=None, range=Optional[Union[Decimal, Amount]])
+                   model_uri=GAISCHEMA.procurement_amount, domain=None, range=Union[Decimal, Amount])
 
 slots.procurement_amount_unit = Slot(uri=GAISCHEMA.procurement_amount_unit, name="procurement_amount_unit", curie=GAISCHEMA.curie('procurement_amount_unit'),
                    model_uri=GAISCHEMA.procurement_amount_unit, domain=None, range=Optional[str])
@@ -1687,25 +1741,25 @@ slots.other_reason = Slot(uri=GAISCHEMA.other_reason, name="other_reason", curie
                    model_uri=GAISCHEMA.other_reason, domain=None, range=Optional[Union[dict, ApplicantCounts]])
 
 slots.natural_person = Slot(uri=GAISCHEMA.natural_person, name="natural_person", curie=GAISCHEMA.curie('natural_person'),
-                   model_uri=GAISCHEMA.natural_person, domain=None, range=Optional[Union[int, Count]])
+                   model_uri=GAISCHEMA.natural_person, domain=None, range=Union[int, Count])
 
 slots.commercial_enterprise = Slot(uri=GAISCHEMA.commercial_enterprise, name="commercial_enterprise", curie=GAISCHEMA.curie('commercial_enterprise'),
-                   model_uri=GAISCHEMA.commercial_enterprise, domain=None, range=Optional[Union[int, Count]])
+                   model_uri=GAISCHEMA.commercial_enterprise, domain=None, range=Union[int, Count])
 
 slots.research_institution = Slot(uri=GAISCHEMA.research_institution, name="research_institution", curie=GAISCHEMA.curie('research_institution'),
-                   model_uri=GAISCHEMA.research_institution, domain=None, range=Optional[Union[int, Count]])
+                   model_uri=GAISCHEMA.research_institution, domain=None, range=Union[int, Count])
 
 slots.social_welfare_org = Slot(uri=GAISCHEMA.social_welfare_org, name="social_welfare_org", curie=GAISCHEMA.curie('social_welfare_org'),
-                   model_uri=GAISCHEMA.social_welfare_org, domain=None, range=Optional[Union[int, Count]])
+                   model_uri=GAISCHEMA.social_welfare_org, domain=None, range=Union[int, Count])
 
 slots.legal_service_org = Slot(uri=GAISCHEMA.legal_service_org, name="legal_service_org", curie=GAISCHEMA.curie('legal_service_org'),
-                   model_uri=GAISCHEMA.legal_service_org, domain=None, range=Optional[Union[int, Count]])
+                   model_uri=GAISCHEMA.legal_service_org, domain=None, range=Union[int, Count])
 
 slots.other_org = Slot(uri=GAISCHEMA.other_org, name="other_org", curie=GAISCHEMA.curie('other_org'),
-                   model_uri=GAISCHEMA.other_org, domain=None, range=Optional[Union[int, Count]])
+                   model_uri=GAISCHEMA.other_org, domain=None, range=Union[int, Count])
 
 slots.total = Slot(uri=GAISCHEMA.total, name="total", curie=GAISCHEMA.curie('total'),
-                   model_uri=GAISCHEMA.total, domain=None, range=Optional[Union[int, Count]])
+                   model_uri=GAISCHEMA.total, domain=None, range=Union[int, Count])
 
 slots.administrative_review = Slot(uri=GAISCHEMA.administrative_review, name="administrative_review", curie=GAISCHEMA.curie('administrative_review'),
                    model_uri=GAISCHEMA.administrative_review, domain=None, range=Optional[Union[dict, CaseCounts]])
@@ -1717,16 +1771,16 @@ slots.litigation_after_review = Slot(uri=GAISCHEMA.litigation_after_review, name
                    model_uri=GAISCHEMA.litigation_after_review, domain=None, range=Optional[Union[dict, CaseCounts]])
 
 slots.upheld = Slot(uri=GAISCHEMA.upheld, name="upheld", curie=GAISCHEMA.curie('upheld'),
-                   model_uri=GAISCHEMA.upheld, domain=None, range=Optional[Union[int, Count]])
+                   model_uri=GAISCHEMA.upheld, domain=None, range=Union[int, Count])
 
 slots.corrected = Slot(uri=GAISCHEMA.corrected, name="corrected", curie=GAISCHEMA.curie('corrected'),
-                   model_uri=GAISCHEMA.corrected, domain=None, range=Optional[Union[int, Count]])
+                   model_uri=GAISCHEMA.corrected, domain=None, range=Union[int, Count])
 
 slots.other_result = Slot(uri=GAISCHEMA.other_result, name="other_result", curie=GAISCHEMA.curie('other_result'),
-                   model_uri=GAISCHEMA.other_result, domain=None, range=Optional[Union[int, Count]])
+                   model_uri=GAISCHEMA.other_result, domain=None, range=Union[int, Count])
 
 slots.pending = Slot(uri=GAISCHEMA.pending, name="pending", curie=GAISCHEMA.curie('pending'),
-                   model_uri=GAISCHEMA.pending, domain=None, range=Optional[Union[int, Count]])
+                   model_uri=GAISCHEMA.pending, domain=None, range=Union[int, Count])
 
 slots.ProactiveDisclosure_regulations = Slot(uri=GAISCHEMA.regulations, name="ProactiveDisclosure_regulations", curie=GAISCHEMA.curie('regulations'),
                    model_uri=GAISCHEMA.ProactiveDisclosure_regulations, domain=ProactiveDisclosure, range=Optional[Union[dict, "DocumentCounts"]])
@@ -1765,7 +1819,7 @@ slots.ProactiveDisclosure2019_fees = Slot(uri=GAISCHEMA.fees, name="ProactiveDis
                    model_uri=GAISCHEMA.ProactiveDisclosure2019_fees, domain=ProactiveDisclosure2019, range=Optional[Union[dict, "FeeItems2019"]])
 
 slots.ItemCounts2019_decisions = Slot(uri=GAISCHEMA.decisions, name="ItemCounts2019_decisions", curie=GAISCHEMA.curie('decisions'),
-                   model_uri=GAISCHEMA.ItemCounts2019_decisions, domain=ItemCounts2019, range=Optional[Union[int, Count]])
+                   model_uri=GAISCHEMA.ItemCounts2019_decisions, domain=ItemCounts2019, range=Union[int, Count])
 
 slots.HandlingResults_results_total = Slot(uri=GAISCHEMA.results_total, name="HandlingResults_results_total", curie=GAISCHEMA.curie('results_total'),
                    model_uri=GAISCHEMA.HandlingResults_results_total, domain=HandlingResults, range=Optional[Union[dict, "ApplicantCounts"]])

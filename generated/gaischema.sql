@@ -186,18 +186,18 @@ CREATE INDEX "ix_DocumentRow_id" ON "DocumentRow" (id);
 
 CREATE TABLE "DocumentCounts" (
 	id INTEGER NOT NULL,
-	issued INTEGER,
-	repealed INTEGER,
-	in_force INTEGER,
+	issued INTEGER NOT NULL,
+	repealed INTEGER NOT NULL,
+	in_force INTEGER NOT NULL,
 	PRIMARY KEY (id)
 );
 CREATE INDEX "ix_DocumentCounts_id" ON "DocumentCounts" (id);
 
 CREATE TABLE "DocumentCounts2019" (
 	id INTEGER NOT NULL,
-	newly_made INTEGER,
-	newly_published INTEGER,
-	total_published INTEGER,
+	newly_made INTEGER NOT NULL,
+	newly_published INTEGER NOT NULL,
+	total_published INTEGER NOT NULL,
 	PRIMARY KEY (id)
 );
 CREATE INDEX "ix_DocumentCounts2019_id" ON "DocumentCounts2019" (id);
@@ -210,16 +210,16 @@ CREATE INDEX "ix_ItemRow_id" ON "ItemRow" (id);
 
 CREATE TABLE "DecisionCount" (
 	id INTEGER NOT NULL,
-	decisions INTEGER,
+	decisions INTEGER NOT NULL,
 	PRIMARY KEY (id)
 );
 CREATE INDEX "ix_DecisionCount_id" ON "DecisionCount" (id);
 
 CREATE TABLE "ItemCounts2019" (
 	id INTEGER NOT NULL,
-	previous_items INTEGER,
-	change INTEGER,
-	decisions INTEGER,
+	previous_items INTEGER NOT NULL,
+	change INTEGER NOT NULL,
+	decisions INTEGER NOT NULL,
 	PRIMARY KEY (id)
 );
 CREATE INDEX "ix_ItemCounts2019_id" ON "ItemCounts2019" (id);
@@ -232,23 +232,23 @@ CREATE INDEX "ix_FeeRow_id" ON "FeeRow" (id);
 
 CREATE TABLE "FeeAmount" (
 	id INTEGER NOT NULL,
-	fee_amount NUMERIC,
+	fee_amount NUMERIC NOT NULL,
 	PRIMARY KEY (id)
 );
 CREATE INDEX "ix_FeeAmount_id" ON "FeeAmount" (id);
 
 CREATE TABLE "FeeItems2019" (
 	id INTEGER NOT NULL,
-	previous_items INTEGER,
-	change INTEGER,
+	previous_items INTEGER NOT NULL,
+	change INTEGER NOT NULL,
 	PRIMARY KEY (id)
 );
 CREATE INDEX "ix_FeeItems2019_id" ON "FeeItems2019" (id);
 
 CREATE TABLE "Procurement2019" (
 	id INTEGER NOT NULL,
-	procurement_items INTEGER,
-	procurement_amount NUMERIC,
+	procurement_items INTEGER NOT NULL,
+	procurement_amount NUMERIC NOT NULL,
 	procurement_amount_unit TEXT,
 	PRIMARY KEY (id)
 );
@@ -256,24 +256,24 @@ CREATE INDEX "ix_Procurement2019_id" ON "Procurement2019" (id);
 
 CREATE TABLE "ApplicantCounts" (
 	id INTEGER NOT NULL,
-	natural_person INTEGER,
-	commercial_enterprise INTEGER,
-	research_institution INTEGER,
-	social_welfare_org INTEGER,
-	legal_service_org INTEGER,
-	other_org INTEGER,
-	total INTEGER,
+	natural_person INTEGER NOT NULL,
+	commercial_enterprise INTEGER NOT NULL,
+	research_institution INTEGER NOT NULL,
+	social_welfare_org INTEGER NOT NULL,
+	legal_service_org INTEGER NOT NULL,
+	other_org INTEGER NOT NULL,
+	total INTEGER NOT NULL,
 	PRIMARY KEY (id)
 );
 CREATE INDEX "ix_ApplicantCounts_id" ON "ApplicantCounts" (id);
 
 CREATE TABLE "CaseCounts" (
 	id INTEGER NOT NULL,
-	upheld INTEGER,
-	corrected INTEGER,
-	other_result INTEGER,
-	pending INTEGER,
-	total INTEGER,
+	upheld INTEGER NOT NULL,
+	corrected INTEGER NOT NULL,
+	other_result INTEGER NOT NULL,
+	pending INTEGER NOT NULL,
+	total INTEGER NOT NULL,
 	PRIMARY KEY (id)
 );
 CREATE INDEX "ix_CaseCounts_id" ON "CaseCounts" (id);

@@ -1619,9 +1619,9 @@ class DocumentCounts(DocumentRow):
     """
     linkml_meta: ClassVar[LinkMLMeta] = LinkMLMeta({'from_schema': 'https://w3id.org/gaischema', 'title': '规章、行政规范性文件件数（2021年版）'})
 
-    issued: Optional[int] = Field(default=None, title="本年制发件数", description="""Column 本年制发件数 - documents issued in the report year.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['DocumentCounts'], 'recommended': True} })
-    repealed: Optional[int] = Field(default=None, title="本年废止件数", description="""Column 本年废止件数 - documents repealed in the report year.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['DocumentCounts'], 'recommended': True} })
-    in_force: Optional[int] = Field(default=None, title="现行有效件数", description="""Column 现行有效件数 - documents in force at the end of the report year.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['DocumentCounts'], 'recommended': True} })
+    issued: int = Field(default=..., title="本年制发件数", description="""Column 本年制发件数 - documents issued in the report year.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['DocumentCounts'], 'recommended': True} })
+    repealed: int = Field(default=..., title="本年废止件数", description="""Column 本年废止件数 - documents repealed in the report year.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['DocumentCounts'], 'recommended': True} })
+    in_force: int = Field(default=..., title="现行有效件数", description="""Column 现行有效件数 - documents in force at the end of the report year.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['DocumentCounts'], 'recommended': True} })
 
 
 class DocumentCounts2019(DocumentRow):
@@ -1630,9 +1630,9 @@ class DocumentCounts2019(DocumentRow):
     """
     linkml_meta: ClassVar[LinkMLMeta] = LinkMLMeta({'from_schema': 'https://w3id.org/gaischema', 'title': '规章、规范性文件数量（2019年版）'})
 
-    newly_made: Optional[int] = Field(default=None, title="本年新制作数量", description="""Column 本年新制作数量 (2019) - documents newly made in the report year.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['DocumentCounts2019'], 'recommended': True} })
-    newly_published: Optional[int] = Field(default=None, title="本年新公开数量", description="""Column 本年新公开数量 (2019) - documents newly disclosed in the report year.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['DocumentCounts2019'], 'recommended': True} })
-    total_published: Optional[int] = Field(default=None, title="对外公开总数量", description="""Column 对外公开总数量 (2019) - documents disclosed in all.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['DocumentCounts2019'], 'recommended': True} })
+    newly_made: int = Field(default=..., title="本年新制作数量", description="""Column 本年新制作数量 (2019) - documents newly made in the report year.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['DocumentCounts2019'], 'recommended': True} })
+    newly_published: int = Field(default=..., title="本年新公开数量", description="""Column 本年新公开数量 (2019) - documents newly disclosed in the report year.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['DocumentCounts2019'], 'recommended': True} })
+    total_published: int = Field(default=..., title="对外公开总数量", description="""Column 对外公开总数量 (2019) - documents disclosed in all.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['DocumentCounts2019'], 'recommended': True} })
 
 
 class ItemRow(ConfiguredBaseModel):
@@ -1652,7 +1652,7 @@ class DecisionCount(ItemRow):
     """
     linkml_meta: ClassVar[LinkMLMeta] = LinkMLMeta({'from_schema': 'https://w3id.org/gaischema', 'title': '本年处理决定数量（2021年版）'})
 
-    decisions: Optional[int] = Field(default=None, title="本年处理决定数量", description="""Column 本年处理决定数量 - decisions made in the report year.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['DecisionCount', 'ItemCounts2019'], 'recommended': True} })
+    decisions: int = Field(default=..., title="本年处理决定数量", description="""Column 本年处理决定数量 - decisions made in the report year.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['DecisionCount', 'ItemCounts2019'], 'recommended': True} })
 
 
 class ItemCounts2019(ItemRow):
@@ -1663,9 +1663,9 @@ class ItemCounts2019(ItemRow):
          'slot_usage': {'decisions': {'name': 'decisions', 'title': '处理决定数量'}},
          'title': '项目数量及处理决定数量（2019年版）'})
 
-    previous_items: Optional[int] = Field(default=None, title="上一年项目数量", description="""Column 上一年项目数量 (2019) - number of items in the previous year.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['ItemCounts2019', 'FeeItems2019'], 'recommended': True} })
-    change: Optional[int] = Field(default=None, title="本年增/减", description="""Column 本年增/减 (2019) - change in the number of items this year; may be negative.""", json_schema_extra = { "linkml_meta": {'domain_of': ['ItemCounts2019', 'FeeItems2019'], 'recommended': True} })
-    decisions: Optional[int] = Field(default=None, title="处理决定数量", description="""Column 本年处理决定数量 - decisions made in the report year.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['DecisionCount', 'ItemCounts2019'], 'recommended': True} })
+    previous_items: int = Field(default=..., title="上一年项目数量", description="""Column 上一年项目数量 (2019) - number of items in the previous year.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['ItemCounts2019', 'FeeItems2019'], 'recommended': True} })
+    change: int = Field(default=..., title="本年增/减", description="""Column 本年增/减 (2019) - change in the number of items this year; may be negative.""", json_schema_extra = { "linkml_meta": {'domain_of': ['ItemCounts2019', 'FeeItems2019'], 'recommended': True} })
+    decisions: int = Field(default=..., title="处理决定数量", description="""Column 本年处理决定数量 - decisions made in the report year.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['DecisionCount', 'ItemCounts2019'], 'recommended': True} })
 
 
 class FeeRow(ConfiguredBaseModel):
@@ -1685,7 +1685,7 @@ class FeeAmount(FeeRow):
     """
     linkml_meta: ClassVar[LinkMLMeta] = LinkMLMeta({'from_schema': 'https://w3id.org/gaischema', 'title': '本年收费金额（2021年版）'})
 
-    fee_amount: Optional[Decimal] = Field(default=None, title="本年收费金额（单位：万元）", description="""Column 本年收费金额 - fees collected in the report year, in units of 10,000 yuan (万元); a decimal.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['FeeAmount'], 'recommended': True} })
+    fee_amount: Decimal = Field(default=..., title="本年收费金额（单位：万元）", description="""Column 本年收费金额 - fees collected in the report year, in units of 10,000 yuan (万元); a decimal.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['FeeAmount'], 'recommended': True} })
 
 
 class FeeItems2019(FeeRow):
@@ -1694,8 +1694,8 @@ class FeeItems2019(FeeRow):
     """
     linkml_meta: ClassVar[LinkMLMeta] = LinkMLMeta({'from_schema': 'https://w3id.org/gaischema', 'title': '行政事业性收费项目数量（2019年版）'})
 
-    previous_items: Optional[int] = Field(default=None, title="上一年项目数量", description="""Column 上一年项目数量 (2019) - number of items in the previous year.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['ItemCounts2019', 'FeeItems2019'], 'recommended': True} })
-    change: Optional[int] = Field(default=None, title="本年增/减", description="""Column 本年增/减 (2019) - change in the number of items this year; may be negative.""", json_schema_extra = { "linkml_meta": {'domain_of': ['ItemCounts2019', 'FeeItems2019'], 'recommended': True} })
+    previous_items: int = Field(default=..., title="上一年项目数量", description="""Column 上一年项目数量 (2019) - number of items in the previous year.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['ItemCounts2019', 'FeeItems2019'], 'recommended': True} })
+    change: int = Field(default=..., title="本年增/减", description="""Column 本年增/减 (2019) - change in the number of items this year; may be negative.""", json_schema_extra = { "linkml_meta": {'domain_of': ['ItemCounts2019', 'FeeItems2019'], 'recommended': True} })
 
 
 class Procurement2019(ConfiguredBaseModel):
@@ -1704,8 +1704,8 @@ class Procurement2019(ConfiguredBaseModel):
     """
     linkml_meta: ClassVar[LinkMLMeta] = LinkMLMeta({'from_schema': 'https://w3id.org/gaischema', 'title': '政府集中采购（2019年版）'})
 
-    procurement_items: Optional[int] = Field(default=None, title="采购项目数量", description="""Column 采购项目数量 (2019) - number of procurement items.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['Procurement2019'], 'recommended': True} })
-    procurement_amount: Optional[Decimal] = Field(default=None, title="采购总金额", description="""Column 采购总金额 (2019) - total procurement amount, a decimal. The format names no unit; procurement_amount_unit records the unit the report wrote in the cell, if any.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['Procurement2019'], 'recommended': True} })
+    procurement_items: int = Field(default=..., title="采购项目数量", description="""Column 采购项目数量 (2019) - number of procurement items.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['Procurement2019'], 'recommended': True} })
+    procurement_amount: Decimal = Field(default=..., title="采购总金额", description="""Column 采购总金额 (2019) - total procurement amount, a decimal. The format names no unit; procurement_amount_unit records the unit the report wrote in the cell, if any.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['Procurement2019'], 'recommended': True} })
     procurement_amount_unit: Optional[str] = Field(default=None, title="采购总金额单位", description="""The unit written in the 采购总金额 cell (e.g. 元, 万元), when the report wrote one. Not a cell of its own.""", json_schema_extra = { "linkml_meta": {'annotations': {'not_a_cell': {'tag': 'not_a_cell', 'value': 'true'}},
          'domain_of': ['Procurement2019']} })
 
@@ -1896,13 +1896,13 @@ class ApplicantCounts(ConfiguredBaseModel):
                     'title': 'T3-ROW-TOTAL'}],
          'title': '申请人情况'})
 
-    natural_person: Optional[int] = Field(default=None, title="自然人", description="""Column 自然人 - applications by natural persons.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['ApplicantCounts'], 'recommended': True} })
-    commercial_enterprise: Optional[int] = Field(default=None, title="商业企业", description="""Column 商业企业 - applications by commercial enterprises (法人或其他组织).""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['ApplicantCounts'], 'recommended': True} })
-    research_institution: Optional[int] = Field(default=None, title="科研机构", description="""Column 科研机构 - applications by research institutions (法人或其他组织).""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['ApplicantCounts'], 'recommended': True} })
-    social_welfare_org: Optional[int] = Field(default=None, title="社会公益组织", description="""Column 社会公益组织 - applications by social public-welfare organisations (法人或其他组织).""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['ApplicantCounts'], 'recommended': True} })
-    legal_service_org: Optional[int] = Field(default=None, title="法律服务机构", description="""Column 法律服务机构 - applications by legal service institutions (法人或其他组织).""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['ApplicantCounts'], 'recommended': True} })
-    other_org: Optional[int] = Field(default=None, title="其他", description="""Column 其他 - applications by other legal persons or organisations (法人或其他组织).""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['ApplicantCounts'], 'recommended': True} })
-    total: Optional[int] = Field(default=None, title="总计", description="""Column 总计 - the total of its row (table 三) or of its group (table 四).""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['ApplicantCounts', 'CaseCounts'], 'recommended': True} })
+    natural_person: int = Field(default=..., title="自然人", description="""Column 自然人 - applications by natural persons.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['ApplicantCounts'], 'recommended': True} })
+    commercial_enterprise: int = Field(default=..., title="商业企业", description="""Column 商业企业 - applications by commercial enterprises (法人或其他组织).""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['ApplicantCounts'], 'recommended': True} })
+    research_institution: int = Field(default=..., title="科研机构", description="""Column 科研机构 - applications by research institutions (法人或其他组织).""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['ApplicantCounts'], 'recommended': True} })
+    social_welfare_org: int = Field(default=..., title="社会公益组织", description="""Column 社会公益组织 - applications by social public-welfare organisations (法人或其他组织).""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['ApplicantCounts'], 'recommended': True} })
+    legal_service_org: int = Field(default=..., title="法律服务机构", description="""Column 法律服务机构 - applications by legal service institutions (法人或其他组织).""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['ApplicantCounts'], 'recommended': True} })
+    other_org: int = Field(default=..., title="其他", description="""Column 其他 - applications by other legal persons or organisations (法人或其他组织).""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['ApplicantCounts'], 'recommended': True} })
+    total: int = Field(default=..., title="总计", description="""Column 总计 - the total of its row (table 三) or of its group (table 四).""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['ApplicantCounts', 'CaseCounts'], 'recommended': True} })
 
 
 class ReviewsAndLitigation(ConfiguredBaseModel):
@@ -1948,11 +1948,11 @@ class CaseCounts(ConfiguredBaseModel):
                     'title': 'T4-TOTAL'}],
          'title': '行政复议、行政诉讼结果'})
 
-    upheld: Optional[int] = Field(default=None, title="结果维持", description="""Column 结果维持 - decisions upheld.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['CaseCounts'], 'recommended': True} })
-    corrected: Optional[int] = Field(default=None, title="结果纠正", description="""Column 结果纠正 - decisions corrected.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['CaseCounts'], 'recommended': True} })
-    other_result: Optional[int] = Field(default=None, title="其他结果", description="""Column 其他结果 - other results.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['CaseCounts'], 'recommended': True} })
-    pending: Optional[int] = Field(default=None, title="尚未审结", description="""Column 尚未审结 - not yet concluded.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['CaseCounts'], 'recommended': True} })
-    total: Optional[int] = Field(default=None, title="总计", description="""Column 总计 - the total of its row (table 三) or of its group (table 四).""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['ApplicantCounts', 'CaseCounts'], 'recommended': True} })
+    upheld: int = Field(default=..., title="结果维持", description="""Column 结果维持 - decisions upheld.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['CaseCounts'], 'recommended': True} })
+    corrected: int = Field(default=..., title="结果纠正", description="""Column 结果纠正 - decisions corrected.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['CaseCounts'], 'recommended': True} })
+    other_result: int = Field(default=..., title="其他结果", description="""Column 其他结果 - other results.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['CaseCounts'], 'recommended': True} })
+    pending: int = Field(default=..., title="尚未审结", description="""Column 尚未审结 - not yet concluded.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['CaseCounts'], 'recommended': True} })
+    total: int = Field(default=..., title="总计", description="""Column 总计 - the total of its row (table 三) or of its group (table 四).""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['ApplicantCounts', 'CaseCounts'], 'recommended': True} })
 
 
 # Model rebuild

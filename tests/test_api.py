@@ -13,10 +13,21 @@ from gaischema.pydantic_models import AnnualReport as PydanticReport
 
 
 def _typed_examples():
-    """Examples whose values have the right types (the models refuse wrong types at construction)."""
+    """Examples whose values have the right types and every cell (the models refuse wrong types and blank cells,
+    which the schema requires, at construction)."""
     out = list(examples("valid")) + list(examples("warning"))
-    out += [p for p in examples("invalid") if not intended_rule(p).startswith("SCHEMA-")]
+    out += [p for p in examples("invalid") if not intended_rule(p).startswith("SCHEMA-")
+            and not intended_rule(p).endswith("-BLANK")]
     return out
+
+
+@pytest.mark.parametrize("path", [p for p in examples("invalid") if intended_rule(p).endswith("-BLANK")],
+                         ids=lambda p: p.name)
+def test_models_refuse_a_blank_cell_which_the_schema_requires(path):
+    import pydantic
+
+    with pytest.raises(pydantic.ValidationError):
+        PydanticReport(**load(path))
 
 
 def test_dict(beilun):

@@ -132,6 +132,10 @@ class Labels:
             for c in cells:
                 self._any_cells.setdefault(c["path"], c)
 
+    def is_cell(self, path: str) -> bool:
+        """Whether a dotted path is an official table cell (of either format version)."""
+        return path in self._any_cells
+
     def slot_chain(self, path: tuple[str, ...]) -> list[dict] | None:
         """The slot definitions along a path from the root, or None if the path leaves the schema."""
         cname = self.model["root"]

@@ -138,8 +138,10 @@ def _reference_findings(instance: Any, eng: Engine) -> Iterable[Finding]:
     version = version if isinstance(version, str) else None  # a list or mapping there is itself a finding
     for error in _schema_validator().iter_errors(instance):
         for err in _leaves(error):
-            rule = eng.jsonschema.get(err.validator) or eng.jsonschema["*"]
             path = tuple(str(p) for p in err.absolute_path)
+            if _blank_cell(err, path, eng):
+                continue  # the schema requires every cell; a blank one is the T*-BLANK finding of its table
+            rule = eng.jsonschema.get(err.validator) or eng.jsonschema["*"]
             if err.validator == "additionalProperties":
                 extra = [k for k in err.instance if k not in err.schema.get("properties", {})]
                 path = path + (extra[0],) if extra else path
@@ -201,6 +203,14 @@ def _leaves(error) -> list:
         if inner:
             return [leaf for e in inner for leaf in _leaves(e)]
     return [error]
+
+
+def _blank_cell(err, path: tuple[str, ...], eng: Engine) -> bool:
+    """A JSON Schema error that only says a table cell is blank: absent (``required``) or null (``type``)."""
+    if err.validator == "required" and isinstance(err.instance, dict):
+        missing = [k for k in err.validator_value if k not in err.instance]
+        return bool(missing) and all(eng.labels.is_cell(".".join(path + (k,))) for k in missing)
+    return err.validator == "type" and err.instance is None and eng.labels.is_cell(".".join(path))
 
 
 def _expected(err) -> Any:

@@ -128,6 +128,7 @@ function finding(rule, path, reported = null, expected = null, quote = "") {
 }
 
 // ---------------------------------------------------------------------------------------------- JSON Schema
+const CELLS = new Set(Object.values(R.versions).flatMap(v => v.complete.filter(c => c.cell).map(c => c.path)));
 function schemaFindings(report) {
   if (checkSchema(report)) return [];
   const byKeyword = {};
@@ -138,6 +139,9 @@ function schemaFindings(report) {
     if (e.keyword === "type" && e.params.type === "null") continue;  // the "or null" branch of an optional value
     let path = e.instancePath.split("/").slice(1).map(s => s.replace(/~1/g, "/").replace(/~0/g, "~")).join(".");
     if (e.keyword === "additionalProperties") path = path ? `${path}.${e.params.additionalProperty}` : e.params.additionalProperty;
+    // a blank table cell (a required cell absent, or null) is the complete rule's finding, not a SCHEMA-* one
+    if (e.keyword === "required" && CELLS.has(path ? `${path}.${e.params.missingProperty}` : e.params.missingProperty)) continue;
+    if (e.keyword === "type" && CELLS.has(path) && at(report, path) === null) continue;
     const rule = byKeyword[e.keyword] || byKeyword["*"];
     out.push(finding(rule, path));
   }
