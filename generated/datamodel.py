@@ -65,6 +65,7 @@ version = "0.1.0"
 DCTERMS = CurieNamespace('dcterms', 'http://purl.org/dc/terms/')
 GAISCHEMA = CurieNamespace('gaischema', 'https://w3id.org/gaischema/')
 LINKML = CurieNamespace('linkml', 'https://w3id.org/linkml/')
+ORG = CurieNamespace('org', 'http://www.w3.org/ns/org#')
 SCHEMA = CurieNamespace('schema', 'http://schema.org/')
 XSD = CurieNamespace('xsd', 'http://www.w3.org/2001/XMLSchema#')
 DEFAULT_ = GAISCHEMA
@@ -1489,7 +1490,7 @@ class ExtractionNoteKindEnum(EnumDefinitionImpl):
 class slots:
     pass
 
-slots.organ = Slot(uri=DCTERMS.publisher, name="organ", curie=DCTERMS.curie('publisher'),
+slots.organ = Slot(uri=GAISCHEMA.organ, name="organ", curie=GAISCHEMA.curie('organ'),
                    model_uri=GAISCHEMA.organ, domain=None, range=str)
 
 slots.organ_kind = Slot(uri=GAISCHEMA.organ_kind, name="organ_kind", curie=GAISCHEMA.curie('organ_kind'),

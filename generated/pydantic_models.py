@@ -102,6 +102,7 @@ linkml_meta = LinkMLMeta({'annotations': {'version_history': {'tag': 'version_hi
                     'annotations read by the gaischema rule engine.',
      'id': 'https://w3id.org/gaischema',
      'imports': ['linkml:types'],
+     'in_language': 'zh',
      'license': 'https://creativecommons.org/publicdomain/zero/1.0/',
      'name': 'gaischema',
      'prefixes': {'dcterms': {'prefix_prefix': 'dcterms',
@@ -110,6 +111,8 @@ linkml_meta = LinkMLMeta({'annotations': {'version_history': {'tag': 'version_hi
                                 'prefix_reference': 'https://w3id.org/gaischema/'},
                   'linkml': {'prefix_prefix': 'linkml',
                              'prefix_reference': 'https://w3id.org/linkml/'},
+                  'org': {'prefix_prefix': 'org',
+                          'prefix_reference': 'http://www.w3.org/ns/org#'},
                   'schema': {'prefix_prefix': 'schema',
                              'prefix_reference': 'http://schema.org/'},
                   'xsd': {'prefix_prefix': 'xsd',
@@ -504,6 +507,7 @@ class AnnualReport(ConfiguredBaseModel):
     One organ's annual report on government information disclosure work for one year. Table 二 is proactive_disclosure (2021 format) or proactive_disclosure_2019 (2019 format).
     """
     linkml_meta: ClassVar[LinkMLMeta] = LinkMLMeta({'class_uri': 'gaischema:AnnualReport',
+         'close_mappings': ['schema:Report'],
          'from_schema': 'https://w3id.org/gaischema',
          'rules': [{'annotations': {'kind': {'tag': 'kind', 'value': 'complete'},
                                     'message_en': {'tag': 'message_en',
@@ -1444,14 +1448,21 @@ class AnnualReport(ConfiguredBaseModel):
          'title': '政府信息公开工作年度报告',
          'tree_root': True})
 
-    organ: str = Field(default=..., title="发布机关", description="""The administrative organ that publishes the report, as it names itself.""", json_schema_extra = { "linkml_meta": {'domain_of': ['AnnualReport'], 'slot_uri': 'dcterms:publisher'} })
-    organ_kind: Optional[OrganKindEnum] = Field(default=None, title="机关类型", description="""Whether the organ is a people's government or a government department; decides the deadline.""", json_schema_extra = { "linkml_meta": {'domain_of': ['AnnualReport']} })
-    division_code: Optional[str] = Field(default=None, title="行政区划代码", description="""The six-digit administrative division code (GB/T 2260) of the organ's area.""", json_schema_extra = { "linkml_meta": {'domain_of': ['AnnualReport']} })
+    organ: str = Field(default=..., title="发布机关", description="""The administrative organ that publishes the report, as it names itself.""", json_schema_extra = { "linkml_meta": {'close_mappings': ['dcterms:publisher', 'schema:publisher'],
+         'domain_of': ['AnnualReport'],
+         'slot_uri': 'gaischema:organ'} })
+    organ_kind: Optional[OrganKindEnum] = Field(default=None, title="机关类型", description="""Whether the organ is a people's government or a government department; decides the deadline.""", json_schema_extra = { "linkml_meta": {'close_mappings': ['org:classification'], 'domain_of': ['AnnualReport']} })
+    division_code: Optional[str] = Field(default=None, title="行政区划代码", description="""The six-digit administrative division code (GB/T 2260) of the organ's area.""", json_schema_extra = { "linkml_meta": {'close_mappings': ['org:identifier', 'schema:identifier'],
+         'domain_of': ['AnnualReport']} })
     report_year: int = Field(default=..., title="报告年度", description="""The calendar year that the report covers.""", ge=2008, le=2100, json_schema_extra = { "linkml_meta": {'domain_of': ['AnnualReport']} })
     format_version: FormatVersionEnum = Field(default=..., title="格式版本", description="""The version of the national format that the report follows.""", json_schema_extra = { "linkml_meta": {'domain_of': ['AnnualReport']} })
-    publication_date: Optional[date] = Field(default=None, title="发布日期", description="""The date on which the report was published (YYYY-MM-DD).""", json_schema_extra = { "linkml_meta": {'domain_of': ['AnnualReport'], 'slot_uri': 'dcterms:issued'} })
-    source_url: Optional[str] = Field(default=None, title="来源网址", description="""Where the published report was found.""", json_schema_extra = { "linkml_meta": {'domain_of': ['AnnualReport'], 'slot_uri': 'dcterms:source'} })
-    statistical_period: Optional[StatisticalPeriod] = Field(default=None, title="统计期限", description="""The period that the report's figures cover; normally 1 January to 31 December of the report year.""", json_schema_extra = { "linkml_meta": {'domain_of': ['AnnualReport']} })
+    publication_date: Optional[date] = Field(default=None, title="发布日期", description="""The date on which the report was published (YYYY-MM-DD).""", json_schema_extra = { "linkml_meta": {'domain_of': ['AnnualReport'],
+         'exact_mappings': ['schema:datePublished'],
+         'slot_uri': 'dcterms:issued'} })
+    source_url: Optional[str] = Field(default=None, title="来源网址", description="""Where the published report was found.""", json_schema_extra = { "linkml_meta": {'close_mappings': ['schema:url'],
+         'domain_of': ['AnnualReport'],
+         'slot_uri': 'dcterms:source'} })
+    statistical_period: Optional[StatisticalPeriod] = Field(default=None, title="统计期限", description="""The period that the report's figures cover; normally 1 January to 31 December of the report year.""", json_schema_extra = { "linkml_meta": {'close_mappings': ['dcterms:temporal'], 'domain_of': ['AnnualReport']} })
     overview: Optional[str] = Field(default=None, title="一、总体情况", description="""Section 一, the narrative overview (主动公开、依申请公开、政府信息管理、平台建设、监督保障).""", json_schema_extra = { "linkml_meta": {'domain_of': ['AnnualReport']} })
     proactive_disclosure: Optional[ProactiveDisclosure] = Field(default=None, title="二、主动公开政府信息情况", description="""Table 二 in the 2021 format.""", json_schema_extra = { "linkml_meta": {'annotations': {'format_versions': {'tag': 'format_versions',
                                              'value': 'v2021'},
@@ -1533,8 +1544,8 @@ class StatisticalPeriod(ConfiguredBaseModel):
     """
     linkml_meta: ClassVar[LinkMLMeta] = LinkMLMeta({'from_schema': 'https://w3id.org/gaischema', 'title': '统计期限'})
 
-    start_date: Optional[date] = Field(default=None, title="起始日期", description="""First day of the statistical period (YYYY-MM-DD).""", json_schema_extra = { "linkml_meta": {'domain_of': ['StatisticalPeriod']} })
-    end_date: Optional[date] = Field(default=None, title="截止日期", description="""Last day of the statistical period (YYYY-MM-DD).""", json_schema_extra = { "linkml_meta": {'domain_of': ['StatisticalPeriod']} })
+    start_date: Optional[date] = Field(default=None, title="起始日期", description="""First day of the statistical period (YYYY-MM-DD).""", json_schema_extra = { "linkml_meta": {'domain_of': ['StatisticalPeriod'], 'exact_mappings': ['schema:startDate']} })
+    end_date: Optional[date] = Field(default=None, title="截止日期", description="""Last day of the statistical period (YYYY-MM-DD).""", json_schema_extra = { "linkml_meta": {'domain_of': ['StatisticalPeriod'], 'exact_mappings': ['schema:endDate']} })
 
 
 class ProactiveDisclosure(ConfiguredBaseModel):
