@@ -7,7 +7,6 @@ from __future__ import annotations
 import html
 import json
 import re
-import shutil
 import subprocess
 from collections import Counter
 from pathlib import Path
@@ -15,14 +14,13 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import gaischema
+from test_browser import CHROMIUM, FLAGS
 
 from gaischema import synthetic
 
 pytest.importorskip("matplotlib")
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-OFFLINE = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-           "--disable-background-networking", "--disable-component-update", "--disable-sync",
-           "--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=127.0.0.1:9", "--virtual-time-budget=5000"]
+# the browser flags of test_browser.py, and the network off: no name resolves, the proxy is a closed port
+OFFLINE = [*FLAGS, "--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=127.0.0.1:9"]
 
 # runs first in <head>: records every error; after load, reads the page, clicks and types as a person would
 PROBE = """<script>

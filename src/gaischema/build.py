@@ -37,9 +37,8 @@ from pathlib import Path
 import yaml
 
 from gaischema import engine
-from gaischema.corpus import cross_check
+from gaischema.conformance import FIELDS, run_case
 from gaischema.model import get, put
-from gaischema.validate import validate
 
 REPO = Path(__file__).resolve().parents[2]
 SCHEMA = REPO / "schema" / "gaischema.yaml"
@@ -384,13 +383,7 @@ def conformance(folder: Path) -> list[Path]:
     cases: list[dict] = []
 
     def case(cid, description, source, reports):
-        findings = []
-        if len(reports) == 1:
-            findings = [{"report": 0, **_finding_json(f)} for f in validate(reports[0])]
-        else:
-            for i, r in enumerate(reports):
-                findings += [{"report": i, **_finding_json(f)} for f in validate(r)]
-            findings += [{"report": i, **_finding_json(f), "other": j} for i, f, j in cross_check(reports)]
+        findings = [{k: f[k] for k in FIELDS if k in f} for f in run_case({"reports": reports})]
         cases.append({"id": cid, "description": description, "source": source, "reports": reports,
                       "findings": findings})
 
@@ -435,13 +428,6 @@ def conformance(folder: Path) -> list[Path]:
         written.append(target)
     _write(folder / "README.md", CONFORMANCE_README)
     return written + [folder / "README.md"]
-
-
-def _finding_json(f) -> dict:
-    out = {"rule": f.rule, "severity": f.severity, "path": f.path, "reported": f.reported, "expected": f.expected}
-    if f.quote:
-        out["quote"] = f.quote
-    return out
 
 
 def _generate(out: Path, s: str, model: dict) -> list[Path]:

@@ -442,7 +442,10 @@ def report(paths: tuple[str, ...], output: str, jobs: int, cross: bool, title: s
         raise click.UsageError(f"{renderings} 已存在，使用 --force 覆盖 / {renderings} exists; use --force")
     files, problems = [], []
     for path, err in loading.walk(list(paths)):
-        (files if err is None else problems).append(path if err is None else (path, err))
+        if err is None:
+            files.append(path)
+        else:
+            problems.append((path, err))
     if not files and not problems:
         raise click.UsageError("没有报告文件 / no report files found")
     os.makedirs(renderings, exist_ok=True)

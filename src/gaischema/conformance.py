@@ -18,9 +18,10 @@ from gaischema.corpus import cross_check
 from gaischema.resources import generated_dir
 from gaischema.validate import validate
 
-__all__ = ["case_paths", "compare", "key", "run_case"]
+__all__ = ["FIELDS", "case_paths", "compare", "key", "run_case"]
 
 VALUES = ("reported", "expected", "quote", "other")
+FIELDS = ("report", "rule", "severity", "path", *VALUES)  # what a case's finding holds
 
 
 def case_paths() -> list[Path]:

@@ -45,6 +45,7 @@ from typing import Any, Callable
 from gaischema.narrative import (
     Linear,
     TextRule,
+    TextRules,
     check_text,
     sketch,
     sketch_bands,
@@ -650,11 +651,11 @@ class Engine:
             lines.append("    return None")
             self.cross[version] = _Version(_exec(lines, namespace_base, version + " cross-report"), cross, [], [],
                                            "\n".join(lines))
-        self.text: dict[str, list[TextRule]] = {}
+        self.text: dict[str, TextRules] = {}
         for version in model["versions"]:
             rules = [compile_text_rule(r, model, version, k) for k, r in enumerate(model["rules"])
                      if r["kind"] in TEXT_KINDS]
-            self.text[version] = [r for r in rules if r is not None]
+            self.text[version] = TextRules([r for r in rules if r is not None])
         self._text_identities = {v: [(tuple((tuple(p.split(".")), k) for p, k in i.terms), i.constant)
                                      for i in self.identities(v)] for v in model["versions"]}
         self._text_cells = {v: frozenset(p for terms, _ in ids for p, _ in terms) for v, ids in self._text_identities.items()}
@@ -865,7 +866,7 @@ def _text_json(rule: dict, t: TextRule) -> dict:
     out: dict[str, Any] = {"rule": rule["id"], "kind": t.kind, "sections": list(t.sections)}
     if t.pattern is not None:
         out["pattern"] = t.pattern.pattern
-    if t.kind in ("narrative_fact", "narrative_percent"):
+    if t.numbered:
         out["readings"] = [linear(r) for r in t.readings]
     if t.kind == "narrative_claim":
         out["left"], out["op"], out["right"] = linear(t.readings[0]), t.op, linear(t.readings[1])

@@ -99,8 +99,9 @@ def extract_document(doc: Document, name: str) -> Extraction:
     if doc.fields is not None:  # a workbook's 报告信息 sheet holds the narrative
         inst.update({k: meta[k] for k in NARRATIVE if k in meta})
     else:
-        inst.update(_narratives(text, notes))
-        headings = _section_order(text)
+        folded = _headings_text(text)
+        inst.update(_narratives(text, folded, notes))
+        headings = _section_order(folded)
     for k in [k for k in NARRATIVE if inst.get(k) == ""]:
         del inst[k]
     if why == "report year":
@@ -396,9 +397,9 @@ def _headings() -> dict[str, re.Pattern]:
     return out
 
 
-def _narratives(text: str, notes: list[Note]) -> dict:
-    """Sections 一, 五 and 六 between their headings (六 without the signature)."""
-    t = _fold(text).replace("(", "（").replace(")", "）")  # same length: positions hold in text
+def _narratives(text: str, t: str, notes: list[Note]) -> dict:
+    """Sections 一, 五 and 六 between their headings (六 without the signature); ``t`` is the text the headings
+    are looked for in (:func:`_headings_text`)."""
     h = _headings()
 
     def first(number, start=0, end=None):
@@ -430,10 +431,15 @@ def _narratives(text: str, notes: list[Note]) -> dict:
     return out
 
 
-def _section_order(text: str) -> list[str]:
+def _headings_text(text: str) -> str:
+    """The text the section headings are looked for in: folded, brackets full-width (the same length as
+    ``text``, so positions found in it hold in the text)."""
+    return _fold(text).replace("(", "（").replace(")", "）")
+
+
+def _section_order(t: str) -> list[str]:
     """The numbers of the six section headings in the order they stand in the source (NARR-SECTIONS):
     each heading is looked for after the one before it, and from the start when it is not there."""
-    t = _fold(text).replace("(", "（").replace(")", "）")
     h = _headings()
     found: dict[str, int] = {}
     start = 0

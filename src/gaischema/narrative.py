@@ -37,9 +37,10 @@ import zlib
 from array import array
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import cached_property
 from typing import Any
 
-__all__ = ["Hit", "Linear", "TextRule", "check_text", "normalize", "sentence", "share_agrees", "similarity",
+__all__ = ["Hit", "Linear", "TextRule", "TextRules", "check_text", "normalize", "sentence", "share_agrees", "similarity",
            "sketch", "sketch_bands", "sketch_text", "sketch_values"]
 
 INF = math.inf
@@ -47,29 +48,15 @@ _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９％．", "0123456789%.")
 _SENTENCE_END = "。；！？;!?\n"
 _DIGIT = re.compile(r"\d")
+_FULLWIDTH_CHAR = re.compile("[０-９％．]")
 
 
-def _numbered(text: str, common: tuple[str, ...]) -> list[str]:
-    """The sentences of a normalised text that a fact can be in: with a digit, and with the literals every
-    fact's pattern needs (件, as the schema's patterns are written; looked for first, it is cheaper)."""
+def _sentences(text: str) -> list[str]:
+    """A normalised text cut at 。；！？ (the statements of the narrative rules and the parts of a sketch)."""
     for mark in "；！？;!?":
         if mark in text:
             text = text.replace(mark, "。")
-    return [s for s in text.split("。") if all(lit in s for lit in common) and _DIGIT.search(s)]
-
-
-_COMMON: dict[int, tuple[list, tuple[str, ...]]] = {}
-
-
-def _common(rules: list[TextRule]) -> tuple[str, ...]:
-    """The literals that every branch of every fact and percent rule needs."""
-    entry = _COMMON.get(id(rules))
-    if entry is None or entry[0] is not rules:
-        branches = [b for r in rules if r.kind in ("narrative_fact", "narrative_percent") for b in r.needs or [frozenset()]]
-        entry = _COMMON[id(rules)] = (rules, tuple(sorted(frozenset.intersection(*branches)) if branches else ()))
-    return entry[1]
-_FULLWIDTH_CHAR = re.compile("[０-９％．]")
-_CLAUSE_MARKS = "；！？;!?"
+    return text.split("。")
 
 
 # ------------------------------------------------------------------------------------------------ data
@@ -98,14 +85,14 @@ class TextRule:
     order: tuple[str, ...] = ()  # section_order: the official order
 
     @property
+    def numbered(self) -> bool:
+        """A statement of a number: it lies in a sentence with a digit, and only those sentences are read."""
+        return self.kind in ("narrative_fact", "narrative_percent")
+
+    @cached_property
     def needs(self) -> tuple[frozenset[str], ...]:
         """What a text must contain for the pattern to match: a set of literals per branch."""
-        if self.pattern is None:
-            return ()
-        needs = _NEEDS.get(self.pattern.pattern)
-        if needs is None:
-            needs = _NEEDS[self.pattern.pattern] = tuple(map(frozenset, required_literals(self.pattern.pattern)))
-        return needs
+        return () if self.pattern is None else tuple(map(frozenset, required_literals(self.pattern.pattern)))
 
     def may_match(self, present: set[str]) -> bool:
         """A cheap test that rules out most texts before the regular expression runs: ``present`` holds
@@ -119,7 +106,31 @@ class TextRule:
         return False
 
 
-_NEEDS: dict[str, tuple] = {}
+class TextRules:
+    """The narrative rules of one format version, with what checking them needs derived once, when the engine
+    compiles them: the rules grouped by the text they read ((section, numbered sentences only) -> rules, in rule
+    order; section_order rules under (None, False)), the literals every fact's pattern needs (件, as the
+    schema's patterns are written: a sentence without them is not read), and the literal finders of the two
+    kinds of text."""
+
+    def __init__(self, rules: list[TextRule]):
+        self.rules = rules
+        groups: dict[tuple[str | None, bool], list[TextRule]] = {}
+        for rule in rules:
+            for section in (None,) if rule.kind == "section_order" else rule.sections:
+                groups.setdefault((section, rule.numbered), []).append(rule)
+        self.plan = list(groups.items())
+        branches = [b for r in rules if r.numbered for b in r.needs or [frozenset()]]
+        self.common = tuple(sorted(frozenset.intersection(*branches))) if branches else ()
+        self.literals = {numbered: Literals(lit for r in rules if r.numbered == numbered
+                                            for branch in r.needs for lit in branch) for numbered in (False, True)}
+
+    def __iter__(self):
+        return iter(self.rules)
+
+    def numbered(self, text: str) -> str:
+        """The sentences of a normalised text that a fact can be in: with a digit and the common literals."""
+        return "。".join(s for s in _sentences(text) if all(lit in s for lit in self.common) and _DIGIT.search(s))
 
 
 def required_literals(pattern: str) -> tuple[tuple[str, ...], ...]:
@@ -325,12 +336,12 @@ def _false(op: str, a: tuple[float, float], b: tuple[float, float]) -> bool:
 
 
 # ------------------------------------------------------------------------------------------------ checks
-def check_text(instance: dict, rules: list[TextRule], identities, in_identities: frozenset = frozenset()) -> list[Hit]:
+def check_text(instance: dict, rules: TextRules, identities, in_identities: frozenset = frozenset()) -> list[Hit]:
     """Every statement of the report's narrative that no reading of its tables supports."""
     bounds = Bounds(instance, identities, in_identities)
     hits: list[Hit] = []
     normalized: dict[str, str] = {}
-    for (section, numbered), group in _plan(rules):
+    for (section, numbered), group in rules.plan:
         if section is None:  # section_order rules read the extraction record
             for rule in group:
                 found = _value(instance, ("extraction", "section_headings"))
@@ -347,8 +358,8 @@ def check_text(instance: dict, rules: list[TextRule], identities, in_identities:
         if not text:
             continue
         if numbered:  # a statement of a number lies in a sentence with a digit: facts look at those only
-            text = "。".join(_numbered(text, _common(rules)))
-        present = _literals(rules, numbered).present(text)
+            text = rules.numbered(text)
+        present = rules.literals[numbered].present(text)
         for rule in group:
             if rule.kind == "narrative_required":
                 if not (rule.may_match(present) and rule.pattern.search(text)):
@@ -362,24 +373,6 @@ def check_text(instance: dict, rules: list[TextRule], identities, in_identities:
                     reported, expected, cells = hit
                     hits.append(Hit(rule, section, sentence(text, m.start(), m.end()), reported, expected, cells))
     return hits
-
-
-_PLANS: dict[int, tuple[list, list]] = {}
-
-
-def _plan(rules: list[TextRule]) -> list[tuple[tuple[str | None, bool], list[TextRule]]]:
-    """The rules grouped by the text they read: (section, numbered sentences only) -> rules, in rule order."""
-    entry = _PLANS.get(id(rules))
-    if entry is None or entry[0] is not rules:
-        groups: dict[tuple[str | None, bool], list[TextRule]] = {}
-        for rule in rules:
-            if rule.kind == "section_order":
-                groups.setdefault((None, False), []).append(rule)
-                continue
-            for section in rule.sections:
-                groups.setdefault((section, rule.kind in ("narrative_fact", "narrative_percent")), []).append(rule)
-        entry = _PLANS[id(rules)] = (rules, list(groups.items()))
-    return entry[1]
 
 
 class Literals:
@@ -400,19 +393,6 @@ class Literals:
         for found in set(self.rx.findall(text)) if self.rx is not None else ():
             out |= self.within[found]
         return out
-
-
-_LITERALS: dict[tuple[int, bool], tuple[list, Literals]] = {}
-
-
-def _literals(rules: list[TextRule], numbered: bool) -> Literals:
-    """The literals the rules that read numbered sentences (or the others) need."""
-    entry = _LITERALS.get((id(rules), numbered))
-    if entry is None or entry[0] is not rules:  # keyed by the list, which the entry keeps alive
-        lits = (lit for r in rules if (r.kind in ("narrative_fact", "narrative_percent")) == numbered
-                for branch in r.needs for lit in branch)
-        entry = _LITERALS[(id(rules), numbered)] = (rules, Literals(lits))
-    return entry[1]
 
 
 def _statement(rule: TextRule, m: re.Match, bounds: Bounds):
@@ -444,11 +424,7 @@ _MASK = (1 << 32) - 1
 def clauses(text: str) -> set[str]:
     """The sentences of a text: spaces removed, split at 。；！？, the short ones (≤ 3 characters) left out.
     Plain string operations: a sketch costs a few tens of microseconds."""
-    text = "".join(text.split())
-    for mark in _CLAUSE_MARKS:
-        if mark in text:
-            text = text.replace(mark, "。")
-    return {c for c in text.split("。") if len(c) > 3}
+    return {c for c in _sentences("".join(text.split())) if len(c) > 3}
 
 
 def sketch(text: str) -> list[int] | None:

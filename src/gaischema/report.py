@@ -99,7 +99,7 @@ def report_record(path: str, renderings: str | None = None) -> dict:
     """Validate one file as ``validate`` does, read its numbers and, when it has a finding, write its annotated
     rendering into ``renderings``: a plain dict for the pool."""
     try:
-        instance = loading.parse(loading.decode(loading.read_bytes(path)), path)
+        instance = loading.load(path)
     except loading.InputError as err:
         return {"result": fatal_result(path, err).to_record(), "facts": None, "link": None}
     result = validate_source(instance, path)
