@@ -31,10 +31,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from gaischema.document import Document, Paragraph, Table
+from gaischema.extract.document import Document, Paragraph, Table
 from gaischema.engine import Identity
 from gaischema.model import Model, OfficialRow
-from gaischema.readers import fold_radicals, is_page_number
+from gaischema.extract.readers.common import fold_radicals, is_page_number
 
 BLANK_MARKS = {"", "—", "——", "-", "--", "－", "/", "／", "无", "\\", "空", "–", "―", "/ ", "——/"}
 _VALUE = re.compile(r"^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+))(\.\d+)?\s*(万元|元|件|个|项|条|宗|次|%)?$")

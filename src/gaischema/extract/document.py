@@ -6,7 +6,7 @@ the structure that tells one cell from the next (a table's grid, its merged cell
 table) would be lost before the matcher could use it. So a reader hands over plain data: paragraphs of text
 and tables as grids of positioned cells, with merged cells resolved (a position covered by a merged cell knows
 the cell that covers it), as pdfplumber's table finder hands over its tables. The matcher
-(:mod:`gaischema.matcher`) works on this model only; it never sees the input format.
+(:mod:`gaischema.extract.matcher`) works on this model only; it never sees the input format.
 """
 
 from __future__ import annotations

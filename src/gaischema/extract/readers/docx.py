@@ -1,0 +1,109 @@
+"""Word .docx files: paragraphs and tables of word/document.xml (gridSpan, vMerge), bounded unpacked."""
+
+from __future__ import annotations
+
+import io
+import re
+import xml.etree.ElementTree as ET
+import zipfile
+
+from gaischema.extract.document import Block, Cell, Table
+from gaischema.extract.readers.common import MAX_TABLE_CELLS, MAX_UNPACKED, not_report, paragraphs
+from gaischema.loading import InputError
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _unzip(data: bytes, name: str, what_zh: str, what_en: str) -> bytes:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            info = z.getinfo(name)
+            if info.file_size > MAX_UNPACKED:
+                raise InputError("INPUT-TOO-LARGE", f"{what_zh}解压后过大", f"the {what_en} is too large unpacked")
+            with z.open(info) as fh:
+                out = fh.read(MAX_UNPACKED + 1)
+    except (zipfile.BadZipFile, KeyError, OSError, EOFError, NotImplementedError):
+        raise not_report(f"不是{what_zh}文件或文件损坏", f"not a {what_en} file, or a damaged one") from None
+    if len(out) > MAX_UNPACKED:
+        raise InputError("INPUT-TOO-LARGE", f"{what_zh}解压后过大", f"the {what_en} is too large unpacked")
+    return out
+
+
+def _xml(data: bytes, what_zh: str, what_en: str) -> ET.Element:
+    if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data[:65536]:
+        raise not_report(f"{what_zh}含有 DTD，不予读取", f"the {what_en} has a DTD; not read")
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError:
+        raise not_report(f"{what_zh}内容损坏", f"the {what_en} is damaged") from None
+    return root
+
+
+def _w_text(el: ET.Element) -> str:
+    parts = []
+    for node in el.iter():
+        if node.tag == f"{_W}t" and node.text:
+            parts.append(node.text)
+        elif node.tag == f"{_W}tab":
+            parts.append(" ")
+        elif node.tag in (f"{_W}br", f"{_W}cr"):
+            parts.append("\n")
+        elif node.tag == f"{_W}p":
+            parts.append("\n")
+    return "".join(parts).strip()
+
+
+def _docx_table(tbl: ET.Element) -> Table:
+    cells: list[Cell] = []
+    open_by_col: dict[int, Cell] = {}
+    nrows = ncols = 0
+    for r, tr in enumerate(tbl.findall(f"{_W}tr")):
+        c = 0
+        before = tr.find(f"{_W}trPr/{_W}gridBefore")
+        if before is not None:
+            c = _int_attr(before)
+        for tc in tr.findall(f"{_W}tc"):
+            span = _int_attr(tc.find(f"{_W}tcPr/{_W}gridSpan"))
+            vmerge = tc.find(f"{_W}tcPr/{_W}vMerge")
+            if vmerge is not None and vmerge.get(f"{_W}val", "continue") != "restart" and c in open_by_col:
+                above = open_by_col[c]
+                above.rowspan = r - above.row + 1
+            else:
+                cell = Cell(r, c, _w_text(tc), 1, span)
+                cells.append(cell)
+                for k in range(c, c + span):
+                    open_by_col.pop(k, None)
+                open_by_col[c] = cell
+            c += span
+        ncols = max(ncols, c)
+        nrows = r + 1
+        if nrows * max(ncols, 1) > MAX_TABLE_CELLS:
+            raise InputError("INPUT-TOO-LARGE", "表格过大", "a table is too large")
+    return Table(cells, nrows, ncols)
+
+
+def _int_attr(el) -> int:
+    if el is None:
+        return 1
+    m = re.match(r"\d{1,4}", el.get(f"{_W}val", "1") or "1")
+    return max(1, int(m.group(0))) if m else 1
+
+
+def read_docx(data: bytes) -> list[Block]:
+    root = _xml(_unzip(data, "word/document.xml", "Word 文档", "Word document"), "Word 文档", "Word document")
+    body = root.find(f"{_W}body")
+    blocks: list[Block] = []
+
+    def walk(el, depth=0):
+        for child in el:
+            if child.tag == f"{_W}p":
+                blocks.extend(paragraphs(_w_text(child)))
+            elif child.tag == f"{_W}tbl":
+                blocks.append(_docx_table(child))
+            elif child.tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml") and depth < 20:
+                walk(child, depth + 1)
+
+    if body is not None:
+        walk(body)
+    return blocks

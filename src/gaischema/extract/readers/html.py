@@ -1,0 +1,181 @@
+"""HTML pages: a small bounded DOM, data tables as grids (rowspan/colspan), layout tables looked through."""
+
+from __future__ import annotations
+
+import html.parser
+import re
+
+from gaischema.extract.document import Block, Table
+from gaischema.extract.readers.common import MAX_DEPTH, MAX_TABLE_CELLS, paragraphs
+from gaischema.loading import InputError
+
+
+class _Node:
+    __slots__ = ("tag", "attrs", "children")
+
+    def __init__(self, tag: str, attrs: dict):
+        self.tag, self.attrs, self.children = tag, attrs, []
+
+
+class _TreeBuilder(html.parser.HTMLParser):
+    """A small DOM: elements and text, nesting bounded by MAX_DEPTH, implicit ends of td/tr/p honoured."""
+
+    VOID = {"br", "img", "hr", "meta", "link", "input", "col", "area", "base", "wbr", "source"}
+    SKIP = {"script", "style", "head", "noscript", "template"}
+    CLOSES = {"td": {"td", "th"}, "th": {"td", "th"}, "tr": {"tr", "td", "th"}, "p": {"p"}, "li": {"li"}}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.root = _Node("root", {})
+        self.stack = [self.root]
+        self.skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP:
+            self.skip += 1
+            return
+        if self.skip:
+            return
+        if tag == "br":
+            self.stack[-1].children.append("\n")
+            return
+        if tag in self.VOID:
+            return
+        closes = self.CLOSES.get(tag)
+        if closes:  # a new cell ends the open cell of the same row, a new row the open row
+            for i in range(len(self.stack) - 1, 0, -1):
+                if self.stack[i].tag == "table":
+                    break
+                if self.stack[i].tag in closes:
+                    del self.stack[i:]
+                    break
+        node = _Node(tag, dict(attrs))
+        self.stack[-1].children.append(node)
+        if len(self.stack) < MAX_DEPTH:
+            self.stack.append(node)
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP:
+            self.skip = max(0, self.skip - 1)
+            return
+        if self.skip or tag in self.VOID:
+            return
+        for i in range(len(self.stack) - 1, 0, -1):
+            if self.stack[i].tag == tag:
+                del self.stack[i:]
+                return
+            if self.stack[i].tag == "table" and tag != "table":
+                return  # an end tag that does not belong inside this table
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.stack[-1].children.append(data)
+
+
+_BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "section", "article", "title", "header",
+               "footer", "blockquote", "pre", "ul", "ol", "center", "body", "html", "tbody", "thead", "tfoot"}
+
+
+def _text_of(node) -> str:
+    """All text below a node; block elements and <br> become line breaks."""
+    out: list[str] = []
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, str):
+            out.append(n)
+            continue
+        if n.tag in _BLOCK_TAGS or n.tag in ("tr", "table"):
+            out.append("\n")
+        stack.extend(reversed(n.children))
+    return "".join(out).replace("\xa0", " ")
+
+
+def _span(attrs: dict, name: str) -> int:
+    m = re.match(r"\s*(\d{1,4})", attrs.get(name) or "")
+    return max(1, min(int(m.group(1)), 1000)) if m else 1
+
+
+def _has_table(node) -> bool:
+    stack = list(node.children)
+    while stack:
+        n = stack.pop()
+        if not isinstance(n, str):
+            if n.tag == "table":
+                return True
+            stack.extend(n.children)
+    return False
+
+
+def _rows_of(table: _Node) -> list[_Node]:
+    rows = []
+    stack = list(reversed(table.children))
+    while stack:
+        n = stack.pop()
+        if isinstance(n, str):
+            continue
+        if n.tag == "tr":
+            rows.append(n)
+        elif n.tag != "table":
+            stack.extend(reversed(n.children))
+    return rows
+
+
+def _html_blocks(node, out: list[Block]) -> None:
+    """Walk the DOM in document order: data tables become Table blocks, other text paragraphs."""
+    buf: list[str] = []
+
+    def flush():
+        text = "".join(buf)
+        buf.clear()
+        out.extend(paragraphs(re.sub(r"[ \t\u3000]+", " ", text)))
+
+    def walk(n):
+        if isinstance(n, str):
+            buf.append(n)
+            return
+        if n.tag == "table":
+            flush()
+            if _has_table(n):  # a layout table: look through it
+                for row in _rows_of(n):
+                    for cell in row.children:
+                        if not isinstance(cell, str):
+                            walk(cell)
+                            buf.append("\n")
+                flush()
+                return
+            rows = []
+            for tr in _rows_of(n):
+                cells = [c for c in tr.children if not isinstance(c, str) and c.tag in ("td", "th")]
+                rows.append([(_text_of(c).strip(), _span(c.attrs, "rowspan"), _span(c.attrs, "colspan"))
+                             for c in cells])
+            if sum(len(r) for r in rows) > MAX_TABLE_CELLS:
+                raise InputError("INPUT-TOO-LARGE", "表格过大", "a table is too large")
+            if rows:
+                out.append(_bounded(Table.from_rows(rows)))
+            return
+        if n.tag in _BLOCK_TAGS or n.tag == "br":
+            buf.append("\n")
+        for child in n.children:
+            walk(child)
+        if n.tag in _BLOCK_TAGS:
+            buf.append("\n")
+
+    for child in node.children:  # recursion depth is bounded by the tree builder's MAX_DEPTH
+        walk(child)
+    flush()
+
+
+def _bounded(table: Table) -> Table:
+    if table.nrows * table.ncols > MAX_TABLE_CELLS:
+        raise InputError("INPUT-TOO-LARGE", "表格过大（合并单元格范围过大）", "a table is too large (a huge merged range)")
+    return table
+
+
+def read_html(text: str) -> list[Block]:
+    builder = _TreeBuilder()
+    builder.feed(text)
+    builder.close()
+    blocks: list[Block] = []
+    _html_blocks(builder.root, blocks)
+    return blocks  # a page without <table> (tables drawn with positioned text) goes to the text segmenter
