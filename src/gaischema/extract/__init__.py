@@ -18,8 +18,10 @@ The stages, each handing plain data to the next:
 from __future__ import annotations
 
 from gaischema.extract.pipeline import (NARRATIVE, PUBLISHED_SUFFIXES, TABLE_SLOTS, Extraction, Note, NotAReport, Summary,
-                                        dumps, extract, extract_document, extract_file_record, extract_record,
+                                        dumps, extract, extract_document, extract_file_record, extract_file_records,
+                                        extract_record,
                                         iter_extract)
 
 __all__ = ["NARRATIVE", "PUBLISHED_SUFFIXES", "TABLE_SLOTS", "Extraction", "Note", "NotAReport", "Summary", "dumps",
-           "extract", "extract_document", "extract_file_record", "extract_record", "iter_extract"]
+           "extract", "extract_document", "extract_file_record", "extract_file_records", "extract_record",
+           "iter_extract"]

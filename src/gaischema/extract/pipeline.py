@@ -38,7 +38,8 @@ from gaischema.model import Model, put_all
 from gaischema.validate import engine
 
 __all__ = ["NARRATIVE", "PUBLISHED_SUFFIXES", "TABLE_SLOTS", "Extraction", "Note", "NotAReport", "Summary", "dumps",
-           "extract", "extract_document", "extract_file_record", "extract_record", "iter_extract"]
+           "extract", "extract_document", "extract_file_record", "extract_file_records", "extract_record",
+           "iter_extract"]
 
 TABLE_SLOTS = ("proactive_disclosure", "applications", "reviews_and_litigation")
 PUBLISHED_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".md", ".markdown", ".xlsx", ".pdf")
@@ -165,6 +166,12 @@ def extract_file_record(path: str) -> dict:
         return _error_record(path, "INTERNAL-ERROR", f"gaischema 内部错误：{type(exc).__name__}: {exc}",
                              "internal error in gaischema (please report it): "
                              + traceback.format_exc(limit=-3).strip().splitlines()[-1])
+
+
+def extract_file_records(path: str) -> list[dict]:
+    """Every report a file holds, as records of :func:`extract_record`'s shape (one, but for a file that holds
+    many reports, such as a crawler's dump). Never raises for input; the map step of ``report`` and ``extract``."""
+    return [extract_file_record(path)]
 
 
 def _error_record(name: str, rule: str, message: str, message_en: str) -> dict:
