@@ -482,7 +482,7 @@ def report(paths: tuple[str, ...], output: str, jobs: int, cross: bool, title: s
     except rp.ChartsUnavailable as e:
         click.echo(str(e), err=True)
         sys.exit(2)
-    except rp.CacheError as e:
+    except (rp.CacheError, rp.SchedulerUnavailable) as e:
         raise click.UsageError(str(e)) from None
     _emit(output, page, force)
     for line in result.write_errors:

@@ -47,7 +47,7 @@ from gaischema.model import Model, get
 from gaischema.render import render_html, templates
 from gaischema.validate import FileResult, fatal_result, warm
 
-__all__ = ["CacheError", "ChartsUnavailable", "Corpus", "Options", "build_page", "collect", "display_name", "file_records",
+__all__ = ["CacheError", "ChartsUnavailable", "Corpus", "Options", "SchedulerUnavailable", "build_page", "collect", "display_name", "file_records",
            "input_suffixes", "report_record"]
 
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
@@ -65,6 +65,10 @@ ORIGINAL_SUFFIXES = {".txt", ".html", ".htm", ".docx", ".md", ".markdown", ".xls
 
 class ChartsUnavailable(Exception):
     """matplotlib is not installed (the optional extra ``gaischema[report]``)."""
+
+
+class SchedulerUnavailable(Exception):
+    """--scheduler names no Dask scheduler that answers (or distributed is not installed)."""
 
 
 # ------------------------------------------------------------------------------------------------ names
@@ -430,13 +434,21 @@ def _local_map(fn: Callable, tasks: list[dict], jobs: int) -> Iterator[dict]:
 
 def _dask_map(fn: Callable, tasks: list[dict], address: str) -> Iterator[dict]:
     """The same map step on an existing Dask cluster: ``client.map``, results as they complete."""
-    from distributed import Client, as_completed  # late: the optional extra gaischema[dask]
+    try:
+        from distributed import Client, as_completed  # late: the optional extra gaischema[dask]
+    except ImportError:
+        raise SchedulerUnavailable("--scheduler 需要 pip install 'gaischema[dask]' / --scheduler needs "
+                                   "pip install 'gaischema[dask]'") from None
 
-    with Client(address, set_as_default=False) as client:
+    try:
+        client = Client(address, timeout=30)
+    except (OSError, TimeoutError, ValueError) as e:
+        raise SchedulerUnavailable(f"无法连接 Dask 调度器 {address} / cannot reach the Dask scheduler {address}: {e}") from None
+    with client:
         futures = client.map(fn, tasks, pure=False)
         for future in as_completed(futures):
             yield future.result()
-            future.release()
+            del future
 
 
 def collect(files: Iterable[str | tuple[str, loading.InputError]], renderings: str | None = None, jobs: int = 0,
