@@ -2,7 +2,7 @@
 // artifacts — the JSON Schema (validated with Ajv, strict mode) and the compiled rules
 // (generated/gaischema.rules.json, specified in docs/rule-language.md) — not a line of gaischema's Python.
 //
-//   node gaischema.mjs SCHEMA.json RULES.json CASE.json...   -> prints {case id: [findings]} as JSON
+//   node js/src/index.mjs SCHEMA.json RULES.json CASE.json...   -> prints {case id: [findings]} as JSON
 //
 // It exists to show that the standard can be implemented from its files alone; tests/test_second_implementation.py
 // runs it over the conformance suite (generated/conformance/) in CI.
