@@ -424,3 +424,4 @@ for (const p of casePaths) {
   results[c.id] = found;
 }
 process.stdout.write(JSON.stringify(results));
+export { matches, normalize, numbered };
