@@ -151,9 +151,12 @@ function schemaFindings(report) {
 // ---------------------------------------------------------------------------------------------- narrative
 const FULLWIDTH = {"０": "0", "１": "1", "２": "2", "３": "3", "４": "4", "５": "5", "６": "6", "７": "7", "８": "8",
                    "９": "9", "％": "%", "．": "."};
+// whitespace as docs/rule-language.md specifies it (Python's str.split(): Unicode White_Space and U+001C–U+001F)
+const WS = /[\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/gu;
+const WS1 = "\\t-\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
 function normalize(text) {
-  text = text.replace(/[０-９％．]/g, c => FULLWIDTH[c]).replace(/\s+/gu, "");
-  return text.includes(",") ? text.replace(/(?<=\d),(?=\d{3}(?!\d))/g, "") : text;
+  text = text.replace(/[０-９％．]/g, c => FULLWIDTH[c]).replace(WS, "");
+  return text.includes(",") ? text.replace(/(?<=[0-9]),(?=[0-9]{3}(?![0-9]))/g, "") : text;
 }
 const ENDS = ["。", "；", "！", "？", ";", "!", "?", "\n"];
 function sentence(text, start, end, limit = 160) {
@@ -169,7 +172,7 @@ function sentence(text, start, end, limit = 160) {
 }
 function numbered(text) {
   for (const m of ["；", "！", "？", ";", "!", "?"]) text = text.split(m).join("。");
-  return text.split("。").filter(s => /\d/.test(s)).join("。");
+  return text.split("。").filter(s => /[0-9]/.test(s)).join("。");
 }
 function bounds(report, identities) {
   const b = new Map();
@@ -233,6 +236,24 @@ function falseFor(op, a, b) {
   if (op === ">") return a[1] <= b[0];
   return a[1] < b[0];
 }
+// the statements a pattern finds, left to right; one overlapping a match of the rule's exclude pattern is dropped
+// and the search goes on from the character after its start (docs/rule-language.md, "Patterns")
+function* matches(rule, text) {
+  const rx = new RegExp(rule.pattern, "gu");
+  if (!rule.exclude) { yield* text.matchAll(rx); return; }
+  const spans = [...text.matchAll(new RegExp(rule.exclude, "gu"))].map(m => [m.index, m.index + m[0].length]);
+  let pos = 0, k = 0;
+  for (;;) {
+    rx.lastIndex = pos;
+    const m = rx.exec(text);
+    if (!m) return;
+    const s = m.index, e = s + m[0].length;
+    while (k < spans.length && spans[k][1] <= s) k++;
+    if (k < spans.length && spans[k][0] < e) { pos = s + (text.codePointAt(s) > 0xFFFF ? 2 : 1); continue; }
+    yield m;
+    pos = e > s ? e : e + 1;
+  }
+}
 function narrative(report, rules, identities, out) {
   const reading = bounds(report, identities);
   for (const rule of rules) {
@@ -248,12 +269,11 @@ function narrative(report, rules, identities, out) {
       let text = normalize(raw);
       if (!text) continue;
       if (rule.kind === "narrative_fact" || rule.kind === "narrative_percent") text = numbered(text);
-      const rx = new RegExp(rule.pattern, "g");
       if (rule.kind === "narrative_required") {
-        if (!rx.test(text)) out.push(finding(rule.rule, section, null, null, sentence(text, 0, 0)));
+        if (matches(rule, text).next().done) out.push(finding(rule.rule, section, null, null, sentence(text, 0, 0)));
         continue;
       }
-      for (const m of text.matchAll(rx)) {
+      for (const m of matches(rule, text)) {
         const s = m.index, e = m.index + m[0].length;
         if (rule.kind === "narrative_fact") {
           const n = parseInt(m[1], 10), values = rule.readings.map(reading);
@@ -297,7 +317,7 @@ function validate(report) {
 // ---------------------------------------------------------------------------------------------- a corpus
 function organKey(report) {
   if (typeof report.organ !== "string" || !report.organ.trim()) return null;
-  const name = report.organ.normalize("NFKC").replace(/[\s\u3000·•.,，。、（）()《》“”"'’‘-]/gu, "");
+  const name = report.organ.normalize("NFKC").replace(new RegExp(`[${WS1}·•.,，。、（）()《》“”"'’‘-]`, "gu"), "");
   return `${typeof report.division_code === "string" ? report.division_code : ""}\u0000${name}`;
 }
 function projection(report, v) {  // what the cross-report rules read; long texts as digests
@@ -337,7 +357,7 @@ function bandKeys(sig) {  // docs/rule-language.md, "Near duplicates": bins b, b
   return keys;
 }
 function sketch(text) {  // docs/rule-language.md, "Near duplicates"
-  let t = text.replace(/\s+/gu, "");
+  let t = text.replace(WS, "");
   for (const m of ["；", "！", "？", ";", "!", "?"]) t = t.split(m).join("。");
   const parts = new Set(t.split("。").filter(p => [...p].length > 3));
   const hashes = [...parts].map(crc32).sort((a, b) => b - a);
@@ -434,3 +454,4 @@ for (const p of casePaths) {
   results[c.id] = found;
 }
 process.stdout.write(JSON.stringify(results));
+export { matches, normalize, numbered };
