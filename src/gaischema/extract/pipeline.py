@@ -73,7 +73,7 @@ def extract_document(doc: Document, name: str) -> Extraction:
     if doc.fields is not None:
         meta = sheet_metadata(doc.fields, notes)
     else:
-        meta = text_metadata(text, notes)
+        meta = text_metadata(text, notes, doc.meta, name)
     version, why = detect_version(text, meta.get("report_year"))
     if meta.get("format_version") in model.versions:
         version, why = meta["format_version"], "workbook"
