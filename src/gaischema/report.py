@@ -219,7 +219,9 @@ def _published_file(path: str, name: str, save: bool) -> list[dict]:
     records = extract_file_records(path)
     out = []
     for i, rec in enumerate(records, 1):
-        rname = name if len(records) == 1 else f"{name}#{i}"
+        # a crawler's dump: one record a row, PATH#row=N
+        rname = name + rec["file"][len(path):] if rec["file"].startswith(path) and rec["file"] != path else \
+            name if len(records) == 1 else f"{name}#{i}"
         fmt = _suffix(path).lstrip(".") or "?"
         if rec["error"]:
             e = rec["error"]
@@ -480,8 +482,8 @@ def collect(files: Iterable[str | tuple[str, loading.InputError]], renderings: s
                 target = task["target"] if k == 0 else task["target"].replace(".", f"-{k + 1}.", 1)
                 writer.instance(target, record["instance"])
             res = corpus.add(record, extra)
-            if checker:
-                checker.add(res)
+            if checker:  # in the order of the input, whoever finished first
+                checker.add(res, f"{task['order']:012d}.{k:06d}")
         done += 1
         progress(done, f"errors {corpus.summary.errors} unreadable {corpus.summary.fatal}")
 
@@ -523,9 +525,7 @@ def collect(files: Iterable[str | tuple[str, loading.InputError]], renderings: s
             for result in checker.results():
                 if result.file in corpus.index:
                     corpus.add_cross(result)
-            clusters = getattr(checker, "clusters", None)
-            if callable(clusters):
-                corpus.clusters = list(clusters())
+            corpus.clusters = checker.clusters()
     finally:
         if checker:
             checker.close()
@@ -661,20 +661,25 @@ def _figure(name: str, heading: str, svg: str, header: list[str], rows: list[lis
     return {"name": name, "heading": heading, "svg": svg, "header": header, "rows": rows}
 
 
-def _cluster_table(clusters: list) -> dict:
-    """The near-duplicate clusters (CrossChecker.clusters(): per section, the clusters' members) as rows."""
+def _clusters_figure(plt, clusters: list) -> dict:
+    """The near-duplicate clusters (CrossChecker.clusters(): per section and year, the reports whose text is
+    nearly the same, the earliest first): which organs publish the same text. The 200 largest in the table,
+    the 30 largest drawn."""
     rows = []
-    for n, cluster in enumerate(clusters, 1):
-        section = cluster.get("section", "") if isinstance(cluster, dict) else ""
-        members = cluster.get("members", []) if isinstance(cluster, dict) else []
-        organs = sorted({str(m.get("organ") or "?") for m in members})
-        years = sorted({str(m.get("year")) for m in members if m.get("year") is not None})
-        rows.append([n, section, len(members), _cut("、".join(organs), TEXT_CHARS), "、".join(years),
-                     _cut("、".join(str(m.get("file")) for m in members[:20]) + ("…" if len(members) > 20 else ""),
+    for n, cluster in enumerate(clusters[:200], 1):
+        members = cluster["members"]
+        organs = list(dict.fromkeys(str(m["organ"] or "?") for m in members))
+        rows.append([n, cluster["section"], cluster["year"], len(members), len(organs),
+                     _cut("、".join(organs), TEXT_CHARS), str(members[0]["file"]),
+                     _cut("、".join(str(m["file"]) for m in members[:20]) + ("…" if len(members) > 20 else ""),
                           TEXT_CHARS)])
-    return {"header": ["簇 cluster", "部分 section", "报告 reports", "机关 organs", "年度 years", "文件 files"],
-            "rows": rows, "note": f"{len(clusters)} 个簇 clusters；同一部分文字几乎相同的报告 / reports whose section "
-                                  "reads nearly the same"}
+    drawn = clusters[:30]
+    labels = [f"{c['section']} {c['year']} {c['members'][0]['organ'] or '?'}" for c in drawn]
+    svg = _bars(plt, "clusters", labels, [len(c["members"]) for c in drawn], "相同文字的报告数 Reports per cluster")
+    return _figure("clusters", f"相同文字的报告 Near-duplicate narratives: which organs publish the same text "
+                               f"（{len(clusters)} 个簇 clusters）", svg,
+                   ["簇 cluster", "部分 section", "年度 year", "报告 reports", "机关 organs", "机关名 organ names",
+                    "最早 earliest", "文件 files"], rows)
 
 
 def build_page(corpus: Corpus, title: str = "政府信息公开工作年度报告核查 Report check") -> str:
@@ -701,6 +706,8 @@ def build_page(corpus: Corpus, title: str = "政府信息公开工作年度报�
                 f"{len(organ_total)}）")
         top.append(_figure("heatmap", "机关 × 规则 Organs × rules " + note, _heatmap(plt, organs, rule_names, corpus.heat),
                            ["机关 organ", "规则 rule", "发现 findings"], heat_rows))
+    if corpus.clusters:
+        top.append(_clusters_figure(plt, corpus.clusters))
     years = sorted(corpus.by_year)
     organ_table = None
     if years:
@@ -743,5 +750,5 @@ def build_page(corpus: Corpus, title: str = "政府信息公开工作年度报�
     rows = [{k: v for k, v in r.items() if k != "seq"} for r in corpus.rows]
     return templates().get_template("report.html.j2").render(
         title=title, cards=cards, figures_top=top, figures=figures, organs=organ_table, provenance=provenance,
-        clusters=_cluster_table(corpus.clusters) if corpus.clusters else None, columns=REPORT_COLUMNS,
+        columns=REPORT_COLUMNS,
         data=json_for_script(rows))
