@@ -489,12 +489,11 @@ def report(paths: tuple[str, ...], output: str, jobs: int, cross: bool, title: s
     _guard(output, force)
     renderings = os.path.splitext(output)[0] + "_files"
     if os.path.islink(renderings) or (os.path.lexists(renderings) and not os.path.isdir(renderings)):
-        raise click.UsageError(f"{renderings} 是符号链接或不是目录，不予写入 / {renderings} is a link or not a "
-                               "folder; nothing written")
+        _refuse(f"{renderings} 是符号链接或不是目录，不予写入 / {renderings} is a link or not a folder; nothing written")
     if os.path.exists(renderings) and not force:
         raise click.UsageError(f"{renderings} 已存在，使用 --force 覆盖 / {renderings} exists; use --force")
     if save_dir and os.path.islink(save_dir):
-        raise click.UsageError(f"{save_dir} 是符号链接，不予写入 / {save_dir} is a link; nothing written")
+        _refuse(f"{save_dir} 是符号链接，不予写入 / {save_dir} is a link; nothing written")
     items: list = [p if err is None else (p, err) for p, err in loading.walk(list(paths), rp.input_suffixes())]
     if not items:
         raise click.UsageError("没有报告文件 / no report files found")
@@ -503,11 +502,11 @@ def report(paths: tuple[str, ...], output: str, jobs: int, cross: bool, title: s
             folder = os.path.join(renderings, sub)
             os.makedirs(folder, exist_ok=True)
             if os.path.islink(folder.rstrip(os.sep)):
-                raise click.UsageError(f"{folder} 是符号链接，不予写入 / {folder} is a link; nothing written")
+                _refuse(f"{folder} 是符号链接，不予写入 / {folder} is a link; nothing written")
         if save_dir:
             os.makedirs(save_dir, exist_ok=True)
     except OSError as e:
-        raise click.UsageError(f"{e.filename}: {e.strerror}") from None
+        _refuse(f"{e.filename}: {e.strerror}（符号链接或无法创建 / a link, or cannot be made）")
     options = rp.Options(files_dir=renderings, save_dir=save_dir, force=force, jobs=jobs, cross=cross,
                          cache_dir=cache_dir, use_cache=not no_cache, scheduler=scheduler)
     try:
@@ -518,7 +517,7 @@ def report(paths: tuple[str, ...], output: str, jobs: int, cross: bool, title: s
         click.echo(str(e), err=True)
         sys.exit(2)
     except (rp.CacheError, rp.SchedulerUnavailable) as e:
-        raise click.UsageError(str(e)) from None
+        _refuse(str(e))
     _emit(output, page, force)
     for line in result.write_errors:
         click.echo(out.printable(line), err=True)
@@ -528,6 +527,12 @@ def report(paths: tuple[str, ...], output: str, jobs: int, cross: bool, title: s
     if result.summary.internal:
         sys.exit(3)
     sys.exit(1 if result.failed or result.write_errors else 0)
+
+
+def _refuse(message: str) -> None:
+    """Exit 2 with one line on standard error (input or output the command may not use)."""
+    click.echo(out.printable(f"gaischema: {message}"), err=True)
+    sys.exit(2)
 
 
 @contextlib.contextmanager

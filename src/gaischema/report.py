@@ -266,7 +266,7 @@ class Corpus:
         result = FileResult.from_record(record["result"])
         self.summary.add(result)
         f = record.get("facts") or {}
-        organ = f.get("organ") or "?"
+        organ = _cut(f.get("organ") or "?", TEXT_CHARS)  # everywhere on the page: a 200,000-character organ is cut
         errors = sum(x.severity == "error" for x in result.findings)
         notes = record.get("notes") or {}
         reason = ""
@@ -275,7 +275,7 @@ class Corpus:
         elif record.get("problem"):
             reason = record["problem"]
         row = {"seq": [len(self.rows), 0], "file": result.file, "format": record.get("format") or "?",
-               "organ": _cut(organ, TEXT_CHARS), "year": result.year,
+               "organ": organ, "year": result.year,
                "status": "unreadable" if result.fatal else "errors" if not result.valid
                else "warnings" if result.findings else "valid",
                "errors": errors, "warnings": len(result.findings) - errors,
