@@ -359,3 +359,32 @@ def test_every_sample_and_every_layout_kind_in_one_folder(one_command, tmp_path)
         rel = next((r for r, _, _ in FIXTURE_FILES if r.replace("/", "-") == name), None)
         assert row["year"] == year, name
         assert row["organ"] == organ or (rel in ORGAN_NOT_YET and row["organ"] == "?"), (name, row["organ"])
+
+
+def test_page_shows_which_organs_publish_the_same_text(tmp_path):
+    """Towns whose published pages copy one template: one near-duplicate cluster naming every town."""
+    from gaischema.render import render_html
+
+    template = ("坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻落实政府信息公开条例，持续推进政务公开标准化规范化建设，"
+                "不断完善政府信息公开指南和目录，严格落实保密审查和发布审核制度，做好政策解读和回应社会关切，规范依申请公开答复，"
+                "推进基层政务公开，加强政务新媒体管理。") * 2
+    towns = ["青山镇人民政府", "云溪镇人民政府", "白石镇人民政府", "金川镇人民政府"]
+    pub = tmp_path / "pub"
+    pub.mkdir()
+    for i, town in enumerate(towns):
+        inst = load(EXAMPLES / "valid" / "AnnualReport-pingtan-2023.yaml")
+        inst["organ"], inst["division_code"] = town, f"33010{i}"
+        inst["problems_and_improvements"] = template
+        (pub / f"town-{i}.html").write_text(render_html(inst), encoding="utf-8")
+    (pub / "other.html").write_text(render_html(load(EXAMPLES / "valid" / "AnnualReport-beilun-2023.yaml")),
+                                    encoding="utf-8")
+    page = tmp_path / "page.html"
+    proc = gaischema("report", str(pub), "-o", str(page), "-j", "2")
+    assert proc.returncode == 0, proc.stderr.decode(errors="replace")[-2000:]
+    clusters = _table(page, "clusters")
+    # the towns' copied section, and their overview (the same example's)
+    assert [(c[1], c[2], c[3], c[4]) for c in clusters] == [("overview", "2023", "4", "4"),
+                                                            ("problems_and_improvements", "2023", "4", "4")]
+    assert all(c[5] == "、".join(towns) and c[6].endswith("town-0.html") for c in clusters)
+    rows = _rows(page)
+    assert {n for n, r in rows.items() if "XR-NARRATIVE-SIMILAR" in r["rules"]} == {f"town-{i}.html" for i in range(4)}
