@@ -56,7 +56,14 @@ DEPARTMENTS = ["教育局", "财政局", "统计局", "市场监督管理局", "
 TEMPLATE = ("本镇坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻落实《中华人民共和国政府信息公开条例》，"
             "持续推进政务公开标准化规范化建设，不断完善政府信息公开指南和目录，严格落实保密审查和发布审核制度，"
             "做好政策解读和回应社会关切，规范依申请公开答复，推进基层政务公开，加强政务新媒体管理，"
-            "全年共主动公开政府信息{n}条。")
+            "全年共主动公开政府信息{n}条。镇政务公开工作领导小组定期研究部署政务公开工作，明确分管领导和工作人员，"
+            "将政务公开工作纳入年度绩效考核，组织开展政务公开业务培训，提升工作人员业务能力，"
+            "通过镇政府门户网站、政务新媒体、政务公开专区和村务公开栏等渠道，及时准确公开群众关注的信息。")
+PROBLEMS = ("一是政务公开工作人员业务能力有待提高，二是政策解读形式还不够丰富，三是基层政务公开标准化规范化水平有待提升。"
+            "下一步，本镇将加强业务培训，丰富政策解读形式，推进基层政务公开标准化规范化建设，"
+            "及时回应群众关切，不断提高政务公开工作水平，更好地服务人民群众。加强政府网站和政务新媒体管理，"
+            "规范依申请公开办理流程，严格落实保密审查制度，确保政府信息公开工作依法依规开展。"
+            "同时，进一步完善政府信息公开指南和目录，做好村务公开和党务公开的衔接，推动政务公开向基层延伸。")
 MEASURE = """
 import json, resource, subprocess, sys, time
 t = time.perf_counter()
@@ -99,7 +106,7 @@ def province(n: int, seed: int = 7) -> list[tuple[str, dict]]:
         for inst in synthetic.make_series(rng, organ, kind, f"{330000 + i:06d}", YEARS, 400):
             if organ.endswith("镇人民政府"):  # towns copy the county's template
                 inst["overview"] = TEMPLATE.format(n=rng.randint(10, 999))
-                inst["problems_and_improvements"] = TEMPLATE.replace("全年", "下一步")[:-12] + "。"
+                inst["problems_and_improvements"] = PROBLEMS
             out.append((f"{i:05d}-{inst['report_year']}", inst))
             if len(out) == n:
                 return out

@@ -48,7 +48,7 @@ from gaischema.render import render_html, templates
 from gaischema.validate import FileResult, fatal_result, warm
 
 __all__ = ["CacheError", "ChartsUnavailable", "Corpus", "Options", "SchedulerUnavailable", "build_page", "collect", "display_name", "file_records",
-           "input_suffixes", "report_record"]
+           "input_suffixes"]
 
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
 OUTCOMES = [("granted", "予以公开", "granted"), ("partially_granted", "部分公开", "granted in part"),
@@ -236,11 +236,6 @@ def _published_file(path: str, name: str, save: bool) -> list[dict]:
         err = loading.InputError("INPUT-NOT-REPORT", "文件中没有年度报告", "the file holds no report")
         out.append(_unreadable(fatal_result(name, err), _suffix(path).lstrip(".") or "?"))
     return out
-
-
-def report_record(path: str, renderings: str | None = None) -> dict:
-    """One report file's first record, as :func:`file_records` makes it (for callers of earlier versions)."""
-    return file_records({"path": path, "name": path})["reports"][0]
 
 
 # ------------------------------------------------------------------------------------------------ the corpus
