@@ -388,3 +388,36 @@ def test_page_shows_which_organs_publish_the_same_text(tmp_path):
     assert all(c[5] == "、".join(towns) and c[6].endswith("town-0.html") for c in clusters)
     rows = _rows(page)
     assert {n for n, r in rows.items() if "XR-NARRATIVE-SIMILAR" in r["rules"]} == {f"town-{i}.html" for i in range(4)}
+
+
+def test_a_crawler_dump_is_one_row_a_report(tmp_path):
+    """A crawler's CSV (title, content as HTML, date, url): each row that is a report is one row of the page
+    and one saved instance (NAME-rowN, as extract names it); a row that is no report is one unreadable row."""
+    import csv
+
+    from gaischema.render import render_html
+
+    pub = tmp_path / "pub"
+    pub.mkdir()
+    rows = []
+    for ex in ("pingtan-2023", "beilun-2023"):
+        inst = load(EXAMPLES / "valid" / f"AnnualReport-{ex}.yaml")
+        page = render_html(inst)
+        rows.append({"标题": f"{inst['organ']}{inst['report_year']}年政府信息公开工作年度报告",
+                     "内容": page[page.index("<body>") + 6:page.index("</body>")],
+                     "发布时间": inst["publication_date"], "链接": f"https://gov.example.cn/{ex}.htm"})
+    rows.append({"标题": "关于开展植树活动的通知", "内容": "<p>各单位：请于三月十二日参加植树活动。</p>",
+                 "发布时间": "2024-03-01", "链接": "https://gov.example.cn/tree.htm"})
+    with open(pub / "crawl.csv", "w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+    page = tmp_path / "page.html"
+    proc = gaischema("report", str(pub), "-o", str(page), "--save-instances", str(tmp_path / "saved"))
+    assert proc.returncode == 1, proc.stderr.decode(errors="replace")[-2000:]  # one row is no report
+    got = {r["file"].rsplit("/", 1)[-1]: r for r in _data(page)}
+    assert sorted(got) == ["crawl.csv#row=1", "crawl.csv#row=2", "crawl.csv#row=3"]
+    assert (got["crawl.csv#row=1"]["organ"], got["crawl.csv#row=1"]["year"]) == ("平潭综合实验区管委会办公室", 2023)
+    assert (got["crawl.csv#row=2"]["organ"], got["crawl.csv#row=2"]["year"]) == ("北仑区统计局", 2023)
+    assert got["crawl.csv#row=3"]["status"] == "unreadable" and got["crawl.csv#row=3"]["notes"]
+    assert sorted(p.name for p in (tmp_path / "saved").iterdir()) == ["crawl-row1.yaml", "crawl-row2.yaml"]

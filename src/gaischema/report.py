@@ -474,8 +474,10 @@ def collect(files: Iterable[str | tuple[str, loading.InputError]], renderings: s
         for k, record in enumerate(result["reports"]):
             extra = {"seq": [task["order"], k], "source": source, **writer.report(task["path"], k, record)}
             if task.get("target") and record.get("instance"):
-                target = task["target"] if k == 0 else task["target"].replace(".", f"-{k + 1}.", 1)
-                writer.instance(target, record["instance"])
+                # a row of a crawler's dump: NAME-rowN, as gaischema extract names it
+                row = record["result"]["file"].rpartition("#row=")[2] if "#row=" in record["result"]["file"] else ""
+                stem, ext = os.path.splitext(task["target"])
+                writer.instance(f"{stem}-row{row}{ext}" if row else task["target"], record["instance"])
             res = corpus.add(record, extra)
             if checker:  # in the order of the input, whoever finished first
                 checker.add(res, f"{task['order']:012d}.{k:06d}")
