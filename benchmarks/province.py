@@ -80,10 +80,14 @@ B = "江山溪湖河川原林泉峰桥港城岭阳州浦塘田岗"
 
 
 def _places():
-    """Place names as real ones read (two characters, no digits: an organ name is a name)."""
+    """Place names as real ones read (two or three characters, no digits: an organ name is a name)."""
     for a in A:
         for b in B:
             yield a + b
+    for a in A:
+        for b in B:
+            for c in B:
+                yield a + c + b
 
 
 def province(n: int, seed: int = 7) -> list[tuple[str, dict]]:
@@ -264,13 +268,15 @@ def run(folder: Path, n_reports: int, jobs: int, label: str) -> None:
     print(f"  rerun / first: wall {rerun['wall'] / first['wall']:.0%}, CPU {rerun['cpu'] / first['cpu']:.0%}; "
           f"rows on the page {len(rows)}; page {page.stat().st_size / 1e6:.1f} MB")
     print("  " + (summary[0] if summary else ""))
+    stages = next((line for line in summary if line.startswith("各阶段 CPU stages:")), "")
+    for stage, seconds in re.findall(r"(\w+) ([0-9.]+) s", stages):  # CPU seconds of each stage, all workers
+        print(f"  stage {stage:9} CPU {float(seconds):7.1f} s: {n_reports / max(float(seconds), 1e-9):8.1f} reports/s per core")
     clusters = re.search(r"（(\d+) 个簇 clusters）", page.read_text(encoding="utf-8"))
     print(f"  near-duplicate clusters on the page: {clusters.group(1) if clusters else 0}")
 
 
-def samples(jobs: int) -> None:
+def samples(jobs: int, folder: Path) -> None:
     """The real samples (each listed once, organ and year as the page shows them, against expected.json)."""
-    folder = ROOT.parent / "shared" / "samples"
     expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
         box = Path(tmp) / "samples"
@@ -295,6 +301,7 @@ def main() -> int:
     ap.add_argument("--n", type=int, action="append", help="reports in the province (repeat for several sizes)")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--samples", action="store_true", help="also run on the real samples in ../shared/samples")
+    ap.add_argument("--samples-dir", type=Path, default=ROOT.parent / "shared" / "samples")
     ap.add_argument("--keep", help="keep the generated province in this folder")
     args = ap.parse_args()
     sizes = args.n or [300]
@@ -312,7 +319,7 @@ def main() -> int:
         if not args.keep:
             shutil.rmtree(tmp.parent, ignore_errors=True)
     if args.samples:
-        samples(args.jobs)
+        samples(args.jobs, args.samples_dir)
     return 0
 
 

@@ -16,6 +16,7 @@ import csv
 import json
 import os
 import sys
+import time
 from typing import Iterator
 
 import click
@@ -512,7 +513,9 @@ def report(paths: tuple[str, ...], output: str, jobs: int, cross: bool, title: s
     try:
         with _progress_bar(len(items)) as progress:
             result = rp.collect(items, progress=progress, options=options)
+        started = time.process_time()
         page = rp.build_page(result, title)
+        result.cpu["page"] += time.process_time() - started
     except rp.ChartsUnavailable as e:
         click.echo(str(e), err=True)
         sys.exit(2)
@@ -522,6 +525,8 @@ def report(paths: tuple[str, ...], output: str, jobs: int, cross: bool, title: s
     for line in result.write_errors:
         click.echo(out.printable(line), err=True)
     click.echo(out.printable(result.summary.text()), err=True)
+    if result.cpu:
+        click.echo(result.stages(), err=True)
     cached = f", {result.cached} 个来自缓存 from the cache" if result.cached else ""
     click.echo(out.printable(f"{output} ({len(page.encode('utf-8')) / 1e6:.1f} MB), {renderings}/{cached}"), err=True)
     if result.summary.internal:

@@ -33,6 +33,7 @@ import io
 import json
 import logging
 import os
+import time
 import urllib.parse
 import warnings
 from collections import Counter, defaultdict
@@ -150,14 +151,17 @@ def facts(instance: dict) -> dict:
     return out
 
 
-def _checked(instance: object, name: str, fmt: str, render: bool, saved: str | None) -> dict:
+def _checked(instance: object, name: str, fmt: str, render: bool, saved: str | None, cpu: Counter) -> dict:
     """Validate one report, read its numbers, render it annotated: one report's record."""
+    t = time.thread_time()
     result = validate_source(instance, name) if isinstance(instance, dict) else validate_source(
         json.dumps(instance), name)
     record = {"result": result.to_record(), "facts": None, "rendering": None, "instance": None, "format": fmt,
               "notes": {}, "problem": None}
+    cpu["validate"] += time.thread_time() - t
     if not isinstance(instance, dict) or result.fatal:
         return record
+    t = time.thread_time()
     record["instance"] = saved
     f = facts(instance)
     record["facts"] = f
@@ -167,6 +171,7 @@ def _checked(instance: object, name: str, fmt: str, render: bool, saved: str | N
             record["rendering"] = render_html(instance, annotate=True, findings=result.findings)
         except ValueError:
             record["problem"] = "无法排版：没有有效的 format_version / no layout: no valid format_version"
+    cpu["render"] += time.thread_time() - t
     return record
 
 
@@ -186,37 +191,44 @@ def file_records(task: dict) -> dict:
 
     ``task``: ``{"path", "name" (as shown), "save" (return the instance's text)}``. Returns ``{"name",
     "reports": [record, ...]}``, each record ``{"result" (FileResult record), "facts", "rendering" (HTML or
-    None), "instance" (text or None), "format", "notes" ({kind: n}), "problem"}``."""
+    None), "instance" (text or None), "format", "notes" ({kind: n}), "problem"}``, and ``"cpu"``: the CPU
+    seconds of each stage (read, extract, validate, render) for the run's figures."""
     path, name, save = task["path"], task["name"], task.get("save", False)
+    cpu: Counter = Counter()
     try:
         if _suffix(path) in loading.REPORT_SUFFIXES:
-            reports = [_instance_file(path, name, save)]
+            reports = [_instance_file(path, name, save, cpu)]
         else:
-            reports = _published_file(path, name, save)
+            reports = _published_file(path, name, save, cpu)
     except Exception as exc:  # noqa: BLE001 - a bug on one file must not cost the others their rows
         reports = [_unreadable(internal_result(name, exc), _suffix(path).lstrip(".") or "?")]
-    return {"name": name, "reports": reports}
+    return {"name": name, "reports": reports, "cpu": dict(cpu)}
 
 
-def _instance_file(path: str, name: str, save: bool) -> dict:
+def _instance_file(path: str, name: str, save: bool, cpu: Counter) -> dict:
     fmt = "json" if _suffix(path) == ".json" else "yaml"
+    t = time.thread_time()
     try:
         data = loading.read_bytes(path)
         text = loading.decode(data)
         instance = loading.parse(text, name)
     except loading.InputError as err:
         return _unreadable(fatal_result(name, err), fmt)
-    record = _checked(instance, name, fmt, False, text if save else None)
+    finally:
+        cpu["read"] += time.thread_time() - t
+    record = _checked(instance, name, fmt, False, text if save else None, cpu)
     extraction = instance.get("extraction") if isinstance(instance, dict) else None
     if isinstance(extraction, dict) and isinstance(extraction.get("source_format"), str):
         record["format"] = f"{fmt} ← {extraction['source_format']}"
     return record
 
 
-def _published_file(path: str, name: str, save: bool) -> list[dict]:
+def _published_file(path: str, name: str, save: bool, cpu: Counter) -> list[dict]:
     from gaischema.extract import dumps, extract_file_records  # late: the extractor's modules are slow to import
 
+    t = time.thread_time()
     records = extract_file_records(path)
+    cpu["extract"] += time.thread_time() - t
     out = []
     for i, rec in enumerate(records, 1):
         # a crawler's dump: one record a row, PATH#row=N
@@ -231,7 +243,7 @@ def _published_file(path: str, name: str, save: bool) -> list[dict]:
         instance = rec["instance"]
         extraction = instance.get("extraction") or {}
         fmt = extraction.get("source_format") or fmt
-        out.append(_checked(instance, rname, fmt, True, dumps(instance) if save else None))
+        out.append(_checked(instance, rname, fmt, True, dumps(instance) if save else None, cpu))
     if not out:
         err = loading.InputError("INPUT-NOT-REPORT", "文件中没有年度报告", "the file holds no report")
         out.append(_unreadable(fatal_result(name, err), _suffix(path).lstrip(".") or "?"))
@@ -254,6 +266,7 @@ class Corpus:
     index: dict = field(default_factory=dict)  # file -> its row
     clusters: list = field(default_factory=list)  # near-duplicate clusters (CrossChecker.clusters), if known
     cached: int = 0  # files whose result came from the cache
+    cpu: Counter = field(default_factory=Counter)  # CPU seconds per stage of the files done in this run
     write_errors: list = field(default_factory=list)  # outputs that could not be written (one line each)
 
     def add(self, record: dict, extra: dict | None = None) -> FileResult:
@@ -319,6 +332,12 @@ class Corpus:
         row["errors"] += sum(x.severity == "error" for x in result.findings)
         if row["status"] in ("valid", "warnings"):
             row["status"] = "errors" if any(x.severity == "error" for x in result.findings) else "warnings"
+
+    def stages(self) -> str:
+        """The CPU seconds of each stage of the work done in this run (not of results from the cache)."""
+        if not self.cpu:
+            return ""
+        return "各阶段 CPU stages: " + ", ".join(f"{k} {v:.1f} s" for k, v in self.cpu.items() if v >= 0.05)
 
     @property
     def failed(self) -> bool:
@@ -513,6 +532,7 @@ def collect(files: Iterable[str | tuple[str, loading.InputError]], renderings: s
         by_name = {t["name"]: t for t in todo}
         for result in mapped:
             task = by_name.pop(result["name"])
+            corpus.cpu.update(result.pop("cpu", {}))
             if cache and task["path"] in keys and not any(
                     r["result"]["findings"] and r["result"]["findings"][0]["rule"] in ("INTERNAL-ERROR", "INPUT-TOO-COMPLEX")
                     for r in result["reports"]):
