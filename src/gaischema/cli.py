@@ -477,7 +477,8 @@ Examples:
 def report(paths: tuple[str, ...], output: str, jobs: int, cross: bool, title: str, save_dir: str | None,
            cache_dir: str | None, no_cache: bool, scheduler: str | None, force: bool) -> None:
     """One self-contained page (Chinese and English, offline) for a province's reports: published reports
-    (.pdf, .html/.htm, .docx, .xlsx, .md, .txt) and instances (.yaml/.yml/.json) in any mix. Each file is read,
+    (.pdf, .html/.htm, .docx, .xlsx, .md, .txt; crawler dumps .csv/.tsv/.jsonl, a report a row) and instances
+    (.yaml/.yml/.json) in any mix. Each file is read,
     extracted when needed, and validated in one pass, in parallel; results are remembered (keyed by each
     file's content and the gaischema code), so a rerun does only what changed.
 

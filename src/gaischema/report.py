@@ -378,7 +378,7 @@ class _Writer:
         self.saved: set[str] = set()
         self.errors: list[str] = []
 
-    def _put(self, folder: str, name: str, data: bytes, force: bool = True) -> bool:
+    def _put(self, folder: str, name: str, data: bytes, force: bool = True, reuse: bool = True) -> bool:
         path = os.path.join(folder, name)
         try:
             st = os.lstat(path)
@@ -387,8 +387,8 @@ class _Writer:
         if st is not None:
             if os.path.islink(path):
                 os.unlink(path)  # a planted link is removed, never written through
-            elif os.path.isfile(path) and st.st_size == len(data) and force:
-                return True  # the same file from an earlier run (names are hashes, contents from the cache)
+            elif reuse and os.path.isfile(path) and st.st_size == len(data) and _same(path, data):
+                return True  # the same file from an earlier run: not written again
         try:
             out.write(path, data, force)
         except (out.OutputError, OSError) as e:
@@ -423,7 +423,15 @@ class _Writer:
 
     def instance(self, target: str, text: str) -> None:
         folder, name = os.path.split(target)
-        self._put(folder, name, text.encode("utf-8"), self.opts.force)
+        self._put(folder, name, text.encode("utf-8"), self.opts.force, reuse=False)
+
+
+def _same(path: str, data: bytes) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(len(data) + 1) == data
+    except OSError:
+        return False
 
 
 def instance_target(save_dir: str, path: str, taken: set[str]) -> str:
@@ -467,12 +475,11 @@ def _dask_map(fn: Callable, tasks: list[dict], address: str) -> Iterator[dict]:
             del future
 
 
-def collect(files: Iterable[str | tuple[str, loading.InputError]], renderings: str | None = None, jobs: int = 0,
-            cross: bool = True, progress: Callable[[int, str], None] = lambda done, status: None,
-            options: Options | None = None) -> Corpus:
+def collect(files: Iterable[str | tuple[str, loading.InputError]], options: Options | None = None,
+            progress: Callable[[int, str], None] = lambda done, status: None) -> Corpus:
     """Read, extract, validate and aggregate ``files`` (paths, or (path, error) for inputs already known to be
     unreadable) — each once, in one worker task — and write what the page links to (see :class:`Options`)."""
-    opts = options or Options(files_dir=renderings, jobs=jobs, cross=cross, use_cache=False)
+    opts = options or Options(use_cache=False)
     warm()
     corpus = Corpus()
     writer = _Writer(opts)
