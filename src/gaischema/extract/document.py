@@ -86,6 +86,7 @@ class Document:
     fmt: str
     encoding: str | None = None
     fields: dict | None = None  # values a reader took structurally (the 报告信息 sheet of a gaischema workbook)
+    sniffed: str | None = None  # the kind the content showed, when the file's name says another (or nothing)
 
     def lines(self) -> list[str]:
         """The document as lines of text: each paragraph's lines, each table row's distinct cells joined by a
