@@ -35,6 +35,7 @@ class Table:
     ncols: int
     page: int | None = None
     grid: list[list[Cell | None]] = field(default_factory=list, repr=False)
+    text_line: bool = False  # one line of column-aligned text: its label (column 0), its values at their columns
 
     def __post_init__(self):
         if not self.grid:

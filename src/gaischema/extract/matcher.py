@@ -232,6 +232,7 @@ class Line:
     where: str
     spanned: set[int] = field(default_factory=set)  # values whose cell is merged down from the row above
     paired: bool = False  # its label and values stood in separate blocks, paired by order
+    columns: bool = False  # its values stand at their columns (column-aligned text; "" for a blank cell)
 
 
 def row_view(doc: Document, forms: frozenset[str] = frozenset()) -> list[Line]:
@@ -246,21 +247,29 @@ def row_view(doc: Document, forms: frozenset[str] = frozenset()) -> list[Line]:
 
     by_line: dict[str, dict[int, list[str]]] = {"label": {}, "value": {}}  # the open row's tokens per line
 
+    columns = False  # the open row's values came from column-aligned lines
+
     def flush():
-        nonlocal seg_start, mixed
+        nonlocal seg_start, mixed, columns
         if label or values:
-            lines.extend(_paired(by_line, forms) or [Line(" ".join(label), list(values), False, f"text {seg_start + 1}")])
+            lines.extend(_paired(by_line, forms) or [Line(" ".join(label), list(values), False, f"text {seg_start + 1}",
+                                                         columns=columns)])
         label.clear()
         values.clear()
         by_line["label"].clear()
         by_line["value"].clear()
         mixed = False
+        columns = False
 
     def complete() -> bool:
         return label_complete(" ".join(label), forms)
 
     prev_table: Table | None = None
     for k, block in enumerate(doc.blocks):
+        aligned = None
+        if type(block) is Table and block.text_line:  # a line of column-aligned text: its label, its columns
+            aligned = [(c.text if c is not None else "") for c in block.grid[0][1:]]
+            block = Paragraph(block.grid[0][0].text if block.grid[0][0] is not None else "")
         if type(block) is Paragraph:
             text = block.text
             if len(text) < 25 and _FOOTER_MARK.search(text) and is_page_number(text):
@@ -277,7 +286,7 @@ def row_view(doc: Document, forms: frozenset[str] = frozenset()) -> list[Line]:
                     continue
                 glued = _DIGIT.search(word) and not _NUMBERED_LABEL.match(word)
                 pieces.extend(tokens(word) if glued else (("label", word),))
-            if values and mixed and forms and pieces and all(kind == "label" for kind, _ in pieces) \
+            if aligned is None and values and mixed and forms and pieces and all(kind == "label" for kind, _ in pieces) \
                     and not complete() and not any(_SENTENCE_END.search(t) for _, t in pieces):
                 label.extend(t for _, t in pieces)  # the open row's label goes on
                 continue
@@ -300,6 +309,15 @@ def row_view(doc: Document, forms: frozenset[str] = frozenset()) -> list[Line]:
                     label.append(token)
                     by_line["label"].setdefault(k, []).append(token)
                     label_here = True
+            if aligned is not None:
+                if values and not columns:
+                    flush()
+                    seg_start = k
+                if not values:
+                    mixed = label_here
+                columns = True
+                values.extend(aligned)
+                by_line["value"].setdefault(k, []).extend(aligned)
             continue
         flush()
         continuation = prev_table is not None and block.page is not None and prev_table.page is not None \
@@ -374,6 +392,10 @@ def _fit(line: Line, k: int) -> list[str] | None:
     vals = list(line.values)
     if len(vals) == k:
         return vals
+    if line.columns:  # its columns are not the row's: read its words as any text's
+        vals = [v for v in vals if v.strip()]
+        if len(vals) == k:
+            return vals
     if line.grid and len(vals) > k and len(vals) % k == 0:
         # a merged value cell spread over m positions by a converter: written once (then empty) or repeated
         m = len(vals) // k
@@ -654,9 +676,9 @@ def _table4_columns(rows, lines, t4, start, columns: list[str]) -> list[Match]:
     for j in range(start + 1, len(lines)):
         line = lines[j]
         label = norm(line.label)
+        if not found:
+            header += label  # the first row's label may hold the header before it (text that flows)
         if not line.values:
-            if not found:
-                header += label
             continue
         col = [c for c, name in enumerate(columns) if _FILLER_END.sub("", label).endswith(name)]
         fitted = _fit(line, len(t4))
