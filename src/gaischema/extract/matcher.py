@@ -333,7 +333,37 @@ def row_view(doc: Document, forms: frozenset[str] = frozenset()) -> list[Line]:
             lines.append(line)
         prev_table = block
     flush()
+    if forms:
+        _values_before_labels(lines, forms)
     return lines
+
+
+_BLOCK_HEADING = re.compile(r"^(?:第[一二三四五六七八九十\d]+条|[一二三四五六七八九十]+、\S{0,24}情况$)")
+
+
+def _values_before_labels(lines: list[Line], forms: frozenset[str]) -> None:
+    """Text that prints each row's values before its label (pdftotext without -layout of some PDFs: 0 0 0 /
+    规章 / 77 132 470 / 行政规范性文件 / 第二十条第（五）项 …) would give every row the next row's values.
+    Its sign: a block whose first values follow its column headers, not a row label, and whose last row
+    label stands alone before the next heading. Such a block's values are not read (its rows are reported
+    missing); a row is never given another row's values."""
+    start = None  # the line that opened the current block (its heading in its label)
+    for n, line in enumerate(lines):
+        if line.grid:
+            start = None
+            continue
+        words = line.label.split()
+        at = next((t for t, w in enumerate(words) if _BLOCK_HEADING.match(w)), None)
+        if at is None:
+            continue
+        if at > 0 and start is not None and label_complete(" ".join(words[:at]), forms):
+            opening = lines[start]
+            head = opening.label.split()
+            h = next(t for t, w in enumerate(head) if _BLOCK_HEADING.match(w))
+            if opening.values and not label_complete(" ".join(head[h:]), forms):
+                for m in range(start, n + 1):
+                    lines[m].values = []
+        start = n
 
 
 def _paired(by_line: dict[str, dict[int, list[str]]], forms: frozenset[str]) -> list[Line]:
