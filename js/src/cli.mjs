@@ -10,7 +10,7 @@
 
 import fs from "node:fs";
 import path from "node:path";
-import {InputError, crossCheck, parseReport, validate, version} from "./index.mjs";
+import {InputError, crossCheck, parseReport, runCase, validate, version} from "./index.mjs";
 
 const MAX_BYTES = 10 * 1024 * 1024;
 const SUFFIXES = [".yaml", ".yml", ".json"];
@@ -148,11 +148,6 @@ function key(f) {  // what of a finding must match (the suite's README)
   const base = [f.report, f.rule, f.severity, f.path];
   if (f.rule.startsWith("SCHEMA-")) return JSON.stringify(base);
   return JSON.stringify([...base, ...VALUES.map(k => (f[k] === undefined ? null : f[k]))]);
-}
-export function runCase(c) {
-  const found = c.reports.flatMap((r, i) => validate(r).map(f => ({report: i, ...f})));
-  if (c.reports.length > 1) found.push(...crossCheck(c.reports));
-  return found;
 }
 function sameFindings(found, expected) {
   const count = new Map();

@@ -583,6 +583,13 @@ export function crossCheck(reports, {names} = {}) {
 }
 
 
+/** The findings of a conformance case's reports, in the suite's form (each with `report`, the index). */
+export function runCase(c) {
+  const found = c.reports.flatMap((r, i) => validate(r).map(f => ({report: i, ...f})));
+  if (c.reports.length > 1) found.push(...crossCheck(c.reports));
+  return found;
+}
+
 // ---------------------------------------------------------------------------------------------- input
 /** Input that is not a readable report: `rule` is an INPUT-* id (severity fatal), messages in Chinese and English. */
 export class InputError extends Error {
