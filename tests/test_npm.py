@@ -10,13 +10,19 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import sys
 import tarfile
 from collections import Counter
 from importlib.metadata import version as installed_version
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, gaischema_json
+import yaml
+from openpyxl import load_workbook
+from conftest import EXAMPLES, ROOT, gaischema_json
+
+from gaischema.extract.pipeline import extract
+from gaischema.workbook import build
 
 NODE, NPM, NPX = shutil.which("node"), shutil.which("npm"), shutil.which("npx")
 pytestmark = pytest.mark.skipif(NODE is None or NPM is None or NPX is None,
@@ -40,7 +46,9 @@ def app(tmp_path_factory) -> dict:
     folder = work / "app"
     folder.mkdir()
     (folder / "package.json").write_text('{"private": true}\n', encoding="utf-8")
-    proc = _run([NPM, "install", "--no-audit", "--no-fund", "--loglevel=error", f"../{tarball.name}"], folder)
+    # exceljs: the optional peer dependency of gaischema/workbook, installed as its users install it
+    proc = _run([NPM, "install", "--no-audit", "--no-fund", "--loglevel=error", f"../{tarball.name}", "exceljs@^4.4.0"],
+                folder)
     assert proc.returncode == 0, f"npm install failed: {proc.stderr[-2000:]}"
     return {"tarball": tarball, "folder": folder, "files": [f["path"] for f in packed["files"]]}
 
@@ -156,3 +164,66 @@ def test_usage_errors_exit_2_without_a_stack_trace(app):
         assert "usage: gaischema-js" in proc.stderr and "    at " not in proc.stderr
     proc = command(app, "validate", "examples/valid/AnnualReport-beilun-2023.yaml")
     assert proc.returncode == 0 and "有效，无问题 / valid, no findings" in proc.stdout
+
+
+READ_BOOKS = """
+import fs from "node:fs";
+import {readWorkbook} from "gaischema/workbook";
+const out = {};
+for (const f of process.argv.slice(1)) {
+  try { out[f] = await readWorkbook(fs.readFileSync(f)); } catch (e) { out[f] = {error: e.rule}; }
+}
+process.stdout.write(JSON.stringify(out));
+"""
+
+
+def test_the_workbook_layout_map_is_current():
+    proc = _run([sys.executable, ROOT / "js" / "scripts" / "workbook_map.py", "--check"], ROOT)
+    assert proc.returncode == 0, "js/src/workbook-map.mjs is stale: run python3 dev.py js"
+
+
+def test_the_workbook_reader_reads_what_gaischema_extract_reads(app, tmp_path):
+    """Every example that has a format version, as the workbook gaischema renders of it: gaischema/workbook gives
+    the report gaischema extract gives (less its extraction record), except that text in a number cell stays
+    text (extract reads the number of '22件' and notes the unit; the validator page shows the cell as it is)."""
+    books = {}
+    for path in sorted(EXAMPLES.glob("*/*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if data.get("format_version") not in ("v2019", "v2021"):
+            continue
+        book = tmp_path / f"{path.stem}.xlsx"
+        book.write_bytes(build(data, data["format_version"]))
+        books[str(book)] = book
+    assert len(books) >= 50
+    proc = _run([NODE, "--input-type=module", "-e", READ_BOOKS, *books], app["folder"])
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    read = json.loads(proc.stdout)
+    kept_text = 0
+    for name, book in books.items():
+        expected = extract(str(book))
+        instance = dict(expected.instance)
+        instance.pop("extraction", None)
+        for note in expected.notes:
+            if note.kind in ("unit", "remark"):  # the one difference: the JavaScript reader keeps the cell's text
+                steps = note.path.split(".")
+                target = instance
+                for step in steps[:-1]:
+                    target = target[step]
+                target[steps[-1]] = note.raw
+                kept_text += 1
+        assert read[name] == instance, book.name
+    assert kept_text == 1  # AnnualReport-schema-type-text-in-count: 22件
+
+
+def test_the_workbook_reader_refuses_a_workbook_of_another_layout(app, tmp_path):
+    data = yaml.safe_load((EXAMPLES / "valid" / "AnnualReport-beilun-2023.yaml").read_text(encoding="utf-8"))
+    good = tmp_path / "good.xlsx"
+    good.write_bytes(build(data, data["format_version"]))
+    wb = load_workbook(good)
+    wb["表三"].insert_rows(5)  # every row of 表三 one lower: its cells are no longer where the template has them
+    moved = tmp_path / "moved.xlsx"
+    wb.save(moved)
+    proc = _run([NODE, "--input-type=module", "-e", READ_BOOKS, good, moved], app["folder"])
+    read = json.loads(proc.stdout)
+    assert read[str(moved)] == {"error": "INPUT-NOT-REPORT"}
+    assert read[str(good)]["organ"] == data["organ"]
