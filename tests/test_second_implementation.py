@@ -1,7 +1,7 @@
 """The standard is implementable without this package: js/ (the npm package `gaischema`; its core module
 js/src/index.mjs), a JavaScript validator that reads only the published files (the JSON Schema, through Ajv in
 strict mode, generated/gaischema.rules.json and the labels of generated/gaischema.model.json), passes the whole
-conformance suite, judged here by gaischema's own comparison (gaischema.conformance.compare). This runs the
+conformance suite (every group, the optional narrative and input ones too), judged here by gaischema's own comparison (gaischema.conformance.compare). This runs the
 working tree's source; tests/test_npm.py runs the packed tarball. CI installs Node.js when the machine has
 none (.ci/run)."""
 
@@ -14,12 +14,12 @@ import subprocess
 
 import pytest
 from conftest import ROOT
-from test_conformance import CASES
+from test_conformance import ALL
 
 from gaischema.conformance import compare
 
 NODE, NPM = shutil.which("node"), shutil.which("npm")
-RUN_CASES = """
+RUN_ALL = """
 import fs from "node:fs";
 import {runCase} from "./src/index.mjs";
 const out = {};
@@ -44,13 +44,13 @@ def test_javascript_implementation_passes_the_conformance_suite(tmp_path):
     assert proc.returncode == 0, f"npm ci failed: {proc.stderr[-1000:]}"
     proc = subprocess.run([NODE, "scripts/build.mjs"], cwd=js, capture_output=True, text=True, timeout=120, check=False)
     assert proc.returncode == 0, proc.stderr[-2000:]
-    run = subprocess.run([NODE, "--input-type=module", "-e", RUN_CASES, *map(str, CASES)],
+    run = subprocess.run([NODE, "--input-type=module", "-e", RUN_ALL, *map(str, ALL)],
                          cwd=js, capture_output=True, text=True, timeout=300, check=False)
     assert run.returncode == 0, run.stderr[-2000:]
     found = json.loads(run.stdout)
-    assert len(found) == len(CASES)
+    assert len(found) == len(ALL)
     wrong = []
-    for path in CASES:
+    for path in ALL:
         case = json.loads(path.read_text(encoding="utf-8"))
         if not compare(found[case["id"]], case):
             wrong.append(case["id"])

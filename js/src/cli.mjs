@@ -5,7 +5,8 @@
 //       findings of each report, then the cross-report findings; --format json writes what
 //       `gaischema validate --format json` writes. Exit 0: no error; 1: some report has an error; 2: unreadable input.
 //   gaischema-js conformance DIR
-//       runs the conformance suite in DIR (every case file under it); prints "N passed, M failed";
+//       runs the conformance suite in DIR (the cases its index.json lists, else every case file under DIR), all
+//       groups, the optional ones too; prints "N passed, M failed";
 //       exit 0 only when every case passes.
 
 import fs from "node:fs";
@@ -155,7 +156,13 @@ function sameFindings(found, expected) {
   for (const f of expected) count.set(key(f), (count.get(key(f)) || 0) - 1);
   return [...count.values()].every(n => n === 0);
 }
-function caseFiles(dir) {  // every JSON file under DIR that is a case: an object with reports and findings
+function caseFiles(dir) {
+  // the suite's index (index.json: cases with their files) when it has one; else every case file under DIR
+  const index = path.join(dir, "index.json");
+  if (fs.existsSync(index)) {
+    const cases = JSON.parse(fs.readFileSync(index, "utf8")).cases;
+    return cases.map(c => [path.join(dir, c.file), JSON.parse(fs.readFileSync(path.join(dir, c.file), "utf8"))]);
+  }
   const out = [];
   const visit = d => {
     for (const e of fs.readdirSync(d, {withFileTypes: true}).sort((a, b) => byCodePoint(a.name, b.name))) {
@@ -163,7 +170,7 @@ function caseFiles(dir) {  // every JSON file under DIR that is a case: an objec
       if (e.isDirectory()) visit(full);
       else if (e.name.endsWith(".json")) {
         const c = JSON.parse(fs.readFileSync(full, "utf8"));
-        if (c && Array.isArray(c.reports) && Array.isArray(c.findings)) out.push([full, c]);
+        if (c && (Array.isArray(c.reports) || c.input) && Array.isArray(c.findings)) out.push([full, c]);
       }
     }
   };

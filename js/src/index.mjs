@@ -633,8 +633,19 @@ export function crossCheck(reports, {names} = {}) {
 }
 
 
-/** The findings of a conformance case's reports, in the suite's form (each with `report`, the index). */
+/** The findings of a conformance case, in the suite's form (each with `report`, the index): of its reports, or
+ *  for a case of the input group, of its source text (`input`: {name, text}). */
 export function runCase(c) {
+  if (c.input) {
+    let report;
+    try {
+      report = parseReport(c.input.text, c.input.name);
+    } catch (e) {
+      if (e instanceof InputError) return [{report: 0, ...e.finding()}];
+      throw e;
+    }
+    return validate(report).map(f => ({report: 0, ...f}));
+  }
   const found = c.reports.flatMap((r, i) => validate(r).map(f => ({report: i, ...f})));
   if (c.reports.length > 1) found.push(...crossCheck(c.reports));
   return found;
@@ -667,6 +678,8 @@ export function parseReport(text, name = "") {
     try {
       data = JSON.parse(text);
     } catch (e) {
+      if (/\b(?:NaN|-?Infinity)\b/.test(text.replace(/"(?:[^"\\]|\\.)*"/g, '""')))  // JSON has no such number
+        throw new InputError("INPUT-NUMBER", "数值不能是 NaN 或无穷大", "a number cannot be NaN or Infinity");
       throw new InputError("INPUT-JSON", "JSON 语法错误", `broken JSON: ${e.message}`);
     }
     if (hasDuplicateJsonKey(text)) throw new InputError("INPUT-DUPLICATE-KEY", "同一映射中有重复的键", "a mapping has the same key twice");
