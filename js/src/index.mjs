@@ -14,6 +14,7 @@ import fs from "fs";
 
 const [schemaPath, rulesPath, ...casePaths] = process.argv.slice(2);
 const ajv = new Ajv2019({strict: true, allErrors: true});
+ajv.addKeyword("version");  // the JSON Schema's top-level version: an annotation (docs/versioning.md)
 addFormats(ajv);
 const checkSchema = ajv.compile(JSON.parse(fs.readFileSync(schemaPath, "utf8")));
 const R = JSON.parse(fs.readFileSync(rulesPath, "utf8"));
