@@ -787,7 +787,8 @@ class AnnualReport(ConfiguredBaseModel):
                     'description': 'Across reports of the same organ, a narrative '
                                    "section is word for word the previous year's.",
                     'title': 'XR-NARRATIVE-REPEAT'},
-                   {'annotations': {'for_each': {'tag': 'for_each',
+                   {'annotations': {'candidates': {'tag': 'candidates', 'value': '4'},
+                                    'for_each': {'tag': 'for_each',
                                                  'value': 'NarrativeSectionEnum'},
                                     'kind': {'tag': 'kind', 'value': 'near_duplicate'},
                                     'message_en': {'tag': 'message_en',
@@ -812,7 +813,13 @@ class AnnualReport(ConfiguredBaseModel):
                                    'spaces removed), estimated from a MinHash sketch '
                                    'of 32 values; sections shorter than min_length '
                                    'characters are not compared (一句“无。” is the same '
-                                   'everywhere).',
+                                   'everywhere). Reports of one year are compared only '
+                                   'with the first `candidates` reports of each band '
+                                   'bucket they are in, and linked reports form '
+                                   'clusters, so that a template copied by thousands '
+                                   'of reports costs linear time; a report gets one '
+                                   'finding a section, naming the earliest report it '
+                                   "is linked to (else its previous year's).",
                     'title': 'XR-NARRATIVE-SIMILAR'},
                    {'annotations': {'kind': {'tag': 'kind', 'value': 'narrative_fact'},
                                     'message_en': {'tag': 'message_en',

@@ -350,9 +350,9 @@ def compile_rule(rule: dict, model: dict) -> list[CheckSpec]:
         if rule.get("for_each") not in model["enums"]:
             raise RuleSyntaxError("a near_duplicate rule names its sections' enumeration in for_each")
         try:
-            float(rule["threshold"]), int(rule["min_length"])
+            float(rule["threshold"]), int(rule["min_length"]), int(rule["candidates"])
         except (KeyError, ValueError) as exc:
-            raise RuleSyntaxError("a near_duplicate rule needs a number threshold and min_length") from exc
+            raise RuleSyntaxError("a near_duplicate rule needs a number threshold, min_length and candidates") from exc
     if kind not in ("check", "cross_report"):
         return []
     if kind == "cross_report" and rule["class"] != model["root"]:
@@ -858,7 +858,8 @@ class Engine:
         out["jsonschema"] = [{"rule": r["id"], "keywords": r["validators"].split()}
                              for r in self.model["rules"] if r["kind"] == "jsonschema"]
         out["near_duplicate"] = [{"rule": r["id"], "sections": self.sections(r), "threshold": float(r["threshold"]),
-                                  "min_length": int(r["min_length"])} for r in self.near_duplicate]
+                                  "min_length": int(r["min_length"]), "candidates": int(r["candidates"])}
+                                 for r in self.near_duplicate]
         out["rules"] = {r["id"]: {k: r[k] for k in ("kind", "severity", "message_zh", "message_en", "source")}
                         for r in self.model["rules"]}
         enums = self.model["enums"]

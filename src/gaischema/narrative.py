@@ -33,6 +33,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+import struct
 import sys
 import zlib
 from array import array
@@ -469,11 +470,12 @@ def sketch(text: str) -> list[int] | None:
 
 
 def sketch_bands(sig: list[int]) -> list[int]:
-    """One key per band of the sketch: two sketches that share a band key are compared. A band takes bins
-    far apart (b, b + 8, b + 16, b + 24), not neighbours, which a densified empty bin may have copied."""
+    """One key per band of the sketch: two sketches that share a band key may be compared. A band takes bins
+    far apart (b, b + 8, b + 16, b + 24), not neighbours, which a densified empty bin may have copied; its key
+    is the CRC-32 of those four values as little-endian 32-bit words, plus b × 2³² (portable: the rule
+    language specifies it, docs/rule-language.md)."""
     n = len(sig) // BAND
-    # a tuple of ints hashes the same in every process (only str and bytes hashes are salted)
-    return [(hash(tuple(sig[b::n])) & 0xFFFFFFFF) | (b << 32) for b in range(n)]
+    return [zlib.crc32(struct.pack("<4I", *sig[b::n])) | (b << 32) for b in range(n)]
 
 
 def sketch_text(sig: list[int]) -> str:

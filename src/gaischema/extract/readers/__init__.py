@@ -19,16 +19,17 @@ from gaischema.extract.document import Document
 from gaischema.extract.readers.common import (MAX_BYTES, MAX_DEPTH, MAX_PAGES, MAX_TABLE_CELLS, MAX_UNPACKED,
                                                META_SHEET, NotAReport, fold_radicals, is_page_number, not_report)
 from gaischema.extract.readers.docx import read_docx
-from gaischema.extract.readers.html import read_html
+from gaischema.extract.readers.html import read_html, read_html_meta
 from gaischema.extract.readers.markdown import read_markdown
 from gaischema.extract.readers.pdf import read_pdf
+from gaischema.extract.readers.pdfinfo import pdf_title
 from gaischema.extract.readers.text import decode_text, read_text
 from gaischema.extract.readers.xlsx import read_xlsx
 from gaischema.loading import InputError, read_bytes
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_PAGES", "MAX_TABLE_CELLS", "MAX_UNPACKED", "META_SHEET", "NotAReport",
            "decode_text", "fold_radicals", "is_page_number", "read_docx", "read_document", "read_html", "read_markdown",
-           "read_pdf", "read_text", "read_xlsx"]
+           "read_html_meta", "read_pdf", "read_text", "read_xlsx", "pdf_title"]
 
 
 def read_document(path: str, data: bytes | None = None) -> Document:
@@ -42,7 +43,7 @@ def read_document(path: str, data: bytes | None = None) -> Document:
     if not data.strip():
         raise InputError("INPUT-EMPTY", "文件为空", "the file is empty")
     if data.lstrip()[:5] == b"%PDF-" or data[:1024].find(b"%PDF-") >= 0 and lower.endswith(".pdf"):
-        return Document(read_pdf(data), "pdf")
+        return Document(read_pdf(data), "pdf", meta={"pdf_title": t} if (t := pdf_title(data)) else {})
     if data.startswith(b"PK\x03\x04"):  # a zip: a workbook, a Word file, or not a report
         if lower.endswith((".xlsx", ".xlsm")) or b"xl/workbook.xml" in data[:200_000]:
             blocks, fields = read_xlsx(data)
@@ -55,5 +56,5 @@ def read_document(path: str, data: bytes | None = None) -> Document:
     if lower.endswith(".md") or lower.endswith(".markdown"):
         return Document(read_markdown(text), "md", enc)
     if lower.endswith((".html", ".htm")) or re.search(r"<(html|table|p|div|body)\b", head) is not None:
-        return Document(read_html(text), "html", enc)
+        return Document(read_html(text), "html", enc, meta=read_html_meta(text))
     return Document(read_text(text), "txt", enc)
