@@ -59,7 +59,7 @@ from linkml_runtime.linkml_model.types import Boolean, Date, Decimal, Integer, S
 from linkml_runtime.utils.metamodelcore import Bool, Decimal, URI, XSDDate
 
 metamodel_version = "1.12.0"
-version = "0.1.0"
+version = "0.2.0"
 
 # Namespaces
 DCTERMS = CurieNamespace('dcterms', 'http://purl.org/dc/terms/')
@@ -1461,6 +1461,11 @@ class ExtractionNoteKindEnum(EnumDefinitionImpl):
         title="按位置读取",
         description="""The row's label is missing or unreadable in the source; the row was read by its position, between two rows matched by their labels, where exactly as many value rows as missing official rows stand.""",
         meaning=GAISCHEMA["note/positional"])
+    group_row = PermissibleValue(
+        text="group_row",
+        title="分组合为一行",
+        description="""A group of rows (e.g. （六）其他处理 in a 2021 report) is printed as one row. All zeros: each sub-row is 0 (counts are never negative). Otherwise the sub-rows stay blank: a total is never spread.""",
+        meaning=GAISCHEMA["note/group_row"])
     remark = PermissibleValue(
         text="remark",
         title="含附注",
@@ -1476,15 +1481,6 @@ class ExtractionNoteKindEnum(EnumDefinitionImpl):
         name="ExtractionNoteKindEnum",
         description="Why the extractor says something about a cell, a row or a field.",
     )
-
-    @classmethod
-    def _addvals(cls):
-        setattr(cls, "group-row",
-            PermissibleValue(
-                text="group-row",
-                title="分组合为一行",
-                description="""A group of rows (e.g. （六）其他处理 in a 2021 report) is printed as one row. All zeros: each sub-row is 0 (counts are never negative). Otherwise the sub-rows stay blank: a total is never spread.""",
-                meaning=GAISCHEMA["note/group-row"]))
 
 # Slots
 class slots:

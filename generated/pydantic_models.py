@@ -30,7 +30,7 @@ from pydantic import (
 
 
 metamodel_version = "1.12.0"
-version = "0.1.0"
+version = "0.2.0"
 
 
 class ConfiguredBaseModel(BaseModel):
@@ -84,7 +84,20 @@ linkml_meta = LinkMLMeta({'annotations': {'version_history': {'tag': 'version_hi
                                                   'and the SCHEMA-* structure '
                                                   'rules; the extraction record '
                                                   '(source, notes) of extracted '
-                                                  'instances.'}},
+                                                  'instances. 0.2.0 (2026-12-01): '
+                                                  'breaking: every table cell is '
+                                                  'required (a blank cell was '
+                                                  'allowed by the JSON Schema and '
+                                                  'reported only by the T*-BLANK '
+                                                  'rules). New: the narrative '
+                                                  'rules (NARR-*), '
+                                                  'XR-NARRATIVE-SIMILAR, the '
+                                                  'exclude annotation of narrative '
+                                                  'patterns and the portable '
+                                                  'pattern dialect; extraction '
+                                                  "note kinds, the JSON Schema's "
+                                                  '$id names the version '
+                                                  '(https://w3id.org/gaischema/v0.2.0/gaischema.schema.json).'}},
      'default_prefix': 'gaischema',
      'default_range': 'string',
      'description': 'gaischema is the machine-readable standard for the '
@@ -487,7 +500,7 @@ class ExtractionNoteKindEnum(str, Enum):
     """
     The row's label is missing or unreadable in the source; the row was read by its position, between two rows matched by their labels, where exactly as many value rows as missing official rows stand.
     """
-    分组合为一行 = "group-row"
+    分组合为一行 = "group_row"
     """
     A group of rows (e.g. （六）其他处理 in a 2021 report) is printed as one row. All zeros: each sub-row is 0 (counts are never negative). Otherwise the sub-rows stay blank: a total is never spread.
     """

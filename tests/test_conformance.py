@@ -72,7 +72,7 @@ def test_schema_other_is_unreachable_every_assertion_keyword_has_its_rule():
                 walk(v)
 
     walk(schema)
-    annotations = {"$schema", "$id", "$ref", "$defs", "title", "description", "properties", "items", "anyOf",
+    annotations = {"$schema", "$id", "$ref", "$defs", "title", "description", "properties", "items", "anyOf", "version",
                    "default", "examples"}  # no error of their own (anyOf: the branch's errors are the findings)
     mapped = {k for r in RULES["jsonschema"] if r["rule"] != "SCHEMA-OTHER" for k in r["keywords"]}
     assert used - annotations <= mapped, "a keyword only SCHEMA-OTHER catches: add a case breaking it"
@@ -177,7 +177,10 @@ def test_an_implementation_without_the_optional_groups_passes_the_required_cases
 
 def test_json_schema_has_no_keywords_strict_validators_refuse():
     schema = json.loads((ROOT / "generated" / "gaischema.schema.json").read_text(encoding="utf-8"))
-    assert "metamodel_version" not in schema and "version" not in schema
+    assert "metamodel_version" not in schema
+    # versioned: the $id is the w3id address of this version's JSON Schema, and the version stays (an annotation)
+    assert schema["version"] == RULES["schema_version"]
+    assert schema["$id"] == f"https://w3id.org/gaischema/v{schema['version']}/gaischema.schema.json"
     text = json.dumps(schema)
     assert '"allOf": []' not in text and "{}" not in text.replace('"default": {}', "")
 
@@ -187,6 +190,7 @@ import Ajv2019 from "ajv/dist/2019.js";
 import addFormats from "ajv-formats";
 import fs from "fs";
 const ajv = new Ajv2019({strict: true, allErrors: true});
+ajv.addKeyword("version");  // the JSON Schema's top-level version, an annotation (docs/versioning.md)
 addFormats(ajv);
 for (const p of process.argv.slice(2)) ajv.compile(JSON.parse(fs.readFileSync(p, "utf8")));
 console.log("strict ok");

@@ -26,6 +26,7 @@ let compiledSchema = null;
 function checkSchema(report) {  // Ajv compiles the JSON Schema on first use, not on import
   if (!compiledSchema) {
     const ajv = new Ajv2019({strict: true, allErrors: true, verbose: true});
+    ajv.addKeyword("version");  // the JSON Schema's top-level version: an annotation (docs/versioning.md)
     addFormats(ajv);
     compiledSchema = ajv.compile(STANDARD.schema);
   }

@@ -30,6 +30,7 @@ import html
 import json
 import logging
 import os
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -290,15 +291,17 @@ def _stable_sql(ddl: str) -> str:
 
 
 def strict_json_schema(text: str) -> str:
-    """gen-json-schema's output made valid for strict validators (Ajv's strict mode), and nothing else changed:
-    the top-level ``metamodel_version`` and ``version`` are no JSON Schema keywords, and every class rule that
-    has no pre- or postconditions (all of gaischema's: their conditions are in the rule language) becomes an
-    empty ``{}`` in ``allOf``. The same as ``gen-json-schema --title-from title schema/gaischema.yaml | jq
-    'del(.metamodel_version, .version) | walk(if type == "object" and has("allOf") then .allOf |= map(select(.
-    != {})) | if .allOf == [] then del(.allOf) else . end else . end)'`` (docs/contributing.md)."""
+    """gen-json-schema's output made valid for strict validators (Ajv's strict mode) and versioned, nothing else
+    changed: the top-level ``metamodel_version`` is no JSON Schema keyword; every class rule that has no pre- or
+    postconditions (all of gaischema's: their conditions are in the rule language) becomes an empty ``{}`` in
+    ``allOf``; the ``$id`` names the version, at the w3id path docs/versioning.md promises. ``version`` stays (an
+    annotation: Ajv's strict mode compiles it once told ``ajv.addKeyword("version")``). The same as
+    ``gen-json-schema --title-from title schema/gaischema.yaml | jq '.["$id"] = "https://w3id.org/gaischema/v\\(.
+    version)/gaischema.schema.json" | del(.metamodel_version) | walk(if type == "object" and has("allOf") then .allOf
+    |= map(select(. != {})) | if .allOf == [] then del(.allOf) else . end else . end)'`` (docs/contributing.md)."""
     schema = json.loads(text)
     schema.pop("metamodel_version", None)
-    schema.pop("version", None)
+    schema["$id"] = json_schema_id(schema["version"])
 
     def walk(node):
         if isinstance(node, dict):
@@ -314,6 +317,45 @@ def strict_json_schema(text: str) -> str:
 
     walk(schema)
     return json.dumps(schema, indent=4)
+
+
+def json_schema_id(version: str) -> str:
+    """The JSON Schema's ``$id``: the w3id address of this version's JSON Schema (docs/versioning.md)."""
+    return f"https://w3id.org/gaischema/v{version}/gaischema.schema.json"
+
+
+_TAGGED = re.compile(r'("""[\s\S]*?"""|"(?:[^"\\\n]|\\.)*")@zh\b')
+
+
+def owl_language_tags(ttl: str) -> str:
+    """Language tags only on Chinese text: gen-owl applies the schema's ``in_language: zh`` to every literal of
+    the schema node (its licence URI, version string, English description). A literal keeps ``@zh`` when it has
+    more Han characters than Latin letters; a URI becomes an IRI; the rest are plain literals."""
+    def fix(m: re.Match) -> str:
+        literal = m.group(1)
+        body = literal.strip('"')
+        if re.fullmatch(r"https?://[^\s\"<>\\]+", body):
+            return f"<{body}>"
+        han = len(re.findall(r"[\u3400-\u9fff\uf900-\ufaff]", body))
+        return m.group(0) if han > len(re.findall(r"[A-Za-z]", body)) else literal
+
+    return _TAGGED.sub(fix, ttl)
+
+
+def release_date(version: str, changelog: Path) -> str:
+    """The date of a version's entry in the changelog (``## X.Y.Z — YYYY-MM-DD``): a version without one is not
+    released, and the build says so."""
+    text = changelog.read_text(encoding="utf-8") if changelog.exists() else ""
+    m = re.search(rf"^## {re.escape(version)} — (\d{{4}}-\d{{2}}-\d{{2}})\s*$", text, flags=re.M)
+    if m is None:
+        raise SchemaError(f"schema version {version} has no entry '## {version} — YYYY-MM-DD' in {changelog.name}")
+    return m.group(1)
+
+
+def citation(text: str, version: str, date: str) -> str:
+    """CITATION.cff with the schema's version and its release date (the one version source is the schema)."""
+    text = re.sub(r"^version: .*$", f"version: {version}", text, count=1, flags=re.M)
+    return re.sub(r"^date-released: .*$", f'date-released: "{date}"', text, count=1, flags=re.M)
 
 
 def _write(path: Path, text: str) -> None:
@@ -690,17 +732,19 @@ def _generate(out: Path, s: str, model: dict) -> list[Path]:
         "datamodel.py": PythonGenerator(s).serialize(),
         "pydantic_models.py": PydanticGenerator(s).serialize(),
         "gaischema.context.jsonld": ContextGenerator(s).serialize(),
-        "gaischema.owl.ttl": OwlSchemaGenerator(
+        "gaischema.owl.ttl": owl_language_tags(OwlSchemaGenerator(
             s,
             skip_vacuous_min_zero_cardinality_axioms=True,
             skip_vacuous_local_range_axioms=True,
             consolidate_cardinality_axioms=True,
-        ).serialize(),
+        ).serialize()),
         "gaischema.shacl.ttl": ShaclGenerator(s).serialize(),
         "gaischema.sql": _stable_sql(SQLTableGenerator(s).serialize()),
         "gaischema.model.json": json.dumps(model, ensure_ascii=False, indent=1),
         "gaischema.rules.json": json.dumps(engine.Engine(model).compiled(), ensure_ascii=False, indent=1),
-        "__init__.py": f'"""{GENERATED_HEADER}"""\n',
+        # the package version, read by pyproject.toml (setuptools: attr) and gaischema.__version__: the one
+        # version source is the schema's version
+        "__init__.py": f'"""{GENERATED_HEADER}"""\n\n__version__ = "{model["version"]}"\n',
     }
     written = []
     for name, text in files.items():
@@ -721,6 +765,10 @@ def generate_docs(docs: Path, s: str, model: dict) -> list[Path]:
     _write(docs / "cells.md", cells_markdown(model))
     pages = sorted(reference.rglob("*.md")) + [docs / "rules.md", docs / "cells.md"]
     changelog = DOCS.parent / "CHANGELOG.md"  # the top-level changelog is the one source; the site shows it
+    date = release_date(model["version"], changelog)
+    cff = DOCS.parent / "CITATION.cff"  # the top-level file, kept to the schema's version (tests/test_release.py)
+    if cff.exists() and docs == DOCS.resolve():
+        _write(cff, citation(cff.read_text(encoding="utf-8"), model["version"], date))
     if changelog.exists():
         _write(docs / "changelog.md", f"<!-- {GENERATED_HEADER} (from CHANGELOG.md) -->\n\n"
                + changelog.read_text(encoding="utf-8"))

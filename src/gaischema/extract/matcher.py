@@ -518,7 +518,7 @@ def _group_rows(rows, lines, matched, out, notes) -> None:
                     if zeros:
                         out[i] = Match(rows[i], line, "group")
                     else:
-                        notes.append(Note("group-row", rows[i].path,
+                        notes.append(Note("group_row", rows[i].path,
                                           f"“{prefix[-1]}”只有一行合计，不拆分到各项，留空 / “{prefix[-1]}” is "
                                           "printed as one row; its total is not spread over the sub-rows; left blank",
                                           " ".join(line.values)))
@@ -567,8 +567,8 @@ def read_values(matches: list[Match], identities: list[Identity], notes: list[No
             for p in paths:
                 values[p] = 0
             group = m.row.path.rsplit(".", 1)[0]
-            if not any(n.kind == "group-row" and n.path == group for n in notes):
-                notes.append(Note("group-row", group, "该组只印了一行且全为 0，各项按 0 读取 / the group is printed "
+            if not any(n.kind == "group_row" and n.path == group for n in notes):
+                notes.append(Note("group_row", group, "该组只印了一行且全为 0，各项按 0 读取 / the group is printed "
                                   "as one row of zeros; each sub-row is 0 (counts are never negative)",
                                   " ".join(m.line.values)))
             continue
