@@ -39,7 +39,7 @@ MAX_INTERSECTIONS = 40_000
 MAX_TABLE_POSITIONS = 20_000  # rows × columns of one table (the readers' MAX_TABLE_CELLS)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Word:
     """A box of text in page coordinates (top-left origin): a word, or a single character. ``confidence``
     is OCR's (0–1), None for a text layer."""
@@ -52,7 +52,7 @@ class Word:
     confidence: float | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Char(Word):
     """One character of a text layer, with its font (name and size, where the reader knows them)."""
 

@@ -33,7 +33,7 @@ import zlib
 from gaischema.extract.document import Block, Paragraph
 from gaischema.extract.readers.common import (MAX_PAGES, MAX_UNPACKED, fold_radicals, is_page_number, not_report,
                                                too_large)
-from gaischema.extract.tablefinder import Char, Edge, PageContent, Settings, TextLine, layout_page
+from gaischema.extract.tablefinder import Char, Edge, PageContent, Settings, TextLine, edges_from_rect, layout_page
 from gaischema.loading import InputError
 
 MAX_CHARS = 400_000
@@ -42,6 +42,7 @@ MAX_OBJECTS = 400_000
 MAX_FORM_DEPTH = 8
 MAX_PAGE_SEGMENTS = 40_000
 MAX_DRAWN_CONTENT = MAX_UNPACKED
+THIN = 2.0  # a path this thin (points) is one rule
 
 _DAMAGED = ("PDF 文件损坏，无法读取", "a damaged PDF; it cannot be read")
 _STREAM = re.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")
@@ -218,31 +219,63 @@ def _chars(raw, text, height: float, budget: _Budget) -> list[Char]:
     ref = ctypes.byref(rect)
     ox, oy = ctypes.c_double(), ctypes.c_double()
     oref = (ctypes.byref(ox), ctypes.byref(oy))
-    matrix = raw.FS_MATRIX()
+    api = _Api.get(raw)
     box, origin, generated, text_object = (raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin,
-                                           raw.FPDFText_IsGenerated, raw.FPDFText_GetTextObject)
+                                           raw.FPDFText_IsGenerated, api.text_object)
     styles: dict[int, tuple[str, float]] = {}
-    name = ctypes.create_string_buffer(256)
     out = []
+    append = out.append
     for i, ch in enumerate(units):
         if ch in "\r\n\x00\ufffe\uffff" or (ch.isspace() and generated(text, i)):
             continue
-        if not box(text, i, ref) or not origin(text, i, *oref):
+        if not box(text, i, ref):
             continue
-        obj = text_object(text, i)
-        key = ctypes.cast(obj, ctypes.c_void_p).value or 0
+        key = text_object(text, i) or 0
         style = styles.get(key)
-        if style is None:  # a text object's font and its size on the page (the font size times the matrix)
-            f = raw.FPDFTextObj_GetFont(obj) if key else None
-            length = raw.FPDFFont_GetBaseFontName(f, name, 256) if f else 0
-            scale = (matrix.c ** 2 + matrix.d ** 2) ** 0.5 if raw.FPDFText_GetMatrix(text, i, matrix) else 1.0
-            style = styles[key] = (name.value.decode("latin-1") if length else "",
-                                   raw.FPDFText_GetFontSize(text, i) * scale)
-        # the box's height from the baseline and the size, as pdfminer makes it: a glyph's own box (which
-        # PDFium gives where a font lacks its ascent) would put 一 on a line of its own
-        base, size = height - oy.value, style[1] or (rect.top - rect.bottom)
-        out.append(Char(rect.left, base - 0.88 * size, rect.right, base + 0.12 * size, ch, None, style[0], size))
+        if style is None:
+            style = styles[key] = api.style(raw, text, i, key)
+        if not origin(text, i, *oref):
+            continue
+        # the box's height from the baseline and the size, as pdfminer makes it: PDFium's loose box is the
+        # glyph's own box for some fonts (a fallback font's 人, 一), which would put 一 on a line of its own
+        size = style[1] or (rect.top - rect.bottom)
+        base = height - oy.value
+        append(Char(rect.left, base - 0.88 * size, rect.right, base + 0.12 * size, ch, None, style[0], size))
     return out
+
+
+class _Api:
+    """PDFium calls that return plain addresses (page objects and fonts as ints, to key a cache by)."""
+
+    _made = None
+
+    def __init__(self, raw):
+        vp = ctypes.c_void_p
+        self.text_object = ctypes.CFUNCTYPE(vp, vp, ctypes.c_int)(_address(raw.FPDFText_GetTextObject))
+        self.font = ctypes.CFUNCTYPE(vp, vp)(_address(raw.FPDFTextObj_GetFont))
+        self.name = ctypes.CFUNCTYPE(ctypes.c_ulong, vp, ctypes.c_char_p, ctypes.c_ulong)(
+            _address(raw.FPDFFont_GetBaseFontName))
+        self.buf = ctypes.create_string_buffer(256)
+        self.matrix = raw.FS_MATRIX()
+
+    @classmethod
+    def get(cls, raw) -> "_Api":
+        if cls._made is None:
+            cls._made = cls(raw)
+        return cls._made
+
+    def style(self, raw, text, i: int, obj: int) -> tuple[str, float]:
+        """A text object's font name and its size on the page (the font size times the text matrix)."""
+        font = self.font(obj) if obj else None
+        name = self.buf.value.decode("latin-1") if font and self.name(font, self.buf, 256) else ""
+        scale = 1.0
+        if raw.FPDFText_GetMatrix(text, i, self.matrix):
+            scale = (self.matrix.c ** 2 + self.matrix.d ** 2) ** 0.5
+        return name, raw.FPDFText_GetFontSize(text, i) * scale
+
+
+def _address(fn) -> int:
+    return ctypes.cast(fn, ctypes.c_void_p).value
 
 
 def _edges(raw, page, height: float, budget: _Budget) -> list[Edge]:
@@ -252,35 +285,56 @@ def _edges(raw, page, height: float, budget: _Budget) -> list[Edge]:
     segments = [MAX_PAGE_SEGMENTS]
     matrix = raw.FS_MATRIX()
     x, y = ctypes.c_float(), ctypes.c_float()
+    bounds = [ctypes.c_float() for _ in range(4)]
+    brefs = [ctypes.byref(b) for b in bounds]
+    get_type, count_segments, get_bounds = raw.FPDFPageObj_GetType, raw.FPDFPath_CountSegments, raw.FPDFPageObj_GetBounds
+    path_kind, form_kind = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM
 
-    def walk(count, get, m: tuple, depth: int) -> bool:
+    def walk(count, get, m: tuple | None, depth: int) -> bool:
+        """The objects of the page (``m`` None) or of a form drawn with matrix ``m`` (form space to page)."""
         budget.objects -= count
         if budget.objects < 0:
             raise too_large(f"PDF 对象过多（上限 {MAX_OBJECTS}）", f"too many page objects (the limit is {MAX_OBJECTS})")
         for k in range(count):
             obj = get(k)
-            kind = raw.FPDFPageObj_GetType(obj)
-            if kind not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM):
-                continue
-            if not raw.FPDFPageObj_GetMatrix(obj, matrix):
-                continue
-            om = _compose((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), m)
-            if kind == raw.FPDF_PAGEOBJ_FORM:
-                if depth < MAX_FORM_DEPTH:
-                    if not walk(raw.FPDFFormObj_CountObjects(obj), lambda j, o=obj: raw.FPDFFormObj_GetObject(o, j),
-                                om, depth + 1):
-                        return False
-                continue
-            n = raw.FPDFPath_CountSegments(obj)
-            segments[0] -= max(n, 0)
-            if segments[0] < 0:
-                return False
-            _path(raw, obj, n, om, height, edges, x, y)
+            kind = get_type(obj)
+            if kind == path_kind:
+                n = count_segments(obj)
+                segments[0] -= max(n, 1)
+                if segments[0] < 0:
+                    return False
+                if n <= 5 and get_bounds(obj, *brefs):
+                    # a rule drawn as a stroked line or a filled thin rectangle: its bounds (in the parent's
+                    # space, the stroke's width included) are the edge, whatever its segments
+                    x0, y0, x1, y1 = (b.value for b in bounds)
+                    if m is not None:
+                        x0, y0, x1, y1 = _transform_box(m, x0, y0, x1, y1)
+                    if min(x1 - x0, y1 - y0) <= THIN:
+                        edges.extend(edges_from_rect(x0, height - y1, x1, height - y0, THIN))
+                        continue
+                if not raw.FPDFPageObj_GetMatrix(obj, matrix):
+                    continue
+                om = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
+                _path(raw, obj, n, om if m is None else _compose(om, m), height, edges, x, y)
+            elif kind == form_kind and depth < MAX_FORM_DEPTH and raw.FPDFPageObj_GetMatrix(obj, matrix):
+                om = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
+                if not walk(raw.FPDFFormObj_CountObjects(obj), lambda j, o=obj: raw.FPDFFormObj_GetObject(o, j),
+                            om if m is None else _compose(om, m), depth + 1):
+                    return False
         return True
 
-    if not walk(raw.FPDFPage_CountObjects(page), lambda k: raw.FPDFPage_GetObject(page, k), (1, 0, 0, 1, 0, 0), 0):
+    if not walk(raw.FPDFPage_CountObjects(page), lambda k: raw.FPDFPage_GetObject(page, k), None, 0):
         return []  # drawn with more strokes than any table needs: its text only
     return edges
+
+
+def _transform_box(m: tuple, x0: float, y0: float, x1: float, y1: float) -> tuple[float, float, float, float]:
+    a, b, c, d, e, f = m
+    xs, ys = [], []
+    for px, py in ((x0, y0), (x0, y1), (x1, y0), (x1, y1)):
+        xs.append(a * px + c * py + e)
+        ys.append(b * px + d * py + f)
+    return min(xs), min(ys), max(xs), max(ys)
 
 
 def _compose(inner: tuple, outer: tuple) -> tuple:
