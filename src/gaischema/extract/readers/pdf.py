@@ -19,7 +19,8 @@ memory whatever PDFium would do with them): before PDFium sees the bytes, :func:
 compressed stream (inflated bytes at most ``MAX_UNPACKED``; images excepted, which text extraction never
 decodes) and the content that form XObjects drawn inside each other would make PDFium parse (each form
 counted once per draw, cycles cut, at most ``MAX_DRAWN_CONTENT`` bytes); then pages at most ``MAX_PAGES``,
-characters at most ``MAX_PAGE_CHARS`` a page and ``MAX_CHARS`` a document, page objects at most
+characters at most ``MAX_PAGE_CHARS`` a page and ``MAX_CHARS`` a document (counted before any is read in a
+document of more than ``COUNT_FIRST`` pages), page objects at most
 ``MAX_OBJECTS`` a document, followed into forms to ``MAX_FORM_DEPTH`` levels, path segments at most
 ``MAX_PAGE_SEGMENTS`` a page (a page drawn with more keeps its text, not its tables).
 """
@@ -43,6 +44,7 @@ MAX_FORM_DEPTH = 8
 MAX_PAGE_SEGMENTS = 40_000
 MAX_DRAWN_CONTENT = MAX_UNPACKED
 THIN = 2.0  # a path this thin (points) is one rule
+COUNT_FIRST = 24  # a document of more pages has its characters and objects counted before any is read
 
 _DAMAGED = ("PDF 文件损坏，无法读取", "a damaged PDF; it cannot be read")
 _STREAM = re.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")
@@ -135,13 +137,15 @@ def _inflate(raw: bytes, budget: int) -> tuple[int, bytes]:
     d = zlib.decompressobj()
     chunk = raw
     try:
-        while chunk:
-            piece = d.decompress(chunk, 1 << 20)
+        while not d.eof:
+            piece = d.decompress(chunk, 1 << 20)  # what is left of the input waits in unconsumed_tail
             budget -= len(piece)
             if budget < 0:
                 raise _inflates_too_much()
             out.append(piece)
             chunk = d.unconsumed_tail
+            if not piece and not chunk:
+                break  # the input ended before the stream did
     except zlib.error:
         pass  # PDFium decides what a broken stream holds; what inflated so far is counted
     return budget, b"".join(out)
@@ -168,10 +172,34 @@ def pdf_pages(data: bytes) -> list[PageContent]:
         n = len(doc)
         if n > MAX_PAGES:
             raise too_large(f"PDF 页数过多（{n} 页，上限 {MAX_PAGES}）", f"too many pages ({n}; the limit is {MAX_PAGES})")
+        if n > COUNT_FIRST:
+            _count(raw, doc.raw, n)
         budget = _Budget()
         return [_page(raw, doc.raw, i, budget) for i in range(n)]
     finally:
         doc.close()
+
+
+def _count(raw, doc, n: int) -> None:
+    """The characters and objects of a long document counted before any is read, page by page as PDFium
+    loads them, so that a file over the bounds is refused at the cost of loading its pages once."""
+    chars = objects = 0
+    for i in range(n):
+        page = raw.FPDF_LoadPage(doc, i)
+        if not page:
+            raise not_report(*_DAMAGED)
+        try:
+            objects += max(raw.FPDFPage_CountObjects(page), 0)
+            text = raw.FPDFText_LoadPage(page)
+            if text:
+                chars += max(raw.FPDFText_CountChars(text), 0)
+                raw.FPDFText_ClosePage(text)
+        finally:
+            raw.FPDF_ClosePage(page)
+        if chars > MAX_CHARS:
+            raise too_large(f"PDF 字符过多（上限 {MAX_CHARS}）", f"too many characters (the limit is {MAX_CHARS})")
+        if objects > MAX_OBJECTS:
+            raise too_large(f"PDF 对象过多（上限 {MAX_OBJECTS}）", f"too many page objects (the limit is {MAX_OBJECTS})")
 
 
 class _Budget:
