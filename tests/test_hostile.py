@@ -211,8 +211,9 @@ def test_a_megabyte_of_digits_validates_within_limits(tmp_path):
 
 
 # ------------------------------------------------------------------------------------------------ PDF (issue #20)
-def _pdf(objects: dict[int, bytes]) -> bytes:
-    """A PDF file of the given objects (number -> body), catalog 1, with a correct cross-reference table."""
+def pdf_file(objects: dict[int, bytes]) -> bytes:
+    """A PDF file of the given objects (number -> body), catalog 1, with a correct cross-reference table
+    (test_pdf.py makes its PDFs with it too)."""
     out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
     offsets = {}
     for n in sorted(objects):
@@ -227,7 +228,7 @@ def _pdf(objects: dict[int, bytes]) -> bytes:
     return bytes(out)
 
 
-def _stream(data: bytes, extra: bytes = b"", flate: bool = False) -> bytes:
+def pdf_stream(data: bytes, extra: bytes = b"", flate: bool = False) -> bytes:
     if flate:
         data, extra = zlib.compress(data, 9), extra + b" /Filter /FlateDecode"
     return b"<< /Length %d%s >>\nstream\n" % (len(data), extra) + data + b"\nendstream"
@@ -241,11 +242,11 @@ def _pages(contents: list[int], resources: bytes = b"<< /Font << /F1 3 0 R >> >>
     objs[2] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % (10 + i) for i in range(len(contents))),
                                                            len(contents))
     objs.update(extra or {})
-    return _pdf(objs)
+    return pdf_file(objs)
 
 
 def _form(body: bytes, resources: bytes) -> bytes:
-    return _stream(body, b" /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources " + resources)
+    return pdf_stream(body, b" /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources " + resources)
 
 
 def _inflating_to(size: int) -> bytes:
@@ -267,7 +268,7 @@ def _hostile_pdfs() -> dict[str, tuple[bytes, str]]:
     nested = {20: _form(b"BT /F1 12 Tf 10 10 Td (x) Tj ET 0 0 m 50 0 l S", b"<< /Font << /F1 3 0 R >> >>")}
     for k in range(1, 30):  # 30 forms, each drawing the one below twice: 2^30 leaves
         nested[20 + k] = _form(b"/F Do /F Do", b"<< /XObject << /F %d 0 R >> >>" % (19 + k))
-    nested[5] = _stream(b"/F Do /F Do")
+    nested[5] = pdf_stream(b"/F Do /F Do")
     cmap = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n1 begincodespacerange <00000000> <FFFFFFFF>"
             b" endcodespacerange\n1 beginbfrange <00000000> <FFFFFFFF> <0041> endbfrange\nendcmap end end")
     bomb = _inflating_to(1 << 30)
@@ -275,20 +276,20 @@ def _hostile_pdfs() -> dict[str, tuple[bytes, str]]:
     return {
         "self-resources.pdf": (_pages([5], b"4 0 R", {
             4: b"<< /Font << /F1 3 0 R >> /XObject << /X 6 0 R >> /Self 4 0 R /Resources 4 0 R >>",
-            5: _stream(b"BT /F1 12 Tf 72 700 Td (self) Tj ET /X Do"),
+            5: pdf_stream(b"BT /F1 12 Tf 72 700 Td (self) Tj ET /X Do"),
             6: _form(b"/X Do 0 0 m 100 0 l S", b"4 0 R")}), "INPUT-NOT-REPORT"),
         "cmap-range.pdf": (_pages([5], b"<< /Font << /F1 4 0 R >> >>", {
             4: b"<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts [7 0 R] /ToUnicode 6 0 R >>",
             7: b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /X /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity)"
                b" /Supplement 0 >> /DW 500 >>",
-            5: _stream(b"BT /F1 12 Tf 72 700 Td <00010002FFFFFFFF> Tj ET"),
-            6: _stream(cmap)}), "INPUT-NOT-REPORT"),
+            5: pdf_stream(b"BT /F1 12 Tf 72 700 Td <00010002FFFFFFFF> Tj ET"),
+            6: pdf_stream(cmap)}), "INPUT-NOT-REPORT"),
         "nested-forms.pdf": (_pages([5], b"<< /XObject << /F 49 0 R >> >>", nested), "INPUT-TOO-LARGE"),
-        "many-chars.pdf": (_pages([5] * 199, extra={5: _stream(b"BT /F1 1 Tf 10 780 Td " + line * 200 + b"ET", flate=True)}),
+        "many-chars.pdf": (_pages([5] * 199, extra={5: pdf_stream(b"BT /F1 1 Tf 10 780 Td " + line * 200 + b"ET", flate=True)}),
                            "INPUT-TOO-LARGE"),
         "inflate.pdf": (_pages([5], extra={5: b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(bomb) + bomb
                                            + b"\nendstream"}), "INPUT-TOO-LARGE"),
-        "many-lines.pdf": (_pages([5], extra={5: _stream(b"BT /F1 12 Tf 72 750 Td (lines) Tj ET " + b"".join(
+        "many-lines.pdf": (_pages([5], extra={5: pdf_stream(b"BT /F1 12 Tf 72 750 Td (lines) Tj ET " + b"".join(
             b"%d 100 m %d 700 l S " % (10 + i % 500, 10 + i % 500) for i in range(200_000)), flate=True)}),
             "INPUT-NOT-REPORT"),
     }
