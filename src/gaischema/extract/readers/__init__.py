@@ -3,7 +3,7 @@
 Formats: HTML (rowspan/colspan; layout tables that only hold other tables are looked through), Word .docx
 (gridSpan, vMerge), workbooks .xlsx (merged ranges; the 报告信息 sheet of a gaischema workbook), Markdown
 (pipe tables, HTML tables anywhere in it, text), plain text (UTF-8 with or without BOM, GB18030/GBK) and PDF
-(text layer and ruled tables through pdfplumber, the optional ``pdf`` extra).
+(text layer through PDFium, the optional ``pdf`` extra; ruled tables by :mod:`gaischema.extract.tablefinder`).
 
 One module per input kind; this one dispatches on the bytes. Every reader is bounded: input at most ``MAX_BYTES``, decompressed Word XML at most ``MAX_UNPACKED``, HTML
 and XML nesting at most ``MAX_DEPTH`` (deeper content is kept as text of its ancestor), tables at most
