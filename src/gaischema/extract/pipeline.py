@@ -44,7 +44,7 @@ __all__ = ["NARRATIVE", "PUBLISHED_SUFFIXES", "TABLE_SLOTS", "Extraction", "Note
 TABLE_SLOTS = ("proactive_disclosure", "applications", "reviews_and_litigation")
 PUBLISHED_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".md", ".markdown", ".xlsx", ".pdf")
 NARRATIVE = ("overview", "problems_and_improvements", "other_matters")
-INCOMPLETE = ("unreadable", "ambiguous", "impossible", "missing", "group-row")
+INCOMPLETE = ("unreadable", "ambiguous", "impossible", "missing", "group-row", "low-confidence")
 _CN_NUM = "一二三四五六七八九十"
 
 
