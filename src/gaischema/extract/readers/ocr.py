@@ -23,6 +23,7 @@ confidence means (blank with a note, or the one value the schema's identities al
 from __future__ import annotations
 
 import importlib.util
+import logging
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -63,8 +64,6 @@ def needs_ocr() -> InputError:
 def _engine():
     """One RapidOCR per process (loading its three models takes about a second); no angle classifier: the
     pages are upright."""
-    import logging
-
     from rapidocr_onnxruntime import RapidOCR
     logging.getLogger("RapidOCR").setLevel(logging.ERROR)
     return RapidOCR(use_cls=False, print_verbose=False)
