@@ -46,7 +46,7 @@ TABLE_SLOTS = ("proactive_disclosure", "applications", "reviews_and_litigation")
 PUBLISHED_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".md", ".markdown", ".xlsx", ".pdf", ".csv", ".tsv", ".jsonl",
                       ".ndjson")  # .json is left to instances; a JSON array dump is read when named
 NARRATIVE = ("overview", "problems_and_improvements", "other_matters")
-INCOMPLETE = ("unreadable", "ambiguous", "impossible", "missing", "group_row")
+INCOMPLETE = ("unreadable", "ambiguous", "impossible", "missing", "group_row", "low_confidence")
 _CN_NUM = "一二三四五六七八九十"
 
 
