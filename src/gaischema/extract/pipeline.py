@@ -72,6 +72,8 @@ def extract_document(doc: Document, name: str) -> Extraction:
     model = Model.load()
     text = "\n".join(doc.lines())
     notes: list[Note] = []
+    if doc.sniffed:  # read by its content, not by its name
+        notes.append(Note("source", "extraction.source_format", doc.sniffed, doc.fmt))
     if doc.fields is not None:
         meta = sheet_metadata(doc.fields, notes)
     else:
