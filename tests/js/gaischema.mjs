@@ -285,9 +285,16 @@ function validate(report) {
     const parent = at(report, s.parent), leaf = s.path.split(".").pop();
     if (isObj(parent) && !blank(parent[leaf])) out.push(finding(s.rule, s.path));
   }
+  const silenced = new Set();  // tables missing as a whole: one tables_present finding, no complete finding
+  for (const t of v.tables_present ?? []) {
+    if (t.tables.length && t.tables.every(name => blank(report[name]))) {
+      out.push(finding(t.rule, ""));
+      for (const name of t.tables) silenced.add(name);
+    }
+  }
   for (const c of v.complete) {
     const parent = at(report, c.parent), leaf = c.path.split(".").pop();
-    if (isObj(parent) && blank(parent[leaf])) out.push(finding(c.rule, c.path));
+    if (isObj(parent) && blank(parent[leaf]) && !silenced.has(c.path)) out.push(finding(c.rule, c.path));
   }
   runChecks(v.checks, report, undefined, rejected, out);
   narrative(report, v.narrative, v.identities, out);
