@@ -229,3 +229,19 @@ def test_tables_missing_on_the_command_line(tmp_path):
     v = gaischema("validate", str(tmp_path / "out.yaml"), "--format", "json")
     out = v.stdout.decode()
     assert v.returncode == 1 and out.count('"TABLES-MISSING"') == 1 and "BLANK" not in out, out
+
+
+def test_breadcrumb_chinese_numerals_and_a_catalogue_table(tmp_path):
+    """A page with a breadcrumb naming the column, the year and the signature's date in Chinese numerals, and
+    the 信息公开目录 block as a table row without colons (发布机构 | 北仑区统计局 | 生成日期 | …)."""
+    html = page(BEILUN, "北仑区统计局二〇二三年政府信息公开工作年度报告", date=False, html_title="")
+    html = html.replace("2024年1月5日", "二〇二四年一月五日")
+    got = run(tmp_path, "page.html", html.replace("<body>", "<body><p>首页 > 政务公开 > 政府信息公开工作年度报告</p>", 1))
+    assert (got.instance["organ"], got.instance["report_year"]) == ("北仑区统计局", 2023)
+    assert got.instance["publication_date"] == "2024-01-05" and source(got, "publication_date").startswith("取自落款")
+    block = ("<table><tr><td>索引号</td><td>11330206/2024-00001</td><td>发布机构</td><td>宁波市北仑区统计局</td>"
+             "<td>生成日期</td><td>2024-01-08</td></tr></table>")
+    html = page(BEILUN, "", signature=False, date=False, html_title="").replace("<body>", "<body>" + block, 1)
+    got = run(tmp_path, "catalogue.html", html)
+    assert (got.instance["organ"], got.instance["publication_date"]) == ("宁波市北仑区统计局", "2024-01-08")
+    assert source(got, "organ").startswith("取自发布机构")
