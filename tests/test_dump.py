@@ -132,3 +132,11 @@ def test_extract_command_writes_one_instance_per_row(tmp_path):
     r = gaischema("extract", str(tmp_path / "b.jsonl"), "--out-dir", str(tmp_path / "o2"), "--content-column", "page",
                   "--title-column", "headline")
     assert r.returncode == 2 and sorted(p.name for p in (tmp_path / "o2").iterdir()) == ["b-row1.yaml", "b-row3.yaml"]
+
+
+def test_a_page_larger_than_the_csv_modules_default_field_limit(tmp_path):
+    header, rows = _rows()
+    rows[0][2] = rows[0][2].replace("</body>", "<!--" + "x" * 300_000 + "--></body>")  # a page with a big script
+    path = tmp_path / "big.csv"
+    path.write_text(_csv(header, rows), encoding="utf-8")
+    _check(extract_file_records(str(path)), str(path))

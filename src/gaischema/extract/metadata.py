@@ -56,6 +56,8 @@ def fold(text: str) -> str:
     return text
 _DATE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?")
 _TITLE = "政府信息公开(?:工作)?年度报告"
+_TITLE_RE = re.compile(_TITLE)
+_SENTENCE = re.compile("[，。；！？]")
 _NAME = r"[^\s\d，。、：:（）()《》“”]{2,40}?"
 _HEAD_LINES = 60
 
@@ -109,6 +111,8 @@ def _cn_number(s: str) -> str:
 
 def cn_dates(text: str) -> str:
     """Years and dates in Chinese numerals (二〇二三年, 二〇二四年一月五日) as digits; other text unchanged."""
+    if "年" not in text:
+        return text
     text = re.sub(r"([〇零○Ｏ一二三四五六七八九]{4})(?=\s*年)", lambda m: "".join(_CN_DIGIT[c] for c in m.group(1)), text)
     return re.sub(r"(?<=\d年)([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日",
                   lambda m: f"{_cn_number(m.group(1))}月{_cn_number(m.group(2))}日", text)
@@ -162,16 +166,18 @@ def _title_lines(lines: list[str]) -> tuple[int | None, str | None, str]:
     or a title split over two or three short lines (the organ above, the year and 年度报告 below); a year
     standing alone beside it (PDF text layers). Sentences are no titles."""
     head = lines[:_HEAD_LINES]
-    short = [len(x) <= 60 and not re.search(r"[，。；！？]", x) for x in head]
+    comp = ["".join(x.split()) for x in head]
+    short = [len(x) <= 60 and not _SENTENCE.search(x) for x in comp]
     for i, line in enumerate(head):
         if not short[i]:
             continue
         for n in (1, 2, 3):
-            if i + n > len(head) or not all(short[i:i + n]):
+            if i + n > len(head) or not short[i + n - 1]:
                 break
-            joined = "".join(head[i:i + n])
-            if not re.search(_TITLE, re.sub(r"\s+", "", joined)):
+            compact = "".join(comp[i:i + n])
+            if "报告" not in compact or not _TITLE_RE.search(compact):
                 continue
+            joined = "".join(head[i:i + n])
             year, organ = parse_title(joined)
             if year is None:  # the year may stand apart from its title line
                 near = [x for x in head[max(0, i - 2):i + n + 2]
@@ -249,7 +255,12 @@ def text_metadata(text: str, notes: list[Note], meta_fields: dict | None = None,
     if m:
         organ_from("compiled_by", m.group(1))
     signature = None
-    tail = [cn_dates(x) for x in lines if x.strip()][-4:]
+    tail = []
+    for x in reversed(lines):  # the last four lines with text
+        if x.strip():
+            tail.insert(0, cn_dates(x))
+            if len(tail) == 4:
+                break
     for a, b in zip(tail, tail[1:]):
         if re.fullmatch(r"[^\s\d，。、]{2,40}", a) and _DATE.fullmatch(b.strip()):
             signature = (a, b)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from gaischema.extract.readers.common import META_SHEET, MAX_TABLE_CELLS, not_report
 from gaischema.extract.readers.text import decode_text
-from gaischema.loading import InputError
+from gaischema.loading import MAX_BYTES, InputError
 
 __all__ = ["COLUMNS", "DUMP_SUFFIXES", "DumpRow", "find_columns", "read_dump"]
 
@@ -117,6 +117,8 @@ def read_dump(path: str, data: bytes, columns: dict[str, str] | None = None) -> 
     delimiter = "\t" if first.count("\t") > first.count(",") or path.lower().endswith(".tsv") else ","
     if delimiter not in first:
         return None
+    if csv.field_size_limit() < MAX_BYTES:  # a page's HTML is often more than the module's default 128 KiB
+        csv.field_size_limit(MAX_BYTES)
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     try:
         header = next(reader)
