@@ -19,6 +19,7 @@ import layout
 from conftest import examples, gaischema, load
 from gaischema import validate
 from gaischema.extract import extract
+from gaischema.loading import InputError
 from gaischema.render import render_html
 
 VALID = {p.stem.split("-", 1)[1]: p for p in examples("valid")}
@@ -245,3 +246,14 @@ def test_breadcrumb_chinese_numerals_and_a_catalogue_table(tmp_path):
     got = run(tmp_path, "catalogue.html", html)
     assert (got.instance["organ"], got.instance["publication_date"]) == ("宁波市北仑区统计局", "2024-01-08")
     assert source(got, "organ").startswith("取自发布机构")
+
+
+def test_tables_that_are_there_but_not_read_are_not_called_missing(tmp_path):
+    """The tables' headers stand in the page (only their rows are gone): the tables were published, so the
+    report is not said to lack them; nothing is read and the file is refused as before."""
+    html = re.sub(r"<tr>(?:(?!</tr>).)*class=\"label\".*?</tr>", "", page(BEILUN), flags=re.S)
+    p = tmp_path / "headers-only.html"
+    p.write_text(html, encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        extract(str(p))
+    assert err.value.rule == "INPUT-NOT-REPORT"

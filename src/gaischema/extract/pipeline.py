@@ -30,7 +30,7 @@ import yaml
 from gaischema import __version__
 from gaischema.corpus import pool_map
 from gaischema.extract.document import Document
-from gaischema.extract.matcher import Note, align, label_forms, read_values, row_view
+from gaischema.extract.matcher import Note, align, label_forms, norm, read_values, row_view
 from gaischema.extract.metadata import detect_version, fold, sheet_metadata, text_metadata
 from gaischema.extract.readers import NotAReport, read_document, read_html, read_html_meta, read_text
 from gaischema.extract.readers.dump import DUMP_SUFFIXES, DumpRow, read_dump
@@ -86,7 +86,8 @@ def extract_document(doc: Document, name: str) -> Extraction:
     if not any(m.row.table == "三" for m in matches) and not any(m.row.table == "二" for m in matches):
         # no table: a report published without its tables (its headings and narrative are there), or no report
         version = model.format_version_for_year(meta["report_year"]) if meta.get("report_year") else None
-        if doc.fields is not None or version is None or not _is_report_text(_headings_text(text)):
+        if (doc.fields is not None or version is None or not _is_report_text(_headings_text(text))
+                or _table_labels_in(model, version, text) >= 4):  # tables there, but not readable: no claim
             raise _no_tables()
         why = "report year"
         notes[:] = [n for n in notes if not n.path.startswith(TABLE_SLOTS)]
@@ -338,6 +339,20 @@ def _narratives(text: str, t: str, notes: list[Note]) -> dict:
     else:
         notes.append(Note("missing", "other_matters", "未找到“六、其他需要报告的事项” / section 六 not found"))
     return out
+
+
+@lru_cache(maxsize=None)
+def _column_labels(model: Model, version: str) -> tuple[str, ...]:
+    """The tables' column labels of four characters or more (商业企业, 结果维持, 本年制发件数 …): words a
+    narrative seldom uses, and a table's header always."""
+    return tuple(sorted({norm(c["column"]) for c in model.cells(version) if len(norm(c["column"])) >= 4}))
+
+
+def _table_labels_in(model: Model, version: str, text: str) -> int:
+    """How many of the tables' column labels the text holds (a table that is there but was not read has
+    many; a narrative names one or two)."""
+    compact = norm(text)
+    return sum(1 for label in _column_labels(model, version) if label in compact)
 
 
 def _is_report_text(t: str) -> bool:
