@@ -798,7 +798,8 @@ class AnnualReport(ConfiguredBaseModel):
                     'description': 'Across reports of the same organ, a narrative '
                                    "section is word for word the previous year's.",
                     'title': 'XR-NARRATIVE-REPEAT'},
-                   {'annotations': {'for_each': {'tag': 'for_each',
+                   {'annotations': {'candidates': {'tag': 'candidates', 'value': '4'},
+                                    'for_each': {'tag': 'for_each',
                                                  'value': 'NarrativeSectionEnum'},
                                     'kind': {'tag': 'kind', 'value': 'near_duplicate'},
                                     'message_en': {'tag': 'message_en',
@@ -823,7 +824,13 @@ class AnnualReport(ConfiguredBaseModel):
                                    'spaces removed), estimated from a MinHash sketch '
                                    'of 32 values; sections shorter than min_length '
                                    'characters are not compared (一句“无。” is the same '
-                                   'everywhere).',
+                                   'everywhere). Reports of one year are compared only '
+                                   'with the first `candidates` reports of each band '
+                                   'bucket they are in, and linked reports form '
+                                   'clusters, so that a template copied by thousands '
+                                   'of reports costs linear time; a report gets one '
+                                   'finding a section, naming the earliest report it '
+                                   "is linked to (else its previous year's).",
                     'title': 'XR-NARRATIVE-SIMILAR'},
                    {'annotations': {'kind': {'tag': 'kind', 'value': 'narrative_fact'},
                                     'message_en': {'tag': 'message_en',
@@ -837,7 +844,7 @@ class AnnualReport(ConfiguredBaseModel):
                                                             '{reported}，表格 '
                                                             '{expected}（“{quote}”）'},
                                     'pattern': {'tag': 'pattern',
-                                                'value': '(?:收到|受理|接收|接到|新收)[^。；！？，]{0,24}?申请[^。；！？，,\\d]{0,8}?(\\d+)件'},
+                                                'value': '(?:收到|受理|接收|接到|新收)[^。；！？，]{0,24}?申请[^。；！？，,0-9]{0,8}?([0-9]+)件'},
                                     'readings': {'tag': 'readings',
                                                  'value': 'applications.new_applications.total '
                                                           '; '
@@ -865,7 +872,7 @@ class AnnualReport(ConfiguredBaseModel):
                                                             '{reported}，表格 '
                                                             '{expected}（“{quote}”）'},
                                     'pattern': {'tag': 'pattern',
-                                                'value': '(?:办结|答复|办理完毕)(?:[^。；！？，\\d]{0,16}?申请)?[^。；！？，,\\d]{0,8}?(\\d+)件'},
+                                                'value': '(?:办结|答复|办理完毕)(?:[^。；！？，0-9]{0,16}?申请)?[^。；！？，,0-9]{0,8}?([0-9]+)件'},
                                     'readings': {'tag': 'readings',
                                                  'value': 'applications.results.results_total.total '
                                                           '; '
@@ -894,7 +901,7 @@ class AnnualReport(ConfiguredBaseModel):
                                                             '{reported}，表格 '
                                                             '{expected}（“{quote}”）'},
                                     'pattern': {'tag': 'pattern',
-                                                'value': '予以公开(?:及|和|与|、)部分公开[^。；！？，,\\d]{0,8}?(\\d+)件'},
+                                                'value': '予以公开(?:及|和|与|、)部分公开[^。；！？，,0-9]{0,8}?([0-9]+)件'},
                                     'readings': {'tag': 'readings',
                                                  'value': 'applications.results.granted.total '
                                                           '+ '
@@ -906,7 +913,9 @@ class AnnualReport(ConfiguredBaseModel):
                                                'value': '年度报告格式 表三 （一）予以公开、（二）部分公开'}},
                     'description': '予以公开及部分公开 N 件 is （一）予以公开 plus （二）部分公开.',
                     'title': 'NARR-GRANTED-AND-PARTIAL'},
-                   {'annotations': {'kind': {'tag': 'kind', 'value': 'narrative_fact'},
+                   {'annotations': {'exclude': {'tag': 'exclude',
+                                                'value': '予以公开[及和与、]'},
+                                    'kind': {'tag': 'kind', 'value': 'narrative_fact'},
                                     'message_en': {'tag': 'message_en',
                                                    'value': "The text's number granted "
                                                             'does not match table 三: '
@@ -917,7 +926,7 @@ class AnnualReport(ConfiguredBaseModel):
                                                             '{reported}，表格 '
                                                             '{expected}（“{quote}”）'},
                                     'pattern': {'tag': 'pattern',
-                                                'value': '予以公开(?!及|和|与|、)[^。；！？，,\\d]{0,6}?(\\d+)件'},
+                                                'value': '予以公开[^。；！？，,0-9]{0,6}?([0-9]+)件'},
                                     'readings': {'tag': 'readings',
                                                  'value': 'applications.results.granted.total '
                                                           '; '
@@ -932,7 +941,9 @@ class AnnualReport(ConfiguredBaseModel):
                     'description': '予以公开 N 件 (not followed by 部分公开) is （一）予以公开, or '
                                    '予以公开 plus 部分公开.',
                     'title': 'NARR-GRANTED'},
-                   {'annotations': {'kind': {'tag': 'kind', 'value': 'narrative_fact'},
+                   {'annotations': {'exclude': {'tag': 'exclude',
+                                                'value': '[及和与、]部分公开'},
+                                    'kind': {'tag': 'kind', 'value': 'narrative_fact'},
                                     'message_en': {'tag': 'message_en',
                                                    'value': "The text's number granted "
                                                             'in part does not match '
@@ -944,7 +955,7 @@ class AnnualReport(ConfiguredBaseModel):
                                                             '{reported}，表格 '
                                                             '{expected}（“{quote}”）'},
                                     'pattern': {'tag': 'pattern',
-                                                'value': '部分公开(?<![及和与、]部分公开)[^。；！？，,\\d]{0,6}?(\\d+)件'},
+                                                'value': '部分公开[^。；！？，,0-9]{0,6}?([0-9]+)件'},
                                     'readings': {'tag': 'readings',
                                                  'value': 'applications.results.partially_granted.total'},
                                     'sections': {'tag': 'sections',
@@ -954,7 +965,8 @@ class AnnualReport(ConfiguredBaseModel):
                                                'value': '年度报告格式 表三 （二）部分公开'}},
                     'description': '部分公开 N 件 (not after 予以公开及) is （二）部分公开.',
                     'title': 'NARR-PARTIAL'},
-                   {'annotations': {'kind': {'tag': 'kind', 'value': 'narrative_fact'},
+                   {'annotations': {'exclude': {'tag': 'exclude', 'value': '[无未]不予公开'},
+                                    'kind': {'tag': 'kind', 'value': 'narrative_fact'},
                                     'message_en': {'tag': 'message_en',
                                                    'value': "The text's number refused "
                                                             'does not match table 三: '
@@ -965,7 +977,7 @@ class AnnualReport(ConfiguredBaseModel):
                                                             '{reported}，表格 '
                                                             '{expected}（“{quote}”）'},
                                     'pattern': {'tag': 'pattern',
-                                                'value': '不予公开(?<![无未]不予公开)[^。；！？，,\\d]{0,6}?(\\d+)件'},
+                                                'value': '不予公开[^。；！？，,0-9]{0,6}?([0-9]+)件'},
                                     'readings': {'tag': 'readings',
                                                  'value': 'sum(applications.results.denied.*.total) '
                                                           '; '
@@ -991,7 +1003,7 @@ class AnnualReport(ConfiguredBaseModel):
                                                             '{reported}，表格 '
                                                             '{expected}（“{quote}”）'},
                                     'pattern': {'tag': 'pattern',
-                                                'value': '无法提供[^。；！？，,\\d]{0,6}?(\\d+)件'},
+                                                'value': '无法提供[^。；！？，,0-9]{0,6}?([0-9]+)件'},
                                     'readings': {'tag': 'readings',
                                                  'value': 'sum(applications.results.unable.*.total)'},
                                     'sections': {'tag': 'sections',
@@ -1013,7 +1025,7 @@ class AnnualReport(ConfiguredBaseModel):
                                                             '{reported}，表格 '
                                                             '{expected}（“{quote}”）'},
                                     'pattern': {'tag': 'pattern',
-                                                'value': '不予处理[^。；！？，,\\d]{0,6}?(\\d+)件'},
+                                                'value': '不予处理[^。；！？，,0-9]{0,6}?([0-9]+)件'},
                                     'readings': {'tag': 'readings',
                                                  'value': 'sum(applications.results.not_processed.*.total)'},
                                     'sections': {'tag': 'sections',
@@ -1035,7 +1047,7 @@ class AnnualReport(ConfiguredBaseModel):
                                                             '{reported}，表格 '
                                                             '{expected}（“{quote}”）'},
                                     'pattern': {'tag': 'pattern',
-                                                'value': '其他处理[^。；！？，,\\d]{0,6}?(\\d+)件'},
+                                                'value': '其他处理[^。；！？，,0-9]{0,6}?([0-9]+)件'},
                                     'readings': {'tag': 'readings',
                                                  'value': 'applications.results.other_handling_2019.total '
                                                           '; '
@@ -1061,7 +1073,7 @@ class AnnualReport(ConfiguredBaseModel):
                                                             '{reported}，表格 '
                                                             '{expected}（“{quote}”）'},
                                     'pattern': {'tag': 'pattern',
-                                                'value': '(?:其中|涉及|来自)自然人(?:申请|提出)?[^。；！？，,\\d]{0,4}?(\\d+)件'},
+                                                'value': '(?:其中|涉及|来自)自然人(?:申请|提出)?[^。；！？，,0-9]{0,4}?([0-9]+)件'},
                                     'readings': {'tag': 'readings',
                                                  'value': 'applications.new_applications.natural_person '
                                                           '; '
@@ -1087,7 +1099,7 @@ class AnnualReport(ConfiguredBaseModel):
                                                             '{reported}，表格 '
                                                             '{expected}（“{quote}”）'},
                                     'pattern': {'tag': 'pattern',
-                                                'value': '行政复议(?:案件|申请)?[^。；！？，,\\d]{0,4}?(\\d+)件'},
+                                                'value': '行政复议(?:案件|申请)?[^。；！？，,0-9]{0,4}?([0-9]+)件'},
                                     'readings': {'tag': 'readings',
                                                  'value': 'reviews_and_litigation.administrative_review.total'},
                                     'sections': {'tag': 'sections',
@@ -1097,7 +1109,9 @@ class AnnualReport(ConfiguredBaseModel):
                                                'value': '年度报告格式 表四 行政复议'}},
                     'description': '行政复议 N 件 is 表四 行政复议 总计.',
                     'title': 'NARR-REVIEW'},
-                   {'annotations': {'kind': {'tag': 'kind', 'value': 'narrative_fact'},
+                   {'annotations': {'exclude': {'tag': 'exclude',
+                                                'value': '复议后(?:行政)?诉讼'},
+                                    'kind': {'tag': 'kind', 'value': 'narrative_fact'},
                                     'message_en': {'tag': 'message_en',
                                                    'value': "The text's number of "
                                                             'lawsuits does not match '
@@ -1109,7 +1123,7 @@ class AnnualReport(ConfiguredBaseModel):
                                                             '{reported}，表格 '
                                                             '{expected}（“{quote}”）'},
                                     'pattern': {'tag': 'pattern',
-                                                'value': '诉讼(?<!复议后诉讼)(?<!复议后行政诉讼)(?:案件)?[^。；！？，,\\d]{0,4}?(\\d+)件'},
+                                                'value': '诉讼(?:案件)?[^。；！？，,0-9]{0,4}?([0-9]+)件'},
                                     'readings': {'tag': 'readings',
                                                  'value': 'reviews_and_litigation.litigation_direct.total '
                                                           '+ '
@@ -1124,7 +1138,8 @@ class AnnualReport(ConfiguredBaseModel):
                     'description': '(行政)诉讼 N 件 is 表四 未经复议直接起诉 总计 plus 复议后起诉 总计 (or the '
                                    'first alone).',
                     'title': 'NARR-LITIGATION'},
-                   {'annotations': {'kind': {'tag': 'kind', 'value': 'narrative_fact'},
+                   {'annotations': {'exclude': {'tag': 'exclude', 'value': '现行|废止|清理'},
+                                    'kind': {'tag': 'kind', 'value': 'narrative_fact'},
                                     'message_en': {'tag': 'message_en',
                                                    'value': "The text's number of "
                                                             'rules issued does not '
@@ -1136,7 +1151,7 @@ class AnnualReport(ConfiguredBaseModel):
                                                             '{reported}，表格 '
                                                             '{expected}（“{quote}”）'},
                                     'pattern': {'tag': 'pattern',
-                                                'value': '(?:制发|印发|出台|主动公开)(?:(?!现行|废止|清理)[^。；！？]){0,30}?规章[^。；！？，、,\\d]{0,4}?(\\d+)件'},
+                                                'value': '(?:制发|印发|出台|主动公开)[^。；！？]{0,30}?规章[^。；！？，、,0-9]{0,4}?([0-9]+)件'},
                                     'readings': {'tag': 'readings',
                                                  'value': 'proactive_disclosure.regulations.issued '
                                                           '; '
@@ -1151,7 +1166,8 @@ class AnnualReport(ConfiguredBaseModel):
                     'description': '制发/主动公开…规章 N 件 is 表二 规章 本年制发件数 (2019 format '
                                    '本年新制作数量 or 本年新公开数量).',
                     'title': 'NARR-REGULATIONS'},
-                   {'annotations': {'kind': {'tag': 'kind', 'value': 'narrative_fact'},
+                   {'annotations': {'exclude': {'tag': 'exclude', 'value': '现行|废止|清理'},
+                                    'kind': {'tag': 'kind', 'value': 'narrative_fact'},
                                     'message_en': {'tag': 'message_en',
                                                    'value': "The text's number of "
                                                             'normative documents '
@@ -1164,7 +1180,7 @@ class AnnualReport(ConfiguredBaseModel):
                                                             '{reported}，表格 '
                                                             '{expected}（“{quote}”）'},
                                     'pattern': {'tag': 'pattern',
-                                                'value': '(?:制发|印发|出台|主动公开)(?:(?!现行|废止|清理)[^。；！？]){0,30}?规范性文件[^。；！？，、,\\d]{0,4}?(\\d+)件'},
+                                                'value': '(?:制发|印发|出台|主动公开)[^。；！？]{0,30}?规范性文件[^。；！？，、,0-9]{0,4}?([0-9]+)件'},
                                     'readings': {'tag': 'readings',
                                                  'value': 'proactive_disclosure.normative_documents.issued '
                                                           '; '
@@ -1193,7 +1209,7 @@ class AnnualReport(ConfiguredBaseModel):
                                                             '{reported}%，按表格应为 '
                                                             '{expected}%（“{quote}”）'},
                                     'pattern': {'tag': 'pattern',
-                                                'value': '(?:予以公开|部分公开|不予公开|无法提供|不予处理|其他处理)[^。；！？%]{0,20}?(\\d+)件[（(，,：:]?(?:占比?|比例为|比例|占总数的)?(\\d+(?:\\.\\d+)?)%'},
+                                                'value': '(?:予以公开|部分公开|不予公开|无法提供|不予处理|其他处理)[^。；！？%]{0,20}?([0-9]+)件[（(，,：:]?(?:占比?|比例为|比例|占总数的)?([0-9]+(?:\\.[0-9]+)?)%'},
                                     'readings': {'tag': 'readings',
                                                  'value': 'applications.results.results_total.total '
                                                           '; '

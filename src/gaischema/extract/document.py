@@ -17,13 +17,15 @@ from typing import Union
 
 @dataclass
 class Cell:
-    """One cell of a table: its top-left position, its spans and its text (line breaks kept)."""
+    """One cell of a table: its top-left position, its spans and its text (line breaks kept). ``confidence``
+    is the lowest of its words' where OCR read them (0–1); None where the text came from the file itself."""
 
     row: int
     col: int
     text: str
     rowspan: int = 1
     colspan: int = 1
+    confidence: float | None = None
 
 
 @dataclass

@@ -6,6 +6,7 @@ import io
 import logging
 
 from gaischema.extract.document import Block, Cell, Paragraph, Table
+from gaischema.extract.readers import ocr
 from gaischema.extract.readers.common import MAX_PAGES, MAX_TABLE_CELLS, fold_radicals, is_page_number, not_report
 from gaischema.loading import InputError
 
@@ -40,9 +41,13 @@ def read_pdf(data: bytes) -> list[Block]:
         raise not_report("PDF 文件损坏，无法读取", "a damaged PDF; it cannot be read") from None
     finally:
         pdf.close()
+    pictures = [n for n, (_, chars) in enumerate(per_page) if not chars]  # pages without a text layer: OCR
+    if pictures and ocr.available():
+        for n, placed in zip(pictures, ocr.read_pdf_pages(data, pictures)):
+            per_page[n] = (placed, len(placed))
     if not any(chars for _, chars in per_page):
-        raise InputError("INPUT-NO-TEXT", "PDF 没有文字层（扫描件？），需先进行文字识别（OCR）",
-                         "the PDF has no text layer (a scan?); it needs OCR first")
+        raise ocr.needs_ocr() if pictures and not ocr.available() else InputError(
+            "INPUT-NO-TEXT", "PDF 没有文字层，也没有可识别的内容", "the PDF has no text layer and nothing OCR could read")
     return _drop_running_lines([blocks for blocks, _ in per_page])
 
 

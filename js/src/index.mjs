@@ -2,7 +2,7 @@
 // artifacts — the JSON Schema (validated with Ajv, strict mode) and the compiled rules
 // (generated/gaischema.rules.json, specified in docs/rule-language.md) — not a line of gaischema's Python.
 //
-//   node gaischema.mjs SCHEMA.json RULES.json CASE.json...   -> prints {case id: [findings]} as JSON
+//   node js/src/index.mjs SCHEMA.json RULES.json CASE.json...   -> prints {case id: [findings]} as JSON
 //
 // It exists to show that the standard can be implemented from its files alone; tests/test_second_implementation.py
 // runs it over the conformance suite (generated/conformance/) in CI.
@@ -151,9 +151,12 @@ function schemaFindings(report) {
 // ---------------------------------------------------------------------------------------------- narrative
 const FULLWIDTH = {"０": "0", "１": "1", "２": "2", "３": "3", "４": "4", "５": "5", "６": "6", "７": "7", "８": "8",
                    "９": "9", "％": "%", "．": "."};
+// whitespace as docs/rule-language.md specifies it (Python's str.split(): Unicode White_Space and U+001C–U+001F)
+const WS = /[\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/gu;
+const WS1 = "\\t-\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
 function normalize(text) {
-  text = text.replace(/[０-９％．]/g, c => FULLWIDTH[c]).replace(/\s+/gu, "");
-  return text.includes(",") ? text.replace(/(?<=\d),(?=\d{3}(?!\d))/g, "") : text;
+  text = text.replace(/[０-９％．]/g, c => FULLWIDTH[c]).replace(WS, "");
+  return text.includes(",") ? text.replace(/(?<=[0-9]),(?=[0-9]{3}(?![0-9]))/g, "") : text;
 }
 const ENDS = ["。", "；", "！", "？", ";", "!", "?", "\n"];
 function sentence(text, start, end, limit = 160) {
@@ -169,7 +172,7 @@ function sentence(text, start, end, limit = 160) {
 }
 function numbered(text) {
   for (const m of ["；", "！", "？", ";", "!", "?"]) text = text.split(m).join("。");
-  return text.split("。").filter(s => /\d/.test(s)).join("。");
+  return text.split("。").filter(s => /[0-9]/.test(s)).join("。");
 }
 function bounds(report, identities) {
   const b = new Map();
@@ -233,6 +236,24 @@ function falseFor(op, a, b) {
   if (op === ">") return a[1] <= b[0];
   return a[1] < b[0];
 }
+// the statements a pattern finds, left to right; one overlapping a match of the rule's exclude pattern is dropped
+// and the search goes on from the character after its start (docs/rule-language.md, "Patterns")
+function* matches(rule, text) {
+  const rx = new RegExp(rule.pattern, "gu");
+  if (!rule.exclude) { yield* text.matchAll(rx); return; }
+  const spans = [...text.matchAll(new RegExp(rule.exclude, "gu"))].map(m => [m.index, m.index + m[0].length]);
+  let pos = 0, k = 0;
+  for (;;) {
+    rx.lastIndex = pos;
+    const m = rx.exec(text);
+    if (!m) return;
+    const s = m.index, e = s + m[0].length;
+    while (k < spans.length && spans[k][1] <= s) k++;
+    if (k < spans.length && spans[k][0] < e) { pos = s + (text.codePointAt(s) > 0xFFFF ? 2 : 1); continue; }
+    yield m;
+    pos = e > s ? e : e + 1;
+  }
+}
 function narrative(report, rules, identities, out) {
   const reading = bounds(report, identities);
   for (const rule of rules) {
@@ -248,12 +269,11 @@ function narrative(report, rules, identities, out) {
       let text = normalize(raw);
       if (!text) continue;
       if (rule.kind === "narrative_fact" || rule.kind === "narrative_percent") text = numbered(text);
-      const rx = new RegExp(rule.pattern, "g");
       if (rule.kind === "narrative_required") {
-        if (!rx.test(text)) out.push(finding(rule.rule, section, null, null, sentence(text, 0, 0)));
+        if (matches(rule, text).next().done) out.push(finding(rule.rule, section, null, null, sentence(text, 0, 0)));
         continue;
       }
-      for (const m of text.matchAll(rx)) {
+      for (const m of matches(rule, text)) {
         const s = m.index, e = m.index + m[0].length;
         if (rule.kind === "narrative_fact") {
           const n = parseInt(m[1], 10), values = rule.readings.map(reading);
@@ -304,7 +324,7 @@ function validate(report) {
 // ---------------------------------------------------------------------------------------------- a corpus
 function organKey(report) {
   if (typeof report.organ !== "string" || !report.organ.trim()) return null;
-  const name = report.organ.normalize("NFKC").replace(/[\s\u3000·•.,，。、（）()《》“”"'’‘-]/gu, "");
+  const name = report.organ.normalize("NFKC").replace(new RegExp(`[${WS1}·•.,，。、（）()《》“”"'’‘-]`, "gu"), "");
   return `${typeof report.division_code === "string" ? report.division_code : ""}\u0000${name}`;
 }
 function projection(report, v) {  // what the cross-report rules read; long texts as digests
@@ -328,13 +348,23 @@ const CRC_TABLE = Array.from({length: 256}, (_, n) => {
   for (let k = 0; k < 8; k++) c = c & 1 ? 0xEDB88320 ^ (c >>> 1) : c >>> 1;
   return c >>> 0;
 });
-function crc32(str) {
+function crc32Bytes(bytes) {
   let c = 0xFFFFFFFF;
-  for (const byte of Buffer.from(str, "utf8")) c = CRC_TABLE[(c ^ byte) & 0xFF] ^ (c >>> 8);
+  for (const byte of bytes) c = CRC_TABLE[(c ^ byte) & 0xFF] ^ (c >>> 8);
   return (c ^ 0xFFFFFFFF) >>> 0;
 }
+const crc32 = str => crc32Bytes(new TextEncoder().encode(str));
+function bandKeys(sig) {  // docs/rule-language.md, "Near duplicates": bins b, b+8, b+16, b+24 as little-endian words
+  const keys = [];
+  for (let b = 0; b < 8; b++) {
+    const view = new DataView(new ArrayBuffer(16));
+    for (let w = 0; w < 4; w++) view.setUint32(4 * w, sig[b + 8 * w], true);
+    keys.push(`${b}:${crc32Bytes(new Uint8Array(view.buffer))}`);
+  }
+  return keys;
+}
 function sketch(text) {  // docs/rule-language.md, "Near duplicates"
-  let t = text.replace(/\s+/gu, "");
+  let t = text.replace(WS, "");
   for (const m of ["；", "！", "？", ";", "!", "?"]) t = t.split(m).join("。");
   const parts = new Set(t.split("。").filter(p => [...p].length > 3));
   const hashes = [...parts].map(crc32).sort((a, b) => b - a);
@@ -374,28 +404,48 @@ function crossCheck(reports) {
     prev = e;
   }
   for (const nd of R.near_duplicate) {
-    const sk = entries.map(e => Object.fromEntries(nd.sections.map(s => [s, typeof e.r[s] === "string" && [...e.r[s]].length >= nd.min_length ? sketch(e.r[s]) : null])));
+    const sim = (x, y) => x.filter((v, k) => v === y[k]).length;
     for (const section of nd.sections) {
-      const best = new Map();
-      for (let a = 0; a < entries.length; a++) for (let b = a + 1; b < entries.length; b++) {
-        const A = entries[a], B = entries[b], sa = sk[a][section], sb = sk[b][section];
-        if (!sa || !sb) continue;
-        const same = A.key === B.key;
-        if (!((!same && A.year === B.year) || (same && Math.abs(A.year - B.year) === 1))) continue;
-        if (same) {
-          const va = projection(A.r, R.versions[A.r.format_version])[section], vb = projection(B.r, R.versions[B.r.format_version])[section];
-          if (va === vb) continue;  // word for word: XR-NARRATIVE-REPEAT's
-        }
-        const equal = sa.filter((x, k) => x === sb[k]).length;
-        if (equal / 32 < nd.threshold) continue;
-        for (const [t, o] of [[A, B], [B, A]]) {
-          if (same && t.year < o.year) continue;
-          if (!best.has(t.i) || equal > best.get(t.i).equal) best.set(t.i, {equal, o});
+      const sk = entries.map(e => typeof e.r[section] === "string" && [...e.r[section]].length >= nd.min_length ? sketch(e.r[section]) : null);
+      const found = new Map();  // entry index -> {other, equal}: one finding a section
+      // same year, other organs: the first `candidates` entries of each band bucket; links; the earliest link named
+      const buckets = new Map();
+      entries.forEach((e, a) => { if (sk[a]) for (const k of bandKeys(sk[a])) {
+        const id = `${e.year}\u0000${k}`;
+        if (!buckets.has(id)) buckets.set(id, []);
+        buckets.get(id).push(a);
+      } });
+      const links = new Map();
+      const link = (a, b, equal) => { if (!links.has(a) || b < links.get(a).other) links.set(a, {other: b, equal}); };
+      const compared = new Set();
+      for (const members of buckets.values()) {
+        const firsts = members.slice(0, nd.candidates);
+        for (const a of members) for (const f of firsts) {
+          if (f === a || entries[f].key === entries[a].key) continue;
+          const pair = a < f ? `${a},${f}` : `${f},${a}`;
+          if (compared.has(pair)) continue;
+          compared.add(pair);
+          const equal = sim(sk[a], sk[f]);
+          if (equal / 32 >= nd.threshold) { link(a, f, equal); link(f, a, equal); }
         }
       }
-      for (const [i, {equal, o}] of [...best.entries()].sort((x, y) => x[0] - y[0])) {
-        const organ = o.key.split("\u0000")[1];
-        out.push({report: i, ...finding(nd.rule, section, roundHalfEven2(equal, 32), `${o.i}（${organ} ${o.year}）`), other: o.i});
+      for (const [a, l] of links) found.set(a, l);
+      // same organ, adjacent years: the later report names the earlier, unless word for word the same
+      let prev = null;
+      for (const e of [...entries.keys()].sort((x, y) => (entries[x].key < entries[y].key ? -1 : entries[x].key > entries[y].key ? 1 : entries[x].year - entries[y].year || x - y))) {
+        const E = entries[e];
+        if (prev !== null && entries[prev].key === E.key && entries[prev].year === E.year) continue;
+        if (prev !== null && entries[prev].key === E.key && entries[prev].year === E.year - 1 && sk[e] && sk[prev] && !found.has(e)) {
+          const P = entries[prev];
+          const va = projection(E.r, R.versions[E.r.format_version])[section], vb = projection(P.r, R.versions[P.r.format_version])[section];
+          const equal = sim(sk[e], sk[prev]);
+          if (va !== vb && equal / 32 >= nd.threshold) found.set(e, {other: prev, equal});
+        }
+        prev = e;
+      }
+      for (const [a, {other, equal}] of [...found.entries()].sort((x, y) => x[0] - y[0])) {
+        const o = entries[other];
+        out.push({report: entries[a].i, ...finding(nd.rule, section, roundHalfEven2(equal, 32), `${o.i}（${o.key.split("\u0000")[1]} ${o.year}）`), other: o.i});
       }
     }
   }
@@ -411,3 +461,4 @@ for (const p of casePaths) {
   results[c.id] = found;
 }
 process.stdout.write(JSON.stringify(results));
+export { matches, normalize, numbered };
