@@ -579,6 +579,30 @@ class AnnualReport(ConfiguredBaseModel):
                     'description': 'Every cell of table 四 is filled; a blank cell is '
                                    'an error.',
                     'title': 'T4-BLANK'},
+                   {'annotations': {'kind': {'tag': 'kind', 'value': 'tables_present'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': 'The report lacks the '
+                                                            'tables of the national '
+                                                            'format (tables 二, 三 and '
+                                                            '四); none of their figures '
+                                                            'is published'},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '年度报告缺少年度报告格式规定的统计表格（表二、表三、表四），各表数据均未公布'},
+                                    'scope': {'tag': 'scope',
+                                              'value': 'proactive_disclosure '
+                                                       'proactive_disclosure_2019 '
+                                                       'applications '
+                                                       'reviews_and_litigation'},
+                                    'severity': {'tag': 'severity', 'value': 'error'},
+                                    'source': {'tag': 'source',
+                                               'value': '条例第五十条；国办公开办函〔2021〕30号/〔2019〕60号 '
+                                                        '年度报告格式 表二、表三、表四'}},
+                    'description': 'The report holds the tables of the national '
+                                   'format: a report published without them (its text '
+                                   'has the headings and the narrative, no table 二, 三 '
+                                   'or 四) is one error, not one blank-cell error per '
+                                   'table.',
+                    'title': 'TABLES-MISSING'},
                    {'annotations': {'kind': {'tag': 'kind',
                                              'value': 'version_structure'},
                                     'message_en': {'tag': 'message_en',

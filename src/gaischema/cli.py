@@ -385,7 +385,7 @@ def extract(sources: tuple[str, ...], output: str | None, out_dir: str | None, f
     code = 0
     columns = {k: v for k, v in (("content", content_column), ("title", title_column)) if v}
     records = iter_extract(files, jobs, columns or None)
-    if not many:  # one source: a dump of several rows needs a folder for its instances
+    if not out_dir:  # one source, one output: a dump of several rows needs a folder for its instances
         records = list(records)
         if len(records) > 1:
             click.echo(f"{files[0]}: 该文件含 {len(records)} 篇报告（数据文件），请用 --out-dir / the file holds "
