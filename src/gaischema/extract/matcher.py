@@ -45,6 +45,7 @@ MIN_SIMILARITY = 0.7
 PAIRED_MIN_ROWS = 8
 MAX_SPLIT_DIGITS = 40
 SPLIT_BUDGET = 200_000  # candidate splits generated per row, and search steps across rows, at most
+OCR_MIN_CONFIDENCE = 0.8  # an OCR reading below this is not taken as the cell's value (see _ocr_cell)
 
 
 # ------------------------------------------------------------------------------------------------ notes
@@ -57,6 +58,7 @@ class Note:
     message: str
     raw: str | None = None
     candidates: list[str] | None = None
+    confidence: float | None = None  # OCR's, for a value read from a picture
 
     def as_dict(self) -> dict:
         d = {"note_kind": self.kind, "note_path": self.path, "note_message": self.message}
@@ -64,6 +66,8 @@ class Note:
             d["note_raw"] = self.raw
         if self.candidates:
             d["note_candidates"] = self.candidates
+        if self.confidence is not None:
+            d["note_confidence"] = self.confidence
         return d
 
 
@@ -231,6 +235,7 @@ class Line:
     grid: bool
     where: str
     spanned: set[int] = field(default_factory=set)  # values whose cell is merged down from the row above
+    confidences: list[float | None] | None = None  # OCR's per value (a grid read from a picture), else None
     paired: bool = False  # its label and values stood in separate blocks, paired by order
     columns: bool = False  # its values stand at their columns (column-aligned text; "" for a blank cell)
 
@@ -403,6 +408,8 @@ def _grid_line(table: Table, r: int, where: str) -> Line | None:
     vals = origins[last_text + 1:]
     line = Line(label, [c.text if c.row == r else "" for c in vals], True, where)
     line.spanned = {i for i, c in enumerate(vals) if c.row != r}
+    if any(c.confidence is not None for c in vals):
+        line.confidences = [c.confidence for c in vals]
     return line
 
 
@@ -634,7 +641,7 @@ def _group_rows(rows, lines, matched, out, notes) -> None:
                     if zeros:
                         out[i] = Match(rows[i], line, "group")
                     else:
-                        notes.append(Note("group-row", rows[i].path,
+                        notes.append(Note("group_row", rows[i].path,
                                           f"“{prefix[-1]}”只有一行合计，不拆分到各项，留空 / “{prefix[-1]}” is "
                                           "printed as one row; its total is not spread over the sub-rows; left blank",
                                           " ".join(line.values)))
@@ -741,6 +748,7 @@ def read_values(matches: list[Match], identities: list[Identity], notes: list[No
     """The value of every matched cell (None: blank or unknown), notes for what was not plainly read."""
     values: dict[str, Any] = {}
     open_rows: list[tuple[list[str], str, str]] = []  # (cell paths, digits, row path) to split
+    unsure: list[tuple[str, str, float]] = []  # (cell path, text, confidence) of OCR readings not taken
     for m in matches:
         paths = list(m.paths or m.row.cells)
         texts = m.values if m.values is not None else _fit(m.line, len(paths))
@@ -750,8 +758,8 @@ def read_values(matches: list[Match], identities: list[Identity], notes: list[No
             for p in paths:
                 values[p] = 0
             group = m.row.path.rsplit(".", 1)[0]
-            if not any(n.kind == "group-row" and n.path == group for n in notes):
-                notes.append(Note("group-row", group, "该组只印了一行且全为 0，各项按 0 读取 / the group is printed "
+            if not any(n.kind == "group_row" and n.path == group for n in notes):
+                notes.append(Note("group_row", group, "该组只印了一行且全为 0，各项按 0 读取 / the group is printed "
                                   "as one row of zeros; each sub-row is 0 (counts are never negative)",
                                   " ".join(m.line.values)))
             continue
@@ -761,7 +769,11 @@ def read_values(matches: list[Match], identities: list[Identity], notes: list[No
         if m.how == "positional":
             notes.append(Note("positional", m.row.path, f"该行标签缺失或不可辨，按位置读取（{m.line.where}） / the row's "
                               f"label is missing or unreadable; read by position ({m.line.where})", m.line.label or None))
+        confs = ocr_confidences(m.line, texts)
         if len(texts) == 1 and len(paths) > 1:
+            if confs[0] is not None and confs[0] < OCR_MIN_CONFIDENCE:
+                unsure.extend((p, texts[0], confs[0]) for p in paths)
+                continue
             open_rows.append((paths, unicodedata.normalize("NFKC", texts[0]).strip(),
                               m.row.path if m.paths is None else m.row.path.rsplit(".", 1)[0]))
             continue
@@ -771,10 +783,83 @@ def read_values(matches: list[Match], identities: list[Identity], notes: list[No
                 notes.append(Note("merged", p, "单元格与上一行合并，不重复读取，留空 / the cell is merged with the row "
                                   "above; not read twice; left blank", t or None))
                 continue
+            if confs[idx] is not None:
+                values[p] = _ocr_cell(p, t, confs[idx], notes, unsure)
+                continue
             values[p] = _cell(p, t, notes)
     if open_rows:
         _split(open_rows, values, identities, notes)
+    if unsure:
+        _ocr_fill(unsure, values, identities, notes)
     return values
+
+
+# ------------------------------------------------------------------------------------------------ OCR
+def ocr_confidences(line: Line, texts: list[str]) -> list[float | None]:
+    """OCR's confidence for each of the texts :func:`_fit` made of a line's values (None: not read by OCR).
+    The texts are the line's values, a run of them (surplus empty cells dropped), every m-th of them (a
+    merged cell spread), or all of them joined (digits run together: the lowest confidence)."""
+    confs = line.confidences
+    if not confs:
+        return [None] * len(texts)
+    vals, k = line.values, len(texts)
+    for start in range(len(vals) - k + 1):
+        if vals[start:start + k] == texts:
+            return confs[start:start + k]
+    if k and len(vals) % k == 0 and vals[::len(vals) // k] == texts:
+        m = len(vals) // k
+        return [min((c for c in confs[i * m:(i + 1) * m] if c is not None), default=None) for i in range(k)]
+    low = min((c for c in confs if c is not None), default=None)
+    return [low] * k
+
+
+def _ocr_cell(path: str, text: str, confidence: float, notes: list[Note], unsure: list):
+    """A cell read by OCR: its value when read with at least OCR_MIN_CONFIDENCE as a number (an ``ocr``
+    note keeps the confidence); otherwise blank for now, left to :func:`_ocr_fill`."""
+    parsed = parse_value(text)
+    if confidence >= OCR_MIN_CONFIDENCE and parsed is not None:
+        value = _cell(path, text, notes)
+        if value is not None:
+            notes.append(Note("ocr", path, "由文字识别读取 / read by OCR", " ".join(text.split()), confidence=confidence))
+        return value
+    unsure.append((path, text, confidence))
+    return None
+
+
+def _ocr_fill(unsure: list[tuple[str, str, float]], values: dict, identities: list[Identity],
+              notes: list[Note]) -> None:
+    """OCR readings not taken: a cell the identities determine (one unknown term in an identity whose other
+    cells are known, and that value satisfies every identity the search checks) is filled with an
+    ``inferred`` note; the others stay blank with a ``low_confidence`` note. The same search as for
+    run-together digits (:func:`_search`), with each cell's candidates the values its identities allow."""
+    pending = {p for p, _, _ in unsure}
+    rows = []
+    for p, text, conf in unsure:
+        cands: set[int] = set()
+        for idt in identities:
+            k = dict(idt.terms).get(p)
+            others = [(q, c) for q, c in idt.terms if q != p]
+            if not k or any(q in pending or values.get(q) is None for q, _ in others):
+                continue
+            rest = sum(c * values[q] for q, c in others) + idt.constant
+            if rest % k == 0 and -rest // k >= 0:
+                cands.add(-rest // k)
+        if cands:
+            rows.append(([p], text, p, sorted((v,) for v in cands), False))
+    found: list[Note] = []
+    if rows:
+        mine = {r[0][0] for r in rows}
+        _search(rows, values, [idt for idt in identities if any(q in mine for q, _ in idt.terms)], found)
+    taken = {n.path for n in found if n.kind == "inferred"}
+    for p, text, conf in unsure:
+        raw = " ".join(text.split()) or None
+        if p in taken:
+            notes.append(Note("inferred", p, f"文字识别不可靠（置信度 {conf:.2f}），按勾稽关系唯一确定 / OCR read the cell "
+                              f"unreliably (confidence {conf:.2f}); the only value the rules allow was taken", raw,
+                              [str(values[p])], confidence=conf))
+        else:
+            notes.append(Note("low_confidence", p, f"文字识别不可靠（置信度 {conf:.2f}），留空 / OCR read the cell "
+                              f"unreliably (confidence {conf:.2f}); left blank", raw, confidence=conf))
 
 
 def _cell(path: str, text: str, notes: list[Note]):

@@ -3,7 +3,7 @@
 Formats: HTML (rowspan/colspan; layout tables that only hold other tables are looked through), Word .docx
 (gridSpan, vMerge), workbooks .xlsx (merged ranges; the 报告信息 sheet of a gaischema workbook), Markdown
 (pipe tables, HTML tables anywhere in it, text), plain text (UTF-8 with or without BOM, GB18030/GBK) and PDF
-(text layer and ruled tables through pdfplumber, the optional ``pdf`` extra).
+(text layer through PDFium, the optional ``pdf`` extra; ruled tables by :mod:`gaischema.extract.tablefinder`).
 
 One module per input kind; this one dispatches on the bytes, never on the name alone: a file is read as
 what it is (a .txt of Markdown tables as Markdown, a .doc that is HTML or RTF as such, a file without
@@ -21,9 +21,10 @@ from gaischema.extract.document import Document
 from gaischema.extract.readers.common import (MAX_BYTES, MAX_DEPTH, MAX_PAGES, MAX_TABLE_CELLS, MAX_UNPACKED,
                                                META_SHEET, NotAReport, fold_radicals, is_page_number, not_report)
 from gaischema.extract.readers.docx import read_docx
-from gaischema.extract.readers.html import read_html
+from gaischema.extract.readers.html import read_html, read_html_meta
 from gaischema.extract.readers.markdown import has_pipe_table, read_markdown
 from gaischema.extract.readers.pdf import read_pdf
+from gaischema.extract.readers.pdfinfo import pdf_title
 from gaischema.extract.readers.rtf import read_rtf
 from gaischema.extract.readers.text import decode_text, read_text, text_encoding
 from gaischema.extract.readers.xlsx import read_xlsx
@@ -31,7 +32,7 @@ from gaischema.loading import InputError, read_bytes
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_PAGES", "MAX_TABLE_CELLS", "MAX_UNPACKED", "META_SHEET", "NotAReport",
            "decode_text", "fold_radicals", "is_page_number", "read_docx", "read_document", "read_html", "read_markdown",
-           "read_pdf", "read_rtf", "read_text", "read_xlsx", "sniff", "text_kind"]
+           "read_html_meta", "read_pdf", "read_rtf", "read_text", "read_xlsx", "pdf_title", "sniff", "text_kind"]
 
 
 _CLAIMS = {".pdf": "pdf", ".xlsx": "xlsx", ".xlsm": "xlsx", ".docx": "docx", ".md": "md", ".markdown": "md",
@@ -97,7 +98,7 @@ def read_document(path: str, data: bytes | None = None) -> Document:
     claim = claimed_kind(path)
     kind = sniff(data, path)
     if kind == "pdf":
-        doc = Document(read_pdf(data), "pdf")
+        doc = Document(read_pdf(data), "pdf", meta={"pdf_title": t} if (t := pdf_title(data)) else {})
     elif kind == "xlsx":
         blocks, fields = read_xlsx(data)
         doc = Document(blocks, "xlsx", None, fields or None)
@@ -115,7 +116,7 @@ def read_document(path: str, data: bytes | None = None) -> Document:
         else:
             kind = text_kind(text, claim)
             reader = {"md": read_markdown, "html": read_html, "txt": read_text}[kind]
-            doc = Document(reader(text), kind, enc)
+            doc = Document(reader(text), kind, enc, meta=read_html_meta(text) if kind == "html" else {})
     if claim != doc.fmt:
         said = f"文件名为 {path[path.rfind('.'):]}" if claim else "文件名没有可识别的扩展名"
         said_en = f"the name says {path[path.rfind('.'):]}" if claim else "the name has no known extension"
