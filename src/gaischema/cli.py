@@ -386,7 +386,7 @@ def extract(sources: tuple[str, ...], output: str | None, out_dir: str | None, f
     code = 0
     columns = {k: v for k, v in (("content", content_column), ("title", title_column)) if v}
     records = iter_extract(files, jobs, columns or None)
-    if not many:  # one source: a dump of several rows needs a folder for its instances
+    if not out_dir:  # one source, one output: a dump of several rows needs a folder for its instances
         records = list(records)
         if len(records) > 1:
             click.echo(f"{files[0]}: 该文件含 {len(records)} 篇报告（数据文件），请用 --out-dir / the file holds "
@@ -419,10 +419,14 @@ def extract(sources: tuple[str, ...], output: str | None, out_dir: str | None, f
             code = max(code, 3 if e["rule"] == "INTERNAL-ERROR" else 2)
             continue
         if not many:
-            for n in (n for n in record["notes"] if n["note_kind"] != "source"):
+            for n in (n for n in record["notes"] if n["note_kind"] not in ("source", "ocr")):
                 raw = f" [{n['note_raw']}]" if n.get("note_raw") else ""
                 click.echo(out.printable(f"{src}: {n['note_kind']:10} {n['note_path']}: {n['note_message']}{raw}"),
                            err=True)
+            read = [n["note_confidence"] for n in record["notes"] if n["note_kind"] == "ocr"]
+            if read:  # one line for the cells OCR read; each with its confidence is in the instance
+                click.echo(f"{src}: ocr        {len(read)} 个单元格由文字识别读取，最低置信度 {min(read):.2f} / {len(read)} "
+                           f"cells read by OCR, lowest confidence {min(read):.2f}", err=True)
         text = dumps(record["instance"], fmt)
         try:
             if targets[src] == "-":
