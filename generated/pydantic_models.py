@@ -30,7 +30,7 @@ from pydantic import (
 
 
 metamodel_version = "1.12.0"
-version = "0.1.0"
+version = "0.2.0"
 
 
 class ConfiguredBaseModel(BaseModel):
@@ -84,7 +84,20 @@ linkml_meta = LinkMLMeta({'annotations': {'version_history': {'tag': 'version_hi
                                                   'and the SCHEMA-* structure '
                                                   'rules; the extraction record '
                                                   '(source, notes) of extracted '
-                                                  'instances.'}},
+                                                  'instances. 0.2.0 (2026-12-01): '
+                                                  'breaking: every table cell is '
+                                                  'required (a blank cell was '
+                                                  'allowed by the JSON Schema and '
+                                                  'reported only by the T*-BLANK '
+                                                  'rules). New: the narrative '
+                                                  'rules (NARR-*), '
+                                                  'XR-NARRATIVE-SIMILAR, the '
+                                                  'exclude annotation of narrative '
+                                                  'patterns and the portable '
+                                                  'pattern dialect; extraction '
+                                                  "note kinds, the JSON Schema's "
+                                                  '$id names the version '
+                                                  '(https://w3id.org/gaischema/v0.2.0/gaischema.schema.json).'}},
      'default_prefix': 'gaischema',
      'default_range': 'string',
      'description': 'gaischema is the machine-readable standard for the '
@@ -443,7 +456,7 @@ class SourceFormatEnum(str, Enum):
     """
     PDF_文件 = "pdf"
     """
-    A PDF file with a text layer (browser-printed, office-suite-saved or WPS-made).
+    A PDF file: with a text layer (browser-printed, office-suite-saved or WPS-made), or pages of pictures (a scan) read by OCR, each value's confidence in its note.
     """
 
 
@@ -461,7 +474,7 @@ class ExtractionNoteKindEnum(str, Enum):
     """
     推断拆分 = "inferred"
     """
-    The digits of a row were run together in the source; exactly one split satisfies the rules (row total, results total, balance, table 四 totals), and it was taken.
+    The digits of a row were run together in the source, or OCR could not read a cell reliably (see low_confidence); exactly one split, or one value, satisfies the rules (row total, results total, balance, table 四 totals), and it was taken.
     """
     拆分不唯一 = "ambiguous"
     """
@@ -487,9 +500,17 @@ class ExtractionNoteKindEnum(str, Enum):
     """
     The row's label is missing or unreadable in the source; the row was read by its position, between two rows matched by their labels, where exactly as many value rows as missing official rows stand.
     """
-    分组合为一行 = "group-row"
+    分组合为一行 = "group_row"
     """
     A group of rows (e.g. （六）其他处理 in a 2021 report) is printed as one row. All zeros: each sub-row is 0 (counts are never negative). Otherwise the sub-rows stay blank: a total is never spread.
+    """
+    文字识别读取 = "ocr"
+    """
+    The cell's value was read by OCR from a picture (a scanned page, a table pasted into a Word file as a picture) with at least the confidence bound; note_confidence holds the recogniser's confidence.
+    """
+    识别不可靠 = "low_confidence"
+    """
+    OCR found ink in the cell but read it below the confidence bound, or read no number; the cell stays blank (note_raw holds what was read, note_confidence its confidence), unless the identities the schema declares allow exactly one value, which is then taken with an inferred note.
     """
     含附注 = "remark"
     """
@@ -1576,6 +1597,7 @@ class ExtractionNote(ConfiguredBaseModel):
     note_message: Optional[str] = Field(default=None, title="说明", description="""The note in Chinese and English.""", json_schema_extra = { "linkml_meta": {'domain_of': ['ExtractionNote']} })
     note_raw: Optional[str] = Field(default=None, title="原文", description="""The source text the note is about, as found (digits run together, a unit, a mark).""", json_schema_extra = { "linkml_meta": {'domain_of': ['ExtractionNote']} })
     note_candidates: Optional[list[str]] = Field(default=None, title="候选拆分", description="""For an ambiguous split, the splits that satisfy the rules, each as comma-separated numbers.""", json_schema_extra = { "linkml_meta": {'domain_of': ['ExtractionNote']} })
+    note_confidence: Optional[float] = Field(default=None, title="识别置信度", description="""For a value read by OCR (notes ocr, low_confidence, inferred), the recogniser's confidence from 0 to 1: the lowest of the words in the cell.""", ge=0, le=1, json_schema_extra = { "linkml_meta": {'domain_of': ['ExtractionNote']} })
 
 
 class StatisticalPeriod(ConfiguredBaseModel):

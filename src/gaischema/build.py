@@ -30,6 +30,7 @@ import html
 import json
 import logging
 import os
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -37,7 +38,7 @@ from pathlib import Path
 import yaml
 
 from gaischema import engine
-from gaischema.conformance import FIELDS, run_case
+from gaischema.conformance import FIELDS, GROUPS, SUITE_VERSION, explain, run_case
 from gaischema.model import get, put
 
 REPO = Path(__file__).resolve().parents[2]
@@ -290,15 +291,17 @@ def _stable_sql(ddl: str) -> str:
 
 
 def strict_json_schema(text: str) -> str:
-    """gen-json-schema's output made valid for strict validators (Ajv's strict mode), and nothing else changed:
-    the top-level ``metamodel_version`` and ``version`` are no JSON Schema keywords, and every class rule that
-    has no pre- or postconditions (all of gaischema's: their conditions are in the rule language) becomes an
-    empty ``{}`` in ``allOf``. The same as ``gen-json-schema --title-from title schema/gaischema.yaml | jq
-    'del(.metamodel_version, .version) | walk(if type == "object" and has("allOf") then .allOf |= map(select(.
-    != {})) | if .allOf == [] then del(.allOf) else . end else . end)'`` (docs/contributing.md)."""
+    """gen-json-schema's output made valid for strict validators (Ajv's strict mode) and versioned, nothing else
+    changed: the top-level ``metamodel_version`` is no JSON Schema keyword; every class rule that has no pre- or
+    postconditions (all of gaischema's: their conditions are in the rule language) becomes an empty ``{}`` in
+    ``allOf``; the ``$id`` names the version, at the w3id path docs/versioning.md promises. ``version`` stays (an
+    annotation: Ajv's strict mode compiles it once told ``ajv.addKeyword("version")``). The same as
+    ``gen-json-schema --title-from title schema/gaischema.yaml | jq '.["$id"] = "https://w3id.org/gaischema/v\\(.
+    version)/gaischema.schema.json" | del(.metamodel_version) | walk(if type == "object" and has("allOf") then .allOf
+    |= map(select(. != {})) | if .allOf == [] then del(.allOf) else . end else . end)'`` (docs/contributing.md)."""
     schema = json.loads(text)
     schema.pop("metamodel_version", None)
-    schema.pop("version", None)
+    schema["$id"] = json_schema_id(schema["version"])
 
     def walk(node):
         if isinstance(node, dict):
@@ -314,6 +317,45 @@ def strict_json_schema(text: str) -> str:
 
     walk(schema)
     return json.dumps(schema, indent=4)
+
+
+def json_schema_id(version: str) -> str:
+    """The JSON Schema's ``$id``: the w3id address of this version's JSON Schema (docs/versioning.md)."""
+    return f"https://w3id.org/gaischema/v{version}/gaischema.schema.json"
+
+
+_TAGGED = re.compile(r'("""[\s\S]*?"""|"(?:[^"\\\n]|\\.)*")@zh\b')
+
+
+def owl_language_tags(ttl: str) -> str:
+    """Language tags only on Chinese text: gen-owl applies the schema's ``in_language: zh`` to every literal of
+    the schema node (its licence URI, version string, English description). A literal keeps ``@zh`` when it has
+    more Han characters than Latin letters; a URI becomes an IRI; the rest are plain literals."""
+    def fix(m: re.Match) -> str:
+        literal = m.group(1)
+        body = literal.strip('"')
+        if re.fullmatch(r"https?://[^\s\"<>\\]+", body):
+            return f"<{body}>"
+        han = len(re.findall(r"[\u3400-\u9fff\uf900-\ufaff]", body))
+        return m.group(0) if han > len(re.findall(r"[A-Za-z]", body)) else literal
+
+    return _TAGGED.sub(fix, ttl)
+
+
+def release_date(version: str, changelog: Path) -> str:
+    """The date of a version's entry in the changelog (``## X.Y.Z — YYYY-MM-DD``): a version without one is not
+    released, and the build says so."""
+    text = changelog.read_text(encoding="utf-8") if changelog.exists() else ""
+    m = re.search(rf"^## {re.escape(version)} — (\d{{4}}-\d{{2}}-\d{{2}})\s*$", text, flags=re.M)
+    if m is None:
+        raise SchemaError(f"schema version {version} has no entry '## {version} — YYYY-MM-DD' in {changelog.name}")
+    return m.group(1)
+
+
+def citation(text: str, version: str, date: str) -> str:
+    """CITATION.cff with the schema's version and its release date (the one version source is the schema)."""
+    text = re.sub(r"^version: .*$", f"version: {version}", text, count=1, flags=re.M)
+    return re.sub(r"^date-released: .*$", f'date-released: "{date}"', text, count=1, flags=re.M)
 
 
 def _write(path: Path, text: str) -> None:
@@ -338,7 +380,7 @@ def generate(out: Path = OUT, schema_path: Path = SCHEMA, docs: Path = DOCS) -> 
     docs = docs.resolve()
     try:
         rel = f"{schema_path.parent.name}/{schema_path.name}"
-        return _generate(out, rel, model) + generate_docs(docs, rel, model) + conformance(out / "conformance")
+        return _generate(out, rel, model) + generate_docs(docs, rel, model) + conformance(out / "conformance", model)
     finally:
         os.chdir(cwd)
         logging.disable(logging.NOTSET)
@@ -346,90 +388,335 @@ def generate(out: Path = OUT, schema_path: Path = SCHEMA, docs: Path = DOCS) -> 
 
 CONFORMANCE_README = """# gaischema conformance suite
 
-Generated by gaischema.build from the bundled examples (examples/) and from one change per table rule in each
-format version - do not edit by hand. An implementation of the standard conforms when, for every case, it
-reports exactly the listed findings and no other.
+Generated by gaischema.build - do not edit by hand. The suite specifies the standard by example, in the manner of
+JSON-Schema-Test-Suite: an implementation conforms to gaischema {standard} when, for every case of the required
+groups, it reports exactly the listed findings and no other. Suite version {suite} (`index.json`: `suite_version`;
+major when the case format changes, minor when cases are added or an expected result changes, patch for wording).
 
-Each file in cases/ is one JSON object:
+## Layout
 
-- `id`, `description`, `source` (the example it comes from, or the change made to a base example);
-- `reports`: the report instances (one, or several for the cross-report rules, in the order they are read);
-- `findings`: every finding, each `{report, rule, severity, path, reported, expected}` (+ `quote` for the
+- `index.json`: the suite version, the standard version it tests, the groups (required or optional), every case
+  with the rules it tests and the sections of docs/rule-language.md that decide its result, the rules of the
+  optional groups, and for each rule the cases that break it.
+- `case.schema.json`: the JSON Schema of a case file (every case validates against it).
+- `cases/<group>/<id>.json`: one case a file.
+
+## A case
+
+- `id`, `group`, `optional`; `description` (what it tests, in words); `rationale` (why the expected findings
+  follow from the specification: which rule, read from which changed value, puts which finding where);
+  `rules` (the rules whose findings it expects); `specification` (sections of docs/rule-language.md); `source`.
+- `intent`: `breaks` (the rules the case is made to break; none for a valid case), `at` (where the broken rule's
+  finding must be, for a generated change of one cell), `changes` (every change made to the base report:
+  `{{report, path, from, to}}`, `to` absent for a deletion, `from` absent for an addition; null when the reports
+  are not a change of a base report). The build checks the expected findings against the intent using the
+  compiled rules alone (`gaischema.conformance.explain`): every rule in `breaks` has a finding (at `at`), and every
+  finding is a rule the case breaks or a consequence of a change (a check or narrative reading that reads a
+  changed path, the complete rule of a deleted cell, the JSON Schema at a changed path). A finding the intent
+  does not explain fails the build: the suite tests the implementation, not the other way round.
+- `reports`: the report instances (one, or several for the cross-report rules, in the order they are read), or,
+  in the `input` group, `input`: `{{name, text}}`, the source text of one file (its name decides YAML or JSON).
+- `findings`: every finding, each `{{report, rule, severity, path, reported, expected}}` (+ `quote` for the
   narrative rules, `other` for a cross-report finding: the index of the previous or the copied report).
 
-What must match: for every finding, `report`, `rule`, `severity` and `path`; for all but the `SCHEMA-*` rules
-(JSON Schema errors, whose values an implementation may show differently) also `reported`, `expected`, `quote`
-and `other`. The order of findings does not matter. Values: numbers as JSON numbers; an interval from blank
-cells as the strings `≥N` or `N–M`; a percentage as the string printed in the text; dates as `YYYY-MM-DD`.
+## What must match
 
-The rules are specified in docs/rule-language.md and compiled in generated/gaischema.rules.json; the JSON
-Schema is generated/gaischema.schema.json. gaischema's own validator runs this suite in its tests
-(tests/test_conformance.py).
+For every finding, `report`, `rule`, `severity` and `path`; for all but the `SCHEMA-*` rules (JSON Schema errors,
+whose values an implementation may show differently) also `reported`, `expected`, `quote` and `other`. The order
+of findings does not matter. Values: numbers as JSON numbers; an interval from blank cells as the strings `≥N` or
+`N–M`; a percentage as the string printed in the text; dates as `YYYY-MM-DD`.
+
+## Groups
+
+{groups}
+
+An implementation may leave out an optional group; it then also leaves out, in the cases of every other group,
+the findings of that group's rules (`index.json`: `optional_rules`). `SCHEMA-OTHER`, the catch-all for JSON Schema
+keywords, is broken by no case: every assertion keyword the JSON Schema uses maps to another `SCHEMA-*` rule
+(`index.json`: `unreachable`; a test fails when that stops being true).
+
+The rules are specified in docs/rule-language.md and compiled in generated/gaischema.rules.json; the JSON Schema
+is generated/gaischema.schema.json. Run the suite against an installed gaischema with `python -m
+gaischema.conformance`; tests/test_conformance.py runs it, and the JavaScript implementation (js/) too.
 """
 
-# one change per table rule, made to a complete report of each format version (path, new value or None to delete)
-MUTATIONS = {
-    "t3-row-total": ("applications.results.granted.natural_person", +1),
-    "t3-results-total": ("applications.results.results_total.natural_person", +1),
-    "t3-balance": ("applications.carried_forward.natural_person", +1),
-    "t4-total": ("reviews_and_litigation.administrative_review.total", +1),
-    "t3-blank": ("applications.results.unable.not_held.natural_person", None),
-    "t4-blank": ("reviews_and_litigation.litigation_direct.pending", None),
-    "format-version-year": ("report_year", "other"),
+# docs/rule-language.md's sections (their mkdocs anchors) that decide a finding of each kind of rule
+KIND_SECTIONS = {
+    "jsonschema": ["what-linkml-enforces-itself-and-what-it-cannot", "evaluation"],
+    "complete": ["evaluation", "kinds"],
+    "version_structure": ["kinds"],
+    "tables_present": ["evaluation", "kinds"],
+    "check": ["expressions", "evaluation"],
+    "cross_report": ["cross-report-rules"],
+    "near_duplicate": ["near-duplicates"],
+    "narrative_fact": ["narrative-rules", "patterns"],
+    "narrative_percent": ["narrative-rules", "patterns"],
+    "narrative_claim": ["narrative-rules", "patterns"],
+    "narrative_required": ["narrative-rules", "patterns"],
+    "section_order": ["narrative-rules"],
+    "input": ["reading-the-input"],
 }
 
 
-def conformance(folder: Path) -> list[Path]:
-    """The conformance suite: each bundled example, and each table rule broken once in each format version,
-    with the exact findings gaischema's validator reports (a JSON file a case)."""
+def rule_group(rule: dict) -> str:
+    """The suite group of a rule (gaischema.conformance.GROUPS), from its kind and the class declaring it."""
+    kind = rule["kind"]
+    if kind == "jsonschema":
+        return "structure"
+    if kind in ("near_duplicate", "section_order") or kind.startswith("narrative_"):
+        return "narrative"
+    if kind == "cross_report":
+        return "cross-report"
+    if kind == "check" and rule["class"] == "AnnualReport":
+        return "metadata"
+    return "tables"
+
+
+def _diff(a, b, path: str = "", report: int = 0):
+    """The changes that make report ``b`` of ``a``: leaves that differ, keys added or removed."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        for k in list(a) + [k for k in b if k not in a]:
+            p = f"{path}.{k}" if path else k
+            if k not in a:
+                yield {"report": report, "path": p, "to": b[k]}
+            elif k not in b:
+                yield {"report": report, "path": p, "from": a[k]}
+            else:
+                yield from _diff(a[k], b[k], p, report)
+    elif a != b or type(a) is not type(b):
+        yield {"report": report, "path": path, "from": a, "to": b}
+
+
+# one change per rule, made to a complete, valid report of each format version:
+# (case name, rule, path or {version: path}, change (+N, a value, or None to delete), where the finding must be,
+#  what the change does, in words)
+MUTATIONS = [
+    ("t3-row-total", "T3-ROW-TOTAL", "applications.results.granted.total", +1, None,
+     "三（一）予以公开 总计 raised by one: the row's 总计 is no longer the sum of its seven applicant columns"),
+    ("t3-results-total", "T3-RESULTS-TOTAL", "applications.results.results_total.natural_person", +1, None,
+     "（七）总计 × 自然人 raised by one: no longer the sum of the results (一)-(六) above it"),
+    ("t3-balance", "T3-BALANCE", "applications.new_applications.natural_person", +1, None,
+     "一、本年新收 × 自然人 raised by one: 新收 + 上年结转 no longer equals 办理结果总计 + 结转下年度"),
+    ("t4-total", "T4-TOTAL", "reviews_and_litigation.administrative_review.total", +1, None,
+     "表四 行政复议 总计 raised by one: no longer the sum of its four results"),
+    ("t2-blank", "T2-BLANK", {"v2021": "proactive_disclosure.regulations.issued",
+                              "v2019": "proactive_disclosure_2019.regulations.newly_made"}, None, None,
+     "the first cell of 表二 (规章) left blank"),
+    ("t3-blank", "T3-BLANK", "applications.results.unable.not_held.natural_person", None, None,
+     "三（四）无法提供 本机关不掌握 × 自然人 left blank"),
+    ("t4-blank", "T4-BLANK", "reviews_and_litigation.litigation_direct.pending", None, None,
+     "表四 未经复议直接起诉 尚未审结 left blank"),
+    ("format-version-year", "FORMAT-VERSION-YEAR", "report_year", {"v2019": 2023, "v2021": 2020}, "format_version",
+     "the report year moved out of the years of the report's format version (the dates left as they are)"),
+]
+MUTATION_BASES = {"v2021": "valid/AnnualReport-beilun-2023.yaml",
+                  "v2019": "valid/AnnualReport-format2019-shanghai-totals-filled.yaml"}
+CROSS_PAIRS = [  # (case, the rule, the organ's two reports): each cross-report rule in a case of its own
+    ("xr-carry-over", "XR-CARRY-OVER", "jia"),
+    ("xr-in-force", "XR-IN-FORCE", "yi"),
+    ("xr-narrative-repeat", "XR-NARRATIVE-REPEAT", "bing"),
+    ("xr-narrative-similar", "XR-NARRATIVE-SIMILAR", "ding"),
+]
+INPUTS = [  # (case, rule, file name, text, what it tests)
+    ("duplicate-key", "INPUT-DUPLICATE-KEY", "report.yaml", "organ: 甲县统计局\nreport_year: 2023\norgan: 乙县统计局\n",
+     "a mapping with the same key twice (organ): refused, not read as the last value"),
+    ("yaml-alias", "INPUT-YAML", "report.yaml", "organ: &o 甲县统计局\nreport_year: 2023\nother_matters: *o\n",
+     "a YAML anchor and alias: refused (an alias can multiply a small file into a huge one)"),
+    ("json-nan", "INPUT-NUMBER", "report.json", '{"organ": "甲县统计局", "report_year": NaN}',
+     "NaN in JSON (Python's json module reads it; JSON has no NaN): refused"),
+    ("not-a-mapping", "INPUT-NOT-REPORT", "report.yaml", "- 甲县统计局\n- 2023\n",
+     "a YAML list at the top level: not a report"),
+    ("empty", "INPUT-EMPTY", "report.yaml", "\n",
+     "an empty file: not a report"),
+]
+UNREACHABLE = {"SCHEMA-OTHER": "the catch-all (keyword *) for JSON Schema keywords the schema does not use: every "
+               "assertion keyword of generated/gaischema.schema.json maps to another SCHEMA-* rule, so no instance "
+               "breaks it (tests/test_conformance.py checks this)"}
+
+
+class SuiteError(SchemaError):
+    """A case's expected findings are not what its intent and the compiled rules explain."""
+
+
+def _head(path: Path) -> str:
+    return " ".join(line[1:].strip() for line in path.read_text(encoding="utf-8").split("\n") if line.startswith("#"))
+
+
+def _jsonable(value):
+    return json.loads(json.dumps(value, ensure_ascii=False, default=str))
+
+
+def conformance(folder: Path, model: dict | None = None) -> list[Path]:
+    """The conformance suite (see CONFORMANCE_README): each bundled example, each table rule broken once in each
+    format version, each cross-report rule on a pair of reports, input a validator refuses. Every case's
+    findings are checked against its intent (gaischema.conformance.explain) before anything is written."""
+
+    model = model or compile_model()
+    rules_json = engine.Engine(model).compiled()
+    by_id = {r["id"]: r for r in model["rules"]}
     cases: list[dict] = []
 
-    def case(cid, description, source, reports):
-        findings = [{k: f[k] for k in FIELDS if k in f} for f in run_case({"reports": reports})]
-        cases.append({"id": cid, "description": description, "source": source, "reports": reports,
-                      "findings": findings})
+    def case(cid, group, description, source, intent, reports=None, input_=None):
+        c = {"id": cid, "group": group, "optional": GROUPS[group][0], "description": description}
+        body = {"reports": reports} if reports is not None else {"input": input_}
+        findings = [{k: f[k] for k in FIELDS if k in f} for f in run_case(body)]
+        c.update({"rules": sorted({f["rule"] for f in findings} | set(intent["breaks"])), "source": source,
+                  "intent": _jsonable(intent), **body, "findings": findings})
+        problems, reasons = explain(c, rules_json)
+        if problems:
+            raise SuiteError(f"conformance case {cid}: " + "; ".join(problems))
+        kinds = ["input"] * (group == "input") + [by_id[r]["kind"] if r in by_id else "input" for r in c["rules"]]
+        c["specification"] = [f"docs/rule-language.md#{s}" for s in dict.fromkeys(
+            s for k in kinds or ["check"] for s in KIND_SECTIONS[k])]
+        if not findings:
+            c["rationale"] = ("Every rule holds: each check's comparison is true, no cell is blank, no table or row "
+                              "of the other format version is present, and no statement of the text disagrees "
+                              "with every reading of the tables; so there is no finding.")
+        else:
+            c["rationale"] = "The expected findings follow from the rules: " + "; ".join(reasons) + "."
+            if intent.get("changes") is not None:
+                c["rationale"] += " No other rule reads a changed value, so there is no other finding."
+        cases.append(c)
 
+    base_pingtan = yaml.safe_load((EXAMPLES / "valid" / "AnnualReport-pingtan-2023.yaml").read_text(encoding="utf-8"))
     for kind in ("valid", "invalid", "warning"):
         for path in sorted((EXAMPLES / kind).glob("*.yaml")):
-            inst = yaml.safe_load(path.read_text(encoding="utf-8"))
+            text = path.read_text(encoding="utf-8")
+            inst = yaml.safe_load(text)
+            head = _head(path)
+            rule = head[len("Breaks "):].split()[0].rstrip(":") if head.startswith("Breaks ") else None
+            name = path.stem[len("AnnualReport-"):]
+            source = f"examples/{kind}/{path.name}"
             try:
                 json.dumps(inst)
-            except TypeError:
-                continue  # a YAML-only value (an unquoted date): no JSON case
-            head = " ".join(line[1:].strip() for line in path.read_text(encoding="utf-8").split("\n")
-                            if line.startswith("#"))
-            case(f"{kind}-{path.stem[len('AnnualReport-'):]}", head, f"examples/{kind}/{path.name}", [inst])
-    cross = sorted((EXAMPLES / "cross").glob("*.yaml"))
-    case("cross-report", "The cross-report examples read together (organs 甲 乙 丙 丁, 2022 and 2023).",
-         "examples/cross/", [yaml.safe_load(p.read_text(encoding="utf-8")) for p in cross])
-    bases = {"v2021": EXAMPLES / "valid" / "AnnualReport-beilun-2023.yaml",
-             "v2019": EXAMPLES / "valid" / "AnnualReport-format2019-shanghai-totals-filled.yaml"}
-    for version, base in bases.items():
-        inst = yaml.safe_load(base.read_text(encoding="utf-8"))
-        for name, (path, change) in MUTATIONS.items():
+            except TypeError:  # a YAML-only value (an unquoted date): a case of the input group, as text
+                changes = [{"report": 0, "path": p, "from": "2024-03-08", "to": "2024-03-08 (a YAML date, unquoted)"}
+                           for p in ("publication_date",)]
+                case(name, "input", head, source, {"breaks": [rule], "changes": changes},
+                     input_={"name": path.name, "text": text})
+                continue
+            changes = list(_diff(base_pingtan, inst)) if "平潭 2023" in head and kind != "valid" else None
+            if kind == "valid":
+                changes = []
+            group = "valid" if rule is None else rule_group(by_id[rule])
+            case(name, group, head, source, {"breaks": [rule] if rule else [], "changes": changes}, reports=[inst])
+    cross = {p.stem[len("AnnualReport-"):]: yaml.safe_load(p.read_text(encoding="utf-8"))
+             for p in sorted((EXAMPLES / "cross").glob("*.yaml"))}
+    for cid, rule, organ in CROSS_PAIRS:
+        pair = [cross[f"{organ}-2022"], cross[f"{organ}-2023"]]
+        head = _head(EXAMPLES / "cross" / f"AnnualReport-{organ}-2023.yaml")
+        case(cid, rule_group(by_id[rule]), f"Two reports of one organ, 2022 then 2023. {head}",
+             f"examples/cross/AnnualReport-{organ}-2022.yaml, examples/cross/AnnualReport-{organ}-2023.yaml",
+             {"breaks": [rule], "changes": None}, reports=pair)
+    case("cross-report-corpus", "cross-report",
+         "The eight cross-report examples read together (organs 甲 乙 丙 丁, 2022 and 2023, in file order): reports "
+         "are matched by organ and year, each rule compares only the same organ's consecutive years (or, for "
+         "near duplicates, other organs of the same year), and each pair's findings are those of the pair alone.",
+         "examples/cross/", {"breaks": [r for _, r, _ in CROSS_PAIRS], "changes": None}, reports=list(cross.values()))
+    for version, base in MUTATION_BASES.items():
+        inst = yaml.safe_load((EXAMPLES / base).read_text(encoding="utf-8"))
+        for name, rule, where, change, at, words in MUTATIONS:
+            path = where[version] if isinstance(where, dict) else where
             bad = copy.deepcopy(inst)
+            old = get(bad, path)
             if change is None:
                 parent, _, leaf = path.rpartition(".")
                 del get(bad, parent)[leaf]
-                what = f"{path} deleted"
-            elif change == "other":
-                bad["report_year"] = 2023 if version == "v2019" else 2020
-                what = f"report_year set to {bad['report_year']}"
+                new, what = {}, "deleted"
             else:
-                put(bad, path, get(bad, path) + change)
-                what = f"{path} + {change}"
-            case(f"{version}-{name}", f"{base.name} ({version}) with one change: {what}.",
-                 f"examples/valid/{base.name}", [bad])
+                value = change[version] if isinstance(change, dict) else old + change
+                put(bad, path, value)
+                new, what = {"to": value}, f"{old} → {value}"
+            changes = [{"report": 0, "path": path, "from": old, **new}]
+            case(f"{version}-{name}", rule_group(by_id[rule]),
+                 f"{rule} in the {version} format: {words}. The base is {Path(base).name}, valid, with this one "
+                 f"change: {path} {what}.", f"examples/{base}",
+                 {"breaks": [rule], "at": at or path, "changes": changes}, reports=[bad])
+    for name, rule, fname, text, words in INPUTS:
+        case(f"input-{name}", "input", f"{rule}: {words}.", "gaischema.build (a constructed source text)",
+             {"breaks": [rule], "changes": None}, input_={"name": fname, "text": text})
+
     folder.mkdir(parents=True, exist_ok=True)
-    for old in (folder / "cases").glob("*.json") if (folder / "cases").exists() else []:
-        old.unlink()
+    if (folder / "cases").exists():
+        shutil.rmtree(folder / "cases")
     written = []
     for c in cases:
-        target = folder / "cases" / f"{c['id']}.json"
-        _write(target, json.dumps(c, ensure_ascii=False, indent=1))
+        target = folder / "cases" / c["group"] / f"{c['id']}.json"
+        ordered = {k: c[k] for k in ("id", "group", "optional", "description", "rationale", "rules", "specification",
+                                     "source", "intent", "reports", "input", "findings") if k in c}
+        _write(target, json.dumps(ordered, ensure_ascii=False, indent=1))
         written.append(target)
-    _write(folder / "README.md", CONFORMANCE_README)
-    return written + [folder / "README.md"]
+    optional_groups = {g for g, (opt, _) in GROUPS.items() if opt}
+    breaking: dict[str, list[str]] = {r["id"]: [] for r in model["rules"]}
+    for c in cases:
+        for r in c["intent"]["breaks"]:
+            breaking.setdefault(r, []).append(c["id"])
+    index = {
+        "comment": f"{GENERATED_HEADER} The gaischema conformance suite; see README.md.",
+        "suite_version": SUITE_VERSION,
+        "standard_version": model["version"],
+        "json_schema": "../gaischema.schema.json",
+        "rules_file": "../gaischema.rules.json",
+        "case_schema": "case.schema.json",
+        "groups": [{"id": g, "optional": opt, "description": d, "cases": [c["id"] for c in cases if c["group"] == g]}
+                   for g, (opt, d) in GROUPS.items()],
+        "optional_rules": sorted(r["id"] for r in model["rules"] if rule_group(r) in optional_groups),
+        "cases": [{"id": c["id"], "file": f"cases/{c['group']}/{c['id']}.json", "group": c["group"],
+                   "optional": c["optional"], "rules": c["rules"], "breaks": c["intent"]["breaks"],
+                   "specification": c["specification"]} for c in cases],
+        "rules": breaking,
+        "unreachable": UNREACHABLE,
+    }
+    _write(folder / "index.json", json.dumps(index, ensure_ascii=False, indent=1))
+    _write(folder / "case.schema.json", json.dumps(case_schema(model["version"], list(GROUPS)), indent=1))
+    groups = "\n".join(f"- `{g}` ({'optional' if opt else 'required'}): {d}." for g, (opt, d) in GROUPS.items())
+    _write(folder / "README.md", CONFORMANCE_README.format(standard=model["version"], suite=SUITE_VERSION,
+                                                           groups=groups))
+    return written + [folder / "index.json", folder / "case.schema.json", folder / "README.md"]
+
+
+def case_schema(version: str, groups: list[str]) -> dict:
+    """The JSON Schema of a conformance case file."""
+    finding = {"type": "object", "required": ["report", "rule", "severity", "path"], "additionalProperties": False,
+               "properties": {"report": {"type": "integer", "minimum": 0},
+                              "rule": {"type": "string", "pattern": "^[A-Z][A-Z0-9-]*$"},
+                              "severity": {"enum": ["error", "warning", "fatal"]}, "path": {"type": "string"},
+                              "reported": {}, "expected": {}, "quote": {"type": "string"},
+                              "other": {"type": "integer", "minimum": 0}}}
+    change = {"type": "object", "required": ["report", "path"], "additionalProperties": False,
+              "properties": {"report": {"type": "integer", "minimum": 0}, "path": {"type": "string"},
+                             "from": {}, "to": {}}}
+    return {
+        "$schema": "https://json-schema.org/draft/2019-09/schema",
+        "$id": f"https://w3id.org/gaischema/v{version}/conformance/case.schema.json",
+        "title": "A case of the gaischema conformance suite",
+        "type": "object",
+        "required": ["id", "group", "optional", "description", "rationale", "rules", "specification", "source",
+                     "intent", "findings"],
+        "additionalProperties": False,
+        "properties": {
+            "id": {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"},
+            "group": {"enum": groups},
+            "optional": {"type": "boolean"},
+            "description": {"type": "string", "minLength": 10},
+            "rationale": {"type": "string", "minLength": 10},
+            "rules": {"type": "array", "items": {"type": "string", "pattern": "^[A-Z][A-Z0-9-]*$"}, "uniqueItems": True},
+            "specification": {"type": "array", "minItems": 1,
+                              "items": {"type": "string", "pattern": "^docs/rule-language\\.md#[a-z0-9-]+$"}},
+            "source": {"type": "string"},
+            "intent": {"type": "object", "required": ["breaks", "changes"], "additionalProperties": False,
+                       "properties": {"breaks": {"type": "array", "items": {"type": "string"}, "uniqueItems": True},
+                                      "at": {"type": "string"},
+                                      "changes": {"type": ["array", "null"], "items": change}}},
+            "reports": {"type": "array", "minItems": 1, "items": {"type": "object"}},
+            "input": {"type": "object", "required": ["name", "text"], "additionalProperties": False,
+                      "properties": {"name": {"type": "string"}, "text": {"type": "string"}}},
+            "findings": {"type": "array", "items": {"$ref": "#/$defs/finding"}},
+        },
+        "oneOf": [{"properties": {"reports": True}, "required": ["reports"]},
+                  {"properties": {"input": True}, "required": ["input"]}],
+        "$defs": {"finding": finding},
+    }
 
 
 def _generate(out: Path, s: str, model: dict) -> list[Path]:
@@ -446,17 +733,19 @@ def _generate(out: Path, s: str, model: dict) -> list[Path]:
         "datamodel.py": PythonGenerator(s).serialize(),
         "pydantic_models.py": PydanticGenerator(s).serialize(),
         "gaischema.context.jsonld": ContextGenerator(s).serialize(),
-        "gaischema.owl.ttl": OwlSchemaGenerator(
+        "gaischema.owl.ttl": owl_language_tags(OwlSchemaGenerator(
             s,
             skip_vacuous_min_zero_cardinality_axioms=True,
             skip_vacuous_local_range_axioms=True,
             consolidate_cardinality_axioms=True,
-        ).serialize(),
+        ).serialize()),
         "gaischema.shacl.ttl": ShaclGenerator(s).serialize(),
         "gaischema.sql": _stable_sql(SQLTableGenerator(s).serialize()),
         "gaischema.model.json": json.dumps(model, ensure_ascii=False, indent=1),
         "gaischema.rules.json": json.dumps(engine.Engine(model).compiled(), ensure_ascii=False, indent=1),
-        "__init__.py": f'"""{GENERATED_HEADER}"""\n',
+        # the package version, read by pyproject.toml (setuptools: attr) and gaischema.__version__: the one
+        # version source is the schema's version
+        "__init__.py": f'"""{GENERATED_HEADER}"""\n\n__version__ = "{model["version"]}"\n',
     }
     written = []
     for name, text in files.items():
@@ -477,6 +766,10 @@ def generate_docs(docs: Path, s: str, model: dict) -> list[Path]:
     _write(docs / "cells.md", cells_markdown(model))
     pages = sorted(reference.rglob("*.md")) + [docs / "rules.md", docs / "cells.md"]
     changelog = DOCS.parent / "CHANGELOG.md"  # the top-level changelog is the one source; the site shows it
+    date = release_date(model["version"], changelog)
+    cff = DOCS.parent / "CITATION.cff"  # the top-level file, kept to the schema's version (tests/test_release.py)
+    if cff.exists() and docs == DOCS.resolve():
+        _write(cff, citation(cff.read_text(encoding="utf-8"), model["version"], date))
     if changelog.exists():
         _write(docs / "changelog.md", f"<!-- {GENERATED_HEADER} (from CHANGELOG.md) -->\n\n"
                + changelog.read_text(encoding="utf-8"))

@@ -47,7 +47,7 @@ PUBLISHED_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".md", ".markdown", ".xl
                       ".ndjson")  # .json is left to instances; a JSON array dump is read when named
 NARRATIVE = ("overview", "problems_and_improvements", "other_matters")
 TABLES_MISSING_PATH = ""  # the path of the one note of a report published without its tables: the report
-INCOMPLETE = ("unreadable", "ambiguous", "impossible", "missing", "group-row")
+INCOMPLETE = ("unreadable", "ambiguous", "impossible", "missing", "group_row", "low_confidence")
 _CN_NUM = "一二三四五六七八九十"
 
 
@@ -74,6 +74,8 @@ def extract_document(doc: Document, name: str) -> Extraction:
     model = Model.load()
     text = "\n".join(doc.lines())
     notes: list[Note] = []
+    if doc.sniffed:  # read by its content, not by its name
+        notes.append(Note("source", "extraction.source_format", doc.sniffed, doc.fmt))
     if doc.fields is not None:
         meta = sheet_metadata(doc.fields, notes)
     else:
