@@ -134,9 +134,14 @@ def test_platform_meta_tags(tmp_path):
     assert "ArticleTitle" in source(got, "report_year")
 
 
-@pytest.mark.parametrize("example,organ,year", [(BEILUN, "北仑区统计局", 2023), (SHANGHAI, "上海市人民政府办公厅", 2019)])
-def test_html_title_when_the_page_has_no_title_line(tmp_path, example, organ, year):
-    html = page(example, "", signature=False, html_title=f"{organ}{year}年政府信息公开工作年度报告-门户网站")
+@pytest.mark.parametrize("example,organ,year,form", [
+    (BEILUN, "北仑区统计局", 2023, "{}_宁波市北仑区人民政府门户网站"),
+    (BEILUN, "北仑区统计局", 2023, "宁波市北仑区人民政府门户网站 - {}"),
+    (SHANGHAI, "上海市人民政府办公厅", 2019, "首页 > 政务公开 > {}"),
+])
+def test_html_title_when_the_page_has_no_title_line(tmp_path, example, organ, year, form):
+    """The <title> of a government site: the report's title joined to the site's name or a breadcrumb."""
+    html = page(example, "", signature=False, html_title=form.format(f"{organ}{year}年政府信息公开工作年度报告"))
     got = run(tmp_path, "page.html", html)
     assert (got.instance["organ"], got.instance["report_year"]) == (organ, year)
     assert "<title>" in source(got, "organ")

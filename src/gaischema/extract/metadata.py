@@ -58,6 +58,7 @@ _DATE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日
 _TITLE = "政府信息公开(?:工作)?年度报告"
 _TITLE_RE = re.compile(_TITLE)
 _SENTENCE = re.compile("[，。；！？]")
+_TITLE_SEPARATORS = re.compile(r"[_|｜>›»—–]+|-{1,2}(?!\d)")
 _NAME = r"[^\s\d，。、：:（）()《》“”]{2,40}?"
 _HEAD_LINES = 60
 
@@ -150,6 +151,11 @@ def parse_title(line: str) -> tuple[int | None, str | None]:
     t = re.sub(r"^(?:标题|题目)[:：]?", "", t)
     if not re.search(_TITLE, t):
         return None, None
+    # a page's <title> or a PDF's Title joins the report's title and the site's name (…年度报告_XX市人民政府门户网站,
+    # XX网站-…年度报告): the part with the report's title is the title
+    parts = [p for p in _TITLE_SEPARATORS.split(t) if _TITLE_RE.search(p)]
+    if len(parts) == 1:
+        t = parts[0]
     m = (re.search(rf"(\d{{4}})年度?({_NAME})?{_TITLE}", t) or re.search(rf"{_TITLE}[（(](\d{{4}})年度?[）)]", t))
     year = int(m.group(1)) if m and 1990 < int(m.group(1)) < 2100 else None
     organ = m.group(2) if m and m.re.groups > 1 and m.group(2) else None
