@@ -163,6 +163,8 @@ def test_invisible_characters_are_removed_from_organ_names(tmp_path):
     title = "上海市人民政府\u00ad办公厅\u200b2019年政府信息公开工作年度报告"
     got = run(tmp_path, "title.html", page(SHANGHAI, title, signature=False, html_title=""))
     assert got.instance["organ"] == "上海市人民政府办公厅" and "U+00AD" in source(got, "organ")
+    got = run(tmp_path, "elsewhere.html", page(SHANGHAI, lead="<p>\u200b本报告依据《条例》编制。</p>"))
+    assert got.instance["organ"] == "上海市人民政府办公厅" and "U+" not in source(got, "organ")  # not on the organ
 
 
 # ------------------------------------------------------------------------------------------------ sentences, signature, file name

@@ -281,10 +281,13 @@ def text_metadata(text: str, notes: list[Note], meta_fields: dict | None = None,
         organ_from("file_name", organ)
         if year:
             years["file_name"] = year
-    if gone:  # the text itself held invisible characters: name them on whatever the text gave
-        for key in organs:
+    if gone:  # the text held invisible characters: named on a value read from a line that had them
+        marked = [strip_invisible(x) for x in fold(text).split("\n") if _INVISIBLE.search(x)]
+        for key, organ in organs.items():
             if key in ("发布机构", "来源", "标题", "text_title", "compiled_by", "signature", "summarised"):
-                removed.setdefault(key, gone)
+                had = sorted({c for clean, inv in marked if organ in "".join(clean.split()) for c in inv.split()})
+                if had:
+                    removed.setdefault(key, " ".join(had))
 
     period = re.search(r"统计期限?[^\n。]{0,6}?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[^\n。]{0,6}?"
                        r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日", t)
