@@ -388,8 +388,8 @@ def extract(sources: tuple[str, ...], output: str | None, out_dir: str | None, f
     if not out_dir:  # one source, one output: a dump of several rows needs a folder for its instances
         records = list(records)
         if len(records) > 1:
-            click.echo(f"{files[0]}: 该文件含 {len(records)} 篇报告（数据文件），请用 --out-dir / the file holds "
-                       f"{len(records)} reports (a crawler's dump): use --out-dir", err=True)
+            click.echo(f"{files[0]}: 该文件是含 {len(records)} 行的数据文件，每行一个实例，请用 --out-dir / the file is a "
+                       f"crawler's dump of {len(records)} rows, an instance each: use --out-dir", err=True)
             sys.exit(2)
     done: set[str] = set()
     for record in records:
