@@ -189,6 +189,16 @@ def test_organ_and_date_from_the_signature(tmp_path, example):
     assert source(got, "organ").startswith("取自落款") and source(got, "publication_date").startswith("取自落款")
 
 
+def test_signature_on_one_line(tmp_path):
+    html = page(BEILUN, "政府信息公开工作年度报告", date=False, html_title="")
+    assert '<p class="signature">北仑区统计局</p>\n<p class="signature">2024年1月5日</p>' in html
+    html = html.replace('<p class="signature">北仑区统计局</p>\n<p class="signature">2024年1月5日</p>',
+                        '<p class="signature">北仑区统计局　2024年1月5日</p>')
+    got = run(tmp_path, "page.html", html)
+    assert (got.instance["organ"], got.instance["publication_date"]) == ("北仑区统计局", "2024-01-05")
+    assert source(got, "organ").startswith("取自落款")
+
+
 def test_organ_from_the_file_name(tmp_path):
     got = run(tmp_path, "宁波市北仑区统计局2023年政府信息公开工作年度报告.html",
               page(BEILUN, "政府信息公开工作年度报告", signature=False, html_title=""))

@@ -270,6 +270,10 @@ def text_metadata(text: str, notes: list[Note], meta_fields: dict | None = None,
     for a, b in zip(tail, tail[1:]):
         if re.fullmatch(r"[^\s\d，。、]{2,40}", a) and _DATE.fullmatch(b.strip()):
             signature = (a, b)
+    if signature is None and tail:  # organ and date on one line: 宁波市北仑区统计局 2024年1月5日
+        one = re.fullmatch(r"([^\s\d，。、]{2,40})\s+(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)", tail[-1].strip())
+        if one:
+            signature = (one.group(1), one.group(2))
     if signature:
         organ_from("signature", signature[0])
     m = re.search(rf"汇总\s*({_NAME})\s*(?:各有关单位|各有关部门|各部门|各单位|所属各单位|各乡镇|各级)", t)
