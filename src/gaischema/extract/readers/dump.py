@@ -58,10 +58,6 @@ class DumpRow:
         """The crawler's fields as document metadata (keys ``title``, ``date``, ``url``, ``source``)."""
         return {k: v for k in ("title", "date", "url", "source") if (v := getattr(self, k))}
 
-    def label(self) -> str:
-        """How the row is named in a record's ``file``: its number and, when it has one, its title."""
-        return f"row={self.row}" + (f" {' '.join(self.title.split())[:60]}" if self.title else "")
-
 
 def find_columns(header: list[str], columns: dict[str, str] | None = None) -> dict[str, int]:
     """Field -> column index, by name: a name given in ``columns`` first, else the known names (exact, then
