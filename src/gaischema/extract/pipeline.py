@@ -200,6 +200,8 @@ def extract_row(row: DumpRow, name: str) -> dict:
     """One row of a crawler dump as a record: its content read as HTML or text, the crawler's fields as the
     document's metadata."""
     try:
+        if row.broken:
+            raise InputError("INPUT-NOT-REPORT", "该行不是 JSON 对象（JSON 格式错误）", "the line is no JSON object (bad JSON)")
         if not row.content or not row.content.strip():
             raise InputError("INPUT-EMPTY", "该行没有内容（正文列为空）", "the row has no content (its content column is empty)")
         if row.content_format == "html":

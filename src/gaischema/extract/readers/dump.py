@@ -53,6 +53,7 @@ class DumpRow:
     date: str | None = None
     url: str | None = None
     source: str | None = None
+    broken: bool = False  # a line of JSON Lines that is no JSON object
 
     def meta(self) -> dict[str, str]:
         """The crawler's fields as document metadata (keys ``title``, ``date``, ``url``, ``source``)."""
@@ -133,17 +134,25 @@ def read_dump(path: str, data: bytes, columns: dict[str, str] | None = None) -> 
     return rows
 
 
+def _loads(text: str):
+    """json.loads, with nesting too deep for the parser as a ValueError like any other bad JSON."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+
+
 def _json_rows(text: str, columns: dict[str, str] | None) -> list[DumpRow] | None:
     """A JSON array of objects, or JSON Lines (one object a line)."""
     stripped = text.strip()
     objects: list = []
     try:
-        value = json.loads(stripped)
+        value = _loads(stripped)
         objects = value if isinstance(value, list) else [value] if isinstance(value, dict) else []
     except ValueError:
         lines = [x for x in stripped.split("\n") if x.strip()]
         try:
-            objects = [json.loads(x) for x in lines[:1]]
+            objects = [_loads(x) for x in lines[:1]]
         except ValueError:
             return None
         if not objects or not isinstance(objects[0], dict):
@@ -151,7 +160,7 @@ def _json_rows(text: str, columns: dict[str, str] | None) -> list[DumpRow] | Non
         objects = []
         for x in lines:
             try:
-                objects.append(json.loads(x))
+                objects.append(_loads(x))
             except ValueError:
                 objects.append(None)  # a broken line is that row's error, not the file's
     dicts = [o for o in objects if isinstance(o, dict)]
@@ -167,7 +176,7 @@ def _json_rows(text: str, columns: dict[str, str] | None) -> list[DumpRow] | Non
                          "with --content-column)")
     if len(objects) > _MAX_ROWS:
         raise InputError("INPUT-TOO-LARGE", f"数据行过多（上限 {_MAX_ROWS}）", f"too many rows (the limit is {_MAX_ROWS})")
-    return [_row(n, [o.get(k) for k in keys] if isinstance(o, dict) else [], cols)
+    return [_row(n, [o.get(k) for k in keys], cols) if isinstance(o, dict) else DumpRow(n, None, "txt", broken=True)
             for n, o in enumerate(objects, 1)]
 
 
