@@ -160,7 +160,8 @@ def test_python_and_the_javascript_implementation_find_the_same_statements(tmp_p
     js = ROOT / "js"
     shutil.copytree(js, tmp_path / "js", ignore=shutil.ignore_patterns("node_modules"))
     proc = subprocess.run([NPM, "install", "--silent", "--no-audit", "--no-fund"], cwd=tmp_path / "js",
-                          capture_output=True, text=True, timeout=600, check=False)
+                          capture_output=True, text=True, timeout=600, check=False,
+                          env={**os.environ, "GAISCHEMA_REPO": str(ROOT)})  # the package's build reads generated/
     assert proc.returncode == 0, f"npm install failed: {proc.stderr[-1000:]}"
     texts = [[f"{name}|{section}|{rule['rule']}", rule, raw] for name, _, section, rule, raw in _narratives()]
     (tmp_path / "texts.json").write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
