@@ -8,6 +8,7 @@ them)."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -39,7 +40,17 @@ def _run(cmd: list, cwd: Path, timeout: int = 600) -> subprocess.CompletedProces
 def app(tmp_path_factory) -> dict:
     """The packed tarball, installed into an empty folder."""
     work = tmp_path_factory.mktemp("npm")
-    proc = _run([NPM, "pack", "--json", "--pack-destination", work], ROOT / "js")
+    # js/ as committed, beside the repository's generated/ and licence (what its build reads): the checkout is
+    # not written to, and the committed package.json is what is packed
+    source = work / "src"
+    (source / "js").mkdir(parents=True)
+    for name in ("src", "scripts"):
+        shutil.copytree(ROOT / "js" / name, source / "js" / name)
+    for name in ("package.json", "package-lock.json", "README.md"):
+        shutil.copy(ROOT / "js" / name, source / "js" / name)
+    for name in ("generated", "LICENSE", "LICENSES"):
+        os.symlink(ROOT / name, source / name)
+    proc = _run([NPM, "pack", "--json", "--pack-destination", work], source / "js")
     assert proc.returncode == 0, proc.stderr[-2000:]
     packed = json.loads(proc.stdout)[0]
     tarball = work / packed["filename"]
