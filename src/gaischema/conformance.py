@@ -156,6 +156,8 @@ def _says(f: dict, rules: dict, version: str | None) -> str:
         return f"no reading of the tables agrees with the text ({values})"
     if kind == "version_structure":
         return "a table or row of the other format version"
+    if kind == "tables_present":
+        return "none of the tables of its scope is in the report: one finding for the report, no blank cells"
     return "the input is refused before any rule runs"
 
 
