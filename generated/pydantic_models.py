@@ -456,7 +456,7 @@ class SourceFormatEnum(str, Enum):
     """
     PDF_文件 = "pdf"
     """
-    A PDF file with a text layer (browser-printed, office-suite-saved or WPS-made).
+    A PDF file: with a text layer (browser-printed, office-suite-saved or WPS-made), or pages of pictures (a scan) read by OCR, each value's confidence in its note.
     """
 
 
@@ -474,7 +474,7 @@ class ExtractionNoteKindEnum(str, Enum):
     """
     推断拆分 = "inferred"
     """
-    The digits of a row were run together in the source; exactly one split satisfies the rules (row total, results total, balance, table 四 totals), and it was taken.
+    The digits of a row were run together in the source, or OCR could not read a cell reliably (see low_confidence); exactly one split, or one value, satisfies the rules (row total, results total, balance, table 四 totals), and it was taken.
     """
     拆分不唯一 = "ambiguous"
     """
@@ -503,6 +503,14 @@ class ExtractionNoteKindEnum(str, Enum):
     分组合为一行 = "group_row"
     """
     A group of rows (e.g. （六）其他处理 in a 2021 report) is printed as one row. All zeros: each sub-row is 0 (counts are never negative). Otherwise the sub-rows stay blank: a total is never spread.
+    """
+    文字识别读取 = "ocr"
+    """
+    The cell's value was read by OCR from a picture (a scanned page, a table pasted into a Word file as a picture) with at least the confidence bound; note_confidence holds the recogniser's confidence.
+    """
+    识别不可靠 = "low_confidence"
+    """
+    OCR found ink in the cell but read it below the confidence bound, or read no number; the cell stays blank (note_raw holds what was read, note_confidence its confidence), unless the identities the schema declares allow exactly one value, which is then taken with an inferred note.
     """
     含附注 = "remark"
     """
@@ -571,6 +579,30 @@ class AnnualReport(ConfiguredBaseModel):
                     'description': 'Every cell of table 四 is filled; a blank cell is '
                                    'an error.',
                     'title': 'T4-BLANK'},
+                   {'annotations': {'kind': {'tag': 'kind', 'value': 'tables_present'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': 'The report lacks the '
+                                                            'tables of the national '
+                                                            'format (tables 二, 三 and '
+                                                            '四); none of their figures '
+                                                            'is published'},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '年度报告缺少年度报告格式规定的统计表格（表二、表三、表四），各表数据均未公布'},
+                                    'scope': {'tag': 'scope',
+                                              'value': 'proactive_disclosure '
+                                                       'proactive_disclosure_2019 '
+                                                       'applications '
+                                                       'reviews_and_litigation'},
+                                    'severity': {'tag': 'severity', 'value': 'error'},
+                                    'source': {'tag': 'source',
+                                               'value': '条例第五十条；国办公开办函〔2021〕30号/〔2019〕60号 '
+                                                        '年度报告格式 表二、表三、表四'}},
+                    'description': 'The report holds the tables of the national '
+                                   'format: a report published without them (its text '
+                                   'has the headings and the narrative, no table 二, 三 '
+                                   'or 四) is one error, not one blank-cell error per '
+                                   'table.',
+                    'title': 'TABLES-MISSING'},
                    {'annotations': {'kind': {'tag': 'kind',
                                              'value': 'version_structure'},
                                     'message_en': {'tag': 'message_en',
@@ -1565,6 +1597,7 @@ class ExtractionNote(ConfiguredBaseModel):
     note_message: Optional[str] = Field(default=None, title="说明", description="""The note in Chinese and English.""", json_schema_extra = { "linkml_meta": {'domain_of': ['ExtractionNote']} })
     note_raw: Optional[str] = Field(default=None, title="原文", description="""The source text the note is about, as found (digits run together, a unit, a mark).""", json_schema_extra = { "linkml_meta": {'domain_of': ['ExtractionNote']} })
     note_candidates: Optional[list[str]] = Field(default=None, title="候选拆分", description="""For an ambiguous split, the splits that satisfy the rules, each as comma-separated numbers.""", json_schema_extra = { "linkml_meta": {'domain_of': ['ExtractionNote']} })
+    note_confidence: Optional[float] = Field(default=None, title="识别置信度", description="""For a value read by OCR (notes ocr, low_confidence, inferred), the recogniser's confidence from 0 to 1: the lowest of the words in the cell.""", ge=0, le=1, json_schema_extra = { "linkml_meta": {'domain_of': ['ExtractionNote']} })
 
 
 class StatisticalPeriod(ConfiguredBaseModel):

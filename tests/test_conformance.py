@@ -275,4 +275,5 @@ def test_stock_linkml_validator_catches_every_rule_linkml_can_express():
         (caught if report.results else passed).add(intended_rule(path))
     assert caught == NATIVE
     assert passed == {"FORMAT-VERSION-TABLES", "META-FEE-AMOUNT", "META-PERIOD-END", "META-PERIOD-START",
-                      "META-PUBLISHED-AFTER-YEAR", "T3-BALANCE", "T3-RESULTS-TOTAL", "T3-ROW-TOTAL", "T4-TOTAL"}
+                      "META-PUBLISHED-AFTER-YEAR", "T3-BALANCE", "T3-RESULTS-TOTAL", "T3-ROW-TOTAL", "T4-TOTAL",
+                      "TABLES-MISSING"}

@@ -238,7 +238,7 @@ def test_every_narrative_rule_is_declared_with_its_pattern_in_the_schema():
 @pytest.mark.parametrize("name", ["shanghai-gov-office-2019.html", "shanghai-gov-office-2019.pdf"])
 def test_shanghai_2019_text_table_defects_are_found_quoting_their_sentences(name):
     if name.endswith(".pdf"):
-        pytest.importorskip("pdfplumber")
+        pytest.importorskip("pypdfium2")
     from gaischema.extract import extract
 
     found = {(f.rule, f.reported, f.expected): f for f in narr(extract(str(SAMPLES / name)).instance)}

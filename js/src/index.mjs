@@ -482,9 +482,16 @@ export function validate(report) {
     const parent = at(report, s.parent), leaf = s.path.split(".").pop();
     if (isObj(parent) && !blank(parent[leaf])) out.push(dress(finding(s.rule, s.path), null));
   }
+  const silenced = new Set();  // tables missing as a whole: one tables_present finding, no complete finding
+  for (const t of v.tables_present ?? []) {
+    if (t.tables.length && t.tables.every(name => blank(report[name]))) {
+      raw.push(finding(t.rule, ""));
+      for (const name of t.tables) silenced.add(name);
+    }
+  }
   for (const c of v.complete) {
     const parent = at(report, c.parent), leaf = c.path.split(".").pop();
-    if (isObj(parent) && blank(parent[leaf])) raw.push(finding(c.rule, c.path));
+    if (isObj(parent) && blank(parent[leaf]) && !silenced.has(c.path)) raw.push(finding(c.rule, c.path));
   }
   runChecks(v.checks, report, undefined, rejected, raw);
   const text = [];

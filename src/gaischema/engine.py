@@ -15,6 +15,9 @@ Rules come from ``generated/gaischema.model.json`` (compiled from the schema's c
     Every cell of the tables named in ``scope`` is filled, for the instance's format version.
 ``version_structure``
     No table or row of the other format version is present.
+``tables_present``
+    The report holds its tables: when none of the tables named in ``scope`` is present (a report published
+    without its tables), one finding for the report, and the ``complete`` rules do not report those tables.
 ``jsonschema``
     Maps JSON Schema error keywords (``validators``) to a rule id; applied by :mod:`gaischema.validate`.
 ``narrative_fact``, ``narrative_percent``, ``narrative_claim``, ``narrative_required``, ``section_order``
@@ -330,15 +333,15 @@ def _parse(text: str) -> ast.AST:
 def compile_rule(rule: dict, model: dict) -> list[CheckSpec]:
     """Check a rule and expand a ``check`` rule into its concrete checks (raises RuleSyntaxError)."""
     kind = rule.get("kind")
-    if kind not in {"check", "cross_report", "complete", "version_structure", "jsonschema", "near_duplicate",
-                    *TEXT_KINDS}:
+    if kind not in {"check", "cross_report", "complete", "version_structure", "tables_present", "jsonschema",
+                    "near_duplicate", *TEXT_KINDS}:
         raise RuleSyntaxError(f"unknown kind {kind!r}")
     if rule.get("severity") not in SEVERITIES:
         raise RuleSyntaxError(f"severity must be one of {SEVERITIES}")
     for key in ("message_zh", "message_en", "source"):
         if not rule.get(key):
             raise RuleSyntaxError(f"missing annotation {key}")
-    if kind == "complete":
+    if kind in ("complete", "tables_present"):
         root = {s["name"] for s in model["classes"][model["root"]]["slots"]}
         for name in rule.get("scope", "").split() or [""]:
             if name not in root:
@@ -701,6 +704,10 @@ class Engine:
                 for kw in rule["validators"].split():
                     self.jsonschema[kw] = rule
         self._structure_rules = by_kind.get("version_structure", [])
+        # per version: (rule, the scope's tables of that version) of each tables_present rule
+        self._tables_rules = {v: [(r, [n for n in r["scope"].split() if any(
+            s["name"] == n and v in s["versions"] for s in self.classes[model["root"]]["slots"])])
+            for r in by_kind.get("tables_present", [])] for v in model["versions"]}
         self._identities: dict[str, list[Identity]] = {}
         namespace_base = {"_Skip": _Blank, "_SKIPS": (_Blank, KeyError, TypeError, ValueError, IndexError),
                           "_cv": _cv, **_functions(model)}
@@ -772,12 +779,18 @@ class Engine:
                     obj = obj.get(step) if isinstance(obj, dict) else None
                 if isinstance(obj, dict) and obj.get(name) is not None:
                     findings.append(self._finding(rule, parent + (name,), None))
+        silenced: set[tuple[str, ...]] = set()  # tables missing as a whole: one finding, not one per table
+        for rule, tables in self._tables_rules[version]:
+            if tables and all(instance.get(t) is None for t in tables):
+                findings.append(make_finding(rule, "", self._tables_cell(tables, version)))
+                silenced.update((t,) for t in tables)
         hits: list[tuple] = []
         blanks: list[int] = []
         v.run(instance, lambda k, left, right: hits.append((k, left, right)), blanks.append)
         for k in blanks:
             rule, path = v.blanks[k]
-            findings.append(self._finding(rule, path, version))
+            if path not in silenced:
+                findings.append(self._finding(rule, path, version))
         for k, left, right in hits:
             spec = v.checks[k]
             if rejected and _touches(spec.variables, rejected):
@@ -851,6 +864,7 @@ class Engine:
                              for rule, path in v.blanks],
                 "version_structure": [{"rule": r["id"], "path": ".".join(parent + (name,)), "parent": ".".join(parent)}
                                       for r in self._structure_rules for parent, name in v.other_slots],
+                "tables_present": [{"rule": r["id"], "tables": tables} for r, tables in self._tables_rules[version]],
                 "identities": [{"rule": i.rule, "terms": [[p, k] for p, k in i.terms], "constant": i.constant}
                                for i in self.identities(version)],
                 "narrative": [_text_json(self.model["rules"][t.key], t) for t in self.text[version]],
@@ -877,6 +891,10 @@ class Engine:
     def near_duplicate_finding(self, rule: dict, section: str, sim: float, other: str) -> Finding:
         """The finding of a near_duplicate rule: a section nearly the same as another report's (named)."""
         return make_finding(rule, section, self.labels.cell((section,), None), round(sim, 2), other)
+
+    def _tables_cell(self, tables: list[str], version: str) -> tuple[str, str]:
+        labels = [self.labels.cell((t,), version) for t in tables]
+        return "；".join(zh for zh, _ in labels), "; ".join(en for _, en in labels)
 
     def _joined_cell(self, paths, version):
         cells = [self.labels.cells[version].get(".".join(p)) for p in paths]

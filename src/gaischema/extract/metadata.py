@@ -12,7 +12,7 @@ from typing import Any
 from gaischema.extract.matcher import Note, core, norm
 from gaischema.model import Model
 
-__all__ = ["DATE_SOURCES", "ORGAN_SOURCES", "YEAR_SOURCES", "detect_version", "fold", "is_organ", "parse_title",
+__all__ = ["DATE_SOURCES", "ORGAN_SOURCES", "YEAR_SOURCES", "cn_dates", "detect_version", "fold", "is_organ", "parse_title",
            "sheet_metadata", "strip_invisible", "text_metadata"]
 
 
@@ -56,6 +56,8 @@ def fold(text: str) -> str:
     return text
 _DATE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?")
 _TITLE = "政府信息公开(?:工作)?年度报告"
+_TITLE_RE = re.compile(_TITLE)
+_SENTENCE = re.compile("[，。；！？]")
 _NAME = r"[^\s\d，。、：:（）()《》“”]{2,40}?"
 _HEAD_LINES = 60
 
@@ -63,15 +65,15 @@ _HEAD_LINES = 60
 # beats a sentence of the text, which beats the signature, the 汇总 sentence and the file name. (key, zh, en)
 ORGAN_SOURCES = (
     ("source", "数据行“来源”列", "the dump row's source column"),
-    ("ContentSource", "网页 ContentSource 元数据", "the page's ContentSource meta tag"),
     ("发布机构", "发布机构", "发布机构 line"),
-    ("来源", "来源", "来源 line"),
+    ("ContentSource", "网页 ContentSource 元数据", "the page's ContentSource meta tag"),
     ("title", "数据行“标题”列", "the dump row's title column"),
     ("标题", "标题行", "标题 line"),
     ("ArticleTitle", "网页 ArticleTitle 元数据", "the page's ArticleTitle meta tag"),
     ("text_title", "标题", "title"),
     ("html_title", "网页标题", "the page's <title>"),
     ("pdf_title", "PDF 文档属性“标题”", "the PDF's document Title"),
+    ("来源", "来源", "来源 line"),  # often the portal that carries the page: below the titles
     ("compiled_by", "“本报告由…编制”", "the 本报告由…编制 sentence"),
     ("signature", "落款", "signature"),
     ("summarised", "“汇总…情况”", "the 汇总…情况 sentence"),
@@ -90,10 +92,30 @@ _WHERE = {k: (zh, en) for k, zh, en in ORGAN_SOURCES} | {
 _INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180e\u200b-\u200f\u202a-\u202e"
                         "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]")
 # the ends an organ's name has (a government, an office, a department, a region's committee, a town)
-_ORGAN_END = re.compile(r"(?:政府|办公厅|办公室|委员会|管委会|工委|局|厅|委|办|院|署|部|中心|所|站|队|处|会|馆|社|行|"
+_ORGAN_END = re.compile(r"(?:政府|办公厅|办公室|委员会|管委会|工委|局|厅|委|办|院|署|部|中心|所|站|队|处|会|馆|社|行|海关|"
                         r"街道|镇|乡|区|县|市|州|盟|旗|公司|集团|学校|大学|学院|法院|检察院|监狱|室|组|团)$")
 _NOT_ORGAN = re.compile(r"网站|门户|网$|平台|客户端|公众号|微信|微博|专栏|栏目|首页|关于|印发|通知|报告|公开|年度|目录|"
                         r"附件|说明|^本|^我|^各|^全")
+
+
+_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0", "О": "0"}
+
+
+def _cn_number(s: str) -> str:
+    """一 … 三十一 as digits (days and months)."""
+    if "十" not in s:
+        return "".join(_CN_DIGIT[c] for c in s)
+    tens, _, ones = s.partition("十")
+    return str(int(_CN_DIGIT.get(tens, "1") if tens else "1") * 10 + (int(_CN_DIGIT[ones]) if ones else 0))
+
+
+def cn_dates(text: str) -> str:
+    """Years and dates in Chinese numerals (二〇二三年, 二〇二四年一月五日) as digits; other text unchanged."""
+    if "年" not in text:
+        return text
+    text = re.sub(r"([〇零○Ｏ一二三四五六七八九]{4})(?=\s*年)", lambda m: "".join(_CN_DIGIT[c] for c in m.group(1)), text)
+    return re.sub(r"(?<=\d年)([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日",
+                  lambda m: f"{_cn_number(m.group(1))}月{_cn_number(m.group(2))}日", text)
 
 
 def strip_invisible(text: str) -> tuple[str, str]:
@@ -124,7 +146,7 @@ def _date_of(text: str) -> str | None:
 def parse_title(line: str) -> tuple[int | None, str | None]:
     """(year, organ) of a title line (spaces removed first): ``XX2024年度…年度报告``, ``2024年XX…年度报告``,
     ``XX…年度报告（2024年）``. None where the title does not say; no organ from a 关于/印发/通知 title."""
-    t = re.sub(r"\s+", "", fold(line))
+    t = re.sub(r"\s+", "", cn_dates(fold(line)))
     t = re.sub(r"^(?:标题|题目)[:：]?", "", t)
     if not re.search(_TITLE, t):
         return None, None
@@ -144,29 +166,40 @@ def _title_lines(lines: list[str]) -> tuple[int | None, str | None, str]:
     or a title split over two or three short lines (the organ above, the year and 年度报告 below); a year
     standing alone beside it (PDF text layers). Sentences are no titles."""
     head = lines[:_HEAD_LINES]
-    short = [len(x) <= 60 and not re.search(r"[，。；！？]", x) for x in head]
+    comp = ["".join(x.split()) for x in head]
+    short = [len(x) <= 60 and not _SENTENCE.search(x) for x in comp]
     for i, line in enumerate(head):
         if not short[i]:
             continue
         for n in (1, 2, 3):
-            if i + n > len(head) or not all(short[i:i + n]):
+            if i + n > len(head) or not short[i + n - 1]:
                 break
-            joined = "".join(head[i:i + n])
-            if not re.search(_TITLE, re.sub(r"\s+", "", joined)):
+            compact = "".join(comp[i:i + n])
+            if "报告" not in compact or not _TITLE_RE.search(compact):
                 continue
+            joined = "".join(head[i:i + n])
             year, organ = parse_title(joined)
             if year is None:  # the year may stand apart from its title line
                 near = [x for x in head[max(0, i - 2):i + n + 2]
-                        if re.fullmatch(r"[（(]?\s*\d{4}\s*年度?\s*[）)]?", x)]
+                        if re.fullmatch(r"[（(]?\s*\d{4}\s*年度?\s*[）)]?", cn_dates(x))]
                 if near:
-                    year = int(re.search(r"\d{4}", near[0]).group(0))
-            return year, organ, ""
+                    year = int(re.search(r"\d{4}", cn_dates(near[0])).group(0))
+            if year or organ:
+                return year, organ, ""
+            break  # a title that says neither (a column name in a breadcrumb): the real one may follow
     return None, None, ""
+
+
+# the fields of a page's 信息公开目录 block, which end a field's value where no colon does (a table row of
+# 发布机构 | XX局 | 生成日期 | 2024-01-05 reads as one line of cells)
+_FIELD_NAMES = ("发布机构|发布机关|发布单位|发文机关|发文机构|发文单位|发布日期|发布时间|生成日期|成文日期|索引号|文号|发文字号|"
+                "主题分类|组配分类|体裁分类|来源|标题|题目|栏目|时效|有效性|名称|作者|浏览次数|字号")
 
 
 def _field(head: str, names: str) -> str | None:
     """The value of a crawler header field (``发布机构: …``), None when absent or empty."""
-    m = re.search(rf"(?:{names})[ \t]*[:：][ \t]*(\S[^\n]{{0,60}}?)[ \t]*(?=$|[ \t]+\S{{2,6}}[:：])", head, re.M)
+    m = re.search(rf"(?:{names})(?:[ \t]*[:：][ \t]*|[ \t]+)(\S[^\n]{{0,60}}?)[ \t]*"
+                  rf"(?=$|[ \t]+(?:\S{{2,6}}[:：]|(?:{_FIELD_NAMES})(?:[ \t]|$)))", head, re.M)
     return m.group(1).strip() if m else None
 
 
@@ -196,7 +229,7 @@ def text_metadata(text: str, notes: list[Note], meta_fields: dict | None = None,
     # fields that name the publisher
     organ_from("source", fields.get("source"))
     organ_from("ContentSource", fields.get("ContentSource"))
-    organ_from("发布机构", _field(head, "发布(?:机构|机关|单位)"))
+    organ_from("发布机构", _field(head, "发布(?:机构|机关|单位)|发文(?:机关|机构|单位)"))
     src = _field(head, "来源")
     if src and not re.match(r"https?://", src):
         organ_from("来源", src)
@@ -222,7 +255,12 @@ def text_metadata(text: str, notes: list[Note], meta_fields: dict | None = None,
     if m:
         organ_from("compiled_by", m.group(1))
     signature = None
-    tail = [x for x in lines if x.strip()][-4:]
+    tail = []
+    for x in reversed(lines):  # the last four lines with text
+        if x.strip():
+            tail.insert(0, cn_dates(x))
+            if len(tail) == 4:
+                break
     for a, b in zip(tail, tail[1:]):
         if re.fullmatch(r"[^\s\d，。、]{2,40}", a) and _DATE.fullmatch(b.strip()):
             signature = (a, b)
@@ -258,7 +296,7 @@ def text_metadata(text: str, notes: list[Note], meta_fields: dict | None = None,
     for key, value in (("date", fields.get("date")), ("PubDate", fields.get("PubDate"))):
         if value and (d := _date_of(value)):
             dates[key] = d
-    m = re.search(r"(?:发布日期|发布时间|成文日期)[ \t]*[:：][ \t]*(\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2})", head)
+    m = re.search(r"(?:发布日期|发布时间|成文日期|生成日期)(?:[ \t]*[:：][ \t]*|[ \t]+)(\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2})", head)
     if m and (d := _date_of(m.group(1))):
         dates["发布日期"] = d
     if signature and (d := _date_of(signature[1])):

@@ -30,7 +30,7 @@ import yaml
 from gaischema import __version__
 from gaischema.corpus import pool_map
 from gaischema.extract.document import Document
-from gaischema.extract.matcher import Note, align, label_forms, read_values, row_view
+from gaischema.extract.matcher import Note, align, label_forms, norm, read_values, row_view
 from gaischema.extract.metadata import detect_version, fold, sheet_metadata, text_metadata
 from gaischema.extract.readers import NotAReport, read_document, read_html, read_html_meta, read_text
 from gaischema.extract.readers.dump import DUMP_SUFFIXES, DumpRow, read_dump
@@ -38,7 +38,7 @@ from gaischema.loading import InputError, read_bytes
 from gaischema.model import Model, put_all
 from gaischema.validate import engine
 
-__all__ = ["NARRATIVE", "PUBLISHED_SUFFIXES", "TABLE_SLOTS", "Extraction", "Note", "NotAReport", "Summary", "dumps",
+__all__ = ["NARRATIVE", "PUBLISHED_SUFFIXES", "TABLES_MISSING_PATH", "TABLE_SLOTS", "Extraction", "Note", "NotAReport", "Summary", "dumps",
            "extract", "extract_document", "extract_file_record", "extract_file_records", "extract_record",
            "extract_row", "iter_extract"]
 
@@ -46,7 +46,8 @@ TABLE_SLOTS = ("proactive_disclosure", "applications", "reviews_and_litigation")
 PUBLISHED_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".md", ".markdown", ".xlsx", ".pdf", ".csv", ".tsv", ".jsonl",
                       ".ndjson")  # .json is left to instances; a JSON array dump is read when named
 NARRATIVE = ("overview", "problems_and_improvements", "other_matters")
-INCOMPLETE = ("unreadable", "ambiguous", "impossible", "missing", "group_row")
+TABLES_MISSING_PATH = ""  # the path of the one note of a report published without its tables: the report
+INCOMPLETE = ("unreadable", "ambiguous", "impossible", "missing", "group_row", "low_confidence")
 _CN_NUM = "一二三四五六七八九十"
 
 
@@ -58,7 +59,8 @@ class Extraction:
     @property
     def complete(self) -> bool:
         """Every cell was read (a blank cell counts as read: it is the validator's finding)."""
-        return not any(n.kind in INCOMPLETE and n.path.startswith(TABLE_SLOTS) for n in self.notes)
+        return not any(n.kind in INCOMPLETE and (n.path.startswith(TABLE_SLOTS) or n.path == TABLES_MISSING_PATH)
+                       for n in self.notes)
 
 
 # ------------------------------------------------------------------------------------------------ the report
@@ -72,6 +74,8 @@ def extract_document(doc: Document, name: str) -> Extraction:
     model = Model.load()
     text = "\n".join(doc.lines())
     notes: list[Note] = []
+    if doc.sniffed:  # read by its content, not by its name
+        notes.append(Note("source", "extraction.source_format", doc.sniffed, doc.fmt))
     if doc.fields is not None:
         meta = sheet_metadata(doc.fields, notes)
     else:
@@ -79,17 +83,25 @@ def extract_document(doc: Document, name: str) -> Extraction:
     version, why = detect_version(text, meta.get("report_year"))
     if meta.get("format_version") in model.versions:
         version, why = meta["format_version"], "workbook"
-    if version is None:
-        raise _no_tables()
-    matches = align(model, version, row_view(doc, label_forms(model, version)), notes)
+    matches = align(model, version, row_view(doc, label_forms(model, version)), notes) if version else []
+    values: dict = {}
     if not any(m.row.table == "三" for m in matches) and not any(m.row.table == "二" for m in matches):
-        raise _no_tables()
-    found = {p for m in matches for p in (m.paths or m.row.cells)}
-    for t in ("二", "三", "四"):
-        for row in model.rows(version, t):
-            if not found.issuperset(row.cells) and not any(n.path == row.path for n in notes):
-                notes.append(Note("missing", row.path, f"未找到“{row.label}” / row not found: {row.label}"))
-    values = read_values(matches, engine().identities(version), notes)
+        # no table: a report published without its tables (its headings and narrative are there), or no report
+        version = model.format_version_for_year(meta["report_year"]) if meta.get("report_year") else None
+        if (doc.fields is not None or version is None or not _is_report_text(_headings_text(text))
+                or _table_labels_in(model, version, text) >= 4):  # tables there, but not readable: no claim
+            raise _no_tables()
+        why = "report year"
+        notes[:] = [n for n in notes if not n.path.startswith(TABLE_SLOTS)]
+        notes.append(Note("missing", TABLES_MISSING_PATH, "报告未附统计表格（表二、表三、表四），各单元格均空白 / the report "
+                          "was published without its tables (二, 三, 四): every cell is blank"))
+    else:
+        found = {p for m in matches for p in (m.paths or m.row.cells)}
+        for t in ("二", "三", "四"):
+            for row in model.rows(version, t):
+                if not found.issuperset(row.cells) and not any(n.path == row.path for n in notes):
+                    notes.append(Note("missing", row.path, f"未找到“{row.label}” / row not found: {row.label}"))
+        values = read_values(matches, engine().identities(version), notes)
 
     inst: dict[str, Any] = {k: meta[k] for k in ("organ", "report_year") if k in meta}
     inst["format_version"] = version
@@ -329,6 +341,27 @@ def _narratives(text: str, t: str, notes: list[Note]) -> dict:
     else:
         notes.append(Note("missing", "other_matters", "未找到“六、其他需要报告的事项” / section 六 not found"))
     return out
+
+
+@lru_cache(maxsize=None)
+def _column_labels(model: Model, version: str) -> tuple[str, ...]:
+    """The tables' column labels of four characters or more (商业企业, 结果维持, 本年制发件数 …): words a
+    narrative seldom uses, and a table's header always."""
+    return tuple(sorted({norm(c["column"]) for c in model.cells(version) if len(norm(c["column"])) >= 4}))
+
+
+def _table_labels_in(model: Model, version: str, text: str) -> int:
+    """How many of the tables' column labels the text holds (a table that is there but was not read has
+    many; a narrative names one or two)."""
+    compact = norm(text)
+    return sum(1 for label in _column_labels(model, version) if label in compact)
+
+
+def _is_report_text(t: str) -> bool:
+    """The text of an annual report, tables or not: section 一's heading and 五's or 六's, at least three of
+    the six in all (a notice that names the report has none of them)."""
+    found = _section_order(t)
+    return "一" in found and ("五" in found or "六" in found) and len(found) >= 3
 
 
 def _headings_text(text: str) -> str:

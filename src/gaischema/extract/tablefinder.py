@@ -39,7 +39,7 @@ MAX_INTERSECTIONS = 40_000
 MAX_TABLE_POSITIONS = 20_000  # rows × columns of one table (the readers' MAX_TABLE_CELLS)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Word:
     """A box of text in page coordinates (top-left origin): a word, or a single character. ``confidence``
     is OCR's (0–1), None for a text layer."""
@@ -52,7 +52,7 @@ class Word:
     confidence: float | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Char(Word):
     """One character of a text layer, with its font (name and size, where the reader knows them)."""
 
@@ -97,6 +97,18 @@ class PageLayout:
 
     tables: list[FoundTable]
     lines: list[TextLine]
+
+
+@dataclass
+class PageContent:
+    """What a reader found on one page, for the finder: its number (from 0), its size, its text boxes (a
+    text layer's characters, or OCR's words) and its ruling edges. A page without boxes is an image."""
+
+    number: int
+    width: float
+    height: float
+    chars: list[Word]
+    edges: list[Edge]
 
 
 @dataclass
@@ -338,10 +350,14 @@ def _grid(boxes: list[tuple[float, float, float, float]], page: int | None) -> t
     if (len(xs) - 1) * (len(ys) - 1) > MAX_TABLE_POSITIONS:
         return None
     cells = []
+    area = 0
     for b in boxes:
         c0, c1, r0, r1 = _nearest(xs, b[0]), _nearest(xs, b[2]), _nearest(ys, b[1]), _nearest(ys, b[3])
         if c1 > c0 and r1 > r0:
             cells.append(Cell(r0, c0, "", r1 - r0, c1 - c0))
+            area += (r1 - r0) * (c1 - c0)
+    if area > 4 * MAX_TABLE_POSITIONS:  # overlapping cells, many deep
+        return None
     if not cells:
         return None
     return Table(cells, len(ys) - 1, len(xs) - 1, page), xs, ys
@@ -364,13 +380,19 @@ def find_tables(boxes: Sequence[Word], edges: Iterable[Edge], settings: Settings
             continue
         table, xs, ys = made
         bbox = (xs[0], ys[0], xs[-1], ys[-1])
+        # cells may overlap (a cell found from a corner whose inner rules stop short): as in pdfplumber, a
+        # box belongs to every cell holding its centre
+        covering: dict[tuple[int, int], list[Cell]] = {}
+        for cell in table.cells:
+            for r in range(cell.row, cell.row + cell.rowspan):
+                for c in range(cell.col, cell.col + cell.colspan):
+                    covering.setdefault((r, c), []).append(cell)
         held: dict[int, tuple[Cell, list[Word]]] = {}
         for b in boxes:
             cx, cy = (b.x0 + b.x1) / 2, (b.top + b.bottom) / 2
             if not (xs[0] <= cx < xs[-1] and ys[0] <= cy < ys[-1]):
                 continue
-            cell = table.grid[bisect.bisect_right(ys, cy) - 1][bisect.bisect_right(xs, cx) - 1]
-            if cell is not None:
+            for cell in covering.get((bisect.bisect_right(ys, cy) - 1, bisect.bisect_right(xs, cx) - 1), ()):
                 held.setdefault(id(cell), (cell, []))[1].append(b)
         for cell, bs in held.values():
             lines = group_lines(bs, s.x_tolerance, s.y_tolerance)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from gaischema.extract.readers.common import META_SHEET, MAX_TABLE_CELLS, not_report
 from gaischema.extract.readers.text import decode_text
-from gaischema.loading import InputError
+from gaischema.loading import MAX_BYTES, InputError
 
 __all__ = ["COLUMNS", "DUMP_SUFFIXES", "DumpRow", "find_columns", "read_dump"]
 
@@ -117,6 +117,8 @@ def read_dump(path: str, data: bytes, columns: dict[str, str] | None = None) -> 
     delimiter = "\t" if first.count("\t") > first.count(",") or path.lower().endswith(".tsv") else ","
     if delimiter not in first:
         return None
+    if csv.field_size_limit() < MAX_BYTES:  # a page's HTML is often more than the module's default 128 KiB
+        csv.field_size_limit(MAX_BYTES)
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     try:
         header = next(reader)
@@ -163,8 +165,10 @@ def _json_rows(text: str, columns: dict[str, str] | None) -> list[DumpRow] | Non
     for o in dicts[:50]:
         keys.extend(k for k in o if k not in keys)
     cols = find_columns(keys, columns)
-    if not cols:
-        return None
+    if not cols:  # JSON objects are no report either: say what would make them readable
+        raise not_report("JSON 数据中没有正文列（正文/内容/content/text/html；其他列名用 --content-column 指定）",
+                         "JSON objects without a content column (正文/内容/content/text/html; name another "
+                         "with --content-column)")
     if len(objects) > _MAX_ROWS:
         raise InputError("INPUT-TOO-LARGE", f"数据行过多（上限 {_MAX_ROWS}）", f"too many rows (the limit is {_MAX_ROWS})")
     return [_row(n, [o.get(k) for k in keys] if isinstance(o, dict) else [], cols)

@@ -23,6 +23,7 @@ confidence means (blank with a note, or the one value the schema's identities al
 from __future__ import annotations
 
 import importlib.util
+import logging
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -32,7 +33,7 @@ from gaischema.loading import InputError
 
 OCR_EXTRA = "pip install 'gaischema[ocr]'"
 MAX_RENDER_SCALE = 300 / 72  # a page is rendered at its pictures' own resolution, at most 300 dpi
-MIN_RENDER_SCALE = 150 / 72
+MIN_RENDER_SCALE = 1.0  # never fewer pixels than points
 MAX_SKEW = 5.0  # degrees; a page tilted more is read as it is
 
 
@@ -63,8 +64,6 @@ def needs_ocr() -> InputError:
 def _engine():
     """One RapidOCR per process (loading its three models takes about a second); no angle classifier: the
     pages are upright."""
-    import logging
-
     from rapidocr_onnxruntime import RapidOCR
     logging.getLogger("RapidOCR").setLevel(logging.ERROR)
     return RapidOCR(use_cls=False, print_verbose=False)
@@ -82,7 +81,7 @@ def decode_picture(data: bytes):
 
 def render_pdf_pages(data: bytes, numbers: list[int]):
     """The pictures of the given pages of a PDF (0-based) as (greyscale array, pixels per point), each page
-    rendered at the resolution of the pictures on it (between 150 and 300 dpi); None for a page that holds
+    rendered at the resolution of the pictures on it (between 72 and 300 dpi); None for a page that holds
     no picture covering half its width (a blank page: nothing to read)."""
     import numpy as np
     import pypdfium2 as pdfium
@@ -202,6 +201,24 @@ def _crop(grey, x0, y0, x1, y1, pad: int):
     return cv2.cvtColor(grey[y0:y1, x0:x1], cv2.COLOR_GRAY2BGR)
 
 
+def _gaps(binary, x0, y0, x1, y1, wide: float) -> list[float]:
+    """The middles of the blank stretches wider than ``wide`` inside a text box: the detector took two
+    texts far apart on one line (发布机构：… and 发布日期：…) for one."""
+    import numpy as np
+    cols = binary[max(0, int(y0)):int(y1) + 1, max(0, int(x0)):int(x1) + 1].sum(axis=0) > 0
+    if cols.size < 3 * wide:
+        return []
+    out, run = [], 0
+    for i, ink in enumerate(np.append(cols, True)):
+        if not ink:
+            run += 1
+            continue
+        if run > wide and run < i:  # a blank stretch with ink on both sides
+            out.append(x0 + i - run / 2)
+        run = 0
+    return [v for v in out if v < x1 - wide / 2]
+
+
 def _read_crops(crops) -> list[tuple[str, float]]:
     if not crops:
         return []
@@ -232,8 +249,9 @@ def read_picture(grey, px_per_pt: float = 1.0) -> OcrPage:
     parts, part_boxes = [], []
     for x0, y0, x1, y1, text, conf in boxes:
         cy = (y0 + y1) / 2
-        cuts = sorted(vx + vw / 2 for vx, vy, vw, vh in vertical
-                      if x0 + glyph / 3 < vx + vw / 2 < x1 - glyph / 3 and vy <= cy <= vy + vh)
+        cuts = sorted([vx + vw / 2 for vx, vy, vw, vh in vertical
+                       if x0 + glyph / 3 < vx + vw / 2 < x1 - glyph / 3 and vy <= cy <= vy + vh]
+                      + _gaps(binary, x0, y0, x1, y1, 0.9 * glyph))
         if not cuts:
             words.append((x0, y0, x1, y1, text, conf))
             continue
