@@ -225,7 +225,7 @@ const pyStr = v => (typeof v === "string" ? v : pyRepr(v));
 const fmt = v => (v === null || v === undefined ? "—" : pyStr(v));
 function dress(raw, version, detail) {  // the finding as `gaischema validate --format json` writes it
   const rule = R.rules[raw.rule];
-  const [cell, cellEn] = cellOf(raw.cells || [], raw.path, version);
+  const [cell, cellEn] = raw.cellPair || cellOf(raw.cells || [], raw.path, version);
   const values = {reported: fmt(raw.reported), expected: fmt(raw.expected), cell, quote: raw.quote || ""};
   const fill = t => t.replace(/\{(reported|expected|cell|quote)\}/g, (m, k) => values[k]);
   let message = fill(rule.message_zh), messageEn = fill(rule.message_en);
@@ -485,7 +485,8 @@ export function validate(report) {
   const silenced = new Set();  // tables missing as a whole: one tables_present finding, no complete finding
   for (const t of v.tables_present ?? []) {
     if (t.tables.length && t.tables.every(name => blank(report[name]))) {
-      raw.push(finding(t.rule, ""));
+      const labels = t.tables.map(name => cellLabel(name, version));  // the tables' cells, joined
+      raw.push({...finding(t.rule, ""), cellPair: [labels.map(l => l[0]).join("；"), labels.map(l => l[1]).join("; ")]});
       for (const name of t.tables) silenced.add(name);
     }
   }
