@@ -56,7 +56,6 @@ from gaischema.narrative import (
 )
 
 SEVERITIES = ("error", "warning")
-WHOLE_REPORT = ("（整份报告）", "(whole report)")  # the official cell of a finding about the report as a whole
 
 
 class RuleSyntaxError(ValueError):
@@ -159,8 +158,6 @@ class Labels:
     def cell(self, path: tuple[str, ...], version: str | None) -> tuple[str, str]:
         """(Chinese, English) label of a path: ``表三 row / row × column`` for a cell, titles otherwise."""
         key = ".".join(path)
-        if not key:  # the report as a whole (a finding about it, not one of its slots)
-            return WHOLE_REPORT
         c = (self.cells.get(version) or {}).get(key) or self._any_cells.get(key)
         if c:
             return f"表{c['table']} {c['row']} × {c['column']}", f"table {c['table']} {c['row_en']} × {c['column_en']}"
@@ -785,7 +782,7 @@ class Engine:
         silenced: set[tuple[str, ...]] = set()  # tables missing as a whole: one finding, not one per table
         for rule, tables in self._tables_rules[version]:
             if tables and all(instance.get(t) is None for t in tables):
-                findings.append(make_finding(rule, "", self.labels.cell((), version)))
+                findings.append(make_finding(rule, "", self._tables_cell(tables, version)))
                 silenced.update((t,) for t in tables)
         hits: list[tuple] = []
         blanks: list[int] = []
@@ -894,6 +891,10 @@ class Engine:
     def near_duplicate_finding(self, rule: dict, section: str, sim: float, other: str) -> Finding:
         """The finding of a near_duplicate rule: a section nearly the same as another report's (named)."""
         return make_finding(rule, section, self.labels.cell((section,), None), round(sim, 2), other)
+
+    def _tables_cell(self, tables: list[str], version: str) -> tuple[str, str]:
+        labels = [self.labels.cell((t,), version) for t in tables]
+        return "；".join(zh for zh, _ in labels), "; ".join(en for _, en in labels)
 
     def _joined_cell(self, paths, version):
         cells = [self.labels.cells[version].get(".".join(p)) for p in paths]

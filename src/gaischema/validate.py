@@ -145,7 +145,7 @@ def _reference_findings(instance: Any, eng: Engine) -> Iterable[Finding]:
             if err.validator == "additionalProperties":
                 extra = [k for k in err.instance if k not in err.schema.get("properties", {})]
                 path = path + (extra[0],) if extra else path
-            cell = eng.labels.cell(path, version)  # the whole report for the root path
+            cell = eng.labels.cell(path, version) if path else ("（整份报告）", "(whole report)")
             reported = err.instance if isinstance(err.instance, (str, int, float, bool)) else None
             if isinstance(err.instance, (_dt.date, _dt.datetime)):
                 reported = err.instance.isoformat()
