@@ -289,6 +289,8 @@ def _hostile_pdfs() -> dict[str, tuple[bytes, str]]:
                            "INPUT-TOO-LARGE"),
         "inflate.pdf": (_pages([5], extra={5: b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(bomb) + bomb
                                            + b"\nendstream"}), "INPUT-TOO-LARGE"),
+        "inflate-as-image.pdf": (_pages([5], extra={5: b"<< /Length %d /Subtype /Image /Filter /FlateDecode >>\nstream\n"
+                                                    % len(bomb) + bomb + b"\nendstream"}), "INPUT-TOO-LARGE"),
         "many-lines.pdf": (_pages([5], extra={5: pdf_stream(b"BT /F1 12 Tf 72 750 Td (lines) Tj ET " + b"".join(
             b"%d 100 m %d 700 l S " % (10 + i % 500, 10 + i % 500) for i in range(200_000)), flate=True)}),
             "INPUT-NOT-REPORT"),
@@ -296,7 +298,7 @@ def _hostile_pdfs() -> dict[str, tuple[bytes, str]]:
 
 
 PDF_ATTACKS = ["self-resources.pdf", "cmap-range.pdf", "nested-forms.pdf", "many-chars.pdf", "inflate.pdf",
-               "many-lines.pdf"]
+               "inflate-as-image.pdf", "many-lines.pdf"]
 
 
 @pytest.fixture(scope="module")
