@@ -18,6 +18,7 @@ import zlib
 
 import pytest
 
+import layout
 from conftest import EXAMPLES, FIXTURES, gaischema, gaischema_json, load
 from gaischema import corpus, synthetic
 from gaischema.render import render_markdown
@@ -335,3 +336,60 @@ def test_a_folder_of_hostile_pdfs_reports_every_file(hostile_pdfs, tmp_path):
     for name in PDF_ATTACKS:
         assert f"{name}: {hostile_pdfs[name][1]}" in err, name
     assert [p.stem for p in (tmp_path / "out").iterdir()] == ["office"]  # the report among them, read
+
+
+# ------------------------------------------------------------------------------------------------ text and Markdown
+def _text_hostile() -> dict[str, bytes]:
+    """Text, Markdown and RTF attacks (issue #20), made here and small: each must end with one line within the
+    limits, its tables bounded before any grid is built and its placement linear."""
+    return {
+        "pipes.md": b"|" * 100_000 + b"\n",                                   # one row of 100,000 cells
+        "rows.md": b"| a | b |\n|---|---|\n" + b"| 1 | 2 |\n" * 40_000,         # a 40,000-row table
+        "unclosed-tables.md": b"<table>" * 20_000,                             # each scanned to the end before
+        "many-lt.txt": b"<" * 400_000,
+        "many-lt.md": b"<" * 400_000,
+        "deep.rtf": b"{\\rtf1 " + b"{" * 100_000 + b"x" + b"}" * 100_000 + b"}",
+        "rows.rtf": b"{\\rtf1 " + b"\\trowd\\cellx100 a\\cell\\row " * 30_000 + b"}",
+        "not-rtf-really.doc": b"{\\rtf1 " + b"\\u-1\\'ff" * 200_000 + b"}",
+        "ole2.doc": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 4096,
+        "utf16-lt.txt": "\ufeff".encode("utf-16-le") + ("<" * 200_000).encode("utf-16-le"),
+    }
+
+
+@pytest.mark.parametrize("name", sorted(_text_hostile()))
+def test_text_and_markdown_attacks_end_within_limits(tmp_path, name):
+    p = tmp_path / name
+    p.write_bytes(_text_hostile()[name])
+    t0 = time.monotonic()
+    proc = _limited("extract", str(p))
+    err = proc.stderr.decode()
+    assert proc.returncode in (0, 1, 2) and "Traceback" not in err and "internal error" not in err, err[-500:]
+    assert proc.returncode != 2 or err.count("\n") == 1, err[-500:]
+    assert time.monotonic() - t0 < 30
+
+
+def test_utf16_text_is_read_not_refused(tmp_path):
+    """Notepad's "Unicode" (UTF-16 LE with a BOM) was refused as binary."""
+    inst = load(EXAMPLES / "valid" / "AnnualReport-pingtan-2023.yaml")
+    p = tmp_path / "r.txt"
+    p.write_bytes(layout.as_text(inst, "\n").encode("utf-16"))
+    proc = _limited("extract", str(p), "--format", "json")
+    assert proc.returncode == 0, proc.stderr.decode()[-500:]
+    got = json.loads(proc.stdout)
+    assert got["applications"] == inst["applications"] and got["extraction"]["source_encoding"] == "utf-16"
+
+
+@pytest.mark.parametrize("cell,value", [("524¹", 524), ("524①", 524), ("524 13", None), ("5²4", None)])
+def test_decorated_number_cells_are_never_a_wrong_value(tmp_path, cell, value):
+    """524¹, 524①, 524 13 and 5²4 were read as 5241, 5241, 52413 and 524 with no note."""
+    inst = load(EXAMPLES / "valid" / "AnnualReport-pingtan-2023.yaml")
+    md = layout.as_pipe_markdown(inst)
+    row = next(line for line in md.split("\n") if line.startswith("| 行政许可 |"))
+    p = tmp_path / "r.md"
+    p.write_text(md.replace(row, row.replace("2629", cell)), encoding="utf-8")
+    proc = _limited("extract", str(p), "--format", "json")
+    assert proc.returncode in (0, 1), proc.stderr.decode()[-500:]
+    got = json.loads(proc.stdout)
+    assert got["proactive_disclosure"].get("licensing", {}).get("decisions") == value
+    notes = [n for n in got["extraction"]["notes"] if n["note_path"] == "proactive_disclosure.licensing.decisions"]
+    assert [n["note_kind"] for n in notes] == ["remark" if value is not None else "unreadable"]
