@@ -34,6 +34,7 @@ import zlib
 from gaischema.extract.document import Block, Paragraph
 from gaischema.extract.readers.common import (MAX_PAGES, MAX_UNPACKED, fold_radicals, is_page_number, not_report,
                                                too_large)
+from gaischema.extract.readers.ocr import needs_ocr
 from gaischema.extract.tablefinder import Char, Edge, PageContent, Settings, TextLine, edges_from_rect, layout_page
 from gaischema.loading import InputError
 
@@ -463,8 +464,7 @@ def _segment(p: tuple, q: tuple, edges: list[Edge], slack: float = 0.5) -> None:
 def read_pdf(data: bytes) -> list[Block]:
     pages = pdf_pages(data)
     if not any(p.chars for p in pages):
-        raise InputError("INPUT-NO-TEXT", "PDF 没有文字层（扫描件？），需先进行文字识别（OCR）：pip install 'gaischema[ocr]'",
-                         "the PDF has no text layer (a scan?); it needs OCR first: pip install 'gaischema[ocr]'")
+        raise needs_ocr()
     return blocks_from_pages(pages)
 
 
