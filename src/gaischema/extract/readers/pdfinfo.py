@@ -1,9 +1,8 @@
 """A PDF's document information (its own Title), for the metadata stage.
 
-Why a module apart from :mod:`gaischema.extract.readers.pdf`: the Title is metadata, not text, and it is read
-with the cheapest call PDFium offers (opening a document parses its trailer and cross-reference table only;
-the Info dictionary is read on request, no page is loaded). It is asked only after the reader has read the
-file, so the reader's bounds have been checked before.
+Why a module apart from :mod:`gaischema.extract.readers.pdf`: the Title is metadata, not text; it is read
+from the document information dictionary only (PDFium's ``FPDF_GetMetaText``, no page is loaded), after the
+reader has read the pages within its bounds.
 """
 
 from __future__ import annotations
@@ -12,13 +11,13 @@ from __future__ import annotations
 def pdf_title(data: bytes) -> str | None:
     """The Title of the PDF's document information, or None (no Title, no PDF library, a damaged file)."""
     try:
-        import pypdfium2 as pdfium
+        import pypdfium2
     except ImportError:
         return None
     try:
-        doc = pdfium.PdfDocument(data)
+        doc = pypdfium2.PdfDocument(data)
         try:
-            title = doc.get_metadata_value("Title")
+            title = doc.get_metadata_dict(skip_empty=True).get("Title")
         finally:
             doc.close()
     except Exception:  # noqa: BLE001 - a damaged or encrypted file: the reader itself says what is wrong
