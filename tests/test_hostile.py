@@ -286,6 +286,8 @@ def _hostile_pdfs() -> dict[str, tuple[bytes, str]]:
             5: pdf_stream(b"BT /F1 12 Tf 72 700 Td <00010002FFFFFFFF> Tj ET"),
             6: pdf_stream(cmap)}), "INPUT-NOT-REPORT"),
         "nested-forms.pdf": (_pages([5], b"<< /XObject << /F 49 0 R >> >>", nested), "INPUT-TOO-LARGE"),
+        "nested-forms-escaped.pdf": (_pages([5], b"<< /XObject << /#46 49 0 R >> >>", {  # /F#6frm is /Form
+            n: body.replace(b"/Subtype /Form", b"/Subtype /F#6frm") for n, body in nested.items()}), "INPUT-TOO-LARGE"),
         "many-chars.pdf": (_pages([5] * 199, extra={5: pdf_stream(b"BT /F1 1 Tf 10 780 Td " + line * 200 + b"ET", flate=True)}),
                            "INPUT-TOO-LARGE"),
         "inflate.pdf": (_pages([5], extra={5: b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(bomb) + bomb
@@ -298,7 +300,8 @@ def _hostile_pdfs() -> dict[str, tuple[bytes, str]]:
     }
 
 
-PDF_ATTACKS = ["self-resources.pdf", "cmap-range.pdf", "nested-forms.pdf", "many-chars.pdf", "inflate.pdf",
+PDF_ATTACKS = ["self-resources.pdf", "cmap-range.pdf", "nested-forms.pdf", "nested-forms-escaped.pdf",
+               "many-chars.pdf", "inflate.pdf",
                "inflate-as-image.pdf", "many-lines.pdf"]
 
 

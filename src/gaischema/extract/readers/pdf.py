@@ -52,6 +52,7 @@ _STREAM = re.compile(rb">>\s{0,64}stream(?:\r\n|\n|\r)")  # a stream's dictionar
 _NUMBER = re.compile(rb"(\d{1,10})\s+\d{1,5}\s*$")
 _CONTENTS = re.compile(rb"/Contents\s*(?:(\d{1,10}\s+\d{1,5}\s+R)|\[([^\]]{0,100000})\])")
 _REFS = re.compile(rb"(\d{1,10})\s+\d{1,5}\s+R")
+_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
 _DO = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s*Do\b")
 _REF = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s*(\d{1,10})\s+\d{1,5}\s+R\b")
 
@@ -78,6 +79,8 @@ def preflight(data: bytes) -> None:
             continue  # inside the previous stream's data
         header = data.rfind(b"obj", max(0, m.start() - 65_536), m.start())
         head = data[header + 3:m.start() + 2] if header >= 0 else b""
+        if b"#" in head:
+            head = _unescape(head)  # /F#6frm is /Form to PDFium
         body = m.end()
         end = data.find(b"endstream", body)
         done = end if end >= 0 else len(data)
@@ -100,10 +103,10 @@ def preflight(data: bytes) -> None:
         elif b"Do" in text:
             contents.append(text)
     if images:  # a stream a page draws as its content is decoded, whatever its dictionary calls it
-        drawn = {int(n) for chunk in dictionaries for m in _CONTENTS.finditer(chunk)
-                 for n in _REFS.findall(m.group(1) or m.group(2))}
+        page_contents = {int(n) for chunk in dictionaries for m in _CONTENTS.finditer(chunk)
+                         for n in _REFS.findall(m.group(1) or m.group(2))}
         for number, head, raw in images:
-            if number in drawn:
+            if number in page_contents:
                 budget, text = _decoded(head, raw, budget)
                 if text and b"Do" in text:
                     contents.append(text)
@@ -113,14 +116,14 @@ def preflight(data: bytes) -> None:
     for chunk in dictionaries:
         for m in _REF.finditer(chunk):
             if int(m.group(2)) in forms:
-                names.setdefault(m.group(1), set()).add(int(m.group(2)))
+                names.setdefault(_unescape(m.group(1)), set()).add(int(m.group(2)))
     drawn: dict[int, int] = {}
 
     def cost(text: bytes, stack: tuple[int, ...]) -> int:
         total = len(text)
         for m in _DO.finditer(text):
             best = 0
-            for n in names.get(m.group(1), ()):
+            for n in names.get(_unescape(m.group(1)), ()):
                 if n in stack:
                     continue  # a form drawing itself: PDFium cuts the cycle
                 if n not in drawn:
@@ -136,6 +139,11 @@ def preflight(data: bytes) -> None:
         total += cost(text, ())
         if total > MAX_DRAWN_CONTENT:
             raise too_large("PDF 的表单对象嵌套绘制过多", "the PDF's forms, drawn inside each other, make too much content")
+
+
+def _unescape(name: bytes) -> bytes:
+    """``#xx`` escapes in PDF names decoded, as PDFium reads them."""
+    return _ESCAPE.sub(lambda m: bytes([int(m.group(1), 16)]), name) if b"#" in name else name
 
 
 def _inflates_too_much() -> InputError:
