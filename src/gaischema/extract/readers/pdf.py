@@ -27,6 +27,8 @@ document of more than ``COUNT_FIRST`` pages), page objects at most
 
 from __future__ import annotations
 
+import base64
+import binascii
 import ctypes
 import re
 import zlib
@@ -53,6 +55,9 @@ _NUMBER = re.compile(rb"(\d{1,10})\s+\d{1,5}\s*$")
 _CONTENTS = re.compile(rb"/Contents\s*(?:(\d{1,10}\s+\d{1,5}\s+R)|\[([^\]]{0,100000})\])")
 _REFS = re.compile(rb"(\d{1,10})\s+\d{1,5}\s+R")
 _ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+_FILTER = re.compile(rb"/Filter\s*(\[[^\]]{0,1000}\]|/[^\s/\[\]<>()]+)")
+_NAMES = re.compile(rb"/([^\s/\[\]<>()]+)")
+_NOT_HEX = re.compile(rb"[^0-9A-Fa-f]")
 _DO = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s*Do\b")
 _REF = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s*(\d{1,10})\s+\d{1,5}\s+R\b")
 
@@ -151,16 +156,38 @@ def _inflates_too_much() -> InputError:
 
 
 def _decoded(head: bytes, raw: bytes, budget: int) -> tuple[int, bytes | None]:
-    """A stream's bytes as PDFium will decode them, and what is left of the budget; None for a filter not
-    decoded here (its output bounded by its ratio instead: RunLength 128, others 4)."""
-    if b"/Filter" not in head:
+    """A stream's bytes as PDFium will decode them through its filters, and what is left of the budget.
+    Flate, ASCIIHex and ASCII85 are decoded here (Flate within the budget); from the first other filter on
+    (RunLength, LZW, …) the rest is charged by its worst ratio instead (RunLength 128, Flate 1032, others 4)
+    and None returned."""
+    found = _FILTER.search(head)
+    if found is None:
         return budget, raw
-    if b"Flate" in head or b"/Fl" in head:
-        return _inflate(raw, budget)
-    budget -= 128 * len(raw) if b"RunLength" in head or b"/RL" in head else 4 * len(raw)
-    if budget < 0:
-        raise _inflates_too_much()
-    return budget, None
+    text = raw
+    names = _NAMES.findall(found.group(1))
+    for k, name in enumerate(names):
+        if name in (b"FlateDecode", b"Fl"):
+            budget, text = _inflate(text, budget)
+            continue
+        try:
+            if name in (b"ASCIIHexDecode", b"AHx"):
+                digits = _NOT_HEX.sub(b"", text.split(b">", 1)[0])
+                text = binascii.unhexlify(digits + b"0" * (len(digits) % 2))
+                continue
+            if name in (b"ASCII85Decode", b"A85"):
+                text = base64.a85decode(b"".join(text.split()).split(b"~>", 1)[0].removeprefix(b"<~"))
+                budget -= len(text)
+                continue
+        except ValueError:
+            return budget, b""  # PDFium decides what a broken stream holds
+        bound = len(text)
+        for rest in names[k:]:
+            bound *= 1032 if rest in (b"FlateDecode", b"Fl") else 128 if rest in (b"RunLengthDecode", b"RL") else 4
+        budget -= bound
+        if budget < 0:
+            raise _inflates_too_much()
+        return budget, None
+    return budget, text
 
 
 def _inflate(raw: bytes, budget: int) -> tuple[int, bytes]:
