@@ -193,6 +193,10 @@ def _share(f: dict) -> float | None:
     return round(100 * (f["granted"] + f["partially_granted"]) / f["answered"], 1)
 
 
+def _failed(path: str, err: loading.InputError) -> dict:
+    return {"result": fatal_result(path, err).to_record(), "facts": None, "link": None}
+
+
 def collect(files: Iterable[str], renderings: str | None, jobs: int = 0, cross: bool = True,
             progress: Callable[[int, str], None] = lambda done, status: None) -> Corpus:
     """Validate and aggregate ``files`` in parallel (see :func:`gaischema.corpus.pool_map`)."""
@@ -201,7 +205,7 @@ def collect(files: Iterable[str], renderings: str | None, jobs: int = 0, cross: 
     checker = CrossChecker() if cross else None
     try:
         work = partial(report_record, renderings=renderings)
-        for i, record in enumerate(pool_map(work, files, jobs, serial_below=8), 1):
+        for i, record in enumerate(pool_map(work, files, jobs, serial_below=8, failed=_failed), 1):
             result = corpus.add(record)
             if checker:
                 checker.add(result)

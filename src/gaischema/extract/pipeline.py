@@ -162,6 +162,8 @@ def extract_file_record(path: str) -> dict:
         return extract_record(read_bytes(path), path)
     except InputError as err:
         return _error_record(path, err.rule, err.message, err.message_en)
+    except MemoryError:  # the worker's memory limit: INPUT-TOO-COMPLEX (gaischema.sandbox), not a bug
+        raise
     except Exception as exc:  # noqa: BLE001 - reported as the file's result, with the trace for a bug report
         return _error_record(path, "INTERNAL-ERROR", f"gaischema 内部错误：{type(exc).__name__}: {exc}",
                              "internal error in gaischema (please report it): "
@@ -180,11 +182,12 @@ def _error_record(name: str, rule: str, message: str, message_en: str) -> dict:
 
 
 def iter_extract(files, jobs: int = 0):
-    """Extract files with ``jobs`` processes (0: every CPU), records in file order (see extract_record)."""
+    """Extract files in ``jobs`` limited workers (0: every CPU; gaischema.sandbox), records as they complete."""
     Model.load()
     engine()  # compiled before the pool forks, so that workers share it
     n = jobs or os.cpu_count() or 1
-    yield from pool_map(extract_file_record, files, jobs, serial_below=2 * n, chunksize=1)
+    yield from pool_map(extract_file_record, files, jobs, serial_below=2 * n, chunksize=1,
+                        failed=lambda path, err: _error_record(path, err.rule, err.message, err.message_en))
 
 
 class Summary:
