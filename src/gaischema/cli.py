@@ -656,6 +656,9 @@ def main() -> None:
     except click.exceptions.Abort:  # Ctrl-C (click turns KeyboardInterrupt into Abort)
         click.echo("interrupted / 已中断", err=True)
         sys.exit(130)
+    except out.OutputError as exc:  # an output file that could not be written (a full disk): nothing left of it
+        click.echo(f"gaischema: {exc.rule} {exc}", err=True)
+        sys.exit(2)
     except BrokenPipeError:
         os._exit(0)  # the reader went away (e.g. | head); nothing more to say
     except OSError as exc:  # standard output cannot be written: the disk is full, a quota

@@ -19,8 +19,11 @@ from __future__ import annotations
 
 import contextlib
 import math
+import mmap
 import os
+import pickle
 import signal
+import struct
 import time
 from collections import deque
 from dataclasses import dataclass, field
@@ -82,14 +85,20 @@ class WorkerError(RuntimeError):
     """The work function raised in a worker (a bug: work functions return their errors as results)."""
 
 
+_SLOT = struct.Struct("qd")  # a worker's shared slot: the item it works on (-1: none) and since when (monotonic)
+
+
 @dataclass
 class _Worker:
     pid: int
     conn: Connection
-    queue: deque = field(default_factory=deque)  # item numbers, in the order the worker takes them
-    started: float = 0.0  # when the worker began queue[0]
+    slot: mmap.mmap  # shared with the worker: which item it is on, since when (no message per item)
+    queue: deque = field(default_factory=deque)  # item numbers sent and not yet answered, in the worker's order
     killed: str = ""  # the limit the parent ended it for
     reported: bool = False  # it said itself which limit it hit (memory)
+
+    def current(self) -> tuple[int, float]:
+        return _SLOT.unpack_from(self.slot, 0)
 
 
 class Pool:
@@ -111,6 +120,8 @@ class Pool:
     # ------------------------------------------------------------------------------------------ workers
     def _spawn(self) -> _Worker:
         parent, child = Pipe()
+        slot = mmap.mmap(-1, _SLOT.size)  # anonymous and shared: the worker writes, the parent reads
+        _SLOT.pack_into(slot, 0, -1, 0.0)
         others = [w.conn for w in self.workers]
         pid = os.fork()
         if pid == 0:  # the worker: never returns
@@ -119,13 +130,13 @@ class Pool:
                 parent.close()
                 for c in others:  # so that a worker sees EOF when the parent is gone
                     c.close()
-                _serve(child, self.fn, self.limits)
+                _serve(child, slot, self.fn, self.limits, self.batch)
             except BaseException:  # noqa: BLE001 - nothing of the parent's may run in a worker
                 code = 1
             finally:
                 os._exit(code)
         child.close()
-        w = _Worker(pid, parent)
+        w = _Worker(pid, parent, slot)
         self.workers.append(w)
         return w
 
@@ -172,8 +183,10 @@ class Pool:
 
         def take() -> tuple[int, Any] | None:
             nonlocal exhausted, count
-            if pending:
-                return pending.popleft()
+            while pending:
+                job = pending.popleft()
+                if job[0] in open_items:
+                    return job
             if exhausted or (ordered and count - next_out >= window):
                 return None
             try:
@@ -193,40 +206,50 @@ class Pool:
                 out.append(value)
 
         def send(w: _Worker, batch: list) -> None:
-            if not w.queue:
-                w.started = time.monotonic()
             w.queue.extend(n for n, _ in batch)
             with contextlib.suppress(OSError):  # a worker gone meanwhile: its EOF requeues the batch
                 w.conn.send(("run", batch))
+
+        def waiting(w: _Worker, n: int) -> list[int]:
+            """The items sent to a worker that it has not begun: those after the one it is on."""
+            q = list(w.queue)
+            return q[q.index(n) + 1:] if n in w.queue else q
 
         def steal(now: float) -> None:
             """Take back the items queued behind one that runs long (its worker skips them): another worker
             gets them."""
             for v in self.workers:
-                if len(v.queue) > 1 and now - v.started > self.steal_after:
-                    moved = [v.queue.pop() for _ in range(len(v.queue) - 1)]
+                n, since = v.current()
+                if n >= 0 and now - since > self.steal_after and (moved := waiting(v, n)):
+                    for m in moved:
+                        v.queue.remove(m)
                     with contextlib.suppress(OSError):
                         v.conn.send(("skip", moved))
-                    pending.extendleft((n, open_items[n]) for n in moved if n in open_items)
+                    pending.extendleft((m, open_items[m]) for m in reversed(moved) if m in open_items)
 
         def gone(w: _Worker) -> None:
+            n, _ = w.current()
             reason = self._end(w)
-            if w.queue and not w.reported:
-                n = w.queue.popleft()
+            if n >= 0 and n in w.queue and not w.reported:
+                w.queue.remove(n)
                 if n in open_items:
                     limit, _, detail = reason.partition(":")
                     emit(n, failed(open_items[n], LimitExceeded(limit, limits, detail)))
-            for n in reversed(w.queue):  # the rest go to another worker
-                if n in open_items:
-                    pending.appendleft((n, open_items[n]))
+            for m in reversed(w.queue):  # the rest (and results it had not sent yet) go to another worker
+                if m in open_items:
+                    pending.appendleft((m, open_items[m]))
+            w.slot.close()
 
         while True:
-            # feed: a worker holds its current batch and the next (so it never waits for the parent)
             now = time.monotonic()
             steal(now)
+            # feed: a worker holds its current batch and the next (so it never waits for the parent), but no
+            # more behind an item that runs long
             for w in list(self.workers) + [None] * (self.jobs - len(self.workers)):
-                if w is not None and (len(w.queue) > self.batch or (w.queue and now - w.started > self.steal_after)):
-                    continue
+                if w is not None:
+                    n, since = w.current()
+                    if len(w.queue) > self.batch or (n >= 0 and now - since > self.steal_after):
+                        continue
                 batch = []
                 while len(batch) < self.batch and (job := take()) is not None:
                     batch.append(job)
@@ -243,34 +266,42 @@ class Pool:
             if exhausted and not pending and not open_items:
                 return
             now = time.monotonic()
-            wake = [w.started + (self.steal_after if len(w.queue) > 1 else limits.wall)
-                    for w in self.workers if w.queue]
-            timeout = max(0.0, min(wake, default=1.0) - now)
+            wake = []
+            for w in self.workers:
+                n, since = w.current()
+                if n >= 0:
+                    wake.append(since + (self.steal_after if waiting(w, n) else limits.wall))
+            timeout = min(max(0.0, min(wake, default=now + 1.0) - now), 1.0)
             for conn in wait([w.conn for w in self.workers], timeout):
                 w = next(x for x in self.workers if x.conn is conn)
                 try:
-                    n, status, value = conn.recv()
+                    answers = conn.recv()
                 except (EOFError, OSError):
                     gone(w)
                     continue
-                if n in w.queue:
-                    w.queue.remove(n)
-                w.started = time.monotonic()
-                if status == "error":
-                    raise WorkerError(value)
-                if status == "memory":
-                    w.reported = True
-                    value = failed(open_items[n], LimitExceeded("memory", limits)) if n in open_items else None
-                if n in open_items:
-                    emit(n, value)
+                for n, status, value in answers:
+                    if n in w.queue:
+                        w.queue.remove(n)
+                    if status == "error":
+                        raise WorkerError(value)
+                    if status == "memory":
+                        w.reported = True
+                        if n in open_items:
+                            emit(n, failed(open_items[n], LimitExceeded("memory", limits)))
+                    elif n in open_items:
+                        emit(n, pickle.loads(value))
             now = time.monotonic()
-            for w in [w for w in self.workers if w.queue and now - w.started > limits.wall]:
-                w.killed = "wall"
-                gone(w)
+            for w in list(self.workers):
+                n, since = w.current()
+                if n >= 0 and now - since > limits.wall:
+                    w.killed = "wall"
+                    gone(w)
 
 
-def _serve(conn: Connection, fn: Callable, limits: Limits) -> None:
-    """A worker's loop: limits first, then items until the parent closes the connection."""
+def _serve(conn: Connection, slot: mmap.mmap, fn: Callable, limits: Limits, batch: int) -> None:
+    """A worker's loop: limits first, then items until the parent closes the connection. Results go back in
+    groups (up to ``batch``, and at least every 50 ms, and whenever the worker is about to wait); which item it
+    is on is in the shared slot, so a worker ended mid-item is charged for the right one."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it ends the workers
     for sig in ("SIGTERM", "SIGPIPE", "SIGXCPU"):
         if hasattr(signal, sig):
@@ -278,7 +309,12 @@ def _serve(conn: Connection, fn: Callable, limits: Limits) -> None:
     _limit_memory(limits.memory)
     queue: deque = deque()
     skip: set = set()
+    answers: list = []
+    flushed = time.monotonic()
     while True:
+        if answers and (not queue or len(answers) >= batch or time.monotonic() - flushed > 0.05):
+            conn.send(answers)
+            answers, flushed = [], time.monotonic()
         while not queue or conn.poll():
             try:
                 kind, payload = conn.recv()
@@ -293,15 +329,16 @@ def _serve(conn: Connection, fn: Callable, limits: Limits) -> None:
             skip.discard(n)
             continue
         _limit_cpu(limits.cpu)
+        _SLOT.pack_into(slot, 0, n, time.monotonic())
         try:
-            message = (n, "ok", fn(item))
-            conn.send(message)
+            answers.append((n, "ok", pickle.dumps(fn(item), pickle.HIGHEST_PROTOCOL)))
         except MemoryError:
-            message = None
-            conn.send((n, "memory", None))
+            answers.append((n, "memory", None))
+            conn.send(answers)
             return  # a worker that ran out of memory is replaced
         except Exception as exc:  # noqa: BLE001 - the parent raises it: a bug in the work function
-            conn.send((n, "error", f"{type(exc).__name__}: {exc}"))
+            answers.append((n, "error", f"{type(exc).__name__}: {exc}"))
+        _SLOT.pack_into(slot, 0, -1, time.monotonic())
 
 
 def _limit_memory(extra: int) -> None:
