@@ -233,9 +233,12 @@ function falseFor(op, a, b) {
   if (op === ">") return a[1] <= b[0];
   return a[1] < b[0];
 }
-function narrative(report, rules, identities, out) {
+const MAX_HITS = 20, MAX_DIGITS = 18;  // findings of one rule per report; digits of a number read as a count
+function narrative(report, rules, identities, all) {
   const reading = bounds(report, identities);
   for (const rule of rules) {
+    let hits = 0;
+    const out = {push: f => { if (hits++ < MAX_HITS) all.push(f); }};
     if (rule.kind === "section_order") {
       const found = at(report, "extraction.section_headings");
       if (Array.isArray(found) && JSON.stringify(found) !== JSON.stringify(rule.order))
@@ -255,6 +258,7 @@ function narrative(report, rules, identities, out) {
       }
       for (const m of text.matchAll(rx)) {
         const s = m.index, e = m.index + m[0].length;
+        if (m.slice(1).some(g => g && g.length > MAX_DIGITS)) continue;
         if (rule.kind === "narrative_fact") {
           const n = parseInt(m[1], 10), values = rule.readings.map(reading);
           if (!values.some(([lo, hi]) => lo <= n && n <= hi))

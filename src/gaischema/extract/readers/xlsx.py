@@ -8,6 +8,7 @@ import re
 import xml.sax
 import xml.sax.handler
 import zipfile
+from dataclasses import dataclass
 
 import defusedxml
 import defusedxml.sax
@@ -95,11 +96,19 @@ def _area(ref: str) -> int | None:
     return (abs(r2 - r1) + 1) * (abs(_column(c2) - _column(c1)) + 1)
 
 
+@dataclass
+class _Totals:
+    cells: int = 0
+    merged: int = 0
+    sheets: int = 0
+    runs: int = 0
+
+
 class _Census(xml.sax.handler.ContentHandler):
     """Counts, while a real XML parser reads a part (attributes in any order and quoting, any spelling of a
     reference), what openpyxl would make objects of: cells, merged positions, sheets, shared-string runs."""
 
-    def __init__(self, totals: dict[str, int]):
+    def __init__(self, totals: _Totals):
         super().__init__()
         self.totals, self.elements = totals, 0
 
@@ -110,24 +119,24 @@ class _Census(xml.sax.handler.ContentHandler):
         local = name.rpartition(":")[2]
         t = self.totals
         if local == "c":
-            t["cells"] += 1
-            if t["cells"] > MAX_WORKBOOK_CELLS:
+            t.cells += 1
+            if t.cells > MAX_WORKBOOK_CELLS:
                 raise _too_large()
         elif local == "mergeCell":
             area = _area(attrs.get("ref", ""))
             if area is None:
                 raise not_report("工作簿中的合并单元格范围无法识别", "a merged range of the workbook is not a reference")
-            t["merged"] += area
-            if area > MAX_TABLE_CELLS or t["merged"] > MAX_WORKBOOK_CELLS:
+            t.merged += area
+            if area > MAX_TABLE_CELLS or t.merged > MAX_WORKBOOK_CELLS:
                 raise InputError("INPUT-TOO-LARGE", "合并单元格范围过大", "a merged range is too large")
         elif local == "sheet":
-            t["sheets"] += 1
-            if t["sheets"] > MAX_SHEETS:
+            t.sheets += 1
+            if t.sheets > MAX_SHEETS:
                 raise InputError("INPUT-TOO-LARGE", f"工作表过多（上限 {MAX_SHEETS} 个）",
                                  f"too many sheets (the limit is {MAX_SHEETS})")
         elif local in ("si", "r"):
-            t["runs"] += 1
-            if t["runs"] > MAX_RUNS:
+            t.runs += 1
+            if t.runs > MAX_RUNS:
                 raise _too_large()
 
 
@@ -140,7 +149,7 @@ def _check_sheets(data: bytes) -> None:
     every shared-string run, every sheet): the package at most MAX_UNPACKED unpacked and every XML part read
     by a parser that refuses DTDs (defusedxml), counting what openpyxl would build - so that no spelling of a
     range, and no number of sheets, cells or runs, gets past the bounds."""
-    totals = {"cells": 0, "merged": 0, "sheets": 0, "runs": 0}
+    totals = _Totals()
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             infos = z.infolist()
