@@ -55,11 +55,11 @@ from rdflib import (
     URIRef
 )
 
-from linkml_runtime.linkml_model.types import Boolean, Date, Decimal, Integer, String, Uri
+from linkml_runtime.linkml_model.types import Boolean, Date, Decimal, Float, Integer, String, Uri
 from linkml_runtime.utils.metamodelcore import Bool, Decimal, URI, XSDDate
 
 metamodel_version = "1.12.0"
-version = "0.1.0"
+version = "0.2.0"
 
 # Namespaces
 DCTERMS = CurieNamespace('dcterms', 'http://purl.org/dc/terms/')
@@ -254,6 +254,7 @@ class ExtractionNote(YAMLRoot):
     note_message: Optional[str] = None
     note_raw: Optional[str] = None
     note_candidates: Optional[Union[str, list[str]]] = empty_list()
+    note_confidence: Optional[float] = None
 
     def __post_init__(self, *_: str, **kwargs: Any):
         if self._is_empty(self.note_kind):
@@ -273,6 +274,9 @@ class ExtractionNote(YAMLRoot):
         if not isinstance(self.note_candidates, list):
             self.note_candidates = [self.note_candidates] if self.note_candidates is not None else []
         self.note_candidates = [v if isinstance(v, str) else str(v) for v in self.note_candidates]
+
+        if self.note_confidence is not None and not isinstance(self.note_confidence, float):
+            self.note_confidence = float(self.note_confidence)
 
         super().__post_init__(**kwargs)
 
@@ -1404,7 +1408,7 @@ class SourceFormatEnum(EnumDefinitionImpl):
     pdf = PermissibleValue(
         text="pdf",
         title="PDF 文件",
-        description="A PDF file with a text layer (browser-printed, office-suite-saved or WPS-made).",
+        description="""A PDF file: with a text layer (browser-printed, office-suite-saved or WPS-made), or pages of pictures (a scan) read by OCR, each value's confidence in its note.""",
         meaning=GAISCHEMA["source_format/pdf"])
 
     _defn = EnumDefinition(
@@ -1429,7 +1433,7 @@ class ExtractionNoteKindEnum(EnumDefinitionImpl):
     inferred = PermissibleValue(
         text="inferred",
         title="推断拆分",
-        description="""The digits of a row were run together in the source; exactly one split satisfies the rules (row total, results total, balance, table 四 totals), and it was taken.""",
+        description="""The digits of a row were run together in the source, or OCR could not read a cell reliably (see low_confidence); exactly one split, or one value, satisfies the rules (row total, results total, balance, table 四 totals), and it was taken.""",
         meaning=GAISCHEMA["note/inferred"])
     ambiguous = PermissibleValue(
         text="ambiguous",
@@ -1461,6 +1465,21 @@ class ExtractionNoteKindEnum(EnumDefinitionImpl):
         title="按位置读取",
         description="""The row's label is missing or unreadable in the source; the row was read by its position, between two rows matched by their labels, where exactly as many value rows as missing official rows stand.""",
         meaning=GAISCHEMA["note/positional"])
+    group_row = PermissibleValue(
+        text="group_row",
+        title="分组合为一行",
+        description="""A group of rows (e.g. （六）其他处理 in a 2021 report) is printed as one row. All zeros: each sub-row is 0 (counts are never negative). Otherwise the sub-rows stay blank: a total is never spread.""",
+        meaning=GAISCHEMA["note/group_row"])
+    ocr = PermissibleValue(
+        text="ocr",
+        title="文字识别读取",
+        description="""The cell's value was read by OCR from a picture (a scanned page, a table pasted into a Word file as a picture) with at least the confidence bound; note_confidence holds the recogniser's confidence.""",
+        meaning=GAISCHEMA["note/ocr"])
+    low_confidence = PermissibleValue(
+        text="low_confidence",
+        title="识别不可靠",
+        description="""OCR found ink in the cell but read it below the confidence bound, or read no number; the cell stays blank (note_raw holds what was read, note_confidence its confidence), unless the identities the schema declares allow exactly one value, which is then taken with an inferred note.""",
+        meaning=GAISCHEMA["note/low_confidence"])
     remark = PermissibleValue(
         text="remark",
         title="含附注",
@@ -1476,15 +1495,6 @@ class ExtractionNoteKindEnum(EnumDefinitionImpl):
         name="ExtractionNoteKindEnum",
         description="Why the extractor says something about a cell, a row or a field.",
     )
-
-    @classmethod
-    def _addvals(cls):
-        setattr(cls, "group-row",
-            PermissibleValue(
-                text="group-row",
-                title="分组合为一行",
-                description="""A group of rows (e.g. （六）其他处理 in a 2021 report) is printed as one row. All zeros: each sub-row is 0 (counts are never negative). Otherwise the sub-rows stay blank: a total is never spread.""",
-                meaning=GAISCHEMA["note/group-row"]))
 
 # Slots
 class slots:
@@ -1572,6 +1582,9 @@ slots.note_raw = Slot(uri=GAISCHEMA.note_raw, name="note_raw", curie=GAISCHEMA.c
 
 slots.note_candidates = Slot(uri=GAISCHEMA.note_candidates, name="note_candidates", curie=GAISCHEMA.curie('note_candidates'),
                    model_uri=GAISCHEMA.note_candidates, domain=None, range=Optional[Union[str, list[str]]])
+
+slots.note_confidence = Slot(uri=GAISCHEMA.note_confidence, name="note_confidence", curie=GAISCHEMA.curie('note_confidence'),
+                   model_uri=GAISCHEMA.note_confidence, domain=None, range=Optional[float])
 
 slots.proactive_disclosure = Slot(uri=GAISCHEMA.proactive_disclosure, name="proactive_disclosure", curie=GAISCHEMA.curie('proactive_disclosure'),
                    model_uri=GAISCHEMA.proactive_disclosure, domain=None, range=Optional[Union[dict, ProactiveDisclosure]])

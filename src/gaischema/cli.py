@@ -348,6 +348,8 @@ Examples:
   gaischema extract report.txt -o report.yaml
   gaischema extract reports/ --out-dir instances/ -j 2 --format json
   gaischema extract report.html -o - | gaischema validate -
+  gaischema extract crawl.csv --out-dir instances/    # a crawler's dump: one instance per row
+  gaischema extract crawl.jsonl --out-dir out/ --content-column page_html --title-column headline
 """
 
 
@@ -360,11 +362,20 @@ Examples:
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
               help="Processes to extract with; 0 for the number of CPUs.")
 @click.option("--force", is_flag=True, help="Overwrite existing output files.")
+@click.option("--content-column", help="Crawler dumps: the column that holds each page's content, when it is not "
+              "named 正文/内容/content/text/html.")
+@click.option("--title-column", help="Crawler dumps: the column that holds each page's title, when it is not "
+              "named 标题/title.")
 @_limit_options
 def extract(sources: tuple[str, ...], output: str | None, out_dir: str | None, fmt: str, jobs: int,
-            force: bool, max_memory: int | None, max_seconds: float | None) -> None:
+            force: bool, content_column: str | None, title_column: str | None, max_memory: int | None,
+            max_seconds: float | None) -> None:
     """Turn published reports (.pdf, .html/.htm, .docx, .xlsx, .md, .txt; text in UTF-8 or GB18030/GBK) into
     AnnualReport instances. Folders are walked for those kinds of file.
+
+    A crawler's dump (.csv, .tsv, .jsonl, a JSON array of objects, an .xlsx with a header row; told by a
+    content column) gives one instance per row, named NAME-rowN in --out-dir; a row that is no report is
+    one line on standard error and the run goes on.
 
     Every cell that is blank, unreadable, read by position, inferred (digits run together, split by the rules)
     or ambiguous is listed in the instance's extraction.notes (and, for one source, on standard error).
@@ -414,22 +425,52 @@ def extract(sources: tuple[str, ...], output: str | None, out_dir: str | None, f
     summary = Summary()
     progress = corpus.progress_printer(len(files), sys.stderr)
     code = 0
+    columns = {k: v for k, v in (("content", content_column), ("title", title_column)) if v}
+    records = iter_extract(files, jobs, columns or None)
+    if not out_dir:  # one source, one output: a dump of several rows needs a folder for its instances
+        records = list(records)
+        if len(records) > 1:
+            click.echo(f"{files[0]}: 该文件含 {len(records)} 篇报告（数据文件），请用 --out-dir / the file holds "
+                       f"{len(records)} reports (a crawler's dump): use --out-dir", err=True)
+            sys.exit(2)
+    done: set[str] = set()
     unwritten = 0
-    for i, record in enumerate(iter_extract(files, jobs), 1):
-        summary.add(record)
-        progress(i, summary.status())
+    for record in records:
         src = record["file"]
         shown = out.shown_name(src)
+        if src not in targets:  # a row of a dump: NAME-rowN beside the other instances
+            path, _, row = src.rpartition("#row=")
+            stem, ext = os.path.splitext(path)
+            target = _target_for(f"{stem}-row{row}{ext}", out_dir, fmt, taken)[0] \
+                if out_dir else targets.get(path, "-")
+            if target != "-":
+                try:
+                    out.check_target(target, force)
+                except out.OutputError as e:
+                    click.echo(f"{out.shown_name(src)}: {e.rule} {e}", err=True)
+                    code = max(code, 2)
+                    continue
+                taken.add(target)
+            targets[src] = target
+        path = src.rpartition("#row=")[0] or src
+        if path not in done:
+            done.add(path)
+            progress(len(done), summary.status())
+        summary.add(record)
         if record["error"]:
             e = record["error"]
             click.echo(f"{shown}: {e['rule']} {e['message']} / {e['message_en']}", err=True)
             code = max(code, 3 if e["rule"] == "INTERNAL-ERROR" else 2)
             continue
         if not many:
-            for n in (n for n in record["notes"] if n["note_kind"] != "source"):
+            for n in (n for n in record["notes"] if n["note_kind"] not in ("source", "ocr")):
                 raw = f" [{n['note_raw']}]" if n.get("note_raw") else ""
                 click.echo(out.printable(f"{shown}: {n['note_kind']:10} {n['note_path']}: {n['note_message']}{raw}"),
                            err=True)
+            read = [n["note_confidence"] for n in record["notes"] if n["note_kind"] == "ocr"]
+            if read:  # one line for the cells OCR read; each with its confidence is in the instance
+                click.echo(f"{shown}: ocr        {len(read)} 个单元格由文字识别读取，最低置信度 {min(read):.2f} / {len(read)} "
+                           f"cells read by OCR, lowest confidence {min(read):.2f}", err=True)
         source_file = record["instance"].get("extraction", {})
         if isinstance(source_file.get("source_file"), str):  # the name as results show it: never a surrogate
             source_file["source_file"] = out.shown_name(source_file["source_file"])
@@ -498,50 +539,103 @@ def _fit(stem: str, suffix: str) -> str:
 # ------------------------------------------------------------------------------------------------- report
 @cli.command(epilog="""\b
 Examples:
-  gaischema report reports/ -o report.html
-  gaischema report 2023/ 2024/ -o province.html -j 4 --force
+  gaischema report reports/ -o report.html                 # published reports and instances, in any mix
+  gaischema report 2023/ 2024/ -o province.html -j 4 --force --save-instances instances/
+  gaischema report reports/ -o report.html --scheduler tcp://10.0.0.5:8786   # on a Dask cluster
 """)
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-o", "--output", required=True, help="The page to write (its annotated renderings go into <page>_files/).")
+@click.option("-o", "--output", required=True, help="The page to write (what it links to goes into <page>_files/).")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
-              help="Processes to validate with; 0 for the number of CPUs.")
+              help="Processes to extract and validate with; 0 for the number of CPUs.")
 @click.option("--cross/--no-cross", default=True, show_default=True, help="Include the cross-report rules (XR-*).")
 @click.option("--title", default="政府信息公开工作年度报告核查 Report check", show_default=True, help="The page's title.")
-@click.option("--force", is_flag=True, help="Overwrite the page (and the renderings beside it) if they exist.")
+@click.option("--save-instances", "save_dir", type=click.Path(file_okay=False),
+              help="Keep the instances here, one per input, named after it (created if missing).")
+@click.option("--cache", "cache_dir", type=click.Path(file_okay=False),
+              help="Where results are remembered between runs [default: <page>_files/cache].")
+@click.option("--no-cache", is_flag=True, help="Do every file again and remember nothing.")
+@click.option("--scheduler", help="Run the per-file work on this Dask scheduler (needs gaischema[dask]; the "
+              "workers must see the same files).")
+@click.option("--force", is_flag=True, help="Overwrite the page, what is beside it, and saved instances.")
 @_limit_options
-def report(paths: tuple[str, ...], output: str, jobs: int, cross: bool, title: str, force: bool,
-           max_memory: int | None, max_seconds: float | None) -> None:
-    """One self-contained page (Chinese and English, offline) for a folder of reports: counts, the rules broken
-    most often, organs × rules, a sortable and filterable table of reports linking to their annotated
-    renderings, the numbers across organs and years, and how extracted data was obtained. Needs the extra
-    gaischema[report] (matplotlib). Exit 0 when the page is written, whatever the reports' findings; 2 when
-    the input has no report or the page may not be written."""
+def report(paths: tuple[str, ...], output: str, jobs: int, cross: bool, title: str, save_dir: str | None,
+           cache_dir: str | None, no_cache: bool, scheduler: str | None, force: bool, max_memory: int | None,
+           max_seconds: float | None) -> None:
+    """One self-contained page (Chinese and English, offline) for a province's reports: published reports
+    (.pdf, .html/.htm, .docx, .xlsx, .md, .txt) and instances (.yaml/.yml/.json) in any mix. Each file is read,
+    extracted when needed, and validated in one pass, in parallel; results are remembered (keyed by each
+    file's content and the gaischema code), so a rerun does only what changed.
+
+    The page: counts, the rules broken most often, organs × rules, near-duplicate narratives, a sortable and
+    filterable table with every input once (its source format, extraction notes, links to a copy of the
+    original and to the annotated rendering, or why it could not be read), the numbers across organs and
+    years, and how extracted data was obtained. Needs the extra gaischema[report] (matplotlib, tqdm).
+    Exit 0: no report has an error; 1: a report has an error or an input could not be read (the page lists
+    them); 2: no input, or the page may not be written; 3: an internal error (the page is still written)."""
     _set_limits(max_memory, max_seconds)
     _guard(output, force)
     renderings = os.path.splitext(output)[0] + "_files"
+    if os.path.islink(renderings) or (os.path.lexists(renderings) and not os.path.isdir(renderings)):
+        _refuse(f"{renderings} 是符号链接或不是目录，不予写入 / {renderings} is a link or not a folder; nothing written")
     if os.path.exists(renderings) and not force:
         raise click.UsageError(f"{renderings} 已存在，使用 --force 覆盖 / {renderings} exists; use --force")
-    files, problems = [], []
-    for path, err in loading.walk(list(paths)):
-        if err is None:
-            files.append(path)
-        else:
-            problems.append((path, err))
-    if not files and not problems:
+    if save_dir and os.path.islink(save_dir):
+        _refuse(f"{save_dir} 是符号链接，不予写入 / {save_dir} is a link; nothing written")
+    items: list = [p if err is None else (p, err) for p, err in loading.walk(list(paths), rp.input_suffixes())]
+    if not items:
         raise click.UsageError("没有报告文件 / no report files found")
-    os.makedirs(renderings, exist_ok=True)
-    progress = corpus.progress_printer(len(files), sys.stderr)
     try:
-        result = rp.collect(files, renderings, jobs, cross, progress)
-        for path, err in problems:
-            result.add({"result": fatal_result(path, err).to_record(), "facts": None, "link": None})
+        for sub in ("", "r", "src"):
+            folder = os.path.join(renderings, sub)
+            os.makedirs(folder, exist_ok=True)
+            if os.path.islink(folder.rstrip(os.sep)):
+                _refuse(f"{folder} 是符号链接，不予写入 / {folder} is a link; nothing written")
+        if save_dir:
+            os.makedirs(save_dir, exist_ok=True)
+    except OSError as e:
+        _refuse(f"{e.filename}: {e.strerror}（符号链接或无法创建 / a link, or cannot be made）")
+    options = rp.Options(files_dir=renderings, save_dir=save_dir, force=force, jobs=jobs, cross=cross,
+                         cache_dir=cache_dir, use_cache=not no_cache, scheduler=scheduler)
+    try:
+        with _progress_bar(len(items)) as progress:
+            result = rp.collect(items, progress=progress, options=options)
         page = rp.build_page(result, title)
     except rp.ChartsUnavailable as e:
         click.echo(str(e), err=True)
         sys.exit(2)
+    except (rp.CacheError, rp.SchedulerUnavailable) as e:
+        _refuse(str(e))
     _emit(output, page, force)
-    click.echo(result.summary.text(), err=True)
-    click.echo(f"{output} ({len(page.encode('utf-8')) / 1e6:.1f} MB), {renderings}/", err=True)
+    for line in result.write_errors:
+        click.echo(out.printable(line), err=True)
+    click.echo(out.printable(result.summary.text()), err=True)
+    cached = f", {result.cached} 个来自缓存 from the cache" if result.cached else ""
+    click.echo(out.printable(f"{output} ({len(page.encode('utf-8')) / 1e6:.1f} MB), {renderings}/{cached}"), err=True)
+    if result.summary.internal:
+        sys.exit(3)
+    sys.exit(1 if result.failed or result.write_errors else 0)
+
+
+def _refuse(message: str) -> None:
+    """Exit 2 with one line on standard error (input or output the command may not use)."""
+    click.echo(out.printable(f"gaischema: {message}"), err=True)
+    sys.exit(2)
+
+
+@contextlib.contextmanager
+def _progress_bar(total: int):
+    """tqdm's bar on a terminal (standard error), nothing otherwise; yields report.collect's progress callback."""
+    if not sys.stderr.isatty() or total < 2:
+        yield lambda done, status: None
+        return
+    from tqdm import tqdm  # late: the optional extra gaischema[report]; a terminal only
+
+    with tqdm(total=total, unit="file", file=sys.stderr, dynamic_ncols=True, leave=False) as bar:
+        def progress(done: int, status: str) -> None:
+            bar.update(done - bar.n)
+            bar.set_postfix_str(status, refresh=False)
+
+        yield progress
 
 
 # ------------------------------------------------------------------------------------------------- render

@@ -17,13 +17,15 @@ from typing import Union
 
 @dataclass
 class Cell:
-    """One cell of a table: its top-left position, its spans and its text (line breaks kept)."""
+    """One cell of a table: its top-left position, its spans and its text (line breaks kept). ``confidence``
+    is the lowest of its words' where OCR read them (0–1); None where the text came from the file itself."""
 
     row: int
     col: int
     text: str
     rowspan: int = 1
     colspan: int = 1
+    confidence: float | None = None
 
 
 @dataclass
@@ -35,6 +37,7 @@ class Table:
     ncols: int
     page: int | None = None
     grid: list[list[Cell | None]] = field(default_factory=list, repr=False)
+    text_line: bool = False  # one line of column-aligned text: its label (column 0), its values at their columns
 
     def __post_init__(self):
         if not self.grid:
@@ -99,6 +102,12 @@ class Document:
     fmt: str
     encoding: str | None = None
     fields: dict | None = None  # values a reader took structurally (the 报告信息 sheet of a gaischema workbook)
+    # what the source says about the document, outside its text: the HTML <title> (``html_title``) and meta
+    # tags (``ArticleTitle``, ``PubDate``, ``ContentSource``, ``SiteName``, ``ColumnName``), the PDF's document
+    # info Title (``pdf_title``), a crawler dump row's columns (``title``, ``date``, ``url``, ``source``).
+    # Raw strings as found; :mod:`gaischema.extract.metadata` weighs them against the text
+    meta: dict[str, str] = field(default_factory=dict)
+    sniffed: str | None = None  # the kind the content showed, when the file's name says another (or nothing)
 
     def lines(self) -> list[str]:
         """The document as lines of text: each paragraph's lines, each table row's distinct cells joined by a

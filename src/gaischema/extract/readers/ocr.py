@@ -1,0 +1,304 @@
+"""Pictures of pages and tables read by OCR (the optional ``ocr`` extra: rapidocr-onnxruntime, with OpenCV).
+
+Why it works this way: many offices print, stamp and scan their report, so the PDF holds only pictures; Word
+files sometimes hold a table as a picture. Such a page is turned into what a text-layer page gives the table
+finder — positioned words and the ruling lines — and from there on it is read like any other page (the same
+table finder, the same matcher). The steps, each on plain data:
+
+1. **Deskew.** The long horizontal rules (or, on a page without rules, nothing: angle 0) give the page's tilt;
+   the picture is turned back by it, so rows are rows and columns are columns.
+2. **Rules.** OpenCV morphology keeps the long thin horizontal and vertical strokes of the binarised picture
+   (strokes longer than any glyph): those are the table's ruling lines, as segments in page coordinates.
+3. **Words.** RapidOCR (PP-OCRv4 models inside the wheel; nothing is downloaded) finds text boxes and reads
+   them, each with its confidence. A box that runs over a vertical rule is two cells' text: it is cut at the
+   rule and each part read again. Ink that no box covers (a thin ``1`` the detector overlooks) is read on its
+   own; what stays unread there is kept as a word with confidence 0, so that the cell is not taken for blank.
+
+Nothing is guessed here: every word keeps the recogniser's confidence, and the matcher decides what a low
+confidence means (blank with a note, or the one value the schema's identities allow). The heavy packages
+(numpy, OpenCV, onnxruntime) are imported only when a picture is read; without the extra,
+:func:`needs_ocr` is the error a scan gets (exit 2, naming the extra).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from gaischema.extract.document import Block, Paragraph
+from gaischema.extract.tablefinder import Edge, Settings, Word, layout_page
+from gaischema.loading import InputError
+
+OCR_EXTRA = "pip install 'gaischema[ocr]'"
+MAX_RENDER_SCALE = 300 / 72  # a page is rendered at its pictures' own resolution, at most 300 dpi
+MIN_RENDER_SCALE = 1.0  # never fewer pixels than points
+MAX_SKEW = 5.0  # degrees; a page tilted more is read as it is
+
+
+@dataclass
+class OcrPage:
+    """A picture as the table finder wants a page: its size in points, its words (with the recogniser's
+    confidence, 0 where ink was found but nothing could be read) and its ruling lines."""
+
+    width: float
+    height: float
+    words: list[Word] = field(default_factory=list)
+    edges: list[Edge] = field(default_factory=list)
+    skew: float = 0.0  # degrees the picture was turned back by
+
+
+def available() -> bool:
+    """Whether the ``ocr`` extra is installed."""
+    return importlib.util.find_spec("rapidocr_onnxruntime") is not None and importlib.util.find_spec("cv2") is not None
+
+
+def needs_ocr() -> InputError:
+    """The error for a scan when the ``ocr`` extra is missing (exit 2)."""
+    return InputError("INPUT-NO-TEXT", f"PDF 没有文字层（扫描件？），需要文字识别（OCR）：{OCR_EXTRA}",
+                      f"the PDF has no text layer (a scan?); reading it needs OCR: {OCR_EXTRA}")
+
+
+@lru_cache(maxsize=1)
+def _engine():
+    """One RapidOCR per process (loading its three models takes about a second); no angle classifier: the
+    pages are upright."""
+    from rapidocr_onnxruntime import RapidOCR
+    logging.getLogger("RapidOCR").setLevel(logging.ERROR)
+    return RapidOCR(use_cls=False, print_verbose=False)
+
+
+# ------------------------------------------------------------------------------------------------ pictures
+def decode_picture(data: bytes):
+    """A picture file's bytes (PNG, JPEG, BMP, TIFF …) as a greyscale array, or None if it is none."""
+    import cv2
+    import numpy as np
+    arr = np.frombuffer(data, dtype=np.uint8)
+    img = cv2.imdecode(arr, cv2.IMREAD_GRAYSCALE)
+    return img
+
+
+def render_pdf_pages(data: bytes, numbers: list[int]):
+    """The pictures of the given pages of a PDF (0-based) as (greyscale array, pixels per point), each page
+    rendered at the resolution of the pictures on it (between 72 and 300 dpi); None for a page that holds
+    no picture covering half its width (a blank page: nothing to read)."""
+    import numpy as np
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+    out = []
+    pdf = pdfium.PdfDocument(data)
+    try:
+        for n in numbers:
+            page = pdf[n]
+            try:
+                width, _ = page.get_size()
+                scale = None
+                for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3):
+                    try:
+                        px_w, _ = obj.get_px_size()
+                        left, _, right, _ = obj.get_bounds()
+                    except Exception:  # noqa: BLE001 - a damaged picture object says nothing
+                        continue
+                    if right - left > 0.5 * width:
+                        scale = max(scale or 0.0, px_w / (right - left))
+                if scale is None:
+                    out.append(None)
+                    continue
+                scale = min(max(scale, MIN_RENDER_SCALE), MAX_RENDER_SCALE)
+                bitmap = page.render(scale=scale, grayscale=True)
+                out.append((np.array(bitmap.to_pil().convert("L")), scale))
+            finally:
+                page.close()
+    finally:
+        pdf.close()
+    return out
+
+
+def read_pdf_pages(data: bytes, numbers: list[int]) -> list[list[tuple[float, Block]]]:
+    """The given pages of a PDF (0-based; pages without a text layer) read by OCR, as placed blocks per page
+    (see :func:`page_blocks`); a page without a picture gives none."""
+    out = []
+    for n, rendered in zip(numbers, render_pdf_pages(data, numbers)):
+        out.append([] if rendered is None else page_blocks(read_picture(*rendered), n))
+    return out
+
+
+def _binary(grey):
+    import cv2
+    return cv2.adaptiveThreshold(grey, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 31, 15)
+
+
+def skew_angle(grey) -> float:
+    """The page's tilt in degrees, from the slope of its long horizontal strokes (the table's rules); 0 for a
+    page without them."""
+    import cv2
+    import numpy as np
+    h, w = grey.shape
+    binary = _binary(grey)
+    long = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(20, w // 30), 1)))
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(long, 8)
+    angles, weights = [], []
+    for i in range(1, n):
+        x, y, cw, ch, _ = stats[i]
+        if cw < w / 8:
+            continue
+        ys, xs = np.nonzero(labels[y:y + ch, x:x + cw] == i)
+        slope = np.polyfit(xs, ys, 1)[0]
+        angles.append(float(np.degrees(np.arctan(slope))))
+        weights.append(cw)
+    if not angles:
+        return 0.0
+    order = np.argsort(angles)
+    cum = np.cumsum(np.array(weights)[order])
+    angle = float(np.array(angles)[order][np.searchsorted(cum, cum[-1] / 2)])  # the weighted median
+    return angle if abs(angle) <= MAX_SKEW else 0.0
+
+
+def _rotate(grey, angle: float):
+    import cv2
+    if abs(angle) < 0.02:
+        return grey
+    h, w = grey.shape
+    m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    return cv2.warpAffine(grey, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
+
+
+def find_rules(binary, glyph: float) -> tuple[list[tuple[int, int, int, int]], list[tuple[int, int, int, int]]]:
+    """Horizontal and vertical ruling lines of a binarised picture as pixel boxes (x, y, w, h): strokes longer
+    than twice a glyph's height (``glyph``, in pixels) and thinner than a third of it."""
+    import cv2
+    out = []
+    for kernel in ((max(15, int(2.5 * glyph)), 1), (1, max(15, int(1.6 * glyph)))):
+        mask = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, kernel))
+        # close the gaps JPEG noise and faint printing leave in a line
+        close = (max(3, int(glyph / 3)), 1) if kernel[1] == 1 else (1, max(3, int(glyph / 3)))
+        mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, close))
+        n, _, stats, _ = cv2.connectedComponentsWithStats(mask, 8)
+        found = []
+        for i in range(1, n):
+            x, y, w, h, _ = (int(v) for v in stats[i])
+            thick, length = (h, w) if kernel[1] == 1 else (w, h)
+            if length >= kernel[0] + kernel[1] - 1 and thick <= max(3, glyph / 3):
+                found.append((x, y, w, h))
+        out.append(found)
+    return out[0], out[1]
+
+
+def _box(points) -> tuple[float, float, float, float]:
+    xs = [p[0] for p in points]
+    ys = [p[1] for p in points]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _crop(grey, x0, y0, x1, y1, pad: int):
+    import cv2
+    h, w = grey.shape
+    x0, y0 = max(0, int(x0) - pad), max(0, int(y0) - pad)
+    x1, y1 = min(w, int(x1) + pad), min(h, int(y1) + pad)
+    if x1 - x0 < 2 or y1 - y0 < 2:
+        return None
+    return cv2.cvtColor(grey[y0:y1, x0:x1], cv2.COLOR_GRAY2BGR)
+
+
+def _gaps(binary, x0, y0, x1, y1, wide: float) -> list[float]:
+    """The middles of the blank stretches wider than ``wide`` inside a text box: the detector took two
+    texts far apart on one line (发布机构：… and 发布日期：…) for one."""
+    import numpy as np
+    cols = binary[max(0, int(y0)):int(y1) + 1, max(0, int(x0)):int(x1) + 1].sum(axis=0) > 0
+    if cols.size < 3 * wide:
+        return []
+    out, run = [], 0
+    for i, ink in enumerate(np.append(cols, True)):
+        if not ink:
+            run += 1
+            continue
+        if run > wide and run < i:  # a blank stretch with ink on both sides
+            out.append(x0 + i - run / 2)
+        run = 0
+    return [v for v in out if v < x1 - wide / 2]
+
+
+def _read_crops(crops) -> list[tuple[str, float]]:
+    if not crops:
+        return []
+    results, _ = _engine().text_rec(crops)
+    return [(text.strip(), float(conf)) for text, conf in results]
+
+
+def read_picture(grey, px_per_pt: float = 1.0) -> OcrPage:
+    """Read a greyscale picture of a page or a table: deskew, rules, words (see the module docstring).
+    ``px_per_pt``: the picture's pixels per page point, so that boxes come out in points."""
+    import cv2
+    import numpy as np
+    if grey.ndim == 3:
+        grey = cv2.cvtColor(grey, cv2.COLOR_BGR2GRAY)
+    angle = skew_angle(grey)
+    grey = _rotate(grey, angle)
+    h, w = grey.shape
+    engine = _engine()
+    result, _ = engine(cv2.cvtColor(grey, cv2.COLOR_GRAY2BGR), use_cls=False)
+    boxes = [(*_box(points), str(text).strip(), float(conf)) for points, text, conf in (result or [])]
+    heights = sorted(b[3] - b[1] for b in boxes if b[4])
+    glyph = float(heights[len(heights) // 2]) * 0.8 if heights else 12 * px_per_pt
+    binary = _binary(grey)
+    horizontal, vertical = find_rules(binary, glyph)
+
+    # a box over a vertical rule is the text of two cells: cut at the rule, read each part again
+    words: list[tuple[float, float, float, float, str, float]] = []
+    parts, part_boxes = [], []
+    for x0, y0, x1, y1, text, conf in boxes:
+        cy = (y0 + y1) / 2
+        cuts = sorted([vx + vw / 2 for vx, vy, vw, vh in vertical
+                       if x0 + glyph / 3 < vx + vw / 2 < x1 - glyph / 3 and vy <= cy <= vy + vh]
+                      + _gaps(binary, x0, y0, x1, y1, 0.9 * glyph))
+        if not cuts:
+            words.append((x0, y0, x1, y1, text, conf))
+            continue
+        edges = [x0, *cuts, x1]
+        for a, b in zip(edges, edges[1:]):
+            crop = _crop(grey, a + 3, y0, b - 3, y1, 0)
+            if crop is not None:
+                parts.append(crop)
+                part_boxes.append((a + 3, y0, b - 3, y1))
+    for (x0, y0, x1, y1), (text, conf) in zip(part_boxes, _read_crops(parts)):
+        if text:
+            words.append((x0, y0, x1, y1, text, conf))
+
+    # ink no box covers: a glyph the detector overlooked (a thin 1); read it on its own
+    ink = binary.copy()
+    for x, y, bw, bh in horizontal + vertical:
+        ink[max(0, y - 2):y + bh + 2, max(0, x - 2):x + bw + 2] = 0
+    for x0, y0, x1, y1, _, _ in words:
+        ink[max(0, int(y0) - 2):int(y1) + 2, max(0, int(x0) - 2):int(x1) + 2] = 0
+    ink = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))  # scanner specks
+    grown = cv2.dilate(ink, cv2.getStructuringElement(cv2.MORPH_RECT, (max(3, int(glyph / 2)), max(3, int(glyph / 4)))))
+    n, _, stats, _ = cv2.connectedComponentsWithStats(grown, 8)
+    lost, lost_boxes = [], []
+    for i in range(1, n):
+        x, y, bw, bh, area = (int(v) for v in stats[i])
+        if bh < 0.6 * glyph or bh > 3 * glyph:
+            continue  # a speck, or a picture (a stamp, a signature): not a glyph
+        crop = _crop(grey, x, y, x + bw, y + bh, max(4, int(glyph / 4)))
+        if crop is not None:
+            lost.append(crop)
+            lost_boxes.append((x, y, x + bw, y + bh))
+    for (x0, y0, x1, y1), (text, conf) in zip(lost_boxes, _read_crops(lost)):
+        words.append((x0, y0, x1, y1, text or "?", conf if text else 0.0))
+
+    s = px_per_pt or 1.0
+    page = OcrPage(w / s, h / s, skew=angle)
+    page.words = [Word(x0 / s, y0 / s, x1 / s, y1 / s, text, round(conf, 4)) for x0, y0, x1, y1, text, conf in words]
+    page.edges = [Edge(x / s, (y + bh / 2) / s, (x + bw) / s, (y + bh / 2) / s, "h") for x, y, bw, bh in horizontal]
+    page.edges += [Edge((x + bw / 2) / s, y / s, (x + bw / 2) / s, (y + bh) / s, "v") for x, y, bw, bh in vertical]
+    return page
+
+
+def page_blocks(page: OcrPage, number: int | None = None) -> list[tuple[float, Block]]:
+    """A read picture as blocks with their place on the page (top / height, for the page furniture test):
+    the table finder's tables, and its lines of text as paragraphs."""
+    layout = layout_page(page.words, page.edges, Settings(page=number))
+    placed: list[tuple[float, Block]] = [(t.bbox[1], t.table) for t in layout.tables]
+    placed += [(line.top, Paragraph(line.text, number)) for line in layout.lines if line.text.strip()]
+    placed.sort(key=lambda tb: tb[0])
+    return [(top / (page.height or 1.0), block) for top, block in placed]
