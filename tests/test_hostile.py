@@ -538,11 +538,14 @@ def test_a_file_over_the_limits_is_one_too_complex_line_and_the_others_are_writt
     src = tmp_path / "src"
     src.mkdir()
     (src / "wide.html").write_text("<html>" + HTML_ATTACKS["wide-rows.html"] * 3 + "</html>", encoding="utf-8")
+    import layout
+
     for name in ("a", "b", "c"):
-        (src / f"{name}.html").write_text(HTML_ATTACKS["span.html"].replace("1000", "2", 2), encoding="utf-8")
-    proc = _limited("extract", str(src), "--out-dir", str(tmp_path / "out"), "--max-seconds", "0.3", "-j", "2")
+        (src / f"{name}.html").write_text(layout.as_html(load(BEILUN)), encoding="utf-8")
+    proc = _limited("extract", str(src), "--out-dir", str(tmp_path / "out"), "--max-seconds", "1", "-j", "2")
     err = _ok(proc, (2,))
     assert "wide.html: INPUT-TOO-COMPLEX" in err and err.count("INPUT-TOO-COMPLEX") == 1, err
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.yaml", "b.yaml", "c.yaml"]
     big = tmp_path / "big.yaml"  # a large file is validated in a worker even alone
     big.write_text("organ: a\nlist:\n" + "  - [1, 2, 3, 4, 5, 6, 7, 8]\n" * 300_000, encoding="utf-8")
     proc = _limited("validate", str(big), "--max-memory", "64")

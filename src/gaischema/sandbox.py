@@ -18,6 +18,7 @@ never holds files hostage. Where ``os.fork`` does not exist (Windows) the items 
 from __future__ import annotations
 
 import contextlib
+import faulthandler
 import math
 import mmap
 import os
@@ -302,6 +303,7 @@ def _serve(conn: Connection, slot: mmap.mmap, fn: Callable, limits: Limits, batc
     groups (up to ``batch``, and at least every 50 ms, and whenever the worker is about to wait); which item it
     is on is in the shared slot, so a worker ended mid-item is charged for the right one."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it ends the workers
+    faulthandler.disable()  # a reader that crashes is its file's one line, not a dump on standard error
     for sig in ("SIGTERM", "SIGPIPE", "SIGXCPU"):
         if hasattr(signal, sig):
             signal.signal(getattr(signal, sig), signal.SIG_DFL)
