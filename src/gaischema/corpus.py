@@ -65,8 +65,8 @@ def invisible_characters(instance: dict) -> list[str]:
 
 
 def _invisible_finding(found: list[str]) -> Finding:
-    """INPUT-INVISIBLE (a warning, declared here beside the other INPUT-* rules of reading a file): the organ
-    name holds characters nobody sees, which would keep it from matching last year's report."""
+    """INPUT-INVISIBLE (a warning; like the INPUT-* rules of reading a file, declared in code, not in the
+    schema): the organ name holds characters nobody sees, which would keep it from matching last year's report."""
     rule = {"id": "INPUT-INVISIBLE", "severity": "warning",
             "message_zh": "机关名称中含有不可见字符（{reported}），与其他年度比较时已去除",
             "message_en": "The organ name holds invisible characters ({reported}); they are left out when it is "
