@@ -29,6 +29,7 @@ only (its tables are not looked for), so that no drawing can make the finder qua
 from __future__ import annotations
 
 import bisect
+import operator
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
@@ -287,7 +288,7 @@ def group_lines(boxes: Iterable[Word], x_tolerance: float = 3.0, y_tolerance: fl
     """Boxes as lines of text, top to bottom: boxes whose tops lie within ``y_tolerance`` of the previous
     one's make a line (chained, as pdfplumber clusters), read left to right; where two stand more than
     ``x_tolerance`` apart, or a whitespace box stands between them, a space."""
-    items = sorted((b for b in boxes), key=lambda b: b.top)
+    items = sorted(boxes, key=_TOP)
     lines: list[list[Word]] = []
     last_top = None
     for b in items:
@@ -299,30 +300,31 @@ def group_lines(boxes: Iterable[Word], x_tolerance: float = 3.0, y_tolerance: fl
 
 
 def _line(group: list[Word], x_tolerance: float) -> TextLine | None:
-    group.sort(key=lambda b: b.x0)
+    group.sort(key=_X0)
     parts: list[str] = []
-    conf: float | None = None
-    x0 = top = x1 = bottom = None
-    last_x0 = last_x1 = None
+    kept: list[Word] = []
+    last_x0 = last_x1 = 0.0
     space = False
     for b in group:
-        if b.text.isspace() or not b.text:
+        text = b.text
+        if not text or text.isspace():
             space = True
             continue
-        if parts and (space or b.x0 > last_x1 + x_tolerance or b.x0 < last_x0):
+        if kept and (space or b.x0 > last_x1 + x_tolerance or b.x0 < last_x0):
             parts.append(" ")
         space = False
-        parts.append(b.text)
+        parts.append(text)
+        kept.append(b)
         last_x0, last_x1 = b.x0, b.x1
-        if x0 is None:
-            x0, top, x1, bottom = b.x0, b.top, b.x1, b.bottom
-        else:
-            top, x1, bottom = min(top, b.top), max(x1, b.x1), max(bottom, b.bottom)
-        if b.confidence is not None:
-            conf = b.confidence if conf is None else min(conf, b.confidence)
-    if not parts:
+    if not kept:
         return None
-    return TextLine(x0, top, x1, bottom, "".join(parts), conf)
+    confs = [b.confidence for b in kept if b.confidence is not None]
+    return TextLine(kept[0].x0, min(b.top for b in kept), max(b.x1 for b in kept), max(b.bottom for b in kept),
+                    "".join(parts), min(confs) if confs else None)
+
+
+_X0 = operator.attrgetter("x0")
+_TOP = operator.attrgetter("top")
 
 
 def _axis(values: list[float], gap: float = 1.5) -> list[float]:

@@ -27,6 +27,8 @@ document of more than ``COUNT_FIRST`` pages), page objects at most
 
 from __future__ import annotations
 
+import base64
+import binascii
 import ctypes
 import re
 import zlib
@@ -34,6 +36,7 @@ import zlib
 from gaischema.extract.document import Block, Paragraph
 from gaischema.extract.readers.common import (MAX_PAGES, MAX_UNPACKED, fold_radicals, is_page_number, not_report,
                                                too_large)
+from gaischema.extract.readers.ocr import needs_ocr
 from gaischema.extract.tablefinder import Char, Edge, PageContent, Settings, TextLine, edges_from_rect, layout_page
 from gaischema.loading import InputError
 
@@ -47,8 +50,14 @@ THIN = 2.0  # a path this thin (points) is one rule
 COUNT_FIRST = 24  # a document of more pages has its characters and objects counted before any is read
 
 _DAMAGED = ("PDF 文件损坏，无法读取", "a damaged PDF; it cannot be read")
-_STREAM = re.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")
+_STREAM = re.compile(rb">>\s{0,64}stream(?:\r\n|\n|\r)")  # a stream's dictionary ends right before it
 _NUMBER = re.compile(rb"(\d{1,10})\s+\d{1,5}\s*$")
+_CONTENTS = re.compile(rb"/Contents\s*(?:(\d{1,10}\s+\d{1,5}\s+R)|\[([^\]]{0,100000})\])")
+_REFS = re.compile(rb"(\d{1,10})\s+\d{1,5}\s+R")
+_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+_FILTER = re.compile(rb"/Filter\s*(\[[^\]]{0,1000}\]|/[^\s/\[\]<>()]+)")
+_NAMES = re.compile(rb"/([^\s/\[\]<>()]+)")
+_NOT_HEX = re.compile(rb"[^0-9A-Fa-f]")
 _DO = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s*Do\b")
 _REF = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s*(\d{1,10})\s+\d{1,5}\s+R\b")
 
@@ -68,48 +77,58 @@ def preflight(data: bytes) -> None:
     forms: dict[int, bytes] = {}
     contents: list[bytes] = []
     dictionaries = [data]
+    images: list[tuple[int, bytes, bytes]] = []
     done = 0
     for m in _STREAM.finditer(data):
         if m.start() < done:
             continue  # inside the previous stream's data
         header = data.rfind(b"obj", max(0, m.start() - 65_536), m.start())
-        number = _NUMBER.search(data, max(0, header - 24), header) if header >= 0 else None
-        head = data[header + 3:m.start()] if header >= 0 else b""
+        head = data[header + 3:m.start() + 2] if header >= 0 else b""
+        if b"#" in head:
+            head = _unescape(head)  # /F#6frm is /Form to PDFium
         body = m.end()
         end = data.find(b"endstream", body)
         done = end if end >= 0 else len(data)
         raw = data[body:done]
-        if b"/Image" in head:
-            continue  # text extraction never decodes an image
-        if b"/Filter" not in head:
-            text = raw
-        elif b"Flate" in head or b"/Fl" in head:
-            budget, text = _inflate(raw, budget)
-        else:
-            budget -= 128 * len(raw) if b"RunLength" in head or b"/RL" in head else 4 * len(raw)
-            if budget < 0:
-                raise _inflates_too_much()
+        form = b"/Form" in head
+        number = None
+        if form or b"/Image" in head:
+            found = _NUMBER.search(data, max(0, header - 24), header) if header >= 0 else None
+            number = int(found.group(1)) if found else -1
+            if not form:
+                images.append((number, head, raw))  # text extraction never decodes an image
+                continue
+        budget, text = _decoded(head, raw, budget)
+        if text is None:
             continue
         if b"/ObjStm" in head:
             dictionaries.append(text)
-        elif b"/Form" in head and number is not None:
-            forms[int(number.group(1))] = text
+        elif form:
+            forms[number] = text
         elif b"Do" in text:
             contents.append(text)
+    if images:  # a stream a page draws as its content is decoded, whatever its dictionary calls it
+        page_contents = {int(n) for chunk in dictionaries for m in _CONTENTS.finditer(chunk)
+                         for n in _REFS.findall(m.group(1) or m.group(2))}
+        for number, head, raw in images:
+            if number in page_contents:
+                budget, text = _decoded(head, raw, budget)
+                if text and b"Do" in text:
+                    contents.append(text)
     if not forms or not contents:
         return
     names: dict[bytes, set[int]] = {}
     for chunk in dictionaries:
         for m in _REF.finditer(chunk):
             if int(m.group(2)) in forms:
-                names.setdefault(m.group(1), set()).add(int(m.group(2)))
+                names.setdefault(_unescape(m.group(1)), set()).add(int(m.group(2)))
     drawn: dict[int, int] = {}
 
     def cost(text: bytes, stack: tuple[int, ...]) -> int:
         total = len(text)
         for m in _DO.finditer(text):
             best = 0
-            for n in names.get(m.group(1), ()):
+            for n in names.get(_unescape(m.group(1)), ()):
                 if n in stack:
                     continue  # a form drawing itself: PDFium cuts the cycle
                 if n not in drawn:
@@ -127,12 +146,60 @@ def preflight(data: bytes) -> None:
             raise too_large("PDF 的表单对象嵌套绘制过多", "the PDF's forms, drawn inside each other, make too much content")
 
 
+def _unescape(name: bytes) -> bytes:
+    """``#xx`` escapes in PDF names decoded, as PDFium reads them."""
+    return _ESCAPE.sub(lambda m: bytes([int(m.group(1), 16)]), name) if b"#" in name else name
+
+
 def _inflates_too_much() -> InputError:
     return too_large("PDF 的数据流解压后过大", f"the PDF's streams inflate past {MAX_UNPACKED} bytes")
 
 
+def _decoded(head: bytes, raw: bytes, budget: int) -> tuple[int, bytes | None]:
+    """A stream's bytes as PDFium will decode them through its filters, and what is left of the budget.
+    Flate, ASCIIHex and ASCII85 are decoded here (Flate within the budget); from the first other filter on
+    (RunLength, LZW, …) the rest is charged by its worst ratio instead (RunLength 128, Flate 1032, others 4)
+    and None returned."""
+    found = _FILTER.search(head)
+    if found is None:
+        return budget, raw
+    text = raw
+    names = _NAMES.findall(found.group(1))
+    for k, name in enumerate(names):
+        if name in (b"FlateDecode", b"Fl"):
+            budget, text = _inflate(text, budget)
+            continue
+        try:
+            if name in (b"ASCIIHexDecode", b"AHx"):
+                digits = _NOT_HEX.sub(b"", text.split(b">", 1)[0])
+                text = binascii.unhexlify(digits + b"0" * (len(digits) % 2))
+                continue
+            if name in (b"ASCII85Decode", b"A85"):
+                text = base64.a85decode(b"".join(text.split()).split(b"~>", 1)[0].removeprefix(b"<~"))
+                budget -= len(text)
+                continue
+        except ValueError:
+            return budget, b""  # PDFium decides what a broken stream holds
+        bound = len(text)
+        for rest in names[k:]:
+            bound *= 1032 if rest in (b"FlateDecode", b"Fl") else 128 if rest in (b"RunLengthDecode", b"RL") else 4
+        budget -= bound
+        if budget < 0:
+            raise _inflates_too_much()
+        return budget, None
+    return budget, text
+
+
 def _inflate(raw: bytes, budget: int) -> tuple[int, bytes]:
-    """A Flate stream inflated a megabyte at a time, the budget charged as it goes."""
+    """A Flate stream inflated, the budget charged: at once where even the densest deflate (1032 to 1)
+    stays within it, else a megabyte at a time."""
+    if 1032 * len(raw) + 1024 <= budget:
+        d = zlib.decompressobj()
+        try:
+            text = d.decompress(raw)
+        except zlib.error:
+            return budget, b""  # PDFium decides what a broken stream holds
+        return budget - len(text), text
     out = []
     d = zlib.decompressobj()
     chunk = raw
@@ -243,48 +310,70 @@ def _chars(raw, text, height: float, budget: _Budget) -> list[Char]:
     units = bytes(buf)[: 2 * max(got - 1, 0)].decode("utf-16-le", "replace")
     if len(units) != n:  # characters outside the BMP: one by one
         units = "".join(chr(raw.FPDFText_GetUnicode(text, i) or 0xFFFD) for i in range(n))
-    rect = raw.FS_RECTF()
-    ref = ctypes.byref(rect)
-    ox, oy = ctypes.c_double(), ctypes.c_double()
-    oref = (ctypes.byref(ox), ctypes.byref(oy))
     api = _Api.get(raw)
-    box, origin, generated, text_object = (raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin,
-                                           raw.FPDFText_IsGenerated, api.text_object)
-    styles: dict[int, tuple[str, float]] = {}
+    page_text = ctypes.cast(text, ctypes.c_void_p).value
+    rect = raw.FS_RECTF()
+    at = ctypes.addressof(rect)
+    point = (ctypes.c_double * 2)()
+    px = ctypes.addressof(point)
+    py = px + ctypes.sizeof(ctypes.c_double)
+    box, origin, text_object, font_of = api.box, api.origin, api.text_object, api.font
+    names: dict[int, str] = {}
     out = []
     append = out.append
     for i, ch in enumerate(units):
-        if ch in "\r\n\x00\ufffe\uffff" or (ch.isspace() and generated(text, i)):
+        if ch in "\r\n\x00\ufffe\uffff" or (ch.isspace() and raw.FPDFText_IsGenerated(text, i)):
             continue
-        if not box(text, i, ref):
+        if not box(page_text, i, at) or not origin(page_text, i, px, py):
             continue
-        key = text_object(text, i) or 0
-        style = styles.get(key)
-        if style is None:
-            style = styles[key] = api.style(raw, text, i, key)
-        if not origin(text, i, *oref):
+        obj = text_object(page_text, i)
+        font = font_of(obj) if obj else 0
+        name = names.get(font)
+        if name is None:
+            name = names[font] = api.name(font) if font else ""
+        if abs(rect.left - point[0]) < 0.01:
+            # PDFium's loose box: from the origin, the font's ascent and descent
+            append(Char(rect.left, height - rect.top, rect.right, height - rect.bottom, ch, None, name,
+                        rect.top - rect.bottom))
             continue
-        # the box's height from the baseline and the size, as pdfminer makes it: PDFium's loose box is the
-        # glyph's own box for some fonts (a fallback font's 人, 一), which would put 一 on a line of its own
-        size = style[1] or (rect.top - rect.bottom)
-        base = height - oy.value
-        append(Char(rect.left, base - 0.88 * size, rect.right, base + 0.12 * size, ch, None, style[0], size))
+        # a font without them: PDFium gives the glyph's own box, which would put 一 on a line of its own;
+        # the box from the baseline and the size on the page instead, as pdfminer makes it
+        size = api.size(raw, text, i) or (rect.top - rect.bottom)
+        base = height - point[1]
+        append(Char(rect.left, base - 0.88 * size, rect.right, base + 0.12 * size, ch, None, name, size))
     return out
 
 
 class _Api:
-    """PDFium calls that return plain addresses (page objects and fonts as ints, to key a cache by)."""
+    """PDFium calls on plain addresses: text objects and fonts come back as ints (to key a cache by), and
+    the per-character calls skip ctypes' pointer type checks."""
 
     _made = None
 
     def __init__(self, raw):
-        vp = ctypes.c_void_p
-        self.text_object = ctypes.CFUNCTYPE(vp, vp, ctypes.c_int)(_address(raw.FPDFText_GetTextObject))
+        vp, i = ctypes.c_void_p, ctypes.c_int
+        # per character: plain addresses in and out, no pointer types to check (twice as fast)
+        self.box = ctypes.CFUNCTYPE(i, vp, i, vp)(_address(raw.FPDFText_GetLooseCharBox))
+        self.origin = ctypes.CFUNCTYPE(i, vp, i, vp, vp)(_address(raw.FPDFText_GetCharOrigin))
+        self.text_object = ctypes.CFUNCTYPE(vp, vp, i)(_address(raw.FPDFText_GetTextObject))
+        # per page object and path segment, likewise
+        self.page_count = ctypes.CFUNCTYPE(i, vp)(_address(raw.FPDFPage_CountObjects))
+        self.page_object = ctypes.CFUNCTYPE(vp, vp, i)(_address(raw.FPDFPage_GetObject))
+        self.form_count = ctypes.CFUNCTYPE(i, vp)(_address(raw.FPDFFormObj_CountObjects))
+        self.form_object = ctypes.CFUNCTYPE(vp, vp, ctypes.c_ulong)(_address(raw.FPDFFormObj_GetObject))
+        self.object_type = ctypes.CFUNCTYPE(i, vp)(_address(raw.FPDFPageObj_GetType))
+        self.count_segments = ctypes.CFUNCTYPE(i, vp)(_address(raw.FPDFPath_CountSegments))
+        self.bounds = ctypes.CFUNCTYPE(i, vp, vp, vp, vp, vp)(_address(raw.FPDFPageObj_GetBounds))
+        self.matrix = ctypes.CFUNCTYPE(i, vp, vp)(_address(raw.FPDFPageObj_GetMatrix))
+        self.segment = ctypes.CFUNCTYPE(vp, vp, i)(_address(raw.FPDFPath_GetPathSegment))
+        self.point = ctypes.CFUNCTYPE(i, vp, vp, vp)(_address(raw.FPDFPathSegment_GetPoint))
+        self.segment_type = ctypes.CFUNCTYPE(i, vp)(_address(raw.FPDFPathSegment_GetType))
+        self.closes = ctypes.CFUNCTYPE(i, vp)(_address(raw.FPDFPathSegment_GetClose))
         self.font = ctypes.CFUNCTYPE(vp, vp)(_address(raw.FPDFTextObj_GetFont))
-        self.name = ctypes.CFUNCTYPE(ctypes.c_ulong, vp, ctypes.c_char_p, ctypes.c_ulong)(
+        self.base_font_name = ctypes.CFUNCTYPE(ctypes.c_ulong, vp, ctypes.c_char_p, ctypes.c_ulong)(
             _address(raw.FPDFFont_GetBaseFontName))
         self.buf = ctypes.create_string_buffer(256)
-        self.matrix = raw.FS_MATRIX()
+        self.text_matrix = raw.FS_MATRIX()
 
     @classmethod
     def get(cls, raw) -> "_Api":
@@ -292,14 +381,15 @@ class _Api:
             cls._made = cls(raw)
         return cls._made
 
-    def style(self, raw, text, i: int, obj: int) -> tuple[str, float]:
-        """A text object's font name and its size on the page (the font size times the text matrix)."""
-        font = self.font(obj) if obj else None
-        name = self.buf.value.decode("latin-1") if font and self.name(font, self.buf, 256) else ""
+    def name(self, font: int) -> str:
+        return self.buf.value.decode("latin-1") if self.base_font_name(font, self.buf, 256) else ""
+
+    def size(self, raw, text, i: int) -> float:
+        """A character's font size on the page: the font size times the text matrix's vertical scale."""
         scale = 1.0
-        if raw.FPDFText_GetMatrix(text, i, self.matrix):
-            scale = (self.matrix.c ** 2 + self.matrix.d ** 2) ** 0.5
-        return name, raw.FPDFText_GetFontSize(text, i) * scale
+        if raw.FPDFText_GetMatrix(text, i, self.text_matrix):
+            scale = (self.text_matrix.c ** 2 + self.text_matrix.d ** 2) ** 0.5
+        return raw.FPDFText_GetFontSize(text, i) * scale
 
 
 def _address(fn) -> int:
@@ -311,47 +401,52 @@ def _edges(raw, page, height: float, budget: _Budget) -> list[Edge]:
     ``MAX_FORM_DEPTH`` levels, in page coordinates."""
     edges: list[Edge] = []
     segments = [MAX_PAGE_SEGMENTS]
+    api = _Api.get(raw)
     matrix = raw.FS_MATRIX()
-    x, y = ctypes.c_float(), ctypes.c_float()
-    bounds = [ctypes.c_float() for _ in range(4)]
-    brefs = [ctypes.byref(b) for b in bounds]
-    get_type, count_segments, get_bounds = raw.FPDFPageObj_GetType, raw.FPDFPath_CountSegments, raw.FPDFPageObj_GetBounds
+    at_matrix = ctypes.addressof(matrix)
+    point = (ctypes.c_float * 2)()
+    at_point = (ctypes.addressof(point), ctypes.addressof(point) + ctypes.sizeof(ctypes.c_float))
+    bounds = (ctypes.c_float * 4)()
+    at_bounds = [ctypes.addressof(bounds) + i * ctypes.sizeof(ctypes.c_float) for i in range(4)]
+    get_type, count_segments, get_bounds = api.object_type, api.count_segments, api.bounds
     path_kind, form_kind = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM
 
-    def walk(count, get, m: tuple | None, depth: int) -> bool:
+    def walk(count: int, get, parent: int, m: tuple | None, depth: int) -> bool:
         """The objects of the page (``m`` None) or of a form drawn with matrix ``m`` (form space to page)."""
         budget.objects -= count
         if budget.objects < 0:
             raise too_large(f"PDF 对象过多（上限 {MAX_OBJECTS}）", f"too many page objects (the limit is {MAX_OBJECTS})")
         for k in range(count):
-            obj = get(k)
+            obj = get(parent, k)
+            if not obj:
+                continue
             kind = get_type(obj)
             if kind == path_kind:
                 n = count_segments(obj)
                 segments[0] -= max(n, 1)
                 if segments[0] < 0:
                     return False
-                if n <= 5 and get_bounds(obj, *brefs):
+                if n <= 5 and get_bounds(obj, *at_bounds):
                     # a rule drawn as a stroked line or a filled thin rectangle: its bounds (in the parent's
                     # space, the stroke's width included) are the edge, whatever its segments
-                    x0, y0, x1, y1 = (b.value for b in bounds)
+                    x0, y0, x1, y1 = bounds
                     if m is not None:
                         x0, y0, x1, y1 = _transform_box(m, x0, y0, x1, y1)
                     if min(x1 - x0, y1 - y0) <= THIN:
                         edges.extend(edges_from_rect(x0, height - y1, x1, height - y0, THIN))
                         continue
-                if not raw.FPDFPageObj_GetMatrix(obj, matrix):
+                if not api.matrix(obj, at_matrix):
                     continue
                 om = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
-                _path(raw, obj, n, om if m is None else _compose(om, m), height, edges, x, y)
-            elif kind == form_kind and depth < MAX_FORM_DEPTH and raw.FPDFPageObj_GetMatrix(obj, matrix):
+                _path(api, raw, obj, n, om if m is None else _compose(om, m), height, edges, point, at_point)
+            elif kind == form_kind and depth < MAX_FORM_DEPTH and api.matrix(obj, at_matrix):
                 om = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
-                if not walk(raw.FPDFFormObj_CountObjects(obj), lambda j, o=obj: raw.FPDFFormObj_GetObject(o, j),
-                            om if m is None else _compose(om, m), depth + 1):
+                if not walk(api.form_count(obj), api.form_object, obj, om if m is None else _compose(om, m), depth + 1):
                     return False
         return True
 
-    if not walk(raw.FPDFPage_CountObjects(page), lambda k: raw.FPDFPage_GetObject(page, k), None, 0):
+    at_page = ctypes.cast(page, ctypes.c_void_p).value
+    if not walk(api.page_count(at_page), api.page_object, at_page, None, 0):
         return []  # drawn with more strokes than any table needs: its text only
     return edges
 
@@ -371,22 +466,22 @@ def _compose(inner: tuple, outer: tuple) -> tuple:
     return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
 
 
-def _path(raw, obj, n: int, m: tuple, height: float, edges: list[Edge], x, y) -> None:
+def _path(api, raw, obj: int, n: int, m: tuple, height: float, edges: list[Edge], point, at_point) -> None:
     a, b, c, d, e, f = m
     start = last = None
     for s in range(n):
-        seg = raw.FPDFPath_GetPathSegment(obj, s)
-        if not raw.FPDFPathSegment_GetPoint(seg, x, y):
+        seg = api.segment(obj, s)
+        if not seg or not api.point(seg, *at_point):
             continue
-        px, py = x.value, y.value
+        px, py = point
         pt = (a * px + c * py + e, height - (b * px + d * py + f))
-        kind = raw.FPDFPathSegment_GetType(seg)
+        kind = api.segment_type(seg)
         if kind == raw.FPDF_SEGMENT_LINETO and last is not None:
             _segment(last, pt, edges)
         if kind == raw.FPDF_SEGMENT_MOVETO or start is None:
             start = pt
         last = pt
-        if raw.FPDFPathSegment_GetClose(seg) and start is not None:
+        if api.closes(seg) and start is not None:
             _segment(last, start, edges)
             last = start
 
@@ -404,8 +499,7 @@ def _segment(p: tuple, q: tuple, edges: list[Edge], slack: float = 0.5) -> None:
 def read_pdf(data: bytes) -> list[Block]:
     pages = pdf_pages(data)
     if not any(p.chars for p in pages):
-        raise InputError("INPUT-NO-TEXT", "PDF 没有文字层（扫描件？），需先进行文字识别（OCR）：pip install 'gaischema[ocr]'",
-                         "the PDF has no text layer (a scan?); it needs OCR first: pip install 'gaischema[ocr]'")
+        raise needs_ocr()
     return blocks_from_pages(pages)
 
 
