@@ -828,7 +828,8 @@ class Engine:
     def projection(self, instance: dict) -> dict:
         """The part of a report that the cross-report rules read (long texts as digests): what a corpus
         run keeps of each report."""
-        out: dict = {"format_version": instance.get("format_version")}
+        version = instance.get("format_version")
+        out: dict = {"format_version": version if isinstance(version, str) else None}  # which rules apply
         for path in self.cross_paths:
             obj = instance
             for step in path:
