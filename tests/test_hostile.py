@@ -534,6 +534,32 @@ def test_a_worker_that_hits_a_limit_is_replaced_and_the_others_go_on():
     assert results.index("a") < max(results.index(r) for r in results if isinstance(r, tuple))
 
 
+def _heavy(item: str):
+    """400 MiB and 1.5 s of CPU: over these limits unless the item declares the work (as OCR does)."""
+    from gaischema import sandbox
+
+    if item.startswith("declared"):
+        sandbox.allow(memory=1 << 30, cpu=10)
+    if item.endswith("heavy"):
+        block = bytearray(400 << 20)
+        t = time.process_time()
+        while time.process_time() - t < 1.5:
+            pass
+        return f"{item} {len(block)}"
+    return item
+
+
+def test_declared_heavy_work_gets_wider_limits_for_that_item_only():
+    from gaischema import sandbox
+
+    limits = sandbox.Limits(memory=256 << 20, cpu=1, wall=2)
+    results = list(corpus.pool_map(_heavy, ["declared heavy", "heavy", "declared heavy", "a"], 1, chunksize=1,
+                                   limits=limits, failed=lambda item, err: (item, err.rule, err.message_en)))
+    assert results.count(f"declared heavy {400 << 20}") == 2 and "a" in results
+    # the same work undeclared, after a widened item in the same worker, is held to the pool's limits
+    assert any(r[0] == "heavy" and "memory" in r[2] for r in results if isinstance(r, tuple)), results
+
+
 def test_a_file_over_the_limits_is_one_too_complex_line_and_the_others_are_written(tmp_path):
     src = tmp_path / "src"
     src.mkdir()

@@ -35,7 +35,7 @@ try:
 except ImportError:  # pragma: no cover - Windows
     resource = None  # type: ignore[assignment]
 
-__all__ = ["Limits", "LimitExceeded", "Pool", "WorkerError", "default_limits", "set_default_limits"]
+__all__ = ["Limits", "LimitExceeded", "Pool", "WorkerError", "allow", "default_limits", "set_default_limits"]
 
 MIB = 1 << 20
 
@@ -86,6 +86,33 @@ class WorkerError(RuntimeError):
 
 
 _SLOT = struct.Struct("qd")  # a worker's shared slot: the item it works on (-1: none) and since when (monotonic)
+_IN_WORKER: dict = {}  # in a worker: its slot and the limits of the item it is on (see allow)
+
+
+def allow(memory: int, cpu: float) -> None:
+    """Widen this item's limits for work known to be heavy and declared by its reader — OCR loads its
+    models (over 1 GiB of address space) and reads pages for seconds each: the item may use ``memory`` bytes
+    of address space more than the worker held when it started, and ``cpu`` more seconds of CPU and of wall
+    time. Within the hard limits the worker inherited; the user's --max-memory/--max-seconds still bound
+    every other item. Outside a limited worker (in-process runs) it does nothing."""
+    slot = _IN_WORKER.get("slot")
+    if slot is None or resource is None:
+        return
+    n, since = _SLOT.unpack_from(slot, 0)
+    if n < 0:
+        return
+    _IN_WORKER["widened"] = True
+    if hasattr(resource, "RLIMIT_AS"):
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        want = _IN_WORKER["base"] + memory
+        if soft != resource.RLIM_INFINITY and want > soft:
+            resource.setrlimit(resource.RLIMIT_AS, (want if hard == resource.RLIM_INFINITY else min(want, hard), hard))
+    soft, hard = resource.getrlimit(resource.RLIMIT_CPU)
+    if soft != resource.RLIM_INFINITY:
+        want = math.ceil(soft + cpu)
+        resource.setrlimit(resource.RLIMIT_CPU, (want if hard == resource.RLIM_INFINITY else min(want, hard), hard))
+        _IN_WORKER["cpu_set"][0] = -1  # the next item's limit is set anew
+    _SLOT.pack_into(slot, 0, n, since + cpu)  # the parent's wall clock for this item starts later by as much
 
 
 @dataclass
@@ -307,13 +334,14 @@ def _serve(conn: Connection, slot: mmap.mmap, fn: Callable, limits: Limits, batc
     for sig in ("SIGTERM", "SIGPIPE", "SIGXCPU"):
         if hasattr(signal, sig):
             signal.signal(getattr(signal, sig), signal.SIG_DFL)
-    _limit_memory(limits.memory)
+    base = _limit_memory(limits.memory)
     queue: deque = deque()
     skip: set = set()
     answers: list = []
     flushed = time.monotonic()
     cpu_hard = resource.getrlimit(resource.RLIMIT_CPU)[1] if resource is not None else None
     cpu_set = [-1]
+    _IN_WORKER.update(slot=slot, base=base, cpu_set=cpu_set)
     while True:
         if answers and (not queue or len(answers) >= batch or time.monotonic() - flushed > 0.05):
             try:
@@ -335,6 +363,9 @@ def _serve(conn: Connection, slot: mmap.mmap, fn: Callable, limits: Limits, batc
         if n in skip:
             skip.discard(n)
             continue
+        if _IN_WORKER.get("widened"):  # the item before widened its limits (allow): back to the pool's
+            _limit_memory(limits.memory, base)
+            _IN_WORKER["widened"] = False
         _limit_cpu(limits.cpu, cpu_hard, cpu_set)
         _SLOT.pack_into(slot, 0, n, time.monotonic())
         try:
@@ -348,21 +379,25 @@ def _serve(conn: Connection, slot: mmap.mmap, fn: Callable, limits: Limits, batc
         _SLOT.pack_into(slot, 0, -1, time.monotonic())
 
 
-def _limit_memory(extra: int) -> None:
+def _limit_memory(extra: int, base: int | None = None) -> int:
+    """The worker's address space limited to what it holds now (or ``base``) plus ``extra``; returns the base."""
     if resource is None or not hasattr(resource, "RLIMIT_AS"):
-        return
+        return 0
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # a worker ended at a limit leaves no core file
-    try:
-        with open("/proc/self/statm", encoding="ascii") as fh:
-            base = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError):
-        base = 0
+    if base is None:
+        try:
+            with open("/proc/self/statm", encoding="ascii") as fh:
+                base = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        except (OSError, ValueError):
+            base = 0
     soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     limit = base + extra
-    for inherited in (soft, hard):  # never raise a limit the user (or a test) set
+    for inherited in (_IN_WORKER.get("inherited", soft), hard):  # never raise a limit the user (or a test) set
         if inherited != resource.RLIM_INFINITY:
             limit = min(limit, inherited)
+    _IN_WORKER.setdefault("inherited", soft)
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    return base
 
 
 def _limit_cpu(seconds: float, hard, current: list[int]) -> None:
