@@ -32,8 +32,10 @@ from gaischema.extract.tablefinder import Edge, Settings, Word, layout_page
 from gaischema.loading import InputError
 
 OCR_EXTRA = "pip install 'gaischema[ocr]'"
-MAX_RENDER_SCALE = 300 / 72  # a page is rendered at its pictures' own resolution, at most 300 dpi
+MAX_RENDER_SCALE = 200 / 72  # a page is rendered at its pictures' own resolution, at most 200 dpi
+MAX_SIDE = 2400  # pixels: a larger picture is scaled down first (the detector sees 2000 at most anyway)
 MIN_RENDER_SCALE = 1.0  # never fewer pixels than points
+MIN_CONFIDENCE = 0.8  # a reading below this is not taken as a cell's value (the matcher decides)
 MAX_SKEW = 5.0  # degrees; a page tilted more is read as it is
 
 
@@ -63,10 +65,11 @@ def needs_ocr() -> InputError:
 @lru_cache(maxsize=1)
 def _engine():
     """One RapidOCR per process (loading its three models takes about a second); no angle classifier: the
-    pages are upright."""
+    pages are upright. One thread: a folder is spread over processes (``-j``), and onnxruntime's own threads
+    only spin against each other there (measured: 5.0 s of CPU a page with one thread, 7.6 s with two)."""
     from rapidocr_onnxruntime import RapidOCR
     logging.getLogger("RapidOCR").setLevel(logging.ERROR)
-    return RapidOCR(use_cls=False, print_verbose=False)
+    return RapidOCR(use_cls=False, print_verbose=False, intra_op_num_threads=1, inter_op_num_threads=1)
 
 
 # ------------------------------------------------------------------------------------------------ pictures
@@ -74,14 +77,15 @@ def decode_picture(data: bytes):
     """A picture file's bytes (PNG, JPEG, BMP, TIFF …) as a greyscale array, or None if it is none."""
     import cv2
     import numpy as np
-    arr = np.frombuffer(data, dtype=np.uint8)
-    img = cv2.imdecode(arr, cv2.IMREAD_GRAYSCALE)
-    return img
+    try:
+        return cv2.imdecode(np.frombuffer(data, dtype=np.uint8), cv2.IMREAD_GRAYSCALE)
+    except cv2.error:
+        return None
 
 
 def render_pdf_pages(data: bytes, numbers: list[int]):
     """The pictures of the given pages of a PDF (0-based) as (greyscale array, pixels per point), each page
-    rendered at the resolution of the pictures on it (between 72 and 300 dpi); None for a page that holds
+    rendered at the resolution of the pictures on it (between 72 and 200 dpi); None for a page that holds
     no picture covering half its width (a blank page: nothing to read)."""
     import numpy as np
     import pypdfium2 as pdfium
@@ -122,6 +126,17 @@ def read_pdf_pages(data: bytes, numbers: list[int]) -> list[list[tuple[float, Bl
     for n, rendered in zip(numbers, render_pdf_pages(data, numbers)):
         out.append([] if rendered is None else page_blocks(read_picture(*rendered), n))
     return out
+
+
+def picture_blocks(data: bytes, width_pt: float | None = None) -> list[Block]:
+    """A picture file (a table pasted into a Word file as a picture) read by OCR, as blocks: its tables and
+    its lines of text. ``width_pt``: the width it is shown at, in points (for the tolerances); none for a
+    file that is no picture."""
+    grey = decode_picture(data)
+    if grey is None or min(grey.shape[:2]) < 16:
+        return []
+    scale = grey.shape[1] / width_pt if width_pt else 96 / 72
+    return [block for _, block in page_blocks(read_picture(grey, scale))]
 
 
 def _binary(grey):
@@ -233,6 +248,10 @@ def read_picture(grey, px_per_pt: float = 1.0) -> OcrPage:
     import numpy as np
     if grey.ndim == 3:
         grey = cv2.cvtColor(grey, cv2.COLOR_BGR2GRAY)
+    if max(grey.shape) > MAX_SIDE:
+        factor = MAX_SIDE / max(grey.shape)
+        grey = cv2.resize(grey, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
+        px_per_pt *= factor
     angle = skew_angle(grey)
     grey = _rotate(grey, angle)
     h, w = grey.shape
@@ -285,6 +304,15 @@ def read_picture(grey, px_per_pt: float = 1.0) -> OcrPage:
             lost_boxes.append((x, y, x + bw, y + bh))
     for (x0, y0, x1, y1), (text, conf) in zip(lost_boxes, _read_crops(lost)):
         words.append((x0, y0, x1, y1, text or "?", conf if text else 0.0))
+
+    # a low-confidence reading is read again from a tight crop (the detector's box has a wide margin, which
+    # costs the recogniser confidence on a lone digit); the more confident of the two readings stands
+    low = [(n, _crop(grey, *word[:4], max(2, int(glyph / 6)))) for n, word in enumerate(words)
+           if word[5] < MIN_CONFIDENCE]
+    low = [(n, crop) for n, crop in low if crop is not None]
+    for (n, _), (text, conf) in zip(low, _read_crops([crop for _, crop in low])):
+        if text and conf > words[n][5]:
+            words[n] = (*words[n][:4], text, conf)
 
     s = px_per_pt or 1.0
     page = OcrPage(w / s, h / s, skew=angle)
