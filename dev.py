@@ -4,6 +4,8 @@
     python3 dev.py quickstart   set up .venv (gaischema + test tools) and validate the bundled examples
     python3 dev.py test         set up .venv if needed, then run the whole test suite (what CI runs)
     python3 dev.py generate     regenerate generated/ from schema/gaischema.yaml
+    python3 dev.py js           the npm package (js/): its workbook layout map, its dependencies, and the
+                                validator page of the docs site (docs/validator/gaischema-validator.js)
     python3 dev.py setup        only set up .venv
     python3 dev.py release      build sdist and wheel into dist/, check them (twine), install the wheel in a
                                 clean venv and run the conformance suite there
@@ -29,7 +31,7 @@ STAMP = VENV / ".gaischema-setup"
 
 def run(*cmd, **kw) -> int:
     print("+", " ".join(str(c) for c in cmd), flush=True)
-    return subprocess.call([str(c) for c in cmd], cwd=ROOT, **kw)
+    return subprocess.call([str(c) for c in cmd], cwd=kw.pop("cwd", ROOT), **kw)
 
 
 def release() -> int:
@@ -100,6 +102,11 @@ def main(argv: list[str]) -> int:
     if cmd == "generate":
         setup()
         return run(PY, "-m", "gaischema.build", *rest)
+    if cmd == "js":
+        setup()
+        js = ROOT / "js"
+        return (run(PY, js / "scripts" / "workbook_map.py") or run("npm", "ci", "--no-audit", "--no-fund", cwd=js)
+                or run("node", "scripts/build.mjs", "--page", cwd=js))
     if cmd == "release":
         setup()
         return release()

@@ -59,7 +59,7 @@ from linkml_runtime.linkml_model.types import Boolean, Date, Decimal, Float, Int
 from linkml_runtime.utils.metamodelcore import Bool, Decimal, URI, XSDDate
 
 metamodel_version = "1.12.0"
-version = "0.1.0"
+version = "0.2.0"
 
 # Namespaces
 DCTERMS = CurieNamespace('dcterms', 'http://purl.org/dc/terms/')
@@ -1433,7 +1433,7 @@ class ExtractionNoteKindEnum(EnumDefinitionImpl):
     inferred = PermissibleValue(
         text="inferred",
         title="推断拆分",
-        description="""The digits of a row were run together in the source, or OCR could not read a cell reliably (see low-confidence); exactly one split, or one value, satisfies the rules (row total, results total, balance, table 四 totals), and it was taken.""",
+        description="""The digits of a row were run together in the source, or OCR could not read a cell reliably (see low_confidence); exactly one split, or one value, satisfies the rules (row total, results total, balance, table 四 totals), and it was taken.""",
         meaning=GAISCHEMA["note/inferred"])
     ambiguous = PermissibleValue(
         text="ambiguous",
@@ -1465,11 +1465,21 @@ class ExtractionNoteKindEnum(EnumDefinitionImpl):
         title="按位置读取",
         description="""The row's label is missing or unreadable in the source; the row was read by its position, between two rows matched by their labels, where exactly as many value rows as missing official rows stand.""",
         meaning=GAISCHEMA["note/positional"])
+    group_row = PermissibleValue(
+        text="group_row",
+        title="分组合为一行",
+        description="""A group of rows (e.g. （六）其他处理 in a 2021 report) is printed as one row. All zeros: each sub-row is 0 (counts are never negative). Otherwise the sub-rows stay blank: a total is never spread.""",
+        meaning=GAISCHEMA["note/group_row"])
     ocr = PermissibleValue(
         text="ocr",
         title="文字识别读取",
         description="""The cell's value was read by OCR from a picture (a scanned page, a table pasted into a Word file as a picture) with at least the confidence bound; note_confidence holds the recogniser's confidence.""",
         meaning=GAISCHEMA["note/ocr"])
+    low_confidence = PermissibleValue(
+        text="low_confidence",
+        title="识别不可靠",
+        description="""OCR found ink in the cell but read it below the confidence bound, or read no number; the cell stays blank (note_raw holds what was read, note_confidence its confidence), unless the identities the schema declares allow exactly one value, which is then taken with an inferred note.""",
+        meaning=GAISCHEMA["note/low_confidence"])
     remark = PermissibleValue(
         text="remark",
         title="含附注",
@@ -1485,21 +1495,6 @@ class ExtractionNoteKindEnum(EnumDefinitionImpl):
         name="ExtractionNoteKindEnum",
         description="Why the extractor says something about a cell, a row or a field.",
     )
-
-    @classmethod
-    def _addvals(cls):
-        setattr(cls, "group-row",
-            PermissibleValue(
-                text="group-row",
-                title="分组合为一行",
-                description="""A group of rows (e.g. （六）其他处理 in a 2021 report) is printed as one row. All zeros: each sub-row is 0 (counts are never negative). Otherwise the sub-rows stay blank: a total is never spread.""",
-                meaning=GAISCHEMA["note/group-row"]))
-        setattr(cls, "low-confidence",
-            PermissibleValue(
-                text="low-confidence",
-                title="识别不可靠",
-                description="""OCR found ink in the cell but read it below the confidence bound, or read no number; the cell stays blank (note_raw holds what was read, note_confidence its confidence), unless the identities the schema declares allow exactly one value, which is then taken with an inferred note.""",
-                meaning=GAISCHEMA["note/low-confidence"]))
 
 # Slots
 class slots:

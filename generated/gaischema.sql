@@ -30,7 +30,7 @@
 --     * Slot: note_path Description: The dotted JSON path of the cell, row or field the note is about.
 --     * Slot: note_message Description: The note in Chinese and English.
 --     * Slot: note_raw Description: The source text the note is about, as found (digits run together, a unit, a mark).
---     * Slot: note_confidence Description: For a value read by OCR (notes ocr, low-confidence, inferred), the recogniser's confidence from 0 to 1: the lowest of the words in the cell.
+--     * Slot: note_confidence Description: For a value read by OCR (notes ocr, low_confidence, inferred), the recogniser's confidence from 0 to 1: the lowest of the words in the cell.
 --     * Slot: ExtractionRecord_id Description: Autocreated FK slot
 -- # Class: StatisticalPeriod Description: The period that the figures of a report cover.
 --     * Slot: id

@@ -30,7 +30,7 @@ from pydantic import (
 
 
 metamodel_version = "1.12.0"
-version = "0.1.0"
+version = "0.2.0"
 
 
 class ConfiguredBaseModel(BaseModel):
@@ -84,7 +84,20 @@ linkml_meta = LinkMLMeta({'annotations': {'version_history': {'tag': 'version_hi
                                                   'and the SCHEMA-* structure '
                                                   'rules; the extraction record '
                                                   '(source, notes) of extracted '
-                                                  'instances.'}},
+                                                  'instances. 0.2.0 (2026-12-01): '
+                                                  'breaking: every table cell is '
+                                                  'required (a blank cell was '
+                                                  'allowed by the JSON Schema and '
+                                                  'reported only by the T*-BLANK '
+                                                  'rules). New: the narrative '
+                                                  'rules (NARR-*), '
+                                                  'XR-NARRATIVE-SIMILAR, the '
+                                                  'exclude annotation of narrative '
+                                                  'patterns and the portable '
+                                                  'pattern dialect; extraction '
+                                                  "note kinds, the JSON Schema's "
+                                                  '$id names the version '
+                                                  '(https://w3id.org/gaischema/v0.2.0/gaischema.schema.json).'}},
      'default_prefix': 'gaischema',
      'default_range': 'string',
      'description': 'gaischema is the machine-readable standard for the '
@@ -461,7 +474,7 @@ class ExtractionNoteKindEnum(str, Enum):
     """
     推断拆分 = "inferred"
     """
-    The digits of a row were run together in the source, or OCR could not read a cell reliably (see low-confidence); exactly one split, or one value, satisfies the rules (row total, results total, balance, table 四 totals), and it was taken.
+    The digits of a row were run together in the source, or OCR could not read a cell reliably (see low_confidence); exactly one split, or one value, satisfies the rules (row total, results total, balance, table 四 totals), and it was taken.
     """
     拆分不唯一 = "ambiguous"
     """
@@ -487,7 +500,7 @@ class ExtractionNoteKindEnum(str, Enum):
     """
     The row's label is missing or unreadable in the source; the row was read by its position, between two rows matched by their labels, where exactly as many value rows as missing official rows stand.
     """
-    分组合为一行 = "group-row"
+    分组合为一行 = "group_row"
     """
     A group of rows (e.g. （六）其他处理 in a 2021 report) is printed as one row. All zeros: each sub-row is 0 (counts are never negative). Otherwise the sub-rows stay blank: a total is never spread.
     """
@@ -495,7 +508,7 @@ class ExtractionNoteKindEnum(str, Enum):
     """
     The cell's value was read by OCR from a picture (a scanned page, a table pasted into a Word file as a picture) with at least the confidence bound; note_confidence holds the recogniser's confidence.
     """
-    识别不可靠 = "low-confidence"
+    识别不可靠 = "low_confidence"
     """
     OCR found ink in the cell but read it below the confidence bound, or read no number; the cell stays blank (note_raw holds what was read, note_confidence its confidence), unless the identities the schema declares allow exactly one value, which is then taken with an inferred note.
     """
@@ -566,6 +579,30 @@ class AnnualReport(ConfiguredBaseModel):
                     'description': 'Every cell of table 四 is filled; a blank cell is '
                                    'an error.',
                     'title': 'T4-BLANK'},
+                   {'annotations': {'kind': {'tag': 'kind', 'value': 'tables_present'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': 'The report lacks the '
+                                                            'tables of the national '
+                                                            'format (tables 二, 三 and '
+                                                            '四); none of their figures '
+                                                            'is published'},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '年度报告缺少年度报告格式规定的统计表格（表二、表三、表四），各表数据均未公布'},
+                                    'scope': {'tag': 'scope',
+                                              'value': 'proactive_disclosure '
+                                                       'proactive_disclosure_2019 '
+                                                       'applications '
+                                                       'reviews_and_litigation'},
+                                    'severity': {'tag': 'severity', 'value': 'error'},
+                                    'source': {'tag': 'source',
+                                               'value': '条例第五十条；国办公开办函〔2021〕30号/〔2019〕60号 '
+                                                        '年度报告格式 表二、表三、表四'}},
+                    'description': 'The report holds the tables of the national '
+                                   'format: a report published without them (its text '
+                                   'has the headings and the narrative, no table 二, 三 '
+                                   'or 四) is one error, not one blank-cell error per '
+                                   'table.',
+                    'title': 'TABLES-MISSING'},
                    {'annotations': {'kind': {'tag': 'kind',
                                              'value': 'version_structure'},
                                     'message_en': {'tag': 'message_en',
@@ -782,7 +819,8 @@ class AnnualReport(ConfiguredBaseModel):
                     'description': 'Across reports of the same organ, a narrative '
                                    "section is word for word the previous year's.",
                     'title': 'XR-NARRATIVE-REPEAT'},
-                   {'annotations': {'for_each': {'tag': 'for_each',
+                   {'annotations': {'candidates': {'tag': 'candidates', 'value': '4'},
+                                    'for_each': {'tag': 'for_each',
                                                  'value': 'NarrativeSectionEnum'},
                                     'kind': {'tag': 'kind', 'value': 'near_duplicate'},
                                     'message_en': {'tag': 'message_en',
@@ -807,7 +845,13 @@ class AnnualReport(ConfiguredBaseModel):
                                    'spaces removed), estimated from a MinHash sketch '
                                    'of 32 values; sections shorter than min_length '
                                    'characters are not compared (一句“无。” is the same '
-                                   'everywhere).',
+                                   'everywhere). Reports of one year are compared only '
+                                   'with the first `candidates` reports of each band '
+                                   'bucket they are in, and linked reports form '
+                                   'clusters, so that a template copied by thousands '
+                                   'of reports costs linear time; a report gets one '
+                                   'finding a section, naming the earliest report it '
+                                   "is linked to (else its previous year's).",
                     'title': 'XR-NARRATIVE-SIMILAR'},
                    {'annotations': {'kind': {'tag': 'kind', 'value': 'narrative_fact'},
                                     'message_en': {'tag': 'message_en',
@@ -821,7 +865,7 @@ class AnnualReport(ConfiguredBaseModel):
                                                             '{reported}，表格 '
                                                             '{expected}（“{quote}”）'},
                                     'pattern': {'tag': 'pattern',
-                                                'value': '(?:收到|受理|接收|接到|新收)[^。；！？，]{0,24}?申请[^。；！？，,\\d]{0,8}?(\\d+)件'},
+                                                'value': '(?:收到|受理|接收|接到|新收)[^。；！？，]{0,24}?申请[^。；！？，,0-9]{0,8}?([0-9]+)件'},
                                     'readings': {'tag': 'readings',
                                                  'value': 'applications.new_applications.total '
                                                           '; '
@@ -849,7 +893,7 @@ class AnnualReport(ConfiguredBaseModel):
                                                             '{reported}，表格 '
                                                             '{expected}（“{quote}”）'},
                                     'pattern': {'tag': 'pattern',
-                                                'value': '(?:办结|答复|办理完毕)(?:[^。；！？，\\d]{0,16}?申请)?[^。；！？，,\\d]{0,8}?(\\d+)件'},
+                                                'value': '(?:办结|答复|办理完毕)(?:[^。；！？，0-9]{0,16}?申请)?[^。；！？，,0-9]{0,8}?([0-9]+)件'},
                                     'readings': {'tag': 'readings',
                                                  'value': 'applications.results.results_total.total '
                                                           '; '
@@ -878,7 +922,7 @@ class AnnualReport(ConfiguredBaseModel):
                                                             '{reported}，表格 '
                                                             '{expected}（“{quote}”）'},
                                     'pattern': {'tag': 'pattern',
-                                                'value': '予以公开(?:及|和|与|、)部分公开[^。；！？，,\\d]{0,8}?(\\d+)件'},
+                                                'value': '予以公开(?:及|和|与|、)部分公开[^。；！？，,0-9]{0,8}?([0-9]+)件'},
                                     'readings': {'tag': 'readings',
                                                  'value': 'applications.results.granted.total '
                                                           '+ '
@@ -890,7 +934,9 @@ class AnnualReport(ConfiguredBaseModel):
                                                'value': '年度报告格式 表三 （一）予以公开、（二）部分公开'}},
                     'description': '予以公开及部分公开 N 件 is （一）予以公开 plus （二）部分公开.',
                     'title': 'NARR-GRANTED-AND-PARTIAL'},
-                   {'annotations': {'kind': {'tag': 'kind', 'value': 'narrative_fact'},
+                   {'annotations': {'exclude': {'tag': 'exclude',
+                                                'value': '予以公开[及和与、]'},
+                                    'kind': {'tag': 'kind', 'value': 'narrative_fact'},
                                     'message_en': {'tag': 'message_en',
                                                    'value': "The text's number granted "
                                                             'does not match table 三: '
@@ -901,7 +947,7 @@ class AnnualReport(ConfiguredBaseModel):
                                                             '{reported}，表格 '
                                                             '{expected}（“{quote}”）'},
                                     'pattern': {'tag': 'pattern',
-                                                'value': '予以公开(?!及|和|与|、)[^。；！？，,\\d]{0,6}?(\\d+)件'},
+                                                'value': '予以公开[^。；！？，,0-9]{0,6}?([0-9]+)件'},
                                     'readings': {'tag': 'readings',
                                                  'value': 'applications.results.granted.total '
                                                           '; '
@@ -916,7 +962,9 @@ class AnnualReport(ConfiguredBaseModel):
                     'description': '予以公开 N 件 (not followed by 部分公开) is （一）予以公开, or '
                                    '予以公开 plus 部分公开.',
                     'title': 'NARR-GRANTED'},
-                   {'annotations': {'kind': {'tag': 'kind', 'value': 'narrative_fact'},
+                   {'annotations': {'exclude': {'tag': 'exclude',
+                                                'value': '[及和与、]部分公开'},
+                                    'kind': {'tag': 'kind', 'value': 'narrative_fact'},
                                     'message_en': {'tag': 'message_en',
                                                    'value': "The text's number granted "
                                                             'in part does not match '
@@ -928,7 +976,7 @@ class AnnualReport(ConfiguredBaseModel):
                                                             '{reported}，表格 '
                                                             '{expected}（“{quote}”）'},
                                     'pattern': {'tag': 'pattern',
-                                                'value': '部分公开(?<![及和与、]部分公开)[^。；！？，,\\d]{0,6}?(\\d+)件'},
+                                                'value': '部分公开[^。；！？，,0-9]{0,6}?([0-9]+)件'},
                                     'readings': {'tag': 'readings',
                                                  'value': 'applications.results.partially_granted.total'},
                                     'sections': {'tag': 'sections',
@@ -938,7 +986,8 @@ class AnnualReport(ConfiguredBaseModel):
                                                'value': '年度报告格式 表三 （二）部分公开'}},
                     'description': '部分公开 N 件 (not after 予以公开及) is （二）部分公开.',
                     'title': 'NARR-PARTIAL'},
-                   {'annotations': {'kind': {'tag': 'kind', 'value': 'narrative_fact'},
+                   {'annotations': {'exclude': {'tag': 'exclude', 'value': '[无未]不予公开'},
+                                    'kind': {'tag': 'kind', 'value': 'narrative_fact'},
                                     'message_en': {'tag': 'message_en',
                                                    'value': "The text's number refused "
                                                             'does not match table 三: '
@@ -949,7 +998,7 @@ class AnnualReport(ConfiguredBaseModel):
                                                             '{reported}，表格 '
                                                             '{expected}（“{quote}”）'},
                                     'pattern': {'tag': 'pattern',
-                                                'value': '不予公开(?<![无未]不予公开)[^。；！？，,\\d]{0,6}?(\\d+)件'},
+                                                'value': '不予公开[^。；！？，,0-9]{0,6}?([0-9]+)件'},
                                     'readings': {'tag': 'readings',
                                                  'value': 'sum(applications.results.denied.*.total) '
                                                           '; '
@@ -975,7 +1024,7 @@ class AnnualReport(ConfiguredBaseModel):
                                                             '{reported}，表格 '
                                                             '{expected}（“{quote}”）'},
                                     'pattern': {'tag': 'pattern',
-                                                'value': '无法提供[^。；！？，,\\d]{0,6}?(\\d+)件'},
+                                                'value': '无法提供[^。；！？，,0-9]{0,6}?([0-9]+)件'},
                                     'readings': {'tag': 'readings',
                                                  'value': 'sum(applications.results.unable.*.total)'},
                                     'sections': {'tag': 'sections',
@@ -997,7 +1046,7 @@ class AnnualReport(ConfiguredBaseModel):
                                                             '{reported}，表格 '
                                                             '{expected}（“{quote}”）'},
                                     'pattern': {'tag': 'pattern',
-                                                'value': '不予处理[^。；！？，,\\d]{0,6}?(\\d+)件'},
+                                                'value': '不予处理[^。；！？，,0-9]{0,6}?([0-9]+)件'},
                                     'readings': {'tag': 'readings',
                                                  'value': 'sum(applications.results.not_processed.*.total)'},
                                     'sections': {'tag': 'sections',
@@ -1019,7 +1068,7 @@ class AnnualReport(ConfiguredBaseModel):
                                                             '{reported}，表格 '
                                                             '{expected}（“{quote}”）'},
                                     'pattern': {'tag': 'pattern',
-                                                'value': '其他处理[^。；！？，,\\d]{0,6}?(\\d+)件'},
+                                                'value': '其他处理[^。；！？，,0-9]{0,6}?([0-9]+)件'},
                                     'readings': {'tag': 'readings',
                                                  'value': 'applications.results.other_handling_2019.total '
                                                           '; '
@@ -1045,7 +1094,7 @@ class AnnualReport(ConfiguredBaseModel):
                                                             '{reported}，表格 '
                                                             '{expected}（“{quote}”）'},
                                     'pattern': {'tag': 'pattern',
-                                                'value': '(?:其中|涉及|来自)自然人(?:申请|提出)?[^。；！？，,\\d]{0,4}?(\\d+)件'},
+                                                'value': '(?:其中|涉及|来自)自然人(?:申请|提出)?[^。；！？，,0-9]{0,4}?([0-9]+)件'},
                                     'readings': {'tag': 'readings',
                                                  'value': 'applications.new_applications.natural_person '
                                                           '; '
@@ -1071,7 +1120,7 @@ class AnnualReport(ConfiguredBaseModel):
                                                             '{reported}，表格 '
                                                             '{expected}（“{quote}”）'},
                                     'pattern': {'tag': 'pattern',
-                                                'value': '行政复议(?:案件|申请)?[^。；！？，,\\d]{0,4}?(\\d+)件'},
+                                                'value': '行政复议(?:案件|申请)?[^。；！？，,0-9]{0,4}?([0-9]+)件'},
                                     'readings': {'tag': 'readings',
                                                  'value': 'reviews_and_litigation.administrative_review.total'},
                                     'sections': {'tag': 'sections',
@@ -1081,7 +1130,9 @@ class AnnualReport(ConfiguredBaseModel):
                                                'value': '年度报告格式 表四 行政复议'}},
                     'description': '行政复议 N 件 is 表四 行政复议 总计.',
                     'title': 'NARR-REVIEW'},
-                   {'annotations': {'kind': {'tag': 'kind', 'value': 'narrative_fact'},
+                   {'annotations': {'exclude': {'tag': 'exclude',
+                                                'value': '复议后(?:行政)?诉讼'},
+                                    'kind': {'tag': 'kind', 'value': 'narrative_fact'},
                                     'message_en': {'tag': 'message_en',
                                                    'value': "The text's number of "
                                                             'lawsuits does not match '
@@ -1093,7 +1144,7 @@ class AnnualReport(ConfiguredBaseModel):
                                                             '{reported}，表格 '
                                                             '{expected}（“{quote}”）'},
                                     'pattern': {'tag': 'pattern',
-                                                'value': '诉讼(?<!复议后诉讼)(?<!复议后行政诉讼)(?:案件)?[^。；！？，,\\d]{0,4}?(\\d+)件'},
+                                                'value': '诉讼(?:案件)?[^。；！？，,0-9]{0,4}?([0-9]+)件'},
                                     'readings': {'tag': 'readings',
                                                  'value': 'reviews_and_litigation.litigation_direct.total '
                                                           '+ '
@@ -1108,7 +1159,8 @@ class AnnualReport(ConfiguredBaseModel):
                     'description': '(行政)诉讼 N 件 is 表四 未经复议直接起诉 总计 plus 复议后起诉 总计 (or the '
                                    'first alone).',
                     'title': 'NARR-LITIGATION'},
-                   {'annotations': {'kind': {'tag': 'kind', 'value': 'narrative_fact'},
+                   {'annotations': {'exclude': {'tag': 'exclude', 'value': '现行|废止|清理'},
+                                    'kind': {'tag': 'kind', 'value': 'narrative_fact'},
                                     'message_en': {'tag': 'message_en',
                                                    'value': "The text's number of "
                                                             'rules issued does not '
@@ -1120,7 +1172,7 @@ class AnnualReport(ConfiguredBaseModel):
                                                             '{reported}，表格 '
                                                             '{expected}（“{quote}”）'},
                                     'pattern': {'tag': 'pattern',
-                                                'value': '(?:制发|印发|出台|主动公开)(?:(?!现行|废止|清理)[^。；！？]){0,30}?规章[^。；！？，、,\\d]{0,4}?(\\d+)件'},
+                                                'value': '(?:制发|印发|出台|主动公开)[^。；！？]{0,30}?规章[^。；！？，、,0-9]{0,4}?([0-9]+)件'},
                                     'readings': {'tag': 'readings',
                                                  'value': 'proactive_disclosure.regulations.issued '
                                                           '; '
@@ -1135,7 +1187,8 @@ class AnnualReport(ConfiguredBaseModel):
                     'description': '制发/主动公开…规章 N 件 is 表二 规章 本年制发件数 (2019 format '
                                    '本年新制作数量 or 本年新公开数量).',
                     'title': 'NARR-REGULATIONS'},
-                   {'annotations': {'kind': {'tag': 'kind', 'value': 'narrative_fact'},
+                   {'annotations': {'exclude': {'tag': 'exclude', 'value': '现行|废止|清理'},
+                                    'kind': {'tag': 'kind', 'value': 'narrative_fact'},
                                     'message_en': {'tag': 'message_en',
                                                    'value': "The text's number of "
                                                             'normative documents '
@@ -1148,7 +1201,7 @@ class AnnualReport(ConfiguredBaseModel):
                                                             '{reported}，表格 '
                                                             '{expected}（“{quote}”）'},
                                     'pattern': {'tag': 'pattern',
-                                                'value': '(?:制发|印发|出台|主动公开)(?:(?!现行|废止|清理)[^。；！？]){0,30}?规范性文件[^。；！？，、,\\d]{0,4}?(\\d+)件'},
+                                                'value': '(?:制发|印发|出台|主动公开)[^。；！？]{0,30}?规范性文件[^。；！？，、,0-9]{0,4}?([0-9]+)件'},
                                     'readings': {'tag': 'readings',
                                                  'value': 'proactive_disclosure.normative_documents.issued '
                                                           '; '
@@ -1177,7 +1230,7 @@ class AnnualReport(ConfiguredBaseModel):
                                                             '{reported}%，按表格应为 '
                                                             '{expected}%（“{quote}”）'},
                                     'pattern': {'tag': 'pattern',
-                                                'value': '(?:予以公开|部分公开|不予公开|无法提供|不予处理|其他处理)[^。；！？%]{0,20}?(\\d+)件[（(，,：:]?(?:占比?|比例为|比例|占总数的)?(\\d+(?:\\.\\d+)?)%'},
+                                                'value': '(?:予以公开|部分公开|不予公开|无法提供|不予处理|其他处理)[^。；！？%]{0,20}?([0-9]+)件[（(，,：:]?(?:占比?|比例为|比例|占总数的)?([0-9]+(?:\\.[0-9]+)?)%'},
                                     'readings': {'tag': 'readings',
                                                  'value': 'applications.results.results_total.total '
                                                           '; '
@@ -1544,7 +1597,7 @@ class ExtractionNote(ConfiguredBaseModel):
     note_message: Optional[str] = Field(default=None, title="说明", description="""The note in Chinese and English.""", json_schema_extra = { "linkml_meta": {'domain_of': ['ExtractionNote']} })
     note_raw: Optional[str] = Field(default=None, title="原文", description="""The source text the note is about, as found (digits run together, a unit, a mark).""", json_schema_extra = { "linkml_meta": {'domain_of': ['ExtractionNote']} })
     note_candidates: Optional[list[str]] = Field(default=None, title="候选拆分", description="""For an ambiguous split, the splits that satisfy the rules, each as comma-separated numbers.""", json_schema_extra = { "linkml_meta": {'domain_of': ['ExtractionNote']} })
-    note_confidence: Optional[float] = Field(default=None, title="识别置信度", description="""For a value read by OCR (notes ocr, low-confidence, inferred), the recogniser's confidence from 0 to 1: the lowest of the words in the cell.""", ge=0, le=1, json_schema_extra = { "linkml_meta": {'domain_of': ['ExtractionNote']} })
+    note_confidence: Optional[float] = Field(default=None, title="识别置信度", description="""For a value read by OCR (notes ocr, low_confidence, inferred), the recogniser's confidence from 0 to 1: the lowest of the words in the cell.""", ge=0, le=1, json_schema_extra = { "linkml_meta": {'domain_of': ['ExtractionNote']} })
 
 
 class StatisticalPeriod(ConfiguredBaseModel):

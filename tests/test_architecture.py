@@ -18,9 +18,9 @@ SRC = ROOT / "src" / "gaischema"
 MODULES = sorted(p for p in SRC.rglob("*.py") if p.name not in ("datamodel.py", "pydantic_models.py"))
 STEMS = {p.stem for p in MODULES if p.stem != "__init__"}
 # imported inside a function on purpose: optional extras, or slow to import and needed by few commands
-LATE_IMPORTS = {"openpyxl", "pdfplumber", "pdfminer", "duckdb", "jsonschema", "jsonschema_rs", "linkml", "matplotlib",
+LATE_IMPORTS = {"openpyxl", "pypdfium2", "duckdb", "jsonschema", "jsonschema_rs", "linkml", "matplotlib",
                 "linkml_runtime", "yaml_rs", "gaischema.extract",
-                "numpy", "cv2", "rapidocr_onnxruntime", "pypdfium2"}  # the ocr extra
+                "numpy", "cv2", "rapidocr_onnxruntime"}  # the ocr extra
 
 
 def _tree(path: Path) -> ast.Module:

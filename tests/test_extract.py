@@ -256,7 +256,7 @@ def test_table_four_printed_as_three_rows(tmp_path):
 
 
 def test_scanned_pdf_needs_ocr(tmp_path):
-    from PIL import Image, ImageDraw  # pdfplumber's dependency
+    from PIL import Image, ImageDraw  # pdfplumber's dependency (the benchmark's comparison, a test extra)
 
     im = Image.new("RGB", (600, 800), "white")
     ImageDraw.Draw(im).rectangle([50, 50, 550, 300], outline="black")
@@ -453,13 +453,13 @@ def test_other_handling_printed_as_one_row(tmp_path):
     zeros = text.replace("\n".join(sub), "0 0 0 0 0 0 0").replace("（六）其他处理", "（六）其他处理")
     got = read(tmp_path, "zeros.txt", zeros)
     assert cells(got.instance) == cells(inst)
-    assert {n.path for n in notes(got, "group-row")} == {"applications.results.other_handling"}
+    assert {n.path for n in notes(got, "group_row")} == {"applications.results.other_handling"}
     nonzero = text.replace("\n".join(sub), "1 0 0 0 0 0 1")
     got = read(tmp_path, "nonzero.txt", nonzero)
     c = cells(got.instance)
     assert all(c[f"applications.results.other_handling.{r}.{k}"] is None
                for r in ("no_correction", "fee_unpaid", "other_reason") for k in ("natural_person", "total"))
-    assert len(notes(got, "group-row")) == 3 and not got.complete
+    assert len(notes(got, "group_row")) == 3 and not got.complete
 
 
 def test_garbled_labels_are_read_by_position_only_when_unambiguous(tmp_path):

@@ -11,12 +11,15 @@ import resource
 import signal
 import subprocess
 import sys
+import shutil
 import time
 import zipfile
+import zlib
 
 import pytest
 
-from conftest import EXAMPLES, gaischema, gaischema_json, load
+import layout
+from conftest import EXAMPLES, FIXTURES, gaischema, gaischema_json, load
 from gaischema import corpus, synthetic
 from gaischema.render import render_markdown
 from gaischema.workbook import build
@@ -206,3 +209,187 @@ def test_a_megabyte_of_digits_validates_within_limits(tmp_path):
     p.write_text("organ: '" + "1" * 1_000_000 + "'\n", encoding="utf-8")
     proc = _limited("validate", str(p))
     assert proc.returncode in (0, 1, 2) and b"Traceback" not in proc.stderr
+
+
+# ------------------------------------------------------------------------------------------------ PDF (issue #20)
+def pdf_file(objects: dict[int, bytes]) -> bytes:
+    """A PDF file of the given objects (number -> body), catalog 1, with a correct cross-reference table
+    (test_pdf.py makes its PDFs with it too)."""
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = {}
+    for n in sorted(objects):
+        offsets[n] = len(out)
+        out += b"%d 0 obj\n" % n + objects[n] + b"\nendobj\n"
+    size = max(objects) + 1
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % size
+    for n in range(1, size):
+        out += b"%010d 00000 n \n" % offsets[n] if n in offsets else b"0000000000 65535 f \n"
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, xref)
+    return bytes(out)
+
+
+def pdf_stream(data: bytes, extra: bytes = b"", flate: bool = False) -> bytes:
+    if flate:
+        data, extra = zlib.compress(data, 9), extra + b" /Filter /FlateDecode"
+    return b"<< /Length %d%s >>\nstream\n" % (len(data), extra) + data + b"\nendstream"
+
+
+def _pages(contents: list[int], resources: bytes = b"<< /Font << /F1 3 0 R >> >>", extra: dict | None = None) -> bytes:
+    objs = {1: b"<< /Type /Catalog /Pages 2 0 R >>", 3: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"}
+    for i, c in enumerate(contents):
+        objs[10 + i] = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources %s /Contents %d 0 R >>"
+                        % (resources, c))
+    objs[2] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % (10 + i) for i in range(len(contents))),
+                                                           len(contents))
+    objs.update(extra or {})
+    return pdf_file(objs)
+
+
+def _form(body: bytes, resources: bytes) -> bytes:
+    return pdf_stream(body, b" /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources " + resources)
+
+
+def _inflating_to(size: int) -> bytes:
+    """A Flate stream of ``size`` spaces, made in a moment: one compressed mebibyte repeated (each flushed
+    in full, so every copy is the same bytes) and the checksum of the whole."""
+    chunk = b" " * (1 << 20)
+    co = zlib.compressobj(9)
+    first = co.compress(chunk) + co.flush(zlib.Z_FULL_FLUSH)
+    again = co.compress(chunk) + co.flush(zlib.Z_FULL_FLUSH)
+    end = co.flush()
+    adler = 1
+    for _ in range(size >> 20):
+        adler = zlib.adler32(chunk, adler)
+    return first + again * ((size >> 20) - 1) + end[:-4] + adler.to_bytes(4, "big")
+
+
+def _hostile_pdfs() -> dict[str, tuple[bytes, str]]:
+    """Issue #20's PDF attacks, each small, with the line each must end with."""
+    nested = {20: _form(b"BT /F1 12 Tf 10 10 Td (x) Tj ET 0 0 m 50 0 l S", b"<< /Font << /F1 3 0 R >> >>")}
+    for k in range(1, 30):  # 30 forms, each drawing the one below twice: 2^30 leaves
+        nested[20 + k] = _form(b"/F Do /F Do", b"<< /XObject << /F %d 0 R >> >>" % (19 + k))
+    nested[5] = pdf_stream(b"/F Do /F Do")
+    cmap = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n1 begincodespacerange <00000000> <FFFFFFFF>"
+            b" endcodespacerange\n1 beginbfrange <00000000> <FFFFFFFF> <0041> endbfrange\nendcmap end end")
+    bomb = _inflating_to(1 << 30)
+    line = b"(" + b"1" * 100 + b") Tj 0 -1 Td "
+    return {
+        "self-resources.pdf": (_pages([5], b"4 0 R", {
+            4: b"<< /Font << /F1 3 0 R >> /XObject << /X 6 0 R >> /Self 4 0 R /Resources 4 0 R >>",
+            5: pdf_stream(b"BT /F1 12 Tf 72 700 Td (self) Tj ET /X Do"),
+            6: _form(b"/X Do 0 0 m 100 0 l S", b"4 0 R")}), "INPUT-NOT-REPORT"),
+        "cmap-range.pdf": (_pages([5], b"<< /Font << /F1 4 0 R >> >>", {
+            4: b"<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts [7 0 R] /ToUnicode 6 0 R >>",
+            7: b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /X /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity)"
+               b" /Supplement 0 >> /DW 500 >>",
+            5: pdf_stream(b"BT /F1 12 Tf 72 700 Td <00010002FFFFFFFF> Tj ET"),
+            6: pdf_stream(cmap)}), "INPUT-NOT-REPORT"),
+        "nested-forms.pdf": (_pages([5], b"<< /XObject << /F 49 0 R >> >>", nested), "INPUT-TOO-LARGE"),
+        "many-chars.pdf": (_pages([5] * 199, extra={5: pdf_stream(b"BT /F1 1 Tf 10 780 Td " + line * 200 + b"ET", flate=True)}),
+                           "INPUT-TOO-LARGE"),
+        "inflate.pdf": (_pages([5], extra={5: b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(bomb) + bomb
+                                           + b"\nendstream"}), "INPUT-TOO-LARGE"),
+        "inflate-as-image.pdf": (_pages([5], extra={5: b"<< /Length %d /Subtype /Image /Filter /FlateDecode >>\nstream\n"
+                                                    % len(bomb) + bomb + b"\nendstream"}), "INPUT-TOO-LARGE"),
+        "many-lines.pdf": (_pages([5], extra={5: pdf_stream(b"BT /F1 12 Tf 72 750 Td (lines) Tj ET " + b"".join(
+            b"%d 100 m %d 700 l S " % (10 + i % 500, 10 + i % 500) for i in range(200_000)), flate=True)}),
+            "INPUT-NOT-REPORT"),
+    }
+
+
+PDF_ATTACKS = ["self-resources.pdf", "cmap-range.pdf", "nested-forms.pdf", "many-chars.pdf", "inflate.pdf",
+               "inflate-as-image.pdf", "many-lines.pdf"]
+
+
+@pytest.fixture(scope="module")
+def hostile_pdfs(tmp_path_factory):
+    pytest.importorskip("pypdfium2", reason="the pdf extra (pip install 'gaischema[pdf]')")
+    folder = tmp_path_factory.mktemp("hostile-pdf")
+    made = {}
+    for name, (data, code) in _hostile_pdfs().items():
+        (folder / name).write_bytes(data)
+        made[name] = (folder / name, code)
+    return made
+
+
+@pytest.mark.parametrize("name", PDF_ATTACKS)
+def test_hostile_pdf_ends_with_one_line_within_limits(hostile_pdfs, name):
+    """Each attack is stopped at its source, by the reader's own bounds (PDFium is never handed the work):
+    its own line, exit 2, under 1 GiB and 30 s."""
+    path, code = hostile_pdfs[name]
+    assert path.stat().st_size < 2 << 20
+    proc = _limited("extract", str(path))
+    err = proc.stderr.decode()
+    assert proc.returncode == 2 and err.count("\n") == 1 and f": {code} " in err, err[-500:]
+
+
+def test_a_folder_of_hostile_pdfs_reports_every_file(hostile_pdfs, tmp_path):
+    """Where one of these once looped for ever and held back every later file."""
+    shutil.copy(FIXTURES / "pdf" / "pingtan-2023-office.pdf", tmp_path / "office.pdf")
+    for path, _ in hostile_pdfs.values():
+        shutil.copy(path, tmp_path / path.name)
+    proc = subprocess.run([sys.executable, "-m", "gaischema.cli", "extract", str(tmp_path), "--out-dir",
+                           str(tmp_path / "out"), "-j", "2"], capture_output=True, timeout=60)
+    err = proc.stderr.decode()
+    assert proc.returncode == 2 and "Traceback" not in err, err[-800:]
+    for name in PDF_ATTACKS:
+        assert f"{name}: {hostile_pdfs[name][1]}" in err, name
+    assert [p.stem for p in (tmp_path / "out").iterdir()] == ["office"]  # the report among them, read
+
+
+# ------------------------------------------------------------------------------------------------ text and Markdown
+def _text_hostile() -> dict[str, bytes]:
+    """Text, Markdown and RTF attacks (issue #20), made here and small: each must end with one line within the
+    limits, its tables bounded before any grid is built and its placement linear."""
+    return {
+        "pipes.md": b"|" * 100_000 + b"\n",                                   # one row of 100,000 cells
+        "rows.md": b"| a | b |\n|---|---|\n" + b"| 1 | 2 |\n" * 40_000,         # a 40,000-row table
+        "unclosed-tables.md": b"<table>" * 20_000,                             # each scanned to the end before
+        "many-lt.txt": b"<" * 400_000,
+        "many-lt.md": b"<" * 400_000,
+        "deep.rtf": b"{\\rtf1 " + b"{" * 100_000 + b"x" + b"}" * 100_000 + b"}",
+        "rows.rtf": b"{\\rtf1 " + b"\\trowd\\cellx100 a\\cell\\row " * 30_000 + b"}",
+        "not-rtf-really.doc": b"{\\rtf1 " + b"\\u-1\\'ff" * 200_000 + b"}",
+        "ole2.doc": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 4096,
+        "utf16-lt.txt": "\ufeff".encode("utf-16-le") + ("<" * 200_000).encode("utf-16-le"),
+    }
+
+
+@pytest.mark.parametrize("name", sorted(_text_hostile()))
+def test_text_and_markdown_attacks_end_within_limits(tmp_path, name):
+    p = tmp_path / name
+    p.write_bytes(_text_hostile()[name])
+    t0 = time.monotonic()
+    proc = _limited("extract", str(p))
+    err = proc.stderr.decode()
+    assert proc.returncode in (0, 1, 2) and "Traceback" not in err and "internal error" not in err, err[-500:]
+    assert proc.returncode != 2 or err.count("\n") == 1, err[-500:]
+    assert time.monotonic() - t0 < 30
+
+
+def test_utf16_text_is_read_not_refused(tmp_path):
+    """Notepad's "Unicode" (UTF-16 LE with a BOM) was refused as binary."""
+    inst = load(EXAMPLES / "valid" / "AnnualReport-pingtan-2023.yaml")
+    p = tmp_path / "r.txt"
+    p.write_bytes(layout.as_text(inst, "\n").encode("utf-16"))
+    proc = _limited("extract", str(p), "--format", "json")
+    assert proc.returncode == 0, proc.stderr.decode()[-500:]
+    got = json.loads(proc.stdout)
+    assert got["applications"] == inst["applications"] and got["extraction"]["source_encoding"] == "utf-16"
+
+
+@pytest.mark.parametrize("cell,value", [("524¹", 524), ("524①", 524), ("524 13", None), ("5²4", None)])
+def test_decorated_number_cells_are_never_a_wrong_value(tmp_path, cell, value):
+    """524¹, 524①, 524 13 and 5²4 were read as 5241, 5241, 52413 and 524 with no note."""
+    inst = load(EXAMPLES / "valid" / "AnnualReport-pingtan-2023.yaml")
+    md = layout.as_pipe_markdown(inst)
+    row = next(line for line in md.split("\n") if line.startswith("| 行政许可 |"))
+    p = tmp_path / "r.md"
+    p.write_text(md.replace(row, row.replace("2629", cell)), encoding="utf-8")
+    proc = _limited("extract", str(p), "--format", "json")
+    assert proc.returncode in (0, 1), proc.stderr.decode()[-500:]
+    got = json.loads(proc.stdout)
+    assert got["proactive_disclosure"].get("licensing", {}).get("decisions") == value
+    notes = [n for n in got["extraction"]["notes"] if n["note_path"] == "proactive_disclosure.licensing.decisions"]
+    assert [n["note_kind"] for n in notes] == ["remark" if value is not None else "unreadable"]

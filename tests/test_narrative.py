@@ -155,6 +155,69 @@ def test_corpus_names_the_report_a_section_was_copied_from():
     assert f.severity == "warning" and f.reported >= 0.8 and "平潭综合实验区管委会办公室 2023" in f.expected
 
 
+def _template_corpus(n: int, unique: int = 3) -> list[dict]:
+    """n towns of one year whose overview copies one template with their own name and figures, and a few
+    reports with texts of their own."""
+    base = load(PINGTAN)
+    del base["problems_and_improvements"]
+    template = "{town}" + "。".join(f"坚持以公开为常态、不公开为例外，第{i}项工作稳步推进，全年办理事项{{k}}件" for i in range(30))
+    out = []
+    for i in range(n):
+        inst = copy.deepcopy(base)
+        inst["organ"] = f"某县第{i}镇人民政府"
+        inst["overview"] = template.replace("{town}", inst["organ"]).replace("{k}", "7", 1)
+        out.append(inst)
+    for j in range(unique):
+        inst = copy.deepcopy(base)
+        inst["organ"] = f"某县第{j}局"
+        inst["overview"] = "。".join(f"本局第{j}部分第{i}条工作与众不同{i * 13 + j}" for i in range(40))
+        out.append(inst)
+    return out
+
+
+def test_a_template_copied_by_many_towns_is_one_cluster_and_one_finding_a_report():
+    reports = _template_corpus(30)
+    found = corpus.cross_check(reports)
+    similar = [(i, f, j) for i, f, j in found if f.rule == "XR-NARRATIVE-SIMILAR"]
+    # every town once, naming the earliest town (the earliest itself names the next); the others none
+    assert sorted(i for i, _, _ in similar) == list(range(30))
+    assert {i: j for i, _, j in similar} == {0: 1, **{i: 0 for i in range(1, 30)}}
+    assert all(f.path == "overview" and f.reported >= 0.8 for _, f, _ in similar)
+
+
+def _checked(reports: list[dict], monkeypatch) -> tuple[list, list, int]:
+    """Near-duplicate findings, clusters and the number of sketch comparisons, the reports added in reverse
+    (the order they arrive in must not matter)."""
+    calls = []
+    real = corpus.similarity
+    monkeypatch.setattr(corpus, "similarity", lambda a, b: calls.append(1) or real(a, b))
+    checker = corpus.CrossChecker()
+    eng = engine()
+    for i in reversed(range(len(reports))):
+        inst = reports[i]
+        checker.add(corpus.FileResult(f"r{i:04d}.yaml", key=list(corpus.organ_key(inst)), year=inst["report_year"],
+                                      projection=eng.projection(inst)))
+    try:
+        return list(checker.near_duplicates()), checker.clusters(), len(calls)
+    finally:
+        checker.close()
+
+
+def test_near_duplicates_cost_linear_time_and_clusters_list_the_towns(monkeypatch):
+    found, clusters, calls = _checked(_template_corpus(120), monkeypatch)
+    assert {file for file, _, _ in found} == {f"r{i:04d}.yaml" for i in range(120)}
+    assert {other for file, _, other in found if file != "r0000.yaml"} == {"r0000.yaml"}
+    assert len(clusters) == 1 and clusters[0]["section"] == "overview" and clusters[0]["year"] == 2023
+    members = clusters[0]["members"]
+    assert [m["file"] for m in members] == [f"r{i:04d}.yaml" for i in range(120)]
+    assert members[0]["organ"] == "某县第0镇人民政府"
+    # each report is compared with at most `candidates` (4) first reports of each of its 8 buckets, never
+    # with every other report: twice the towns, twice the comparisons
+    assert calls <= 8 * 4 * 123
+    _, _, twice = _checked(_template_corpus(240), monkeypatch)
+    assert twice <= 2.2 * calls
+
+
 def test_short_sections_are_not_compared():
     a = load(PINGTAN)
     b = copy.deepcopy(a)
@@ -175,7 +238,7 @@ def test_every_narrative_rule_is_declared_with_its_pattern_in_the_schema():
 @pytest.mark.parametrize("name", ["shanghai-gov-office-2019.html", "shanghai-gov-office-2019.pdf"])
 def test_shanghai_2019_text_table_defects_are_found_quoting_their_sentences(name):
     if name.endswith(".pdf"):
-        pytest.importorskip("pdfplumber")
+        pytest.importorskip("pypdfium2")
     from gaischema.extract import extract
 
     found = {(f.rule, f.reported, f.expected): f for f in narr(extract(str(SAMPLES / name)).instance)}

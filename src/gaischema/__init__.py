@@ -7,7 +7,7 @@
 """
 
 from gaischema.engine import Finding
+from gaischema.generated import __version__  # the schema's version (the one source), written by gaischema.build
 from gaischema.validate import FileReport, FileResult, is_valid, validate, validate_file
 
 __all__ = ["Finding", "FileResult", "FileReport", "is_valid", "validate", "validate_file"]
-__version__ = "0.1.0"

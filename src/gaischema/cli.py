@@ -318,6 +318,8 @@ Examples:
   gaischema extract report.txt -o report.yaml
   gaischema extract reports/ --out-dir instances/ -j 2 --format json
   gaischema extract report.html -o - | gaischema validate -
+  gaischema extract crawl.csv --out-dir instances/    # a crawler's dump: one instance per row
+  gaischema extract crawl.jsonl --out-dir out/ --content-column page_html --title-column headline
 """
 
 
@@ -330,10 +332,18 @@ Examples:
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
               help="Processes to extract with; 0 for the number of CPUs.")
 @click.option("--force", is_flag=True, help="Overwrite existing output files.")
+@click.option("--content-column", help="Crawler dumps: the column that holds each page's content, when it is not "
+              "named 正文/内容/content/text/html.")
+@click.option("--title-column", help="Crawler dumps: the column that holds each page's title, when it is not "
+              "named 标题/title.")
 def extract(sources: tuple[str, ...], output: str | None, out_dir: str | None, fmt: str, jobs: int,
-            force: bool) -> None:
+            force: bool, content_column: str | None, title_column: str | None) -> None:
     """Turn published reports (.pdf, .html/.htm, .docx, .xlsx, .md, .txt; text in UTF-8 or GB18030/GBK) into
     AnnualReport instances. Folders are walked for those kinds of file.
+
+    A crawler's dump (.csv, .tsv, .jsonl, a JSON array of objects, an .xlsx with a header row; told by a
+    content column) gives one instance per row, named NAME-rowN in --out-dir; a row that is no report is
+    one line on standard error and the run goes on.
 
     Every cell that is blank, unreadable, read by position, inferred (digits run together, split by the rules)
     or ambiguous is listed in the instance's extraction.notes (and, for one source, on standard error).
@@ -373,10 +383,35 @@ def extract(sources: tuple[str, ...], output: str | None, out_dir: str | None, f
     summary = Summary()
     progress = corpus.progress_printer(len(files), sys.stderr)
     code = 0
-    for i, record in enumerate(iter_extract(files, jobs), 1):
-        summary.add(record)
-        progress(i, summary.status())
+    columns = {k: v for k, v in (("content", content_column), ("title", title_column)) if v}
+    records = iter_extract(files, jobs, columns or None)
+    if not out_dir:  # one source, one output: a dump of several rows needs a folder for its instances
+        records = list(records)
+        if len(records) > 1:
+            click.echo(f"{files[0]}: 该文件含 {len(records)} 篇报告（数据文件），请用 --out-dir / the file holds "
+                       f"{len(records)} reports (a crawler's dump): use --out-dir", err=True)
+            sys.exit(2)
+    done: set[str] = set()
+    for record in records:
         src = record["file"]
+        if src not in targets:  # a row of a dump: NAME-rowN beside the other instances
+            path, _, row = src.rpartition("#row=")
+            stem, ext = os.path.splitext(path)
+            target = _target_for(f"{stem}-row{row}{ext}", out_dir, fmt, set(targets.values())) \
+                if out_dir else targets.get(path, "-")
+            if target != "-":
+                try:
+                    out.check_target(target, force)
+                except out.OutputError as e:
+                    click.echo(f"{src}: {e.rule} {e}", err=True)
+                    code = max(code, 2)
+                    continue
+            targets[src] = target
+        path = src.rpartition("#row=")[0] or src
+        if path not in done:
+            done.add(path)
+            progress(len(done), summary.status())
+        summary.add(record)
         if record["error"]:
             e = record["error"]
             click.echo(f"{src}: {e['rule']} {e['message']} / {e['message_en']}", err=True)

@@ -131,8 +131,9 @@ class CrossChecker:
     finds narrative sections copied from another report (same year, or the same organ's previous year).
 
     Projections wait in a temporary SQLite file, not in memory, so a corpus of any size fits. Near
-    duplicates are found through the bands of each section's sketch (a locality-sensitive index): only
-    reports that share a band are compared, not all pairs."""
+    duplicates are found through the bands of each section's sketch (a locality-sensitive index): a report
+    is compared only with a bounded number of the reports it shares a band with, never with all of them, so
+    a template copied by thousands of reports costs time linear in their number (:meth:`_near`)."""
 
     def __init__(self):
         self._dir = tempfile.TemporaryDirectory(prefix="gaischema-cross-")
@@ -140,15 +141,18 @@ class CrossChecker:
         self.db.execute("PRAGMA cache_size = -256")  # KiB: the page cache stays small whatever the corpus
         self.db.execute("PRAGMA journal_mode = OFF")
         self.db.execute("PRAGMA synchronous = OFF")
-        self.db.execute("CREATE TABLE p (code TEXT, organ TEXT, year INTEGER, seq INTEGER, file TEXT, proj TEXT)")
+        self.db.execute("CREATE TABLE p (code TEXT, organ TEXT, year INTEGER, seq INTEGER, file TEXT, proj TEXT, ord TEXT)")
         # {section: [sketch as text, band keys]}, one row a report; the band keys go into their own table at
         # the end, in SQLite (json_each), not row by row from Python
         self.db.execute("CREATE TABLE sk (seq INTEGER PRIMARY KEY, sketches TEXT)")
         self.pending: list[tuple] = []
         self.pending_sketches: list[tuple] = []
         self.seq = 0
+        self._near_cache: tuple[list, list] | None = None
 
-    def add(self, result: FileResult) -> None:
+    def add(self, result: FileResult, order: str | None = None) -> None:
+        """Keep a report's projection. Reports are taken in the order of ``order`` (default: the file name),
+        not the order they arrive in, so that results do not depend on which worker finished first."""
         if result.projection is None or result.key is None or result.year is None:
             return
         self.seq += 1
@@ -156,24 +160,24 @@ class CrossChecker:
         projection = dict(result.projection)
         sketches = projection.pop("sketches", None)
         self.pending.append((code, organ, result.year, self.seq, str(result.file),
-                             json.dumps(projection, ensure_ascii=False)))
+                             json.dumps(projection, ensure_ascii=False), str(result.file) if order is None else order))
         if sketches:
             self.pending_sketches.append((self.seq, json.dumps(sketches)))
         if len(self.pending) >= 200:  # a small batch: memory stays flat, inserts stay batched
             self._flush()
 
     def _flush(self) -> None:
-        self.db.executemany("INSERT INTO p VALUES (?, ?, ?, ?, ?, ?)", self.pending)
+        self.db.executemany("INSERT INTO p VALUES (?, ?, ?, ?, ?, ?, ?)", self.pending)
         self.db.executemany("INSERT INTO sk VALUES (?, ?)", self.pending_sketches)
         self.pending, self.pending_sketches = [], []
 
     def findings(self) -> Iterator[tuple[str, Finding, str]]:
         """(file, finding, previous file) for every broken cross-report rule, organ by organ, year by year.
-        Of several reports of one organ and year, the first one read is used."""
+        Of several reports of one organ and year, the first in order (see :meth:`add`) is used."""
         self._flush()
         eng = engine()
         prev = None  # (code, organ, year, file, projection)
-        rows = self.db.execute("SELECT code, organ, year, file, proj FROM p ORDER BY code, organ, year, seq")
+        rows = self.db.execute("SELECT code, organ, year, file, proj FROM p ORDER BY code, organ, year, ord, seq")
         for code, organ, year, file, proj in rows:
             if prev and (prev[0], prev[1], prev[2]) == (code, organ, year):
                 continue  # a second report of the same organ and year
@@ -183,56 +187,137 @@ class CrossChecker:
             prev = (code, organ, year, file, proj)
 
     def near_duplicates(self) -> Iterator[tuple[str, Finding, str]]:
-        """(file, finding, other file) for every narrative section nearly the same as another report's of the
-        same year (another organ) or of the same organ's adjacent year; each report and section names its
-        most similar other report once."""
+        """(file, finding, other file): for each report and narrative section nearly the same as another
+        report's, one finding naming the earliest report it was linked to (see :meth:`_near`)."""
+        for rule, section, seq, other, sim in self._near()[0]:
+            this_file = self._info(seq)[3]
+            _, organ, year, file = self._info(other)
+            yield this_file, engine().near_duplicate_finding(rule, section, sim, f"{file}（{organ} {year}）"), file
+
+    def clusters(self) -> list[dict]:
+        """The groups of reports of one year whose section is nearly the same, largest first: plain data
+        ``{"rule", "section", "year", "members": [{"file", "organ", "year"}, ...]}``, members in the order read
+        (the first is the earliest). Which organs publish the same text."""
+        out = []
+        for rule, section, year, seqs in self._near()[1]:
+            members = [dict(zip(("file", "organ", "year"), (i[3], i[1], i[2]))) for i in map(self._info, seqs)]
+            out.append({"rule": rule["id"], "section": section, "year": year, "members": members})
+        return sorted(out, key=lambda c: (-len(c["members"]), c["section"], c["year"], c["members"][0]["file"]))
+
+    def _order(self, seq: int) -> tuple:
+        return self.db.execute("SELECT ord, seq FROM p WHERE seq = ?", (seq,)).fetchone()
+
+    def _info(self, seq: int) -> tuple:
+        return self.db.execute("SELECT code, organ, year, file FROM p WHERE seq = ?", (seq,)).fetchone()
+
+    def _near(self) -> tuple[list[tuple], list[tuple]]:
+        """Near-duplicate sections in time linear in the number of reports, computed once.
+
+        Same year, other organs: the sections that share a band key form a bucket; each report is compared
+        with the first ``candidates`` reports (in the order read) of every bucket it is in, never with all
+        pairs, and a similarity at or above the threshold links the two. Linked reports form clusters
+        (union–find): a template copied by a hundred towns is one cluster found with about one comparison a
+        town. Same organ, adjacent years: the later report is compared with the one before it. A report gets
+        one finding a section: the earliest report of its year it is linked to, else its previous year's."""
+        if self._near_cache is not None:
+            return self._near_cache
         self._flush()
         eng = engine()
-        if not eng.near_duplicate:
-            return
-        self.db.execute("DROP TABLE IF EXISTS band")
-        self.db.execute("CREATE TABLE band AS SELECT s.key AS section, b.value AS key, sk.seq AS seq "
-                        "FROM sk, json_each(sk.sketches) s, json_each(s.value, '$[1]') b")
-        self.db.execute("CREATE INDEX band_key ON band (section, key)")
-        self.db.execute("CREATE INDEX IF NOT EXISTS p_seq ON p (seq)")
-        pairs = self.db.execute(
-            "SELECT DISTINCT a.section, a.seq, b.seq FROM band a JOIN band b "
-            "ON a.section = b.section AND a.key = b.key AND a.seq < b.seq ORDER BY a.seq, b.seq")
-        meta: dict[int, tuple] = {}
-        sketches: dict[int, dict] = {}
-
-        def info(seq):
-            if seq not in meta:
-                meta[seq] = self.db.execute("SELECT code, organ, year, file, proj FROM p WHERE seq = ?", (seq,)).fetchone()
-                row = self.db.execute("SELECT sketches FROM sk WHERE seq = ?", (seq,)).fetchone()
-                sketches[seq] = {k: sketch_values(v[0]) for k, v in json.loads(row[0]).items()}
-            return meta[seq]
-
-        candidates = pairs.fetchall()
+        found: list[tuple] = []
+        groups: list[tuple] = []
+        if eng.near_duplicate:
+            self.db.execute("CREATE INDEX IF NOT EXISTS p_seq ON p (seq)")
+            self.db.execute("CREATE TABLE band AS SELECT s.key AS section, p.year AS year, b.value AS key, "
+                            "p.ord AS ord, sk.seq AS seq, p.code || char(0) || p.organ AS organ "
+                            "FROM sk JOIN p ON p.seq = sk.seq, json_each(sk.sketches) s, json_each(s.value, '$[1]') b")
+            self.db.execute("CREATE INDEX band_order ON band (section, year, key, ord, seq)")
         for rule in eng.near_duplicate:
-            threshold = float(rule["threshold"])
-            sections = set(eng.sections(rule))
-            best: dict[tuple[int, str], tuple[float, int]] = {}
-            for section, a, b in candidates:
-                if section not in sections:
-                    continue
-                ma, mb = info(a), info(b)
-                same_organ = ma[:2] == mb[:2]
-                if not ((not same_organ and ma[2] == mb[2]) or (same_organ and abs(ma[2] - mb[2]) == 1)):
-                    continue
-                if same_organ and json.loads(ma[4]).get(section) == json.loads(mb[4]).get(section):
-                    continue  # word for word: XR-NARRATIVE-REPEAT's finding
-                sim = similarity(sketches[a][section], sketches[b][section])
-                if sim < threshold:
-                    continue
-                for this, other in ((a, b), (b, a)):
-                    if same_organ and meta[this][2] < meta[other][2]:
-                        continue  # the earlier year is the original
-                    if sim > best.get((this, section), (0.0, 0))[0]:
-                        best[(this, section)] = (sim, other)
-            for (this, section), (sim, other) in sorted(best.items()):
-                _, organ, year, file, _ = meta[other]
-                yield meta[this][3], eng.near_duplicate_finding(rule, section, sim, f"{file}（{organ} {year}）"), file
+            threshold, k = float(rule["threshold"]), int(rule["candidates"])
+            for section in eng.sections(rule):
+                same_year, clusters = self._same_year(section, threshold, k)
+                later = self._adjacent_years(section, threshold)
+                for seq in sorted(set(same_year) | set(later)):
+                    other, sim = same_year.get(seq) or later[seq]
+                    found.append((rule, section, seq, other, sim))
+                groups.extend((rule, section, year, seqs) for year, seqs in clusters)
+        found.sort(key=lambda f: self._order(f[2]))
+        self._near_cache = (found, groups)
+        return self._near_cache
+
+    def _sketch(self, seq: int, section: str) -> list[int]:
+        row = self.db.execute("SELECT sketches FROM sk WHERE seq = ?", (seq,)).fetchone()
+        return sketch_values(json.loads(row[0])[section][0])
+
+    def _same_year(self, section: str, threshold: float, k: int) -> tuple[dict, list]:
+        """{seq: (earliest linked seq, similarity)} and the clusters [(year, [seq, ...])] of one section.
+        Reports are numbered here in their order (``n``; see :meth:`add`), so that "first" and "earliest" do
+        not depend on the order the workers finished in."""
+        parent: dict[int, int] = {}
+
+        def find(x: int) -> int:
+            root = x
+            while parent.get(root, root) != root:
+                root = parent[root]
+            while x != root:  # path compression
+                parent[x], x = root, parent[x]
+            return root
+
+        number: dict[int, int] = {}  # seq -> its rank in file order
+        for n, (seq,) in enumerate(self.db.execute("SELECT DISTINCT seq FROM band WHERE section = ? ORDER BY ord, seq",
+                                                   (section,))):
+            number[seq] = n
+        seq_of = {n: seq for seq, n in number.items()}
+        best: dict[int, tuple[int, float]] = {}
+        years: dict[int, int] = {}
+        compared: dict[int, set[int]] = {}  # a pair shares several buckets: compared once
+        bucket, firsts, cache = None, [], {}  # the current bucket's first reports and their sketches
+        rows = self.db.execute("SELECT year, key, seq, organ FROM band WHERE section = ? ORDER BY year, key, ord, seq",
+                               (section,))
+        for year, key, seq, organ in rows:
+            if (year, key) != bucket:
+                bucket, firsts, cache = (year, key), [], {}
+            me, mine = number[seq], None
+            for first, first_organ in firsts:
+                if first_organ == organ or first in compared.setdefault(me, set()):
+                    continue  # the same organ's second report of a year; a pair already compared
+                compared[me].add(first)
+                if first not in cache:
+                    cache[first] = self._sketch(seq_of[first], section)
+                if mine is None:
+                    mine = self._sketch(seq, section)
+                sim = similarity(mine, cache[first])
+                if sim >= threshold:
+                    parent[find(me)] = find(first)
+                    years[me] = years[first] = year
+                    for this, other in ((me, first), (first, me)):
+                        if this not in best or other < best[this][0]:
+                            best[this] = (other, sim)
+            if len(firsts) < k:
+                firsts.append((me, organ))
+        members: dict[int, list[int]] = {}
+        for n in sorted(years):
+            members.setdefault(find(n), []).append(n)
+        links = {seq_of[n]: (seq_of[other], sim) for n, (other, sim) in best.items()}
+        return links, [(years[m[0]], [seq_of[n] for n in m]) for m in members.values()]
+
+    def _adjacent_years(self, section: str, threshold: float) -> dict[int, tuple[int, float]]:
+        """{seq: (the same organ's previous-year seq, similarity)} for sections nearly (not word for word)
+        the same as the previous year's; of several reports of an organ and year, the first one read."""
+        out: dict[int, tuple[int, float]] = {}
+        prev = None  # (organ, year, seq, sketch text, section value in the projection)
+        rows = self.db.execute(
+            "SELECT p.code || char(0) || p.organ, p.year, p.seq, json_extract(sk.sketches, '$.\"' || ? || '\"[0]'), "
+            "json_extract(p.proj, '$.\"' || ? || '\"') FROM p LEFT JOIN sk ON sk.seq = p.seq "
+            "ORDER BY p.code, p.organ, p.year, p.ord, p.seq", (section, section))
+        for organ, year, seq, sk, text in rows:
+            if prev and (prev[0], prev[1]) == (organ, year):
+                continue
+            if prev and prev[0] == organ and prev[1] == year - 1 and sk and prev[3] and text != prev[4]:
+                sim = similarity(sketch_values(sk), sketch_values(prev[3]))
+                if sim >= threshold:
+                    out[seq] = (prev[2], sim)
+            prev = (organ, year, seq, sk, text)
+        return out
 
     def results(self) -> Iterator[FileResult]:
         """The cross-report findings as one FileResult per report and previous year's report."""
@@ -256,7 +341,7 @@ def cross_check(instances: Iterable[Any]) -> list[tuple[int, Finding, int]]:
         inst = to_instance(obj)
         key, year = organ_key(inst), inst.get("report_year")
         if key and isinstance(year, int):
-            checker.add(FileResult(str(i), key=list(key), year=year, projection=engine().projection(inst)))
+            checker.add(FileResult(str(i), key=list(key), year=year, projection=engine().projection(inst)), f"{i:012d}")
     try:
         found = itertools.chain(checker.findings(), checker.near_duplicates())
         return [(int(i), f, int(j)) for i, f, j in found]

@@ -15,6 +15,9 @@ Rules come from ``generated/gaischema.model.json`` (compiled from the schema's c
     Every cell of the tables named in ``scope`` is filled, for the instance's format version.
 ``version_structure``
     No table or row of the other format version is present.
+``tables_present``
+    The report holds its tables: when none of the tables named in ``scope`` is present (a report published
+    without its tables), one finding for the report, and the ``complete`` rules do not report those tables.
 ``jsonschema``
     Maps JSON Schema error keywords (``validators``) to a rule id; applied by :mod:`gaischema.validate`.
 ``narrative_fact``, ``narrative_percent``, ``narrative_claim``, ``narrative_required``, ``section_order``
@@ -330,15 +333,15 @@ def _parse(text: str) -> ast.AST:
 def compile_rule(rule: dict, model: dict) -> list[CheckSpec]:
     """Check a rule and expand a ``check`` rule into its concrete checks (raises RuleSyntaxError)."""
     kind = rule.get("kind")
-    if kind not in {"check", "cross_report", "complete", "version_structure", "jsonschema", "near_duplicate",
-                    *TEXT_KINDS}:
+    if kind not in {"check", "cross_report", "complete", "version_structure", "tables_present", "jsonschema",
+                    "near_duplicate", *TEXT_KINDS}:
         raise RuleSyntaxError(f"unknown kind {kind!r}")
     if rule.get("severity") not in SEVERITIES:
         raise RuleSyntaxError(f"severity must be one of {SEVERITIES}")
     for key in ("message_zh", "message_en", "source"):
         if not rule.get(key):
             raise RuleSyntaxError(f"missing annotation {key}")
-    if kind == "complete":
+    if kind in ("complete", "tables_present"):
         root = {s["name"] for s in model["classes"][model["root"]]["slots"]}
         for name in rule.get("scope", "").split() or [""]:
             if name not in root:
@@ -350,9 +353,9 @@ def compile_rule(rule: dict, model: dict) -> list[CheckSpec]:
         if rule.get("for_each") not in model["enums"]:
             raise RuleSyntaxError("a near_duplicate rule names its sections' enumeration in for_each")
         try:
-            float(rule["threshold"]), int(rule["min_length"])
+            float(rule["threshold"]), int(rule["min_length"]), int(rule["candidates"])
         except (KeyError, ValueError) as exc:
-            raise RuleSyntaxError("a near_duplicate rule needs a number threshold and min_length") from exc
+            raise RuleSyntaxError("a near_duplicate rule needs a number threshold, min_length and candidates") from exc
     if kind not in ("check", "cross_report"):
         return []
     if kind == "cross_report" and rule["class"] != model["root"]:
@@ -392,6 +395,74 @@ TEXT_KINDS = ("narrative_fact", "narrative_percent", "narrative_claim", "narrati
 _GROUPS = {"narrative_fact": 1, "narrative_percent": 2}
 
 
+# The portable pattern dialect (docs/rule-language.md, "Patterns"): what Python's re, ECMAScript with the u flag
+# and RE2 read alike. A pattern is checked token by token; anything not listed here is refused.
+_META = set("\\^$.|?*+()[]{}")
+_ESCAPABLE = set("\\^$.|?*+()[]{}/-")
+_QUANTIFIER = re.compile(r"[*+?]\??|\{[0-9]{1,3}(?:,[0-9]{0,3})?\}\??")
+
+
+def portable_problem(pattern: str) -> str | None:
+    """Why a pattern is not in the portable dialect (None when it is): no look-around, no back-references, no
+    named groups or flags, no class escapes (\\d \\w \\s \\b: write [0-9]), no ``.``, no nested classes; escapes
+    only of syntax characters; quantifiers ``* + ? {m} {m,} {m,n}`` (m, n ≤ 999), lazy with ``?``."""
+    i, n, depth, atom = 0, len(pattern), 0, False
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            if i + 1 >= n or pattern[i + 1] not in _ESCAPABLE - {"-"}:
+                return f"escape {pattern[i:i + 2]!r} at {i} (only syntax characters are escaped; digits are [0-9])"
+            i, atom = i + 2, True
+        elif ch == "[":
+            j = i + 1 + (pattern[i + 1:i + 2] == "^")
+            if pattern[j:j + 1] == "]":
+                return f"an empty or ]-first class at {i}"
+            while j < n and pattern[j] != "]":
+                if pattern[j] == "[":
+                    return f"'[' inside a class at {j} (escape it)"
+                if pattern[j] == "\\":
+                    if j + 1 >= n or pattern[j + 1] not in _ESCAPABLE:
+                        return f"escape {pattern[j:j + 2]!r} in a class at {j}"
+                    j += 1
+                j += 1
+            if j >= n:
+                return f"an unclosed class at {i}"
+            i, atom = j + 1, True
+        elif ch == "(":
+            if pattern.startswith("(?", i) and not pattern.startswith("(?:", i):
+                return f"{pattern[i:i + 4]!r} at {i}: no look-around, named groups or flags (use exclude)"
+            depth += 1
+            i, atom = i + (3 if pattern.startswith("(?:", i) else 1), False
+        elif ch == ")":
+            depth -= 1
+            if depth < 0:
+                return f"an unbalanced ')' at {i}"
+            i, atom = i + 1, True
+        elif ch in "*+?{":
+            m = _QUANTIFIER.match(pattern, i)
+            if not atom or m is None:
+                return f"a quantifier without an atom, or malformed, at {i}"
+            i, atom = m.end(), False
+        elif ch == ".":
+            return f"'.' at {i} (write a class: what '.' matches differs between engines)"
+        elif ch in "]}":
+            return f"an unescaped {ch!r} at {i}"
+        else:  # a literal, | ^ $
+            i, atom = i + 1, ch not in "|^$"
+    return "an unclosed group" if depth else None
+
+
+def compile_pattern(text: str, what: str = "pattern") -> re.Pattern:
+    """A rule's pattern, checked to be in the portable dialect, compiled for Python."""
+    problem = portable_problem(text)
+    if problem:
+        raise RuleSyntaxError(f"{what} is not in the portable dialect: {problem}")
+    try:
+        return re.compile(text)
+    except re.error as exc:
+        raise RuleSyntaxError(f"{what} does not compile: {exc}") from exc
+
+
 def compile_text_rule(rule: dict, model: dict, version: str, key: int) -> TextRule | None:
     """A narrative rule for one format version (None when it does not apply to it, e.g. its cells are all
     of the other version). Raises RuleSyntaxError for a pattern or reading that does not compile."""
@@ -400,18 +471,18 @@ def compile_text_rule(rule: dict, model: dict, version: str, key: int) -> TextRu
         return None
     if kind == "section_order":
         return TextRule(key, kind, None, (), order=tuple(rule.get("order", "").split()))
-    try:
-        pattern = re.compile(rule.get("pattern", ""))
-    except re.error as exc:
-        raise RuleSyntaxError(f"pattern does not compile: {exc}") from exc
+    pattern = compile_pattern(rule.get("pattern", ""), "pattern")
     if not rule.get("pattern") or pattern.groups != _GROUPS.get(kind, pattern.groups):
         raise RuleSyntaxError(f"a {kind} rule needs a pattern with {_GROUPS.get(kind, 'any number of')} group(s)")
+    exclude = compile_pattern(rule["exclude"], "exclude") if rule.get("exclude") else None
+    if exclude is not None and (exclude.groups or exclude.fullmatch("")):
+        raise RuleSyntaxError("an exclude pattern has no groups and matches no empty text")
     sections = tuple(rule.get("sections", "").split()) or tuple(model["enums"]["NarrativeSectionEnum"]["values"])
     root = {s["name"] for s in model["classes"][model["root"]]["slots"]}
     if not set(sections) <= root:
         raise RuleSyntaxError(f"sections names no slot of the root class: {rule.get('sections')!r}")
     if kind == "narrative_required":
-        return TextRule(key, kind, pattern, sections)
+        return TextRule(key, kind, pattern, sections, exclude=exclude)
     if kind == "narrative_claim":
         tree = _parse(rule.get("expression", ""))
         if not (isinstance(tree, ast.Compare) and len(tree.ops) == 1 and type(tree.ops[0]) in _CMP):
@@ -419,7 +490,7 @@ def compile_text_rule(rule: dict, model: dict, version: str, key: int) -> TextRu
         sides = [_linear_form(model, version, side) for side in (tree.left, tree.comparators[0])]
         if None in sides:
             return None
-        return TextRule(key, kind, pattern, sections, tuple(sides), _CMP[type(tree.ops[0])])
+        return TextRule(key, kind, pattern, sections, tuple(sides), _CMP[type(tree.ops[0])], exclude=exclude)
     readings: list[Linear] = []
     for text in rule.get("readings", "").split(";"):
         tree = _parse(text.strip())
@@ -430,7 +501,7 @@ def compile_text_rule(rule: dict, model: dict, version: str, key: int) -> TextRu
             form = _linear_form(model, version, tree)
             if form is not None:
                 readings.append(form)
-    return TextRule(key, kind, pattern, sections, tuple(readings)) if readings else None
+    return TextRule(key, kind, pattern, sections, tuple(readings), exclude=exclude) if readings else None
 
 
 def _linear_form(model: dict, version: str, tree: ast.AST) -> Linear | None:
@@ -633,6 +704,10 @@ class Engine:
                 for kw in rule["validators"].split():
                     self.jsonschema[kw] = rule
         self._structure_rules = by_kind.get("version_structure", [])
+        # per version: (rule, the scope's tables of that version) of each tables_present rule
+        self._tables_rules = {v: [(r, [n for n in r["scope"].split() if any(
+            s["name"] == n and v in s["versions"] for s in self.classes[model["root"]]["slots"])])
+            for r in by_kind.get("tables_present", [])] for v in model["versions"]}
         self._identities: dict[str, list[Identity]] = {}
         namespace_base = {"_Skip": _Blank, "_SKIPS": (_Blank, KeyError, TypeError, ValueError, IndexError),
                           "_cv": _cv, **_functions(model)}
@@ -704,12 +779,18 @@ class Engine:
                     obj = obj.get(step) if isinstance(obj, dict) else None
                 if isinstance(obj, dict) and obj.get(name) is not None:
                     findings.append(self._finding(rule, parent + (name,), None))
+        silenced: set[tuple[str, ...]] = set()  # tables missing as a whole: one finding, not one per table
+        for rule, tables in self._tables_rules[version]:
+            if tables and all(instance.get(t) is None for t in tables):
+                findings.append(make_finding(rule, "", self._tables_cell(tables, version)))
+                silenced.update((t,) for t in tables)
         hits: list[tuple] = []
         blanks: list[int] = []
         v.run(instance, lambda k, left, right: hits.append((k, left, right)), blanks.append)
         for k in blanks:
             rule, path = v.blanks[k]
-            findings.append(self._finding(rule, path, version))
+            if path not in silenced:
+                findings.append(self._finding(rule, path, version))
         for k, left, right in hits:
             spec = v.checks[k]
             if rejected and _touches(spec.variables, rejected):
@@ -783,6 +864,7 @@ class Engine:
                              for rule, path in v.blanks],
                 "version_structure": [{"rule": r["id"], "path": ".".join(parent + (name,)), "parent": ".".join(parent)}
                                       for r in self._structure_rules for parent, name in v.other_slots],
+                "tables_present": [{"rule": r["id"], "tables": tables} for r, tables in self._tables_rules[version]],
                 "identities": [{"rule": i.rule, "terms": [[p, k] for p, k in i.terms], "constant": i.constant}
                                for i in self.identities(version)],
                 "narrative": [_text_json(self.model["rules"][t.key], t) for t in self.text[version]],
@@ -790,7 +872,8 @@ class Engine:
         out["jsonschema"] = [{"rule": r["id"], "keywords": r["validators"].split()}
                              for r in self.model["rules"] if r["kind"] == "jsonschema"]
         out["near_duplicate"] = [{"rule": r["id"], "sections": self.sections(r), "threshold": float(r["threshold"]),
-                                  "min_length": int(r["min_length"])} for r in self.near_duplicate]
+                                  "min_length": int(r["min_length"]), "candidates": int(r["candidates"])}
+                                 for r in self.near_duplicate]
         out["rules"] = {r["id"]: {k: r[k] for k in ("kind", "severity", "message_zh", "message_en", "source")}
                         for r in self.model["rules"]}
         enums = self.model["enums"]
@@ -808,6 +891,10 @@ class Engine:
     def near_duplicate_finding(self, rule: dict, section: str, sim: float, other: str) -> Finding:
         """The finding of a near_duplicate rule: a section nearly the same as another report's (named)."""
         return make_finding(rule, section, self.labels.cell((section,), None), round(sim, 2), other)
+
+    def _tables_cell(self, tables: list[str], version: str) -> tuple[str, str]:
+        labels = [self.labels.cell((t,), version) for t in tables]
+        return "；".join(zh for zh, _ in labels), "; ".join(en for _, en in labels)
 
     def _joined_cell(self, paths, version):
         cells = [self.labels.cells[version].get(".".join(p)) for p in paths]
@@ -866,6 +953,8 @@ def _text_json(rule: dict, t: TextRule) -> dict:
     out: dict[str, Any] = {"rule": rule["id"], "kind": t.kind, "sections": list(t.sections)}
     if t.pattern is not None:
         out["pattern"] = t.pattern.pattern
+    if t.exclude is not None:
+        out["exclude"] = t.exclude.pattern
     if t.numbered:
         out["readings"] = [linear(r) for r in t.readings]
     if t.kind == "narrative_claim":

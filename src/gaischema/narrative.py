@@ -30,8 +30,10 @@ compared in about linear time instead of all pairs.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
+import struct
 import sys
 import zlib
 from array import array
@@ -40,14 +42,14 @@ from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import cached_property
 from typing import Any
 
-__all__ = ["Hit", "Linear", "TextRule", "TextRules", "check_text", "normalize", "sentence", "share_agrees", "similarity",
+__all__ = ["Hit", "Linear", "TextRule", "TextRules", "check_text", "matches", "normalize", "sentence", "share_agrees", "similarity",
            "sketch", "sketch_bands", "sketch_text", "sketch_values"]
 
 INF = math.inf
-_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_THOUSANDS = re.compile(r"(?<=[0-9]),(?=[0-9]{3}(?![0-9]))")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９％．", "0123456789%.")
 _SENTENCE_END = "。；！？;!?\n"
-_DIGIT = re.compile(r"\d")
+_DIGIT = re.compile(r"[0-9]")  # ASCII digits only: \d is any Unicode digit in Python
 _FULLWIDTH_CHAR = re.compile("[０-９％．]")
 
 
@@ -83,6 +85,7 @@ class TextRule:
     readings: tuple[Linear, ...] = ()  # fact: the cells; percent: the bases; claim: (left, right)
     op: str = "=="  # claim: the comparison that must hold
     order: tuple[str, ...] = ()  # section_order: the official order
+    exclude: re.Pattern | None = None  # a match of the pattern that shares a character with one of these is no statement
 
     @property
     def numbered(self) -> bool:
@@ -362,17 +365,41 @@ def check_text(instance: dict, rules: TextRules, identities, in_identities: froz
         present = rules.literals[numbered].present(text)
         for rule in group:
             if rule.kind == "narrative_required":
-                if not (rule.may_match(present) and rule.pattern.search(text)):
+                if not (rule.may_match(present) and next(matches(rule, text), None)):
                     hits.append(Hit(rule, section, sentence(text, 0, 0), None, None, []))
                 continue
             if not rule.may_match(present):
                 continue
-            for m in rule.pattern.finditer(text):
+            for m in matches(rule, text):
                 hit = _statement(rule, m, bounds)
                 if hit is not None:
                     reported, expected, cells = hit
                     hits.append(Hit(rule, section, sentence(text, m.start(), m.end()), reported, expected, cells))
     return hits
+
+
+def matches(rule: TextRule, text: str):
+    """The statements a rule's pattern finds in a text, left to right (docs/rule-language.md, "Patterns"): each
+    match is the leftmost from where the search stands; one that shares a character with a match of the rule's
+    ``exclude`` pattern (its leftmost non-overlapping matches in the text) is dropped, and the search goes on
+    from the character after that match's start; a kept match moves the search to its end."""
+    if rule.exclude is None:
+        yield from rule.pattern.finditer(text)
+        return
+    spans = [m.span() for m in rule.exclude.finditer(text)]
+    if not spans:
+        yield from rule.pattern.finditer(text)
+        return
+    ends = [b for _, b in spans]
+    pos = 0
+    while (m := rule.pattern.search(text, pos)) is not None:
+        s, e = m.span()
+        k = bisect.bisect_right(ends, s)  # the first excluded span that ends after s
+        if k < len(spans) and spans[k][0] < e:
+            pos = s + 1
+            continue
+        yield m
+        pos = e if e > s else e + 1
 
 
 class Literals:
@@ -443,11 +470,12 @@ def sketch(text: str) -> list[int] | None:
 
 
 def sketch_bands(sig: list[int]) -> list[int]:
-    """One key per band of the sketch: two sketches that share a band key are compared. A band takes bins
-    far apart (b, b + 8, b + 16, b + 24), not neighbours, which a densified empty bin may have copied."""
+    """One key per band of the sketch: two sketches that share a band key may be compared. A band takes bins
+    far apart (b, b + 8, b + 16, b + 24), not neighbours, which a densified empty bin may have copied; its key
+    is the CRC-32 of those four values as little-endian 32-bit words, plus b × 2³² (portable: the rule
+    language specifies it, docs/rule-language.md)."""
     n = len(sig) // BAND
-    # a tuple of ints hashes the same in every process (only str and bytes hashes are salted)
-    return [(hash(tuple(sig[b::n])) & 0xFFFFFFFF) | (b << 32) for b in range(n)]
+    return [zlib.crc32(struct.pack("<4I", *sig[b::n])) | (b << 32) for b in range(n)]
 
 
 def sketch_text(sig: list[int]) -> str:

@@ -37,6 +37,7 @@ class Table:
     ncols: int
     page: int | None = None
     grid: list[list[Cell | None]] = field(default_factory=list, repr=False)
+    text_line: bool = False  # one line of column-aligned text: its label (column 0), its values at their columns
 
     def __post_init__(self):
         if not self.grid:
@@ -88,6 +89,12 @@ class Document:
     fmt: str
     encoding: str | None = None
     fields: dict | None = None  # values a reader took structurally (the 报告信息 sheet of a gaischema workbook)
+    # what the source says about the document, outside its text: the HTML <title> (``html_title``) and meta
+    # tags (``ArticleTitle``, ``PubDate``, ``ContentSource``, ``SiteName``, ``ColumnName``), the PDF's document
+    # info Title (``pdf_title``), a crawler dump row's columns (``title``, ``date``, ``url``, ``source``).
+    # Raw strings as found; :mod:`gaischema.extract.metadata` weighs them against the text
+    meta: dict[str, str] = field(default_factory=dict)
+    sniffed: str | None = None  # the kind the content showed, when the file's name says another (or nothing)
 
     def lines(self) -> list[str]:
         """The document as lines of text: each paragraph's lines, each table row's distinct cells joined by a

@@ -29,7 +29,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from gaischema.extract.document import Document, Paragraph, Table
 from gaischema.engine import Identity
@@ -99,28 +99,80 @@ def _bigrams(s: str) -> set[str]:
     return {s[i:i + 2] for i in range(len(s) - 1)} if len(s) > 1 else {s}
 
 
+class Parsed(NamedTuple):
+    """A cell's text as read: its value (None: blank), its unit, a remark in brackets, a mark after the number
+    (¹, ①, *), or the problem that leaves a number-like cell blank (a mark inside it, two numbers)."""
+
+    value: Any
+    unit: str | None = None
+    remark: str | None = None
+    mark: str | None = None
+    problem: str | None = None
+
+
+_MARKS = "*＊†‡※§#＃"  # footnote marks
+_NUMBER_LIKE = re.compile(r"[\d\s,.，．+-]+")
+
+
+def _is_decoration(ch: str) -> bool:
+    """Superscript, subscript, circled, parenthesised and dotted digits (which NFKC would turn into plain
+    digits and join to the number: 524¹ as 5241), and footnote marks."""
+    return (ch.isdigit() and not ch.isdecimal()) or ch in _MARKS
+
+
 @lru_cache(maxsize=16384)
-def parse_value(text: str):
-    """A cell's text as (value, unit, remark), value None for a blank mark; None if the text is no value
-    (a label)."""
+def parse_value(text: str) -> Parsed | None:
+    """A cell's text as :class:`Parsed` (value None for a blank mark, or for a number-like cell that cannot be
+    read as one number, with its problem); None if the text is no value (a label)."""
     if text.isascii() and text.isdigit() and len(text) <= 15:
-        return (int(text), None, None)
+        return Parsed(int(text))
+    if any(_is_decoration(ch) for ch in text):
+        return _decorated(text)
     s = unicodedata.normalize("NFKC", text).strip()
     s = " ".join(s.split())
     if s in BLANK_MARKS or all(ch in "—-－–―/／ " for ch in s):
-        return (None, None, None)
+        return Parsed(None)
     remark = None
     m = _REMARK.match(s)
     if m and _VALUE.match(m.group(1).replace(" ", "")):
         s, remark = m.group(1), m.group(2)
-    m = _VALUE.match(s.replace(" ", "") if re.fullmatch(r"[\d ,.+-]+\D{0,2}", s) else s)
+    s = _SPACE_BEFORE_UNIT.sub("", s)
+    if _TWO_NUMBERS.search(s):
+        joined = s.replace(" ", "")
+        if _VALUE.match(joined) and len(joined) <= 17:
+            return Parsed(None, problem="two")  # 524 13: never joined into one number
+        return None
+    m = _VALUE.match(s)
     if not m:
         return None
     whole, frac, unit = m.group(1).replace(",", ""), m.group(2), m.group(3)
     if len(whole.lstrip("+-")) > 15:
         return None  # not a count of anything
     value: Any = float(whole + frac) if frac else int(whole)
-    return (value, unit, remark)
+    return Parsed(value, unit, remark)
+
+
+_SPACE_BEFORE_UNIT = re.compile(r"(?<=\d) +(?=\D)")
+_TWO_NUMBERS = re.compile(r"\d[\d,.]* +[\d,.]*\d")
+
+
+def _decorated(text: str) -> Parsed | None:
+    """A number with a mark: the number before a trailing mark (524¹, 524①, 524*), noted; a mark inside the
+    number (5²4) leaves the cell blank, noted. Text that is no number with its marks taken out is a label."""
+    body = "".join(ch for ch in text if not _is_decoration(ch))
+    plain = parse_value(body) if body.strip() else None
+    if plain is None or plain.value is None or plain.problem:
+        if plain is not None and plain.problem:
+            return plain
+        return None
+    stripped = text.rstrip()
+    end = len(stripped)
+    while end and (_is_decoration(stripped[end - 1]) or stripped[end - 1].isspace()):
+        end -= 1
+    head, mark = stripped[:end], stripped[end:].strip()
+    if not any(_is_decoration(ch) for ch in head):
+        return plain._replace(mark=mark)
+    return Parsed(None, problem="mark")
 
 
 _DIGIT = re.compile(r"\d")
@@ -128,7 +180,7 @@ _NUMBERED_LABEL = re.compile(r"\d[.、．]\D+$")  # 1.属于国家秘密: number
 _FOOTER_MARK = re.compile(r"[-—–－/页]")
 _GLUED = re.compile(r"\d+(?:\.\d+)?|\D+")
 _REMARK_IN_TEXT = re.compile(r"[（(][^（）()]*\d[^（）()]*[）)]")
-_NUMBERING_AFTER = re.compile(r"[.、．]\D")
+_NUMBERING_AFTER = re.compile(r"[.、．](?:\D|$)")  # 2.其他, and a bare 1. before its row's values
 # digits glued to what follows them that are no cell: dates, numbering, and quantities in sentences
 # (文件393件, 51.85%, 共3次); a cell's own unit stands apart from the next label (54件 is a word of its own)
 _NOT_A_VALUE_AFTER = re.compile(r"^(?:[年月日号时分秒岁届期次件个条人篇家名份批户起场张位余多万亿%％]|:\d|-\d|/\d|[.、．]\D)")
@@ -185,6 +237,7 @@ class Line:
     spanned: set[int] = field(default_factory=set)  # values whose cell is merged down from the row above
     confidences: list[float | None] | None = None  # OCR's per value (a grid read from a picture), else None
     paired: bool = False  # its label and values stood in separate blocks, paired by order
+    columns: bool = False  # its values stand at their columns (column-aligned text; "" for a blank cell)
 
 
 def row_view(doc: Document, forms: frozenset[str] = frozenset()) -> list[Line]:
@@ -199,21 +252,29 @@ def row_view(doc: Document, forms: frozenset[str] = frozenset()) -> list[Line]:
 
     by_line: dict[str, dict[int, list[str]]] = {"label": {}, "value": {}}  # the open row's tokens per line
 
+    columns = False  # the open row's values came from column-aligned lines
+
     def flush():
-        nonlocal seg_start, mixed
+        nonlocal seg_start, mixed, columns
         if label or values:
-            lines.extend(_paired(by_line, forms) or [Line(" ".join(label), list(values), False, f"text {seg_start + 1}")])
+            lines.extend(_paired(by_line, forms) or [Line(" ".join(label), list(values), False, f"text {seg_start + 1}",
+                                                         columns=columns)])
         label.clear()
         values.clear()
         by_line["label"].clear()
         by_line["value"].clear()
         mixed = False
+        columns = False
 
     def complete() -> bool:
         return label_complete(" ".join(label), forms)
 
     prev_table: Table | None = None
     for k, block in enumerate(doc.blocks):
+        aligned = None
+        if type(block) is Table and block.text_line:  # a line of column-aligned text: its label, its columns
+            aligned = [(c.text if c is not None else "") for c in block.grid[0][1:]]
+            block = Paragraph(block.grid[0][0].text if block.grid[0][0] is not None else "")
         if type(block) is Paragraph:
             text = block.text
             if len(text) < 25 and _FOOTER_MARK.search(text) and is_page_number(text):
@@ -230,7 +291,7 @@ def row_view(doc: Document, forms: frozenset[str] = frozenset()) -> list[Line]:
                     continue
                 glued = _DIGIT.search(word) and not _NUMBERED_LABEL.match(word)
                 pieces.extend(tokens(word) if glued else (("label", word),))
-            if values and mixed and forms and pieces and all(kind == "label" for kind, _ in pieces) \
+            if aligned is None and values and mixed and forms and pieces and all(kind == "label" for kind, _ in pieces) \
                     and not complete() and not any(_SENTENCE_END.search(t) for _, t in pieces):
                 label.extend(t for _, t in pieces)  # the open row's label goes on
                 continue
@@ -253,6 +314,15 @@ def row_view(doc: Document, forms: frozenset[str] = frozenset()) -> list[Line]:
                     label.append(token)
                     by_line["label"].setdefault(k, []).append(token)
                     label_here = True
+            if aligned is not None:
+                if values and not columns:
+                    flush()
+                    seg_start = k
+                if not values:
+                    mixed = label_here
+                columns = True
+                values.extend(aligned)
+                by_line["value"].setdefault(k, []).extend(aligned)
             continue
         flush()
         continuation = prev_table is not None and block.page is not None and prev_table.page is not None \
@@ -329,6 +399,10 @@ def _fit(line: Line, k: int) -> list[str] | None:
     vals = list(line.values)
     if len(vals) == k:
         return vals
+    if line.columns:  # its columns are not the row's: read its words as any text's
+        vals = [v for v in vals if v.strip()]
+        if len(vals) == k:
+            return vals
     if line.grid and len(vals) > k and len(vals) % k == 0:
         # a merged value cell spread over m positions by a converter: written once (then empty) or repeated
         m = len(vals) // k
@@ -439,8 +513,9 @@ def align(model: Model, version: str, lines: list[Line], notes: list[Note]) -> l
     out = {i: Match(rows[i], lines[j], "label") for i, j in matched.items()}
     _positional(rows, lines, cand, matched, out)
     _group_rows(rows, lines, matched, out, notes)
-    _table4(rows, lines, matched, out)
-    return [out[i] for i in sorted(out)]
+    columns = [c["column"] for c in model.cells(version, "四")][:5]
+    extra = _table4(rows, lines, matched, out, columns)
+    return [out[i] for i in sorted(out)] + extra
 
 
 def _heaviest_chain(pairs: list[tuple[int, int, float]], width: int) -> list[tuple[int, int]]:
@@ -525,19 +600,33 @@ def _group_rows(rows, lines, matched, out, notes) -> None:
                     if zeros:
                         out[i] = Match(rows[i], line, "group")
                     else:
-                        notes.append(Note("group-row", rows[i].path,
+                        notes.append(Note("group_row", rows[i].path,
                                           f"“{prefix[-1]}”只有一行合计，不拆分到各项，留空 / “{prefix[-1]}” is "
                                           "printed as one row; its total is not spread over the sub-rows; left blank",
                                           " ".join(line.values)))
                 break
 
 
-def _table4(rows, lines, matched, out) -> None:
-    """Table 四 as printed: one row of fifteen values under its column headers."""
+def _table4(rows, lines, matched, out, columns: list[str]) -> list[Match]:
+    """Table 四 as printed: one row of fifteen values under its column headers; or in pieces: a table of five
+    under each group's heading (行政复议 / 未经复议直接起诉 / 复议后起诉), or five rows of three (one a
+    result column, the groups across). ``columns``: the five result column labels. Returns the matches that
+    read cells across rows (five rows of three); the others go into ``out``."""
     t4 = [i for i, r in enumerate(rows) if r.table == "四"]
-    if not t4 or any(i in out for i in t4):
-        return
+    if not t4 or all(i in out for i in t4):
+        return []
     start = max((j for i, j in matched.items() if rows[i].table != "四"), default=-1)
+    if not any(i in out for i in t4):
+        if _table4_row(rows, lines, t4, start, out):
+            return []
+        extra = _table4_columns(rows, lines, t4, start, columns)
+        if extra:
+            return extra
+    _table4_pieces(rows, lines, t4, start, out)
+    return []
+
+
+def _table4_row(rows, lines, t4, start, out) -> bool:
     width = sum(len(rows[i].cells) for i in t4)
     header = ""
     for j in range(start + 1, len(lines)):
@@ -551,13 +640,66 @@ def _table4(rows, lines, matched, out) -> None:
         how = "header" if "行政复议" in header and "行政诉讼" in header else "positional"
         if len(fitted) == 1:  # run together: split later over all fifteen cells at once
             out[t4[0]] = Match(rows[t4[0]], line, how, fitted, tuple(p for i in t4 for p in rows[i].cells))
-            return
+            return True
         pos = 0
         for i in t4:
             k = len(rows[i].cells)
             out[i] = Match(rows[i], line, how, fitted[pos:pos + k])
             pos += k
-        return
+        return True
+    return False
+
+
+def _group_named(text: str, rows, t4) -> int | None:
+    """The one table 四 group whose label the text names, else None."""
+    named = [i for i in t4 if core(rows[i].label) in text]
+    return named[0] if len(named) == 1 else None
+
+
+def _table4_pieces(rows, lines, t4, start, out) -> None:
+    """A row of five under each group's own heading (the text since the previous value row names it)."""
+    header = ""
+    for j in range(start + 1, len(lines)):
+        line = lines[j]
+        header += norm(line.label)
+        if not line.values:
+            continue
+        i = _group_named(header, rows, t4)
+        header = ""
+        if i is None or i in out:
+            continue
+        fitted = _fit(line, len(rows[i].cells))
+        if fitted is not None:
+            out[i] = Match(rows[i], line, "header", fitted)
+
+
+def _table4_columns(rows, lines, t4, start, columns: list[str]) -> list[Match]:
+    """Table 四 transposed: five rows (结果维持 … 总计) of three values, the groups across in the order its
+    header names them. Only when all five rows are found, each once."""
+    if len(columns) != 5 or any(len(rows[i].cells) != 5 for i in t4):
+        return []
+    header = ""
+    found: dict[int, tuple[Line, list[str]]] = {}
+    for j in range(start + 1, len(lines)):
+        line = lines[j]
+        label = norm(line.label)
+        if not found:
+            header += label  # the first row's label may hold the header before it (text that flows)
+        if not line.values:
+            continue
+        col = [c for c, name in enumerate(columns) if _FILLER_END.sub("", label).endswith(name)]
+        fitted = _fit(line, len(t4))
+        if len(col) != 1 or fitted is None or col[0] in found:
+            if found:
+                break
+            continue
+        found[col[0]] = (line, fitted)
+    where = {i: header.find(core(rows[i].label)) for i in t4}
+    if len(found) != 5 or any(w < 0 for w in where.values()):
+        return []
+    order = sorted(t4, key=lambda i: where[i])
+    return [Match(rows[order[0]], line, "header", fitted, tuple(rows[i].cells[c] for i in order))
+            for c, (line, fitted) in sorted(found.items())]
 
 
 # ------------------------------------------------------------------------------------------------ values
@@ -575,8 +717,8 @@ def read_values(matches: list[Match], identities: list[Identity], notes: list[No
             for p in paths:
                 values[p] = 0
             group = m.row.path.rsplit(".", 1)[0]
-            if not any(n.kind == "group-row" and n.path == group for n in notes):
-                notes.append(Note("group-row", group, "该组只印了一行且全为 0，各项按 0 读取 / the group is printed "
+            if not any(n.kind == "group_row" and n.path == group for n in notes):
+                notes.append(Note("group_row", group, "该组只印了一行且全为 0，各项按 0 读取 / the group is printed "
                                   "as one row of zeros; each sub-row is 0 (counts are never negative)",
                                   " ".join(m.line.values)))
             continue
@@ -647,7 +789,7 @@ def _ocr_fill(unsure: list[tuple[str, str, float]], values: dict, identities: li
               notes: list[Note]) -> None:
     """OCR readings not taken: a cell the identities determine (one unknown term in an identity whose other
     cells are known, and that value satisfies every identity the search checks) is filled with an
-    ``inferred`` note; the others stay blank with a ``low-confidence`` note. The same search as for
+    ``inferred`` note; the others stay blank with a ``low_confidence`` note. The same search as for
     run-together digits (:func:`_search`), with each cell's candidates the values its identities allow."""
     pending = {p for p, _, _ in unsure}
     rows = []
@@ -675,7 +817,7 @@ def _ocr_fill(unsure: list[tuple[str, str, float]], values: dict, identities: li
                               f"unreliably (confidence {conf:.2f}); the only value the rules allow was taken", raw,
                               [str(values[p])], confidence=conf))
         else:
-            notes.append(Note("low-confidence", p, f"文字识别不可靠（置信度 {conf:.2f}），留空 / OCR read the cell "
+            notes.append(Note("low_confidence", p, f"文字识别不可靠（置信度 {conf:.2f}），留空 / OCR read the cell "
                               f"unreliably (confidence {conf:.2f}); left blank", raw, confidence=conf))
 
 
@@ -685,7 +827,15 @@ def _cell(path: str, text: str, notes: list[Note]):
     if parsed is None:
         notes.append(Note("unreadable", path, "不是数字，未读取 / not a number; left blank", raw))
         return None
-    value, unit, remark = parsed
+    value, unit, remark, mark, problem = parsed
+    if problem == "two":
+        notes.append(Note("unreadable", path, "单元格含两个数字，不合并读取，留空 / the cell holds two numbers; "
+                          "they are not joined into one; left blank", raw))
+        return None
+    if problem:
+        notes.append(Note("unreadable", path, "数字中夹有角标或注记号，留空 / a superscript, circled number or "
+                          "footnote mark stands inside the number; left blank", raw))
+        return None
     if value is None:
         notes.append(Note("blank", path, f"单元格空白 / blank cell{f' ({raw})' if raw else ''}", raw or None))
         return None
@@ -695,6 +845,9 @@ def _cell(path: str, text: str, notes: list[Note]):
     if remark:
         notes.append(Note("remark", path, f"单元格含附注“{remark}”，已读取数字 / the cell has a remark ({remark}); "
                           "the number was read", raw))
+    if mark:
+        notes.append(Note("remark", path, f"数字后有角标或注记号“{mark}”，读取其前的数字 / the number is followed by a "
+                          f"mark ({mark}); the number before it was read", raw))
     return value
 
 

@@ -4,6 +4,7 @@ organ, the year, the dates and the URL, each with a ``source`` note saying where
 from __future__ import annotations
 
 import datetime
+import os
 import re
 from functools import lru_cache
 from typing import Any
@@ -11,7 +12,8 @@ from typing import Any
 from gaischema.extract.matcher import Note, core, norm
 from gaischema.model import Model
 
-__all__ = ["detect_version", "fold", "sheet_metadata", "text_metadata"]
+__all__ = ["DATE_SOURCES", "ORGAN_SOURCES", "YEAR_SOURCES", "cn_dates", "detect_version", "fold", "is_organ", "parse_title",
+           "sheet_metadata", "strip_invisible", "text_metadata"]
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +56,79 @@ def fold(text: str) -> str:
     return text
 _DATE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?")
 _TITLE = "政府信息公开(?:工作)?年度报告"
+_TITLE_RE = re.compile(_TITLE)
+_SENTENCE = re.compile("[，。；！？]")
 _NAME = r"[^\s\d，。、：:（）()《》“”]{2,40}?"
+_HEAD_LINES = 60
+
+# Where a value can come from, most specific first: a field that names the publisher beats a title, a title
+# beats a sentence of the text, which beats the signature, the 汇总 sentence and the file name. (key, zh, en)
+ORGAN_SOURCES = (
+    ("source", "数据行“来源”列", "the dump row's source column"),
+    ("发布机构", "发布机构", "发布机构 line"),
+    ("ContentSource", "网页 ContentSource 元数据", "the page's ContentSource meta tag"),
+    ("title", "数据行“标题”列", "the dump row's title column"),
+    ("标题", "标题行", "标题 line"),
+    ("ArticleTitle", "网页 ArticleTitle 元数据", "the page's ArticleTitle meta tag"),
+    ("text_title", "标题", "title"),
+    ("html_title", "网页标题", "the page's <title>"),
+    ("pdf_title", "PDF 文档属性“标题”", "the PDF's document Title"),
+    ("来源", "来源", "来源 line"),  # often the portal that carries the page: below the titles
+    ("compiled_by", "“本报告由…编制”", "the 本报告由…编制 sentence"),
+    ("signature", "落款", "signature"),
+    ("summarised", "“汇总…情况”", "the 汇总…情况 sentence"),
+    ("file_name", "文件名", "file name"),
+)
+YEAR_SOURCES = ("title", "标题", "ArticleTitle", "text_title", "html_title", "pdf_title", "period", "text", "file_name")
+DATE_SOURCES = ("date", "PubDate", "发布日期", "signature")
+_WHERE = {k: (zh, en) for k, zh, en in ORGAN_SOURCES} | {
+    "period": ("统计期限", "statistical period"), "text": ("正文", "text"),
+    "date": ("数据行“时间”列", "the dump row's date column"), "PubDate": ("网页 PubDate 元数据", "the page's PubDate meta tag"),
+    "发布日期": ("发布日期", "发布日期 line"), "url": ("数据行“链接”列", "the dump row's url column"),
+    "原文链接": ("原文链接", "原文链接 line")}
+
+# invisible and formatting characters (zero-width spaces and joiners, word joiners, BOMs, soft hyphens,
+# direction marks): copied with a name from a web page, they make one organ look like two
+_INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180e\u200b-\u200f\u202a-\u202e"
+                        "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]")
+# the ends an organ's name has (a government, an office, a department, a region's committee, a town)
+_ORGAN_END = re.compile(r"(?:政府|办公厅|办公室|委员会|管委会|工委|局|厅|委|办|院|署|部|中心|所|站|队|处|会|馆|社|行|海关|"
+                        r"街道|镇|乡|区|县|市|州|盟|旗|公司|集团|学校|大学|学院|法院|检察院|监狱|室|组|团)$")
+_NOT_ORGAN = re.compile(r"网站|门户|网$|平台|客户端|公众号|微信|微博|专栏|栏目|首页|关于|印发|通知|报告|公开|年度|目录|"
+                        r"附件|说明|^本|^我|^各|^全")
+
+
+_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0", "О": "0"}
+
+
+def _cn_number(s: str) -> str:
+    """一 … 三十一 as digits (days and months)."""
+    if "十" not in s:
+        return "".join(_CN_DIGIT[c] for c in s)
+    tens, _, ones = s.partition("十")
+    return str(int(_CN_DIGIT.get(tens, "1") if tens else "1") * 10 + (int(_CN_DIGIT[ones]) if ones else 0))
+
+
+def cn_dates(text: str) -> str:
+    """Years and dates in Chinese numerals (二〇二三年, 二〇二四年一月五日) as digits; other text unchanged."""
+    if "年" not in text:
+        return text
+    text = re.sub(r"([〇零○Ｏ一二三四五六七八九]{4})(?=\s*年)", lambda m: "".join(_CN_DIGIT[c] for c in m.group(1)), text)
+    return re.sub(r"(?<=\d年)([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日",
+                  lambda m: f"{_cn_number(m.group(1))}月{_cn_number(m.group(2))}日", text)
+
+
+def strip_invisible(text: str) -> tuple[str, str]:
+    """(text without invisible/formatting characters, the code points removed as ``U+200B`` names)."""
+    found = sorted({f"U+{ord(c):04X}" for c in _INVISIBLE.findall(text)})
+    return (_INVISIBLE.sub("", text), " ".join(found)) if found else (text, "")
+
+
+def is_organ(name: str) -> bool:
+    """Whether a string can be an organ's name: a short name with an organ's ending, no sentence, no site
+    name, no 关于/印发/通知 title, no date."""
+    return (2 <= len(name) <= 40 and not re.search(r"[\s，。、；;：:！？!?“”《》\d]", name)
+            and bool(_ORGAN_END.search(name)) and not _NOT_ORGAN.search(name))
 
 
 def _iso(y, m, d) -> str | None:
@@ -64,94 +138,211 @@ def _iso(y, m, d) -> str | None:
         return None
 
 
-def text_metadata(text: str, notes: list[Note]) -> dict:
-    """Organ, year, dates and URL from the text; each with where it was found."""
-    t = fold(text)
-    lines = [" ".join(line.split()) for line in t.split("\n")]
-    head = "\n".join(lines[:60])
-    meta: dict[str, Any] = {}
-    found: dict[str, tuple[str, str]] = {}  # field -> where it was read (zh, en)
+def _date_of(text: str) -> str | None:
+    m = _DATE.search(fold(text) + "日")
+    return _iso(*m.groups()) if m else None
 
-    m = re.search(r"发布(?:机构|机关|单位)[ \t]*[:：][ \t]*(\S[^\n]{1,40}?)[ \t]*(?=$|[ \t]+\S{2,6}[:：])", head, re.M)
-    if m and m.group(1).strip():
-        meta["organ"], found["organ"] = m.group(1).strip(), ("发布机构", "发布机构 line")
-    year = None
-    for i, line in enumerate(lines[:60]):
-        if not re.search(_TITLE, line):
-            if i + 1 < len(lines) and re.search(_TITLE, line + lines[i + 1]) and not re.search(_TITLE, lines[i + 1]):
-                line = line + lines[i + 1]  # a title wrapped over two lines
-            else:
+
+def parse_title(line: str) -> tuple[int | None, str | None]:
+    """(year, organ) of a title line (spaces removed first): ``XX2024年度…年度报告``, ``2024年XX…年度报告``,
+    ``XX…年度报告（2024年）``. None where the title does not say; no organ from a 关于/印发/通知 title."""
+    t = re.sub(r"\s+", "", cn_dates(fold(line)))
+    t = re.sub(r"^(?:标题|题目)[:：]?", "", t)
+    if not re.search(_TITLE, t):
+        return None, None
+    m = (re.search(rf"(\d{{4}})年度?({_NAME})?{_TITLE}", t) or re.search(rf"{_TITLE}[（(](\d{{4}})年度?[）)]", t))
+    year = int(m.group(1)) if m and 1990 < int(m.group(1)) < 2100 else None
+    organ = m.group(2) if m and m.re.groups > 1 and m.group(2) else None
+    if not organ:  # XX2024年度…年度报告 or XX…年度报告（2024年）: the organ stands before
+        before = re.match(rf"^({_NAME})(?:\d{{4}}年度?|{_TITLE})", t)
+        organ = before.group(1) if before else None
+    if organ and (re.search(r"关于|印发|通知", t) or not is_organ(organ)):
+        organ = None
+    return year, organ
+
+
+def _title_lines(lines: list[str]) -> tuple[int | None, str | None, str]:
+    """(year, organ, invisible characters removed) of the report's title in the first lines: a title line,
+    or a title split over two or three short lines (the organ above, the year and 年度报告 below); a year
+    standing alone beside it (PDF text layers). Sentences are no titles."""
+    head = lines[:_HEAD_LINES]
+    comp = ["".join(x.split()) for x in head]
+    short = [len(x) <= 60 and not _SENTENCE.search(x) for x in comp]
+    for i, line in enumerate(head):
+        if not short[i]:
+            continue
+        for n in (1, 2, 3):
+            if i + n > len(head) or not short[i + n - 1]:
+                break
+            compact = "".join(comp[i:i + n])
+            if "报告" not in compact or not _TITLE_RE.search(compact):
                 continue
-        m = (re.search(rf"(\d{{4}})\s*年度?\s*({_NAME})?\s*{_TITLE}", line)
-             or re.search(rf"{_TITLE}\s*[（(]\s*(\d{{4}})\s*年度?\s*[）)]", line))
-        if m:
-            year = int(m.group(1))
-            found["report_year"] = ("标题", "title")
-            organ = m.group(2) if m.re.groups > 1 and m.group(2) else None
-            if not organ:  # XX2024年度…年度报告 or XX…年度报告（2024年）: the organ stands before
-                before = re.match(rf"^\s*({_NAME})\s*(?:{m.group(1)}|{_TITLE})", line)
-                organ = before.group(1) if before else None
+            joined = "".join(head[i:i + n])
+            year, organ = parse_title(joined)
+            if year is None:  # the year may stand apart from its title line
+                near = [x for x in head[max(0, i - 2):i + n + 2]
+                        if re.fullmatch(r"[（(]?\s*\d{4}\s*年度?\s*[）)]?", cn_dates(x))]
+                if near:
+                    year = int(re.search(r"\d{4}", cn_dates(near[0])).group(0))
+            if year or organ:
+                return year, organ, ""
+            break  # a title that says neither (a column name in a breadcrumb): the real one may follow
+    return None, None, ""
+
+
+# the fields of a page's 信息公开目录 block, which end a field's value where no colon does (a table row of
+# 发布机构 | XX局 | 生成日期 | 2024-01-05 reads as one line of cells)
+_FIELD_NAMES = ("发布机构|发布机关|发布单位|发文机关|发文机构|发文单位|发布日期|发布时间|生成日期|成文日期|索引号|文号|发文字号|"
+                "主题分类|组配分类|体裁分类|来源|标题|题目|栏目|时效|有效性|名称|作者|浏览次数|字号")
+
+
+def _field(head: str, names: str) -> str | None:
+    """The value of a crawler header field (``发布机构: …``), None when absent or empty."""
+    m = re.search(rf"(?:{names})(?:[ \t]*[:：][ \t]*|[ \t]+)(\S[^\n]{{0,60}}?)[ \t]*"
+                  rf"(?=$|[ \t]+(?:\S{{2,6}}[:：]|(?:{_FIELD_NAMES})(?:[ \t]|$)))", head, re.M)
+    return m.group(1).strip() if m else None
+
+
+def text_metadata(text: str, notes: list[Note], meta_fields: dict | None = None, name: str | None = None) -> dict:
+    """Organ, year, dates and URL, from the text, the document's own metadata (``Document.meta``: page meta
+    tags, the PDF Title, a dump row's columns) and the file name; each with a note of where it was read.
+    Where sources disagree, the more specific one wins (the order of ORGAN_SOURCES, YEAR_SOURCES and
+    DATE_SOURCES) and the note says what the others said."""
+    fields = dict(meta_fields or {})
+    removed: dict[str, str] = {}  # source -> invisible characters removed from what it said
+    t, gone = strip_invisible(fold(text))
+    lines = [" ".join(line.split()) for line in t.split("\n")]
+    head = "\n".join(lines[:_HEAD_LINES])
+    organs: dict[str, str] = {}
+    years: dict[str, int] = {}
+    dates: dict[str, str] = {}
+
+    def organ_from(key: str, value: str | None, raw: str | None = None):
+        if value and key not in organs:
+            clean, inv = strip_invisible(value.strip())
+            clean = clean.strip()
+            if is_organ(clean):
+                organs[key] = clean
+                if inv or (raw and strip_invisible(raw)[1]):
+                    removed[key] = inv or strip_invisible(raw)[1]
+
+    # fields that name the publisher
+    organ_from("source", fields.get("source"))
+    organ_from("ContentSource", fields.get("ContentSource"))
+    organ_from("发布机构", _field(head, "发布(?:机构|机关|单位)|发文(?:机关|机构|单位)"))
+    src = _field(head, "来源")
+    if src and not re.match(r"https?://", src):
+        organ_from("来源", src)
+    # titles
+    for key, title in (("title", fields.get("title")), ("标题", _field(head, "标题|题目")),
+                       ("ArticleTitle", fields.get("ArticleTitle")), ("html_title", fields.get("html_title")),
+                       ("pdf_title", fields.get("pdf_title"))):
+        if title:
+            clean, inv = strip_invisible(fold(title))
+            year, organ = parse_title(clean)
+            if year:
+                years[key] = year
             if organ:
-                organ = re.sub(r"^(?:标题|题目)\s*", "", organ)
-            if organ and "organ" not in meta and not re.search(r"关于|印发|通知", organ):
-                meta["organ"], found["organ"] = organ, ("标题", "title")
-        else:  # the year may stand apart from its title line (PDF text layers)
-            near = [x for x in lines[max(0, i - 2):i + 3] if re.fullmatch(r"[（(]?\d{4}\s*年度?[）)]?", x)]
-            if near:
-                year = int(re.search(r"\d{4}", near[0]).group(0))
-                found["report_year"] = ("标题", "title")
-            organ = re.match(rf"^\s*({_NAME})\s*{_TITLE}", line)
-            if organ and "organ" not in meta:
-                meta["organ"], found["organ"] = organ.group(1), ("标题", "title")
-        break
+                organ_from(key, organ)
+                if inv and key in organs:
+                    removed[key] = inv
+    year, organ, _ = _title_lines([x for x in lines if x])
+    if year:
+        years["text_title"] = year
+    organ_from("text_title", organ)
+    # sentences of the text
+    m = re.search(rf"本(?:年度)?报告(?:是)?由\s*({_NAME})\s*(?:根据|依据|按照|依照|负责|会同|组织|汇总|编制|编写|制作|牵头|在)", t)
+    if m:
+        organ_from("compiled_by", m.group(1))
     signature = None
-    tail = [x for x in lines if x.strip()][-4:]
+    tail = []
+    for x in reversed(lines):  # the last four lines with text
+        if x.strip():
+            tail.insert(0, cn_dates(x))
+            if len(tail) == 4:
+                break
     for a, b in zip(tail, tail[1:]):
         if re.fullmatch(r"[^\s\d，。、]{2,40}", a) and _DATE.fullmatch(b.strip()):
             signature = (a, b)
-    if "organ" not in meta and signature:
-        meta["organ"], found["organ"] = signature[0], ("落款", "signature")
+    if signature:
+        organ_from("signature", signature[0])
+    m = re.search(rf"汇总\s*({_NAME})\s*(?:各有关单位|各有关部门|各部门|各单位|所属各单位|各乡镇|各级)", t)
+    if m:
+        organ_from("summarised", m.group(1))
+    if name:
+        stem = re.split(r"[#]", os.path.basename(name))[0].rsplit(".", 1)[0]
+        year, organ = parse_title(stem)
+        organ_from("file_name", organ)
+        if year:
+            years["file_name"] = year
+    if gone:  # the text itself held invisible characters: name them on whatever the text gave
+        for key in organs:
+            if key in ("发布机构", "来源", "标题", "text_title", "compiled_by", "signature", "summarised"):
+                removed.setdefault(key, gone)
+
     period = re.search(r"统计期限?[^\n。]{0,6}?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[^\n。]{0,6}?"
                        r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日", t)
+    out: dict[str, Any] = {}
     if period:
         y1, m1, d1, y2, m2, d2 = period.groups()
         start, end = _iso(y1, m1, d1), _iso(y2 or y1, m2, d2)
         if start and end:
-            meta["statistical_period"] = {"start_date": start, "end_date": end}
-        if year is None:
-            year, found["report_year"] = int(y1), ("统计期限", "statistical period")
-    if year is None:
-        m = re.search(r"(\d{4})\s*年度?(?:政府信息公开|本机关|本单位|，)", head)
-        if m and 1990 < int(m.group(1)) < 2100:
-            year, found["report_year"] = int(m.group(1)), ("正文", "text")
-    if year:
-        meta["report_year"] = year
+            out["statistical_period"] = {"start_date": start, "end_date": end}
+        years["period"] = int(y1)
+    m = re.search(r"(\d{4})\s*年度?(?:政府信息公开|本机关|本单位|，)", head)
+    if m and 1990 < int(m.group(1)) < 2100:
+        years["text"] = int(m.group(1))
+
+    for key, value in (("date", fields.get("date")), ("PubDate", fields.get("PubDate"))):
+        if value and (d := _date_of(value)):
+            dates[key] = d
+    m = re.search(r"(?:发布日期|发布时间|成文日期|生成日期)(?:[ \t]*[:：][ \t]*|[ \t]+)(\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2})", head)
+    if m and (d := _date_of(m.group(1))):
+        dates["发布日期"] = d
+    if signature and (d := _date_of(signature[1])):
+        dates["signature"] = d
+
+    _choose(out, notes, "organ", organs, [k for k, _, _ in ORGAN_SOURCES], removed,
+            "未找到发布机关 / the publishing organ was not found")
+    _choose(out, notes, "report_year", years, YEAR_SOURCES, {}, "未找到报告年度 / the report year was not found")
+    _choose(out, notes, "publication_date", dates, DATE_SOURCES, {},
+            "文中没有发布日期 / no publication date in the text")
+    url = fields.get("url")
+    if url and re.match(r"https?://\S+$", url.strip()):
+        out["source_url"] = url.strip()
+        notes.append(Note("source", "source_url", "取自{} / from the {}".format(*_WHERE["url"]), out["source_url"]))
     else:
-        notes.append(Note("missing", "report_year", "未找到报告年度 / the report year was not found"))
-    if "organ" not in meta:
-        notes.append(Note("missing", "organ", "未找到发布机关 / the publishing organ was not found"))
-    m = re.search(r"(?:发布日期|发布时间|成文日期)[ \t]*[:：][ \t]*(\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2})", head)
-    date = None
-    if m:
-        dm = _DATE.search(m.group(1) + "日")
-        date = _iso(*dm.groups()) if dm else None
-        found["publication_date"] = ("发布日期", "发布日期 line")
-    if not date and signature:
-        dm = _DATE.search(signature[1])
-        date = _iso(*dm.groups()) if dm else None
-        found["publication_date"] = ("落款", "signature")
-    if date:
-        meta["publication_date"] = date
-    else:
-        found.pop("publication_date", None)
-        notes.append(Note("missing", "publication_date", "文中没有发布日期 / no publication date in the text"))
-    m = re.search(r"(?:原文链接|来源|网址|URL)[ \t]*[:：][ \t]*(https?://\S+)", head)
-    if m:
-        meta["source_url"] = m.group(1)
-    for key, where in found.items():
-        if key in meta:
-            notes.append(Note("source", key, f"取自{where[0]} / from the {where[1]}", str(meta[key])))
-    return meta
+        m = re.search(r"(?:原文链接|来源|网址|URL)[ \t]*[:：][ \t]*(https?://\S+)", head)
+        if m:
+            out["source_url"] = m.group(1)
+    return out
+
+
+def _choose(out: dict, notes: list[Note], key: str, found: dict, order, removed: dict, missing: str) -> None:
+    """The value of the most specific source, with a ``source`` note naming it and any source that said
+    something else; a ``missing`` note when no source said anything."""
+    ranked = [k for k in order if k in found]
+    if not ranked:
+        notes.append(Note("missing", key, missing))
+        return
+    best = ranked[0]
+    value = found[best]
+    out[key] = value
+    zh, en = _WHERE[best]
+    message_zh, message_en = f"取自{zh}", f"from the {en}"
+    others = [k for k in ranked[1:] if _key(found[k]) != _key(value)]
+    if others:
+        message_zh += "（" + "；".join(f"{_WHERE[k][0]}作“{found[k]}”" for k in others) + "；取更具体的来源）"
+        message_en += " (" + "; ".join(f"the {_WHERE[k][1]} says {found[k]}" for k in others) + \
+            "; the more specific source is taken)"
+    if best in removed:
+        message_zh += f"（已删除不可见字符 {removed[best]}）"
+        message_en += f" (invisible characters removed: {removed[best]})"
+    notes.append(Note("source", key, f"{message_zh} / {message_en}", str(value)))
+
+
+def _key(value) -> str:
+    return re.sub(r"[\s\W_]", "", str(value)) if isinstance(value, str) else str(value)
 
 
 def sheet_metadata(sheet: dict, notes: list[Note]) -> dict:

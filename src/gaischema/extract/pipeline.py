@@ -22,7 +22,7 @@ import re
 import traceback
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 import yaml
@@ -30,21 +30,24 @@ import yaml
 from gaischema import __version__
 from gaischema.corpus import pool_map
 from gaischema.extract.document import Document
-from gaischema.extract.matcher import Note, align, label_forms, read_values, row_view
+from gaischema.extract.matcher import Note, align, label_forms, norm, read_values, row_view
 from gaischema.extract.metadata import detect_version, fold, sheet_metadata, text_metadata
-from gaischema.extract.readers import NotAReport, read_document
+from gaischema.extract.readers import NotAReport, read_document, read_html, read_html_meta, read_text
+from gaischema.extract.readers.dump import DUMP_SUFFIXES, DumpRow, read_dump
 from gaischema.loading import InputError, read_bytes
 from gaischema.model import Model, put_all
 from gaischema.validate import engine
 
-__all__ = ["NARRATIVE", "PUBLISHED_SUFFIXES", "TABLE_SLOTS", "Extraction", "Note", "NotAReport", "Summary", "dumps",
+__all__ = ["NARRATIVE", "PUBLISHED_SUFFIXES", "TABLES_MISSING_PATH", "TABLE_SLOTS", "Extraction", "Note", "NotAReport", "Summary", "dumps",
            "extract", "extract_document", "extract_file_record", "extract_file_records", "extract_record",
-           "iter_extract"]
+           "extract_row", "iter_extract"]
 
 TABLE_SLOTS = ("proactive_disclosure", "applications", "reviews_and_litigation")
-PUBLISHED_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".md", ".markdown", ".xlsx", ".pdf")
+PUBLISHED_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".md", ".markdown", ".xlsx", ".pdf", ".csv", ".tsv", ".jsonl",
+                      ".ndjson")  # .json is left to instances; a JSON array dump is read when named
 NARRATIVE = ("overview", "problems_and_improvements", "other_matters")
-INCOMPLETE = ("unreadable", "ambiguous", "impossible", "missing", "group-row", "low-confidence")
+TABLES_MISSING_PATH = ""  # the path of the one note of a report published without its tables: the report
+INCOMPLETE = ("unreadable", "ambiguous", "impossible", "missing", "group_row", "low_confidence")
 _CN_NUM = "一二三四五六七八九十"
 
 
@@ -56,7 +59,8 @@ class Extraction:
     @property
     def complete(self) -> bool:
         """Every cell was read (a blank cell counts as read: it is the validator's finding)."""
-        return not any(n.kind in INCOMPLETE and n.path.startswith(TABLE_SLOTS) for n in self.notes)
+        return not any(n.kind in INCOMPLETE and (n.path.startswith(TABLE_SLOTS) or n.path == TABLES_MISSING_PATH)
+                       for n in self.notes)
 
 
 # ------------------------------------------------------------------------------------------------ the report
@@ -70,24 +74,34 @@ def extract_document(doc: Document, name: str) -> Extraction:
     model = Model.load()
     text = "\n".join(doc.lines())
     notes: list[Note] = []
+    if doc.sniffed:  # read by its content, not by its name
+        notes.append(Note("source", "extraction.source_format", doc.sniffed, doc.fmt))
     if doc.fields is not None:
         meta = sheet_metadata(doc.fields, notes)
     else:
-        meta = text_metadata(text, notes)
+        meta = text_metadata(text, notes, doc.meta, name)
     version, why = detect_version(text, meta.get("report_year"))
     if meta.get("format_version") in model.versions:
         version, why = meta["format_version"], "workbook"
-    if version is None:
-        raise _no_tables()
-    matches = align(model, version, row_view(doc, label_forms(model, version)), notes)
+    matches = align(model, version, row_view(doc, label_forms(model, version)), notes) if version else []
+    values: dict = {}
     if not any(m.row.table == "三" for m in matches) and not any(m.row.table == "二" for m in matches):
-        raise _no_tables()
-    found = {p for m in matches for p in (m.paths or m.row.cells)}
-    for t in ("二", "三", "四"):
-        for row in model.rows(version, t):
-            if not found.issuperset(row.cells) and not any(n.path == row.path for n in notes):
-                notes.append(Note("missing", row.path, f"未找到“{row.label}” / row not found: {row.label}"))
-    values = read_values(matches, engine().identities(version), notes)
+        # no table: a report published without its tables (its headings and narrative are there), or no report
+        version = model.format_version_for_year(meta["report_year"]) if meta.get("report_year") else None
+        if (doc.fields is not None or version is None or not _is_report_text(_headings_text(text))
+                or _table_labels_in(model, version, text) >= 4):  # tables there, but not readable: no claim
+            raise _no_tables()
+        why = "report year"
+        notes[:] = [n for n in notes if not n.path.startswith(TABLE_SLOTS)]
+        notes.append(Note("missing", TABLES_MISSING_PATH, "报告未附统计表格（表二、表三、表四），各单元格均空白 / the report "
+                          "was published without its tables (二, 三, 四): every cell is blank"))
+    else:
+        found = {p for m in matches for p in (m.paths or m.row.cells)}
+        for t in ("二", "三", "四"):
+            for row in model.rows(version, t):
+                if not found.issuperset(row.cells) and not any(n.path == row.path for n in notes):
+                    notes.append(Note("missing", row.path, f"未找到“{row.label}” / row not found: {row.label}"))
+        values = read_values(matches, engine().identities(version), notes)
 
     inst: dict[str, Any] = {k: meta[k] for k in ("organ", "report_year") if k in meta}
     inst["format_version"] = version
@@ -158,20 +172,72 @@ def extract_record(source: bytes, name: str) -> dict:
 def extract_file_record(path: str) -> dict:
     """extract_record on a file. A bug in gaischema on one file is that file's record (rule INTERNAL-ERROR),
     so that a corpus run never loses the other files' results."""
+    return _guarded(path, lambda: extract_record(read_bytes(path), path))
+
+
+def extract_file_records(path: str, columns: dict[str, str] | None = None) -> list[dict]:
+    """Every report a file holds, as records of :func:`extract_record`'s shape: one, but one per row for a
+    crawler's dump (:mod:`gaischema.extract.readers.dump`; ``file`` is then ``PATH#row=N``, and a row that is
+    no report is that row's error record). ``columns`` names the dump's content and title columns where the
+    known names do not find them (``{"content": "page_html", "title": "headline"}``). Never raises for input;
+    the map step of ``report`` and ``extract``."""
     try:
-        return extract_record(read_bytes(path), path)
+        data = read_bytes(path)
+        rows = read_dump(path, data, columns) if _may_be_dump(path, data, columns) else None
     except InputError as err:
-        return _error_record(path, err.rule, err.message, err.message_en)
+        return [_error_record(path, err.rule, err.message, err.message_en)]
+    except Exception as exc:  # noqa: BLE001 - a bug: that file's record, as in extract_file_record
+        return [_internal_error(path, exc)]
+    if rows is None:
+        return [_guarded(path, lambda: extract_record(data, path))]
+    if not rows:
+        return [_error_record(path, "INPUT-EMPTY", "数据文件没有数据行", "the dump has no rows")]
+    return [_guarded(f"{path}#row={row.row}", lambda row=row: extract_row(row, f"{path}#row={row.row}"))
+            for row in rows]
+
+
+def extract_row(row: DumpRow, name: str) -> dict:
+    """One row of a crawler dump as a record: its content read as HTML or text, the crawler's fields as the
+    document's metadata."""
+    try:
+        if not row.content or not row.content.strip():
+            raise InputError("INPUT-EMPTY", "该行没有内容（正文列为空）", "the row has no content (its content column is empty)")
+        if row.content_format == "html":
+            doc = Document(read_html(row.content), "html", None, meta={**read_html_meta(row.content), **row.meta()})
+        else:
+            doc = Document(read_text(row.content), "txt", None, meta=row.meta())
+        result = extract_document(doc, name)
+    except InputError as err:
+        return _error_record(name, err.rule, err.message, err.message_en)
+    return {"file": name, "instance": result.instance, "notes": [n.as_dict() for n in result.notes],
+            "complete": result.complete, "error": None}
+
+
+def _may_be_dump(path: str, data: bytes, columns) -> bool:
+    """Worth asking the dump reader: a dump's suffix, named columns, a workbook, or JSON or a delimited
+    header at the start (a report is never any of these; the reader decides on the header)."""
+    if columns or path.lower().endswith(DUMP_SUFFIXES):
+        return True
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if data.startswith(b"PK\x03\x04"):
+        return path.lower().endswith((".xlsx", ".xlsm")) or b"xl/workbook.xml" in data[:200_000]
+    first = head.split(b"\n", 1)[0]
+    return head[:1] in (b"[", b"{") or first.count(b",") + first.count(b"\t") >= 1 and b"<" not in first
+
+
+def _guarded(name: str, work) -> dict:
+    try:
+        return work()
+    except InputError as err:
+        return _error_record(name, err.rule, err.message, err.message_en)
     except Exception as exc:  # noqa: BLE001 - reported as the file's result, with the trace for a bug report
-        return _error_record(path, "INTERNAL-ERROR", f"gaischema 内部错误：{type(exc).__name__}: {exc}",
-                             "internal error in gaischema (please report it): "
-                             + traceback.format_exc(limit=-3).strip().splitlines()[-1])
+        return _internal_error(name, exc)
 
 
-def extract_file_records(path: str) -> list[dict]:
-    """Every report a file holds, as records of :func:`extract_record`'s shape (one, but for a file that holds
-    many reports, such as a crawler's dump). Never raises for input; the map step of ``report`` and ``extract``."""
-    return [extract_file_record(path)]
+def _internal_error(name: str, exc: Exception) -> dict:
+    return _error_record(name, "INTERNAL-ERROR", f"gaischema 内部错误：{type(exc).__name__}: {exc}",
+                         "internal error in gaischema (please report it): "
+                         + traceback.format_exc(limit=-3).strip().splitlines()[-1])
 
 
 def _error_record(name: str, rule: str, message: str, message_en: str) -> dict:
@@ -179,12 +245,15 @@ def _error_record(name: str, rule: str, message: str, message_en: str) -> dict:
             "error": {"rule": rule, "message": message, "message_en": message_en}}
 
 
-def iter_extract(files, jobs: int = 0):
-    """Extract files with ``jobs`` processes (0: every CPU), records in file order (see extract_record)."""
+def iter_extract(files, jobs: int = 0, columns: dict[str, str] | None = None):
+    """Extract files with ``jobs`` processes (0: every CPU), records in file order, a dump's rows in row
+    order (see extract_file_records)."""
     Model.load()
     engine()  # compiled before the pool forks, so that workers share it
     n = jobs or os.cpu_count() or 1
-    yield from pool_map(extract_file_record, files, jobs, serial_below=2 * n, chunksize=1)
+    work = partial(extract_file_records, columns=columns) if columns else extract_file_records
+    for records in pool_map(work, files, jobs, serial_below=2 * n, chunksize=1):
+        yield from records
 
 
 class Summary:
@@ -272,6 +341,27 @@ def _narratives(text: str, t: str, notes: list[Note]) -> dict:
     else:
         notes.append(Note("missing", "other_matters", "未找到“六、其他需要报告的事项” / section 六 not found"))
     return out
+
+
+@lru_cache(maxsize=None)
+def _column_labels(model: Model, version: str) -> tuple[str, ...]:
+    """The tables' column labels of four characters or more (商业企业, 结果维持, 本年制发件数 …): words a
+    narrative seldom uses, and a table's header always."""
+    return tuple(sorted({norm(c["column"]) for c in model.cells(version) if len(norm(c["column"])) >= 4}))
+
+
+def _table_labels_in(model: Model, version: str, text: str) -> int:
+    """How many of the tables' column labels the text holds (a table that is there but was not read has
+    many; a narrative names one or two)."""
+    compact = norm(text)
+    return sum(1 for label in _column_labels(model, version) if label in compact)
+
+
+def _is_report_text(t: str) -> bool:
+    """The text of an annual report, tables or not: section 一's heading and 五's or 六's, at least three of
+    the six in all (a notice that names the report has none of them)."""
+    found = _section_order(t)
+    return "一" in found and ("五" in found or "六" in found) and len(found) >= 3
 
 
 def _headings_text(text: str) -> str:

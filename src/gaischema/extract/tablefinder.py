@@ -29,6 +29,7 @@ only (its tables are not looked for), so that no drawing can make the finder qua
 from __future__ import annotations
 
 import bisect
+import operator
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
@@ -39,7 +40,7 @@ MAX_INTERSECTIONS = 40_000
 MAX_TABLE_POSITIONS = 20_000  # rows × columns of one table (the readers' MAX_TABLE_CELLS)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Word:
     """A box of text in page coordinates (top-left origin): a word, or a single character. ``confidence``
     is OCR's (0–1), None for a text layer."""
@@ -52,7 +53,7 @@ class Word:
     confidence: float | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Char(Word):
     """One character of a text layer, with its font (name and size, where the reader knows them)."""
 
@@ -97,6 +98,18 @@ class PageLayout:
 
     tables: list[FoundTable]
     lines: list[TextLine]
+
+
+@dataclass
+class PageContent:
+    """What a reader found on one page, for the finder: its number (from 0), its size, its text boxes (a
+    text layer's characters, or OCR's words) and its ruling edges. A page without boxes is an image."""
+
+    number: int
+    width: float
+    height: float
+    chars: list[Word]
+    edges: list[Edge]
 
 
 @dataclass
@@ -275,7 +288,7 @@ def group_lines(boxes: Iterable[Word], x_tolerance: float = 3.0, y_tolerance: fl
     """Boxes as lines of text, top to bottom: boxes whose tops lie within ``y_tolerance`` of the previous
     one's make a line (chained, as pdfplumber clusters), read left to right; where two stand more than
     ``x_tolerance`` apart, or a whitespace box stands between them, a space."""
-    items = sorted((b for b in boxes), key=lambda b: b.top)
+    items = sorted(boxes, key=_TOP)
     lines: list[list[Word]] = []
     last_top = None
     for b in items:
@@ -287,30 +300,31 @@ def group_lines(boxes: Iterable[Word], x_tolerance: float = 3.0, y_tolerance: fl
 
 
 def _line(group: list[Word], x_tolerance: float) -> TextLine | None:
-    group.sort(key=lambda b: b.x0)
+    group.sort(key=_X0)
     parts: list[str] = []
-    conf: float | None = None
-    x0 = top = x1 = bottom = None
-    last_x0 = last_x1 = None
+    kept: list[Word] = []
+    last_x0 = last_x1 = 0.0
     space = False
     for b in group:
-        if b.text.isspace() or not b.text:
+        text = b.text
+        if not text or text.isspace():
             space = True
             continue
-        if parts and (space or b.x0 > last_x1 + x_tolerance or b.x0 < last_x0):
+        if kept and (space or b.x0 > last_x1 + x_tolerance or b.x0 < last_x0):
             parts.append(" ")
         space = False
-        parts.append(b.text)
+        parts.append(text)
+        kept.append(b)
         last_x0, last_x1 = b.x0, b.x1
-        if x0 is None:
-            x0, top, x1, bottom = b.x0, b.top, b.x1, b.bottom
-        else:
-            top, x1, bottom = min(top, b.top), max(x1, b.x1), max(bottom, b.bottom)
-        if b.confidence is not None:
-            conf = b.confidence if conf is None else min(conf, b.confidence)
-    if not parts:
+    if not kept:
         return None
-    return TextLine(x0, top, x1, bottom, "".join(parts), conf)
+    confs = [b.confidence for b in kept if b.confidence is not None]
+    return TextLine(kept[0].x0, min(b.top for b in kept), max(b.x1 for b in kept), max(b.bottom for b in kept),
+                    "".join(parts), min(confs) if confs else None)
+
+
+_X0 = operator.attrgetter("x0")
+_TOP = operator.attrgetter("top")
 
 
 def _axis(values: list[float], gap: float = 1.5) -> list[float]:
@@ -338,10 +352,14 @@ def _grid(boxes: list[tuple[float, float, float, float]], page: int | None) -> t
     if (len(xs) - 1) * (len(ys) - 1) > MAX_TABLE_POSITIONS:
         return None
     cells = []
+    area = 0
     for b in boxes:
         c0, c1, r0, r1 = _nearest(xs, b[0]), _nearest(xs, b[2]), _nearest(ys, b[1]), _nearest(ys, b[3])
         if c1 > c0 and r1 > r0:
             cells.append(Cell(r0, c0, "", r1 - r0, c1 - c0))
+            area += (r1 - r0) * (c1 - c0)
+    if area > 4 * MAX_TABLE_POSITIONS:  # overlapping cells, many deep
+        return None
     if not cells:
         return None
     return Table(cells, len(ys) - 1, len(xs) - 1, page), xs, ys
@@ -364,13 +382,19 @@ def find_tables(boxes: Sequence[Word], edges: Iterable[Edge], settings: Settings
             continue
         table, xs, ys = made
         bbox = (xs[0], ys[0], xs[-1], ys[-1])
+        # cells may overlap (a cell found from a corner whose inner rules stop short): as in pdfplumber, a
+        # box belongs to every cell holding its centre
+        covering: dict[tuple[int, int], list[Cell]] = {}
+        for cell in table.cells:
+            for r in range(cell.row, cell.row + cell.rowspan):
+                for c in range(cell.col, cell.col + cell.colspan):
+                    covering.setdefault((r, c), []).append(cell)
         held: dict[int, tuple[Cell, list[Word]]] = {}
         for b in boxes:
             cx, cy = (b.x0 + b.x1) / 2, (b.top + b.bottom) / 2
             if not (xs[0] <= cx < xs[-1] and ys[0] <= cy < ys[-1]):
                 continue
-            cell = table.grid[bisect.bisect_right(ys, cy) - 1][bisect.bisect_right(xs, cx) - 1]
-            if cell is not None:
+            for cell in covering.get((bisect.bisect_right(ys, cy) - 1, bisect.bisect_right(xs, cx) - 1), ()):
                 held.setdefault(id(cell), (cell, []))[1].append(b)
         for cell, bs in held.values():
             lines = group_lines(bs, s.x_tolerance, s.y_tolerance)

@@ -179,3 +179,60 @@ def read_html(text: str) -> list[Block]:
     blocks: list[Block] = []
     _html_blocks(builder.root, blocks)
     return blocks  # a page without <table> (tables drawn with positioned text) goes to the text segmenter
+
+
+# ------------------------------------------------------------------------------------------------ the head
+# the meta tags government site platforms write for every article (names compared case-insensitively)
+META_NAMES = {n.lower(): n for n in ("ArticleTitle", "PubDate", "ContentSource", "SiteName", "ColumnName")}
+_HEAD_LIMIT = 256 * 1024  # the head is at the start of a page: no need to parse a whole large page twice
+
+
+class _HeadReader(html.parser.HTMLParser):
+    """The <title> text and the known <meta name=… content=…> tags, until the body starts."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.meta: dict[str, str] = {}
+        self.in_title = False
+        self.title: list[str] = []
+        self.done = False
+
+    def handle_starttag(self, tag, attrs):
+        if self.done:
+            return
+        if tag == "body":
+            self.done = True
+        elif tag == "title":
+            self.in_title = True
+        elif tag == "meta":
+            a = {k.lower(): v for k, v in attrs if v is not None}
+            name = META_NAMES.get((a.get("name") or a.get("property") or "").strip().lower())
+            content = " ".join((a.get("content") or "").split())
+            if name and content and name not in self.meta:
+                self.meta[name] = content
+
+    def handle_endtag(self, tag):
+        if tag == "title":
+            self.in_title = False
+        elif tag == "head":
+            self.done = True
+
+    def handle_data(self, data):
+        if self.in_title and not self.done:
+            self.title.append(data)
+
+
+def read_html_meta(text: str) -> dict[str, str]:
+    """What the page's head says of the document: ``html_title`` (the <title>) and the platform meta tags
+    (``ArticleTitle``, ``PubDate``, ``ContentSource``, ``SiteName``, ``ColumnName``), as found."""
+    reader = _HeadReader()
+    try:
+        reader.feed(text[:_HEAD_LIMIT])
+        reader.close()
+    except Exception:  # noqa: BLE001 - html.parser is lenient; a head it cannot read simply gives nothing
+        return {}
+    meta = dict(reader.meta)
+    title = " ".join("".join(reader.title).split())
+    if title:
+        meta["html_title"] = title[:500]
+    return meta

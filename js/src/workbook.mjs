@@ -1,0 +1,109 @@
+// Reading a filled fill-in workbook (.xlsx) as a report, in Node and in browsers (ExcelJS, an optional peer
+// dependency: only this module needs it).
+//
+// What it reads is what `gaischema extract FILE.xlsx` reads of a workbook that `gaischema template` or
+// `gaischema render --format xlsx` made: the 报告信息 sheet (column A the slot, column C the value) for the
+// metadata and the narrative, and the official cells of 表二, 表三, 表四 — their values, not their formulas.
+// The cells are found by the template's layout (workbook-map.mjs, generated from gaischema's own workbooks);
+// the reader first checks that every heading and label of that layout is where the template has it, and
+// refuses any other workbook (InputError INPUT-NOT-REPORT) rather than read wrong cells. Nothing is guessed: a
+// blank cell stays blank (the validator reports it), text in a number cell stays text (and is reported).
+//
+//   import {readWorkbook} from "gaischema/workbook";
+//   const report = await readWorkbook(arrayBuffer);
+
+import ExcelJS from "exceljs";
+import {InputError} from "./index.mjs";
+import MAP from "./workbook-map.mjs";
+
+const MAX_BYTES = 10 * 1024 * 1024;
+const notReport = (zh, en) => new InputError("INPUT-NOT-REPORT", zh, en);
+
+function cellValue(cell) {  // the value a spreadsheet shows: a formula's cached result, rich text as text
+  let v = cell.value;
+  if (v && typeof v === "object" && !(v instanceof Date)) {
+    if ("result" in v || "formula" in v || "sharedFormula" in v) v = v.result === undefined ? null : v.result;
+    else if (Array.isArray(v.richText)) v = v.richText.map(r => r.text).join("");
+    else if ("text" in v) v = v.text;
+    else if ("error" in v) v = null;
+  }
+  if (v && typeof v === "object" && !(v instanceof Date) && "error" in v) v = null;
+  return v === undefined ? null : v;
+}
+
+const isoDay = d => d.toISOString().slice(0, 10);
+
+function sheetFields(ws) {  // the 报告信息 sheet, typed as the schema wants its values (gaischema's sheet_metadata)
+  const meta = {};
+  ws.eachRow((row, n) => {
+    if (n < 2) return;
+    const key = cellValue(row.getCell(1));
+    let value = cellValue(row.getCell(3));
+    if (typeof key !== "string" || value === null || value === "") return;
+    if (value instanceof Date) value = isoDay(value);
+    if (key === "processing_fee_charged" && typeof value === "string")
+      value = {true: true, false: false, 是: true, 否: false}[value.trim().toLowerCase()] ?? value;
+    if (typeof value === "string") value = value.replace(/\r\n/g, "\n").trim();
+    if (key.startsWith("statistical_period.")) (meta.statistical_period ??= {})[key.split(".").slice(1).join(".")] = value;
+    else meta[key] = value;
+  });
+  return meta;
+}
+
+function tableValue(v) {  // a table cell: a number, or what the cell holds when it is not one
+  if (v instanceof Date) return isoDay(v);
+  if (typeof v === "string") {
+    const t = v.trim();
+    if (t === "") return null;
+    return /^-?[0-9]+$/.test(t) ? Number(t) : t;
+  }
+  return v;
+}
+
+function put(report, path, value) {
+  const steps = path.split(".");
+  let obj = report;
+  for (const s of steps.slice(0, -1)) obj = obj[s] ??= {};
+  obj[steps.at(-1)] = value;
+}
+
+/** A report from the bytes of a filled gaischema workbook (ArrayBuffer, Uint8Array or Node Buffer). */
+export async function readWorkbook(data) {
+  if ((data.byteLength ?? data.length) > MAX_BYTES)
+    throw new InputError("INPUT-TOO-LARGE", "文件过大", `file too large (the limit is ${MAX_BYTES} bytes)`);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(data);
+  } catch {
+    throw notReport("Excel 文件损坏或不是工作簿", "a damaged workbook, or not one");
+  }
+  const metaSheet = wb.getWorksheet(MAP.meta_sheet);
+  if (!metaSheet) throw notReport(`不是 gaischema 填报工作簿：没有“${MAP.meta_sheet}”工作表`, `not a gaischema workbook: it has no ${MAP.meta_sheet} sheet`);
+  const fields = sheetFields(metaSheet);
+  const layout = Object.hasOwn(MAP.versions, fields.format_version) ? MAP.versions[fields.format_version] : null;
+  if (!layout) {
+    const known = Object.keys(MAP.versions).join("、");
+    throw notReport(`“${MAP.meta_sheet}”工作表的 format_version 须为 ${known} 之一`, `the ${MAP.meta_sheet} sheet's format_version must be one of ${known}`);
+  }
+  for (const [sheet, coord, text] of layout.labels) {
+    const ws = wb.getWorksheet(sheet);
+    const found = ws ? cellValue(ws.getCell(coord)) : null;
+    if (typeof found !== "string" || found.trim() !== text.trim())
+      throw notReport(`工作簿的版式不是 ${fields.format_version} 填报模板的版式（${sheet}!${coord} 应为“${text}”）；请用 gaischema extract 读取`,
+                      `the workbook is not laid out as the ${fields.format_version} template (${sheet}!${coord} should read "${text}"); read it with gaischema extract`);
+  }
+  const report = {};
+  for (const k of ["organ", "report_year"]) if (k in fields) report[k] = fields[k];
+  report.format_version = fields.format_version;
+  for (const [k, v] of Object.entries(fields)) if (!(k in report)) report[k] = v;
+  for (const [path, [sheet, coord]] of Object.entries(layout.cells)) {
+    const value = tableValue(cellValue(wb.getWorksheet(sheet).getCell(coord)));
+    if (value !== null) put(report, path, value);
+  }
+  return report;
+}
+
+/** Where each official cell of a format version sits in the workbook: {path: [sheet, cell]}. */
+export function cellPlaces(version) {
+  return Object.hasOwn(MAP.versions, version) ? MAP.versions[version].cells : {};
+}

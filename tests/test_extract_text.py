@@ -1,0 +1,302 @@
+"""Text and Markdown extraction: column-aligned text (``pdftotext -layout`` of real PDFs, made here by the real
+producer), the input kind by content rather than by name (sniffing, RTF, UTF-16, old binary Word), number cells
+with decorations, table 四 in pieces, and OCR-to-Markdown layouts.
+
+Inputs are the extractor's own renderings and the layouts of tests/layout.py, printed by Chromium and LibreOffice
+and turned into text by poppler's pdftotext where those are installed (CI installs them); the samples in
+../shared/samples where present.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import random
+import shutil
+import subprocess
+
+import pytest
+
+import layout
+from conftest import FIXTURES, SAMPLES, examples, gaischema, load, needs_samples
+from gaischema.export import tidy_rows
+from gaischema.extract import extract
+from gaischema.model import Model
+from gaischema.render import render_html
+
+ROWS_T3 = ["new", "carry_in", "open", "partial", *[f"deny_{i}" for i in range(1, 9)],
+           *[f"unable_{i}" for i in range(1, 4)], *[f"noproc_{i}" for i in range(1, 6)]]
+VALID = {p.stem.split("-", 1)[1]: p for p in examples("valid")}
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+PDFTOTEXT = shutil.which("pdftotext")
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+needs_pdftotext = pytest.mark.skipif(not PDFTOTEXT, reason="needs poppler-utils (.ci/run installs it)")
+
+
+def cells(inst: dict) -> dict:
+    return {r["path"]: r["value"] for r in tidy_rows(inst)}
+
+
+def read(tmp_path, name: str, data):
+    p = tmp_path / name
+    p.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    return extract(str(p))
+
+
+def wrong(got: dict, want: dict) -> dict:
+    return {p: (v, want.get(p)) for p, v in cells(got).items() if v is not None and v != want.get(p)}
+
+
+def pdftotext(pdf, out, *flags: str):
+    subprocess.run([PDFTOTEXT, *flags, str(pdf), str(out)], check=True, capture_output=True, timeout=60)
+    return out
+
+
+def set_cell(inst: dict, path: str, value) -> None:
+    *keys, last = path.split(".")
+    for k in keys:
+        inst = inst[k]
+    inst[last] = value
+
+
+def with_blanks(inst: dict, seed: int, n: int = 60) -> dict:
+    """The instance with n of its zero cells of tables 三 blank, as offices print a zero (totals still hold)."""
+    out = copy.deepcopy(inst)
+    zeros = [p for p, v in cells(inst).items() if p.startswith("applications.") and v == 0]
+    for p in random.Random(seed).sample(zeros, min(n, len(zeros))):
+        set_cell(out, p, None)
+    return out
+
+
+def chromium_pdf(folder, name: str, html: str):
+    page = folder / f"{name}.html"
+    page.write_text(html, encoding="utf-8")
+    pdf = folder / f"{name}.pdf"
+    subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                    "--disable-component-update", "--no-first-run", f"--user-data-dir={folder / 'profile'}",
+                    "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri()], capture_output=True, timeout=120)
+    assert pdf.exists()
+    return pdf
+
+
+# ------------------------------------------------------------------------------------------------ column-aligned text
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory):
+    """Rendered pages printed by headless Chromium: the two valid examples as they are and with blank cells."""
+    if not (CHROMIUM and PDFTOTEXT):
+        pytest.skip("needs Chromium and pdftotext (.ci/run installs them)")
+    folder = tmp_path_factory.mktemp("printed")
+    out = {}
+    for example in ("pingtan-2023", "format2019-shanghai-totals-filled"):
+        inst = load(VALID[example])
+        out[example] = (inst, chromium_pdf(folder, example, render_html(inst)))
+        blank = with_blanks(inst, 5)
+        out[example + "-blank"] = (blank, chromium_pdf(folder, example + "-blank", render_html(blank)))
+    return out
+
+
+@needs_pdftotext
+@pytest.mark.parametrize("pdf,example", [("pingtan-2023-office.pdf", "pingtan-2023"),
+                                         ("format2019-office.pdf", "format2019-shanghai-totals-filled")])
+@pytest.mark.parametrize("mode", ["-layout", "-raw"])
+def test_pdftotext_of_office_pdfs(tmp_path, pdf, example, mode):
+    """pdftotext of the LibreOffice PDFs (labels wrapped over many lines, tables across pages), made here."""
+    txt = pdftotext(FIXTURES / "pdf" / pdf, tmp_path / "r.txt", mode)
+    assert cells(extract(str(txt)).instance) == cells(load(VALID[example]))
+
+
+@pytest.mark.parametrize("example", ["pingtan-2023", "format2019-shanghai-totals-filled"])
+@pytest.mark.parametrize("mode", ["-layout", "-raw"])
+def test_pdftotext_of_browser_printed_pdfs(printed, tmp_path, example, mode):
+    """Chromium's PDFs: the 2019 table's 本机关不掌握相关政府信息 row has its first two values a line above the
+    other five in -layout text (its cells' text sits at different heights); the offsets put them in one row."""
+    inst, pdf = printed[example]
+    got = extract(str(pdftotext(pdf, tmp_path / "r.txt", mode)))
+    assert cells(got.instance) == cells(inst)
+
+
+@pytest.mark.parametrize("example", ["pingtan-2023", "format2019-shanghai-totals-filled"])
+def test_blank_cells_in_column_aligned_text_are_blank_in_their_own_column(printed, tmp_path, example):
+    """pdftotext -layout of a report whose table 三 leaves zeros blank: the values are read at their character
+    offsets, a blank cell blank in its own column; never a value in another cell's place. (Words alone read
+    under half of these cells: four values in a row of seven say nothing of where the blanks are.)"""
+    inst, pdf = printed[example + "-blank"]
+    got = extract(str(pdftotext(pdf, tmp_path / "r.txt", "-layout")))
+    want = cells(inst)
+    assert not wrong(got.instance, want)
+    t3 = [p for p, v in want.items() if p.startswith("applications.") and v is not None]
+    read_ = sum(cells(got.instance)[p] == want[p] for p in t3)
+    assert read_ >= 0.6 * len(t3), (read_, len(t3))  # measured: 107 of 115 and 65 of 101 (7 and 7 before)
+    blanks = {n.path for n in got.notes if n.kind == "blank"}
+    assert blanks and all(want[p] is None for p in blanks if p in want)
+
+
+def test_a_row_numbering_printed_on_its_values_line(tmp_path):
+    """A label printed on the line above its numbering and values (本机关不掌握相关政府信息 / 1.  31 0 0 0 0 0 31):
+    the values are that row's, never the next row's."""
+    inst = load(VALID["pingtan-2023"])
+    text = layout.as_text(inst, " ")
+    rows = [line for line in text.split("\n") if line.startswith("1.本机关不掌握相关政府信息")]
+    assert len(rows) == 1
+    values = rows[0].split(" ", 1)[1]
+    got = read(tmp_path, "r.txt", text.replace(rows[0], f"本机关不掌握相关政府信息\n1.  {values}"))
+    assert cells(got.instance) == cells(inst)
+
+
+# ------------------------------------------------------------------------------------------------ input kind by content
+@pytest.mark.parametrize("name,make,kind", [
+    ("r.txt", layout.as_pipe_markdown, "md"),        # an OCR-to-Markdown copy saved as .txt
+    ("r", layout.as_pipe_markdown, "md"),            # no extension
+    ("r.html", lambda i: layout.as_text(i, "\n"), "txt"),  # a page saved as text with an .html name
+    ("r.doc", layout.as_html, "html"),               # a .doc that is an HTML page (as many sites serve them)
+    ("r.txt", layout.as_html, "html"),
+])
+def test_input_kind_by_content_not_by_name(tmp_path, name, make, kind):
+    inst = load(VALID["pingtan-2023"])
+    got = read(tmp_path, name, make(inst))
+    assert cells(got.instance) == cells(inst)
+    assert got.instance["extraction"]["source_format"] == kind
+    note = [n for n in got.notes if n.path == "extraction.source_format"]
+    assert len(note) == 1 and note[0].kind == "source" and "by its content" in note[0].message
+
+
+def test_a_file_whose_name_tells_its_kind_has_no_sniffing_note(tmp_path):
+    got = read(tmp_path, "r.md", layout.as_pipe_markdown(load(VALID["pingtan-2023"])))
+    assert not [n for n in got.notes if n.path == "extraction.source_format"]
+
+
+@pytest.fixture(scope="module")
+def office_files(tmp_path_factory):
+    """The merged-cell Word layout converted by LibreOffice to RTF and to old binary Word (.doc)."""
+    if not SOFFICE:
+        pytest.skip("needs LibreOffice (.ci/run installs it)")
+    folder = tmp_path_factory.mktemp("office")
+    (folder / "r.docx").write_bytes(layout.as_docx_merged(load(VALID["format2019-shanghai-totals-filled"])))
+    for target in ("rtf", "doc"):
+        subprocess.run([SOFFICE, "--headless", f"-env:UserInstallation=file://{folder}/lo", "--convert-to", target,
+                        "--outdir", str(folder), str(folder / "r.docx")], capture_output=True, timeout=180)
+    assert (folder / "r.rtf").exists() and (folder / "r.doc").exists()
+    return folder
+
+
+@pytest.mark.parametrize("name", ["r.rtf", "as-doc.doc"])
+def test_rtf_read_with_its_tables(office_files, tmp_path, name):
+    """RTF as LibreOffice writes it (GBK/\\uN text, tables with merged cells), also under a .doc name."""
+    p = tmp_path / name
+    p.write_bytes((office_files / "r.rtf").read_bytes())
+    got = extract(str(p))
+    inst = load(VALID["format2019-shanghai-totals-filled"])
+    assert cells(got.instance) == cells(inst)
+    assert got.instance["extraction"]["source_format"] == "rtf"
+    assert got.instance["organ"] == inst["organ"]
+
+
+def test_old_binary_word_is_refused_naming_the_conversion(office_files):
+    proc = gaischema("extract", str(office_files / "r.doc"))
+    err = proc.stderr.decode()
+    assert proc.returncode == 2 and err.count("\n") == 1 and "soffice --headless --convert-to docx" in err, err
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_utf16_text_as_notepad_saves_it(tmp_path, encoding):
+    """Notepad's "Unicode" is UTF-16 LE with a BOM; without a BOM, the zero bytes of ASCII text show it."""
+    inst = load(VALID["pingtan-2023"])
+    text = layout.as_text(inst, "\n")
+    data = text.encode(encoding)
+    if encoding in ("utf-16-le", "utf-16-be"):
+        data = ("2023 annual report\r\n" * 20).encode(encoding) + data  # no BOM: ASCII lines make the zeros
+    got = read(tmp_path, "r.txt", data)
+    assert cells(got.instance) == cells(inst)
+
+
+# ------------------------------------------------------------------------------------------------ number cells
+@pytest.mark.parametrize("text,value,kind", [
+    ("524¹", 524, "remark"), ("524①", 524, "remark"), ("524*", 524, "remark"), ("524⑴", 524, "remark"),
+    ("5²4", None, "unreadable"), ("524 13", None, "unreadable"), ("52①4", None, "unreadable"),
+])
+def test_decorated_number_cells_are_never_joined(tmp_path, text, value, kind):
+    """A superscript, circled number or footnote mark after a number: the number, with a note; a mark inside
+    it or two numbers in one cell: blank, with a note. Never 5241, 52413 or 524."""
+    inst = load(VALID["pingtan-2023"])
+    md = layout.as_pipe_markdown(inst)
+    row = next(line for line in md.split("\n") if line.startswith("| 行政许可 |"))
+    got = read(tmp_path, "r.md", md.replace(row, row.replace("2629", text)))  # a merged cell, repeated
+    path = "proactive_disclosure.licensing.decisions"
+    c = cells(got.instance)
+    assert c[path] == value
+    assert [n.kind for n in got.notes if n.path == path] == [kind]
+    want = cells(inst)
+    assert {p: v for p, v in c.items() if p != path} == {p: v for p, v in want.items() if p != path}
+
+
+def test_digits_run_together_are_still_split(tmp_path):
+    """Run-together digits without separators (21710000218) are a layout the identities split: kept."""
+    inst = load(VALID["pingtan-2023"])
+    got = read(tmp_path, "rt.txt", layout.as_text(inst, ""))
+    assert any(n.kind == "inferred" for n in got.notes)
+    assert not wrong(got.instance, cells(inst))
+
+
+# ------------------------------------------------------------------------------------------------ table 四 in pieces
+def _t4_values(inst):
+    rl = inst["reviews_and_litigation"]
+    cols = ("upheld", "corrected", "other_result", "pending", "total")
+    groups = ("administrative_review", "litigation_direct", "litigation_after_review")
+    return [[rl[g][c] for c in cols] for g in groups]
+
+
+def _replace_t4(text: str, t4: str) -> str:
+    start = text.index("四、政府信息公开行政复议")
+    end = text.index("五、", start)
+    return text[:start] + t4 + text[end:]
+
+
+@pytest.mark.parametrize("example", ["pingtan-2023", "format2019-shanghai-totals-filled"])
+def test_table_four_as_three_tables_of_five(tmp_path, example):
+    inst = load(VALID[example])
+    v = _t4_values(inst)
+    head = "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n|---|---|---|---|---|\n"
+    t4 = "## 四、政府信息公开行政复议、行政诉讼情况\n" + "".join(
+        f"### {h}\n{head}| {' | '.join(map(str, vals))} |\n\n"
+        for h, vals in zip(("行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）"), v))
+    got = read(tmp_path, "r.md", _replace_t4(layout.as_pipe_markdown(inst), t4))
+    assert cells(got.instance) == cells(inst)
+
+
+def test_table_four_as_five_rows_of_three(tmp_path):
+    inst = load(VALID["pingtan-2023"])
+    v = _t4_values(inst)
+    names = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+    t4 = ("四、政府信息公开行政复议、行政诉讼情况\n项目 行政复议 行政诉讼（未经复议直接起诉） 行政诉讼（复议后起诉）\n"
+          + "".join(f"{name} {v[0][c]} {v[1][c]} {v[2][c]}\n" for c, name in enumerate(names)))
+    got = read(tmp_path, "r.txt", _replace_t4(layout.as_text(inst, " "), t4))
+    assert cells(got.instance) == cells(inst)
+
+
+# ------------------------------------------------------------------------------------------------ the samples
+@pytest.fixture(scope="module")
+def expected():
+    return json.loads((SAMPLES / "expected.json").read_text(encoding="utf-8"))
+
+
+@needs_samples
+@pytest.mark.parametrize("name", ["pingtan-2023-ocr.md", "pingtan-2023-ocr.txt", "pingtan-2023-ocr"])
+def test_ocr_markdown_sample_every_cell(tmp_path, expected, name):
+    """The OCR-to-Markdown layout (a pipe table per block, 数据1…数据6 headers, decoy 申请人情况 tables, table 四
+    as three tables of five), also renamed to .txt and without extension: every cell of expected.json."""
+    p = tmp_path / name
+    p.write_bytes((SAMPLES / "pingtan-2023-ocr.md").read_bytes())
+    got = extract(str(p))
+    exp = expected["pingtan-2023-ocr.md"]
+    model = Model.load()
+    t3 = exp["t3"]
+    order = [*ROWS_T3, "other_1", "other_2", "other_3", "total", "carry_out"]
+    want = dict(zip([c["path"] for c in model.cells("v2021", "三")], [v for k in order for v in t3[k]]))
+    want.update(zip([c["path"] for c in model.cells("v2021", "四")],
+                    [v for g in ("review", "lit_direct", "lit_after_review") for v in exp["t4"][g]]))
+    for row in model.rows("v2021", "二"):
+        vals = exp["t2"].get(row.label, exp["t2"].get(f"{row.label}_万元"))
+        want.update(zip(row.cells, vals if isinstance(vals, list) else [vals]))
+    assert cells(got.instance) == want
+    if name != "pingtan-2023-ocr.md":
+        assert [n.kind for n in got.notes if n.path == "extraction.source_format"] == ["source"]

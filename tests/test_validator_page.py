@@ -1,0 +1,148 @@
+"""The validator page of the documentation site, as a person uses it: the page is built the way the site is
+(the npm package's modules bundled by esbuild with js/scripts/build.mjs --page, then ``mkdocs build``), opened
+from the built site in headless Chromium (Debian's, driven by Playwright; never ``playwright install``) with
+the network off — every request that is not a file of the site is refused and recorded — and given an invalid
+example through its file input, as YAML and as the filled workbook ``gaischema render --format xlsx`` makes of
+it. The findings it shows (rule, JSON path, official cell) are those of ``gaischema validate``; no page error,
+no request leaves the page."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES, ROOT, gaischema, gaischema_json
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+NODE, NPM = shutil.which("node"), shutil.which("npm")
+pytestmark = [
+    pytest.mark.skipif(NODE is None or NPM is None, reason="needs Node.js and npm (.ci/run installs them)"),
+    pytest.mark.skipif(CHROMIUM is None and not os.environ.get("CI"), reason="Chromium is not installed (CI installs it)"),
+]
+INVALID = [EXAMPLES / "invalid" / "AnnualReport-t3-row-total.yaml", EXAMPLES / "invalid" / "AnnualReport-t4-total.yaml"]
+
+
+def _run(cmd, cwd, timeout=600):
+    proc = subprocess.run([str(c) for c in cmd], cwd=cwd, capture_output=True, text=True, timeout=timeout, check=False)
+    assert proc.returncode == 0, f"{cmd[:3]}: {proc.stdout[-1500:]} {proc.stderr[-2500:]}"
+    return proc
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    """The docs site with the validator page, built in a copy of the tree (the checkout is not written to)."""
+    tmp = tmp_path_factory.mktemp("validator")
+    js = tmp / "js"
+    js.mkdir()
+    for name in ("src", "scripts", "page"):
+        shutil.copytree(ROOT / "js" / name, js / name)
+    for name in ("package.json", "package-lock.json"):
+        shutil.copy(ROOT / "js" / name, js / name)
+    for name in ("generated", "LICENSE", "LICENSES"):
+        os.symlink(ROOT / name, tmp / name)
+    shutil.copytree(ROOT / "docs", tmp / "docs", ignore=shutil.ignore_patterns("gaischema-validator.js*"))
+    shutil.copy(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
+    _run([NPM, "ci", "--no-audit", "--no-fund", "--loglevel=error"], js)
+    _run([NODE, "scripts/build.mjs", "--page"], js)
+    assert (tmp / "docs" / "validator" / "gaischema-validator.js").stat().st_size > 100_000
+    _run([Path(sys.executable).parent / "mkdocs", "build", "--strict", "-f", tmp / "mkdocs.yml", "-d", tmp / "site"], tmp)
+    return tmp / "site"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright  # the test extra; a browser of its own is never downloaded
+
+    assert CHROMIUM, "Chromium is needed here: apt-get install chromium"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        yield b
+        b.close()
+
+
+def shown_findings(browser, site: Path, files: list[Path]) -> tuple[list[dict], dict]:
+    """Open the page offline, give it the files, return the findings it shows and what else happened."""
+    context = browser.new_context()
+    blocked, errors = [], []
+
+    def route(r):
+        if r.request.url.startswith("file://"):
+            r.continue_()
+        else:
+            blocked.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    context.set_offline(True)
+    page = context.new_page()
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto((site / "validator" / "index.html").as_uri())
+    page.wait_for_selector("#gaischema-status[data-state=ready]", timeout=30_000)
+    page.set_input_files("#gaischema-file", [str(f) for f in files])
+    page.wait_for_selector("#gaischema-status[data-state=done]", timeout=60_000)
+    rows = page.eval_on_selector_all("tr.finding", """rows => rows.map(r => ({
+        file: r.closest('section').dataset.file, rule: r.dataset.rule, path: r.dataset.path,
+        severity: r.dataset.severity, place: r.dataset.place, cell: r.querySelector('.cell-zh').textContent,
+        cell_en: r.querySelector('.cell-en').textContent, message: r.querySelector('.message-zh').textContent,
+        message_en: r.querySelector('.message-en').textContent}))""")
+    info = {"blocked": blocked, "errors": errors, "status": page.text_content("#gaischema-status"),
+            "summaries": page.eval_on_selector_all(".summary", "els => els.map(e => e.textContent)")}
+    context.close()
+    return rows, info
+
+
+def python_findings(path: Path) -> list[dict]:
+    code, [result] = gaischema_json("validate", str(path))
+    assert code == 1
+    return result["findings"]
+
+
+def key(f: dict) -> tuple:
+    return f["rule"], f["severity"], f["path"], f["cell"], f["cell_en"], f["message"], f["message_en"]
+
+
+def test_the_page_shows_the_findings_of_invalid_reports_given_as_yaml(browser, site):
+    rows, info = shown_findings(browser, site, INVALID)
+    assert info["blocked"] == [] and info["errors"] == [], info
+    for path in INVALID:
+        mine = [r for r in rows if r["file"] == path.name]
+        assert Counter(map(key, mine)) == Counter(map(key, python_findings(path)))
+        assert all(r["place"] == "" for r in mine)  # no workbook, no workbook place
+    assert {r["rule"] for r in rows} == {"T3-ROW-TOTAL", "T4-TOTAL"}
+    assert all(s.startswith("无效 / invalid") for s in info["summaries"])
+
+
+def test_the_page_reads_a_filled_workbook_and_names_the_cells(browser, site, tmp_path):
+    books = []
+    for path in INVALID:
+        book = tmp_path / (path.stem + ".xlsx")
+        proc = gaischema("render", str(path), "--format", "xlsx", "-o", str(book))
+        assert proc.returncode == 0, proc.stderr
+        books.append(book)
+    rows, info = shown_findings(browser, site, books)
+    assert info["blocked"] == [] and info["errors"] == [], info
+    for path, book in zip(INVALID, books):
+        mine = [r for r in rows if r["file"] == book.name]
+        assert Counter(map(key, mine)) == Counter(map(key, python_findings(path)))
+    places = {r["path"]: r["place"] for r in rows}
+    # the workbook places of the cells, as gaischema's workbook lays them out (a row total of 表三 is its last column)
+    assert places["applications.results.granted.total"].startswith("表三!")
+    assert all(p.startswith(("表三!", "表四!")) for p in places.values())
+
+
+def test_a_file_that_is_no_report_is_an_input_finding_not_a_page_error(browser, site, tmp_path):
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("organ: [unclosed\n", encoding="utf-8")
+    not_a_book = tmp_path / "fake.xlsx"
+    not_a_book.write_bytes(b"PK\x03\x04 not really a workbook")
+    rows, info = shown_findings(browser, site, [broken, not_a_book])
+    assert info["blocked"] == [] and info["errors"] == [], info
+    assert [(r["file"], r["rule"], r["severity"]) for r in rows] == [
+        ("broken.yaml", "INPUT-YAML", "fatal"), ("fake.xlsx", "INPUT-NOT-REPORT", "fatal")]
+    assert "已校验 2 个文件" in info["status"]
