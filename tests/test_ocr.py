@@ -4,8 +4,9 @@ The inputs are made here, the way offices make them: a report rendered by ``gais
 by headless Chromium, rasterised (pypdfium2) at 150 or 300 dpi, tilted, with scanner noise, saved as JPEG
 pages of an image-only PDF (PIL); a colour phone-camera-like photo of a printed page (perspective, uneven
 light, blur); a Word file with table 三 pasted as a picture. Every one is read by the real ``extract`` and must
-give no wrong cell; the published sample scan must give every cell. OCR costs about 2 s a page, so the test
-reads few pages: the sample's four, one five-page scan, one photo and one picture.
+give no wrong cell; the published sample scan must give every cell. OCR costs seconds a page, so the test
+reads few pages: the sample's four, one five-page scan (the photo one of its pages), a table picture and the
+one page of a report with a wrong total.
 """
 
 from __future__ import annotations
@@ -81,6 +82,11 @@ def _photo(grey, seed: int):
     return np.clip(colour, 0, 255).astype(np.uint8)
 
 
+def _table_page(pages: list) -> int:
+    """The page with the most ruled rows (pixel rows dark over half their width): the page of table 三."""
+    return max(range(len(pages)), key=lambda n: int(((pages[n] < 128).mean(axis=1) > 0.5).sum()))
+
+
 def _image_pdf(pages: list, dpi: int) -> bytes:
     """Pictures as the JPEG pages of an image-only PDF (as scanners and img2pdf write them)."""
     images = [Image.fromarray(p if p.ndim == 2 else cv2.cvtColor(p, cv2.COLOR_BGR2RGB)) for p in pages]
@@ -118,7 +124,7 @@ def _ocr_notes_hold(got) -> None:
         else:
             assert kinds, f"{path} is blank without a note"
     recorded = got.instance["extraction"]["notes"]
-    assert all("note_confidence" in n for n in recorded if n["note_kind"] in ("ocr", "low-confidence"))
+    assert all("note_confidence" in n for n in recorded if n["note_kind"] in ("ocr", "low_confidence"))
 
 
 @needs_samples
@@ -141,28 +147,21 @@ def expected():
     return json.loads((SAMPLES / "expected.json").read_text(encoding="utf-8"))
 
 
-def test_scan_at_150_and_300_dpi(printed, tmp_path):
-    """The five printed pages scanned, odd pages at 300 dpi and even ones at 150, each tilted its own way."""
+def test_scans_at_150_and_300_dpi_and_a_phone_photo(printed, tmp_path):
+    """The five printed pages: scanned at 300 dpi and at 150 dpi in turn, each tilted its own way, and the
+    page of table 三 a colour phone-camera-like photo instead; one image-only PDF. Nothing wrong; a few cells
+    blank, each with its note."""
     pdf, inst = printed
-    hi, lo = _raster(pdf, 300), _raster(pdf, 150)
-    pages = [_scanned((hi if n % 2 == 0 else lo)[n], (-0.7, 0.5, 1.1, -0.3, 0.8)[n % 5], n) for n in range(len(hi))]
+    hi, lo, mid = _raster(pdf, 300), _raster(pdf, 150), _raster(pdf, 200)
+    photo = _table_page(mid)
+    pages = [_photo(mid[n], 7) if n == photo else _scanned((hi if n % 2 == 0 else lo)[n], (-0.7, 0.5, 1.1, -0.3, 0.8)[n % 5], n)
+             for n in range(len(hi))]
     got = _read(tmp_path, "scan.pdf", _image_pdf(pages, 200))
     assert_no_wrong_cell(got.instance, cells(inst))
-    assert sum(v is None for v in cells(got.instance).values()) <= 5
+    blank = [p for p, v in cells(got.instance).items() if v is None]
+    assert len(blank) <= 10, blank  # measured: 7, one row of the photo whose label was not seen
     _ocr_notes_hold(got)
     assert (got.instance["organ"], got.instance["report_year"]) == (inst["organ"], inst["report_year"])
-
-
-def test_phone_photo_of_a_printed_page(printed, tmp_path):
-    """A colour photo of the page with most of table 三: what it shows is read, nothing wrong."""
-    pdf, inst = printed
-    grey = _raster(pdf, 200)
-    page = max(range(len(grey)), key=lambda n: (grey[n] < 128).sum())  # the page richest in ink: the table
-    got = _read(tmp_path, "photo.pdf", _image_pdf([_photo(grey[page], 7)], 200))
-    have = cells(got.instance)
-    assert_no_wrong_cell(got.instance, cells(inst))
-    assert sum(v is not None for v in have.values()) >= 60, "the photographed page's rows were not read"
-    _ocr_notes_hold(got)
 
 
 def _docx_with_picture(document_xml: str, png: bytes, width_px: int, height_px: int) -> bytes:
@@ -233,7 +232,7 @@ def test_a_value_that_breaks_an_identity_is_reported_not_overwritten(printed, tm
     bad = {**inst, "applications": {**inst["applications"], "results": {**inst["applications"]["results"],
                                                                         "granted": {**row, "total": row["total"] + 5}}}}
     grey = _raster(_print(render_html(bad), tmp_path, "bad"), 200)
-    page = max(range(len(grey)), key=lambda n: (grey[n] < 128).sum())
+    page = _table_page(grey)
     got = _read(tmp_path, "bad.pdf", _image_pdf([_scanned(grey[page], 0.4, 3)], 200))
     assert cells(got.instance).get("applications.results.granted.total") == row["total"] + 5
     path = tmp_path / "bad.yaml"

@@ -10,6 +10,7 @@ import zipfile
 
 from gaischema.extract.document import Block, Cell, Table
 from gaischema.extract.readers import ocr
+from gaischema.extract.readers.pdf import blocks_from_pages
 from gaischema.extract.readers.common import MAX_TABLE_CELLS, MAX_UNPACKED, NotAReport, not_report, paragraphs
 from gaischema.loading import InputError
 
@@ -131,8 +132,9 @@ def read_docx(data: bytes) -> list[Block]:
                 blocks.extend(paragraphs(_w_text(child)))
                 for blip in child.iter(f"{_A}blip") if pictures else ():  # a table pasted as a picture: OCR
                     found = pictures.get(blip.get(f"{_R}embed"))
-                    if found is not None:
-                        blocks.extend(ocr.picture_blocks(*found))
+                    content = ocr.read_picture_file(*found) if found is not None else None
+                    if content is not None:
+                        blocks.extend(blocks_from_pages([content]))
             elif child.tag == f"{_W}tbl":
                 blocks.append(_docx_table(child))
             elif child.tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml") and depth < 20:

@@ -24,11 +24,9 @@ from __future__ import annotations
 
 import importlib.util
 import logging
-from dataclasses import dataclass, field
 from functools import lru_cache
 
-from gaischema.extract.document import Block, Paragraph
-from gaischema.extract.tablefinder import Edge, Settings, Word, layout_page
+from gaischema.extract.tablefinder import Edge, PageContent, Word
 from gaischema.loading import InputError
 
 OCR_EXTRA = "pip install 'gaischema[ocr]'"
@@ -37,18 +35,6 @@ MAX_SIDE = 2400  # pixels: a larger picture is scaled down first (the detector s
 MIN_RENDER_SCALE = 1.0  # never fewer pixels than points
 MIN_CONFIDENCE = 0.8  # a reading below this is not taken as a cell's value (the matcher decides)
 MAX_SKEW = 5.0  # degrees; a page tilted more is read as it is
-
-
-@dataclass
-class OcrPage:
-    """A picture as the table finder wants a page: its size in points, its words (with the recogniser's
-    confidence, 0 where ink was found but nothing could be read) and its ruling lines."""
-
-    width: float
-    height: float
-    words: list[Word] = field(default_factory=list)
-    edges: list[Edge] = field(default_factory=list)
-    skew: float = 0.0  # degrees the picture was turned back by
 
 
 def available() -> bool:
@@ -119,24 +105,23 @@ def render_pdf_pages(data: bytes, numbers: list[int]):
     return out
 
 
-def read_pdf_pages(data: bytes, numbers: list[int]) -> list[list[tuple[float, Block]]]:
-    """The given pages of a PDF (0-based; pages without a text layer) read by OCR, as placed blocks per page
-    (see :func:`page_blocks`); a page without a picture gives none."""
+def pdf_page_contents(data: bytes, numbers: list[int]) -> list[PageContent]:
+    """The given pages of a PDF (0-based; pages without a text layer) read by OCR, as the table finder's page
+    content (words with their confidences, and edges), for :func:`gaischema.extract.readers.pdf.blocks_from_pages`;
+    a page without a picture stays empty."""
     out = []
     for n, rendered in zip(numbers, render_pdf_pages(data, numbers)):
-        out.append([] if rendered is None else page_blocks(read_picture(*rendered), n))
+        out.append(PageContent(n, 0.0, 0.0, [], []) if rendered is None else read_picture(*rendered, number=n))
     return out
 
 
-def picture_blocks(data: bytes, width_pt: float | None = None) -> list[Block]:
-    """A picture file (a table pasted into a Word file as a picture) read by OCR, as blocks: its tables and
-    its lines of text. ``width_pt``: the width it is shown at, in points (for the tolerances); none for a
-    file that is no picture."""
+def read_picture_file(data: bytes, width_pt: float | None = None) -> PageContent | None:
+    """A picture file (a table pasted into a Word file as a picture) read by OCR. ``width_pt``: the width it
+    is shown at, in points (for the tolerances); None for bytes that are no picture."""
     grey = decode_picture(data)
     if grey is None or min(grey.shape[:2]) < 16:
-        return []
-    scale = grey.shape[1] / width_pt if width_pt else 96 / 72
-    return [block for _, block in page_blocks(read_picture(grey, scale))]
+        return None
+    return read_picture(grey, grey.shape[1] / width_pt if width_pt else 96 / 72)
 
 
 def _binary(grey):
@@ -179,13 +164,68 @@ def _rotate(grey, angle: float):
     return cv2.warpAffine(grey, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
 
 
+def _frame_lines(binary, axis: int) -> list:
+    """The long, nearly straight lines along ``axis`` (0: horizontal, 1: vertical) as fitted (slope, offset)
+    pairs with their extent, found even where a slight perspective makes them stair-step: each line is
+    thickened across itself first, then kept where it runs over a third of the picture."""
+    import cv2
+    import numpy as np
+    img = binary if axis == 0 else binary.T
+    h, w = img.shape
+    band = cv2.dilate(img, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 7)))
+    long = cv2.morphologyEx(band, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(20, w // 4), 1)))
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(long, 8)
+    out = []
+    for i in range(1, n):
+        x, y, cw, ch, _ = stats[i]
+        if cw < w / 3 or ch > h / 10 or y <= 0.01 * h or y + ch >= 0.99 * h:
+            continue  # short, or the picture's own edge (a photo's background)
+        ys, xs = np.nonzero(labels[y:y + ch, x:x + cw] == i)
+        slope, offset = np.polyfit(xs + x, ys + y, 1)
+        out.append((float(slope), float(offset), int(x), int(x + cw)))
+    return out
+
+
+def rectify(grey):
+    """A photographed page made square again: where the table's outer rules (top and bottom, left and right)
+    are not parallel (a camera held at a slight angle), the picture is warped so that they are."""
+    import cv2
+    import numpy as np
+    binary = _binary(grey)
+    rows, cols = _frame_lines(binary, 0), _frame_lines(binary, 1)
+    if len(rows) < 2 or len(cols) < 2:
+        return grey
+    top, bottom = min(rows, key=lambda r: r[1] + r[0] * (r[2] + r[3]) / 2), max(rows, key=lambda r: r[1] + r[0] * (r[2] + r[3]) / 2)
+    left, right = min(cols, key=lambda c: c[1] + c[0] * (c[2] + c[3]) / 2), max(cols, key=lambda c: c[1] + c[0] * (c[2] + c[3]) / 2)
+    if abs(top[0] - bottom[0]) < 1e-3 and abs(left[0] - right[0]) < 1e-3:
+        return grey  # parallel already: nothing to undo
+
+    def cross(row, col):  # y = a x + b (row), x = c y + d (column)
+        a, b, c, d = row[0], row[1], col[0], col[1]
+        y = (a * d + b) / (1 - a * c)
+        return c * y + d, y
+
+    corners = np.float32([cross(top, left), cross(top, right), cross(bottom, right), cross(bottom, left)])
+    x0, x1 = (corners[0][0] + corners[3][0]) / 2, (corners[1][0] + corners[2][0]) / 2
+    y0, y1 = (corners[0][1] + corners[1][1]) / 2, (corners[2][1] + corners[3][1]) / 2
+    target = np.float32([[x0, y0], [x1, y0], [x1, y1], [x0, y1]])
+    if np.abs(corners - target).max() < 1.0 or np.abs(corners - target).max() > 0.1 * max(grey.shape):
+        return grey
+    m = cv2.getPerspectiveTransform(corners, target)
+    return cv2.warpPerspective(grey, m, (grey.shape[1], grey.shape[0]), flags=cv2.INTER_LINEAR, borderValue=255)
+
+
 def find_rules(binary, glyph: float) -> tuple[list[tuple[int, int, int, int]], list[tuple[int, int, int, int]]]:
     """Horizontal and vertical ruling lines of a binarised picture as pixel boxes (x, y, w, h): strokes longer
     than twice a glyph's height (``glyph``, in pixels) and thinner than a third of it."""
     import cv2
     out = []
     for kernel in ((max(15, int(2.5 * glyph)), 1), (1, max(15, int(1.6 * glyph)))):
-        mask = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, kernel))
+        # thickened across first, so that a line a camera saw slightly slanted (a stair of 1-pixel steps)
+        # is still one long stroke
+        across = (1, 5) if kernel[1] == 1 else (5, 1)
+        mask = cv2.dilate(binary, cv2.getStructuringElement(cv2.MORPH_RECT, across))
+        mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, kernel))
         # close the gaps JPEG noise and faint printing leave in a line
         close = (max(3, int(glyph / 3)), 1) if kernel[1] == 1 else (1, max(3, int(glyph / 3)))
         mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, close))
@@ -194,7 +234,7 @@ def find_rules(binary, glyph: float) -> tuple[list[tuple[int, int, int, int]], l
         for i in range(1, n):
             x, y, w, h, _ = (int(v) for v in stats[i])
             thick, length = (h, w) if kernel[1] == 1 else (w, h)
-            if length >= kernel[0] + kernel[1] - 1 and thick <= max(3, glyph / 3):
+            if length >= kernel[0] + kernel[1] - 1 and thick <= max(3, glyph / 3) + 4:
                 found.append((x, y, w, h))
         out.append(found)
     return out[0], out[1]
@@ -241,7 +281,7 @@ def _read_crops(crops) -> list[tuple[str, float]]:
     return [(text.strip(), float(conf)) for text, conf in results]
 
 
-def read_picture(grey, px_per_pt: float = 1.0) -> OcrPage:
+def read_picture(grey, px_per_pt: float = 1.0, number: int = 0) -> PageContent:
     """Read a greyscale picture of a page or a table: deskew, rules, words (see the module docstring).
     ``px_per_pt``: the picture's pixels per page point, so that boxes come out in points."""
     import cv2
@@ -253,7 +293,7 @@ def read_picture(grey, px_per_pt: float = 1.0) -> OcrPage:
         grey = cv2.resize(grey, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
         px_per_pt *= factor
     angle = skew_angle(grey)
-    grey = _rotate(grey, angle)
+    grey = rectify(_rotate(grey, angle))
     h, w = grey.shape
     engine = _engine()
     result, _ = engine(cv2.cvtColor(grey, cv2.COLOR_GRAY2BGR), use_cls=False)
@@ -315,18 +355,8 @@ def read_picture(grey, px_per_pt: float = 1.0) -> OcrPage:
             words[n] = (*words[n][:4], text, conf)
 
     s = px_per_pt or 1.0
-    page = OcrPage(w / s, h / s, skew=angle)
-    page.words = [Word(x0 / s, y0 / s, x1 / s, y1 / s, text, round(conf, 4)) for x0, y0, x1, y1, text, conf in words]
-    page.edges = [Edge(x / s, (y + bh / 2) / s, (x + bw) / s, (y + bh / 2) / s, "h") for x, y, bw, bh in horizontal]
-    page.edges += [Edge((x + bw / 2) / s, y / s, (x + bw / 2) / s, (y + bh) / s, "v") for x, y, bw, bh in vertical]
-    return page
-
-
-def page_blocks(page: OcrPage, number: int | None = None) -> list[tuple[float, Block]]:
-    """A read picture as blocks with their place on the page (top / height, for the page furniture test):
-    the table finder's tables, and its lines of text as paragraphs."""
-    layout = layout_page(page.words, page.edges, Settings(page=number))
-    placed: list[tuple[float, Block]] = [(t.bbox[1], t.table) for t in layout.tables]
-    placed += [(line.top, Paragraph(line.text, number)) for line in layout.lines if line.text.strip()]
-    placed.sort(key=lambda tb: tb[0])
-    return [(top / (page.height or 1.0), block) for top, block in placed]
+    words_pt = [Word(x0 / s, y0 / s, x1 / s, y1 / s, text, round(conf, 4)) for x0, y0, x1, y1, text, conf in words]
+    edges = [Edge(x / s, (y + bh / 2) / s, (x + bw) / s, (y + bh / 2) / s, "h") for x, y, bw, bh in horizontal]
+    edges += [Edge((x + bw / 2) / s, y / s, (x + bw / 2) / s, (y + bh) / s, "v") for x, y, bw, bh in vertical]
+    logging.getLogger(__name__).debug("page %d: skew %.2f°, %d words, %d edges", number, angle, len(words), len(edges))
+    return PageContent(number, w / s, h / s, words_pt, edges)
