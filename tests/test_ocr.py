@@ -233,13 +233,13 @@ def test_a_value_that_breaks_an_identity_is_reported_not_overwritten(printed, tm
                                                                         "granted": {**row, "total": row["total"] + 5}}}}
     grey = _raster(_print(render_html(bad), tmp_path, "bad"), 200)
     page = _table_page(grey)
-    got = _read(tmp_path, "bad.pdf", _image_pdf([_scanned(grey[page], 0.4, 3)], 200))
-    assert cells(got.instance).get("applications.results.granted.total") == row["total"] + 5
+    (tmp_path / "bad.pdf").write_bytes(_image_pdf([_scanned(grey[page], 0.4, 3)], 200))
     path = tmp_path / "bad.yaml"
     proc = gaischema("extract", str(tmp_path / "bad.pdf"), "-o", str(path))
-    assert proc.returncode == 0, proc.stderr.decode()
+    assert proc.returncode in (0, 1), proc.stderr.decode()  # 1: one page of a report, its other tables missing
+    assert cells(load(path))["applications.results.granted.total"] == row["total"] + 5  # as printed
     proc = gaischema("validate", "--format", "json", str(path))
-    assert b"applications.results.granted.total" in proc.stdout
+    assert proc.returncode == 1 and b"applications.results.granted.total" in proc.stdout
 
 
 def test_without_the_extra_a_scan_names_it(tmp_path):
