@@ -445,6 +445,7 @@ KIND_SECTIONS = {
     "jsonschema": ["what-linkml-enforces-itself-and-what-it-cannot", "evaluation"],
     "complete": ["evaluation", "kinds"],
     "version_structure": ["kinds"],
+    "tables_present": ["evaluation", "kinds"],
     "check": ["expressions", "evaluation"],
     "cross_report": ["cross-report-rules"],
     "near_duplicate": ["near-duplicates"],

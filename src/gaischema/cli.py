@@ -459,47 +459,100 @@ def _target_for(path: str, out_dir: str, fmt: str, taken: set[str]) -> str:
 # ------------------------------------------------------------------------------------------------- report
 @cli.command(epilog="""\b
 Examples:
-  gaischema report reports/ -o report.html
-  gaischema report 2023/ 2024/ -o province.html -j 4 --force
+  gaischema report reports/ -o report.html                 # published reports and instances, in any mix
+  gaischema report 2023/ 2024/ -o province.html -j 4 --force --save-instances instances/
+  gaischema report reports/ -o report.html --scheduler tcp://10.0.0.5:8786   # on a Dask cluster
 """)
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-o", "--output", required=True, help="The page to write (its annotated renderings go into <page>_files/).")
+@click.option("-o", "--output", required=True, help="The page to write (what it links to goes into <page>_files/).")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
-              help="Processes to validate with; 0 for the number of CPUs.")
+              help="Processes to extract and validate with; 0 for the number of CPUs.")
 @click.option("--cross/--no-cross", default=True, show_default=True, help="Include the cross-report rules (XR-*).")
 @click.option("--title", default="政府信息公开工作年度报告核查 Report check", show_default=True, help="The page's title.")
-@click.option("--force", is_flag=True, help="Overwrite the page (and the renderings beside it) if they exist.")
-def report(paths: tuple[str, ...], output: str, jobs: int, cross: bool, title: str, force: bool) -> None:
-    """One self-contained page (Chinese and English, offline) for a folder of reports: counts, the rules broken
-    most often, organs × rules, a sortable and filterable table of reports linking to their annotated
-    renderings, the numbers across organs and years, and how extracted data was obtained. Needs the extra
-    gaischema[report] (matplotlib). Exit 0 when the page is written, whatever the reports' findings; 2 when
-    the input has no report or the page may not be written."""
+@click.option("--save-instances", "save_dir", type=click.Path(file_okay=False),
+              help="Keep the instances here, one per input, named after it (created if missing).")
+@click.option("--cache", "cache_dir", type=click.Path(file_okay=False),
+              help="Where results are remembered between runs [default: <page>_files/cache].")
+@click.option("--no-cache", is_flag=True, help="Do every file again and remember nothing.")
+@click.option("--scheduler", help="Run the per-file work on this Dask scheduler (needs gaischema[dask]; the "
+              "workers must see the same files).")
+@click.option("--force", is_flag=True, help="Overwrite the page, what is beside it, and saved instances.")
+def report(paths: tuple[str, ...], output: str, jobs: int, cross: bool, title: str, save_dir: str | None,
+           cache_dir: str | None, no_cache: bool, scheduler: str | None, force: bool) -> None:
+    """One self-contained page (Chinese and English, offline) for a province's reports: published reports
+    (.pdf, .html/.htm, .docx, .xlsx, .md, .txt) and instances (.yaml/.yml/.json) in any mix. Each file is read,
+    extracted when needed, and validated in one pass, in parallel; results are remembered (keyed by each
+    file's content and the gaischema code), so a rerun does only what changed.
+
+    The page: counts, the rules broken most often, organs × rules, near-duplicate narratives, a sortable and
+    filterable table with every input once (its source format, extraction notes, links to a copy of the
+    original and to the annotated rendering, or why it could not be read), the numbers across organs and
+    years, and how extracted data was obtained. Needs the extra gaischema[report] (matplotlib, tqdm).
+    Exit 0: no report has an error; 1: a report has an error or an input could not be read (the page lists
+    them); 2: no input, or the page may not be written; 3: an internal error (the page is still written)."""
     _guard(output, force)
     renderings = os.path.splitext(output)[0] + "_files"
+    if os.path.islink(renderings) or (os.path.lexists(renderings) and not os.path.isdir(renderings)):
+        _refuse(f"{renderings} 是符号链接或不是目录，不予写入 / {renderings} is a link or not a folder; nothing written")
     if os.path.exists(renderings) and not force:
         raise click.UsageError(f"{renderings} 已存在，使用 --force 覆盖 / {renderings} exists; use --force")
-    files, problems = [], []
-    for path, err in loading.walk(list(paths)):
-        if err is None:
-            files.append(path)
-        else:
-            problems.append((path, err))
-    if not files and not problems:
+    if save_dir and os.path.islink(save_dir):
+        _refuse(f"{save_dir} 是符号链接，不予写入 / {save_dir} is a link; nothing written")
+    items: list = [p if err is None else (p, err) for p, err in loading.walk(list(paths), rp.input_suffixes())]
+    if not items:
         raise click.UsageError("没有报告文件 / no report files found")
-    os.makedirs(renderings, exist_ok=True)
-    progress = corpus.progress_printer(len(files), sys.stderr)
     try:
-        result = rp.collect(files, renderings, jobs, cross, progress)
-        for path, err in problems:
-            result.add({"result": fatal_result(path, err).to_record(), "facts": None, "link": None})
+        for sub in ("", "r", "src"):
+            folder = os.path.join(renderings, sub)
+            os.makedirs(folder, exist_ok=True)
+            if os.path.islink(folder.rstrip(os.sep)):
+                _refuse(f"{folder} 是符号链接，不予写入 / {folder} is a link; nothing written")
+        if save_dir:
+            os.makedirs(save_dir, exist_ok=True)
+    except OSError as e:
+        _refuse(f"{e.filename}: {e.strerror}（符号链接或无法创建 / a link, or cannot be made）")
+    options = rp.Options(files_dir=renderings, save_dir=save_dir, force=force, jobs=jobs, cross=cross,
+                         cache_dir=cache_dir, use_cache=not no_cache, scheduler=scheduler)
+    try:
+        with _progress_bar(len(items)) as progress:
+            result = rp.collect(items, progress=progress, options=options)
         page = rp.build_page(result, title)
     except rp.ChartsUnavailable as e:
         click.echo(str(e), err=True)
         sys.exit(2)
+    except (rp.CacheError, rp.SchedulerUnavailable) as e:
+        _refuse(str(e))
     _emit(output, page, force)
-    click.echo(result.summary.text(), err=True)
-    click.echo(f"{output} ({len(page.encode('utf-8')) / 1e6:.1f} MB), {renderings}/", err=True)
+    for line in result.write_errors:
+        click.echo(out.printable(line), err=True)
+    click.echo(out.printable(result.summary.text()), err=True)
+    cached = f", {result.cached} 个来自缓存 from the cache" if result.cached else ""
+    click.echo(out.printable(f"{output} ({len(page.encode('utf-8')) / 1e6:.1f} MB), {renderings}/{cached}"), err=True)
+    if result.summary.internal:
+        sys.exit(3)
+    sys.exit(1 if result.failed or result.write_errors else 0)
+
+
+def _refuse(message: str) -> None:
+    """Exit 2 with one line on standard error (input or output the command may not use)."""
+    click.echo(out.printable(f"gaischema: {message}"), err=True)
+    sys.exit(2)
+
+
+@contextlib.contextmanager
+def _progress_bar(total: int):
+    """tqdm's bar on a terminal (standard error), nothing otherwise; yields report.collect's progress callback."""
+    if not sys.stderr.isatty() or total < 2:
+        yield lambda done, status: None
+        return
+    from tqdm import tqdm  # late: the optional extra gaischema[report]; a terminal only
+
+    with tqdm(total=total, unit="file", file=sys.stderr, dynamic_ncols=True, leave=False) as bar:
+        def progress(done: int, status: str) -> None:
+            bar.update(done - bar.n)
+            bar.set_postfix_str(status, refresh=False)
+
+        yield progress
 
 
 # ------------------------------------------------------------------------------------------------- render

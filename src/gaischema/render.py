@@ -6,6 +6,7 @@ label paths give the row spans, the enumerations give the column headers.
 from __future__ import annotations
 
 import datetime as _dt
+from functools import lru_cache
 from html import escape
 
 from gaischema.model import Model, get
@@ -133,84 +134,94 @@ def layout(version: str, table: str) -> list[list[Cell]]:
     return LAYOUTS[table](Model.load().cells(version, table))
 
 
-def _html_table(rows: list[list[Cell]], instance: dict, bad: dict[str, list], table: str) -> list[str]:
-    out = [f'<table class="t{ {"二": 2, "三": 3, "四": 4}[table] }">']
+def _html_rows(rows: list[list[Cell]], instance: dict, bad: dict[str, list]) -> list[list[dict]]:
+    """A table's cells for the template: text, spans, and for a value its path and the findings on it."""
+    out = []
     for row in rows:
-        tds = []
+        cells = []
         for c in row:
-            attrs = (f' rowspan="{c.rowspan}"' if c.rowspan > 1 else "") + (f' colspan="{c.colspan}"' if c.colspan > 1 else "")
+            cell = {"rowspan": c.rowspan, "colspan": c.colspan, "label": c.label, "path": c.path, "note": None}
             if c.path is None:
-                tds.append(f'<td{" class=" + chr(34) + "label" + chr(34) if c.label else ""}{attrs}>{escape(c.text)}</td>')
-                continue
-            value = escape(_fmt(get(instance, c.path)))
-            found = bad.get(c.path)
-            if found:
-                note = escape("；".join(f"{f.rule}: {f.message}" for f in found), quote=True)
-                tds.append(f'<td class="num bad"{attrs} title="{note}" data-path="{c.path}">{value}</td>')
+                cell["text"] = c.text
             else:
-                tds.append(f'<td class="num"{attrs} data-path="{c.path}">{value}</td>')
-        out.append("<tr>" + "".join(tds) + "</tr>")
-    out.append("</table>")
+                cell["text"] = _fmt(get(instance, c.path))
+                found = bad.get(c.path)
+                if found:
+                    cell["note"] = "；".join(f"{f.rule}: {f.message}" for f in found)
+            cells.append(cell)
+        out.append(cells)
     return out
 
 
-def _paragraphs(text: str | None) -> list[str]:
-    return [f"<p>{escape(line)}</p>" for line in (text or "").split("\n") if line.strip()]
+def _text(value) -> str:
+    """A text slot as shown: text as it is; a number as written; anything else (a list, a mapping: a
+    type-broken slot, which the validator reports) shown as nothing."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return _fmt(value)
+    return ""
 
 
-def _cn_date(iso: str) -> str:
-    d = _dt.date.fromisoformat(iso)
-    return f"{d.year}年{d.month}月{d.day}日"
+def _paragraphs(text) -> list[str]:
+    return [line for line in _text(text).split("\n") if line.strip()]
 
 
-def render_html(instance: dict, annotate: bool = False) -> str:
-    """The report as one standalone HTML page in the official layout."""
+def _cn_date(iso) -> str | None:
+    """2024-01-05 as 2024年1月5日; None for what is not a date (the validator reports it)."""
+    try:
+        d = _dt.date.fromisoformat(iso) if isinstance(iso, str) else None
+    except ValueError:
+        return None
+    return f"{d.year}年{d.month}月{d.day}日" if d else None
+
+
+@lru_cache(maxsize=1)
+def templates():
+    """The package's Jinja templates (``gaischema/templates``), autoescaped: every value is text unless a
+    template marks it safe."""
+    import jinja2  # late: comes with linkml; only the renderings and the report page need it
+
+    return jinja2.Environment(loader=jinja2.PackageLoader("gaischema", "templates"), autoescape=True,
+                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+
+
+def render_html(instance: dict, annotate: bool = False, findings: list | None = None) -> str:
+    """The report as one standalone HTML page in the official layout (the template
+    ``templates/rendering.html.j2``, autoescaped: nothing in a report is markup). ``findings``: the report's
+    findings when already known (annotate without validating again)."""
     model = Model.load()
-    version = instance.get("format_version")
-    if version not in model.versions:
+    version = instance.get("format_version") if isinstance(instance, dict) else None
+    if not isinstance(version, str) or version not in model.versions:
         raise ValueError("the instance has no valid format_version")
-    findings = None
-    if annotate:
+    if annotate and findings is None:
         findings = validate(instance)
+    findings = findings if annotate else []
     bad: dict[str, list] = {}
-    for f in findings or []:
+    for f in findings:
         bad.setdefault(f.path, []).append(f)
-    organ, year = instance.get("organ", ""), instance.get("report_year", "")
-    title = f"{organ}{year}年政府信息公开工作年度报告"
+    organ, year = _text(instance.get("organ")), _text(instance.get("report_year"))
     slots = {s["name"]: s for s in model.root_slots}
-    body = [f"<h1>{escape(title)}</h1>"]
-    if isinstance(instance.get("publication_date"), str):
-        body.append(f'<p class="date">发布日期：{escape(instance["publication_date"])}</p>')
-    period = instance.get("statistical_period") or {}
-    if period.get("start_date") and period.get("end_date"):
-        body.append(f"<p>本报告中所列数据的统计期限自{_cn_date(period['start_date'])}起至"
-                    f"{_cn_date(period['end_date'])}止。</p>")
-    body.append(f"<h2>{escape(slots['overview']['title'])}</h2>")
-    body.extend(_paragraphs(instance.get("overview")))
-    for table, slot in model.table_slots(version).items():
-        body.append(f"<h2>{escape(slot['title'])}</h2>")
-        body.extend(_html_table(layout(version, table), instance, bad, table))
-        if annotate:
-            mine = [f for f in findings if f.path.split(".")[0] == slot["name"]]
-            if mine:
-                body.append('<aside class="findings"><ul>' + "".join(
-                    f"<li><b>{escape(f.rule)}</b> {escape(f.cell)}：{escape(f.message)}<br>"
-                    f"<small>{escape(f.message_en)}</small></li>" for f in mine) + "</ul></aside>")
-    for name in ("problems_and_improvements", "other_matters"):
-        body.append(f"<h2>{escape(slots[name]['title'])}</h2>")
-        body.extend(_paragraphs(instance.get(name)))
-    if annotate and findings:
-        rest = [f for f in findings if f.path.split(".")[0] not in {s["name"] for s in model.table_slots(version).values()}]
-        if rest:
-            body.append('<aside class="findings"><ul>' + "".join(
-                f"<li><b>{escape(f.rule)}</b> {escape(f.cell)}：{escape(f.message)}</li>" for f in rest)
-                + "</ul></aside>")
-    if organ and isinstance(instance.get("publication_date"), str):
-        body.append(f'<p class="signature">{escape(organ)}</p>')
-        body.append(f'<p class="signature">{_cn_date(instance["publication_date"])}</p>')
-    return ("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
-            f"<title>{escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
-            + "\n".join(body) + "\n</body>\n</html>\n")
+    period = instance.get("statistical_period")
+    period = period if isinstance(period, dict) else {}
+    start, end = _cn_date(period.get("start_date")), _cn_date(period.get("end_date"))
+    table_slots = model.table_slots(version)
+    tables = []
+    for table, slot in table_slots.items():
+        tables.append({"title": slot["title"], "cls": f"t{ {'二': 2, '三': 3, '四': 4}[table] }",
+                       "rows": _html_rows(layout(version, table), instance, bad),
+                       "findings": [f for f in findings if f.path.split(".")[0] == slot["name"]]})
+    names = {s["name"] for s in table_slots.values()}
+    published = instance.get("publication_date")
+    return templates().get_template("rendering.html.j2").render(
+        css=CSS, title=f"{organ}{year}年政府信息公开工作年度报告", organ=organ,
+        publication_date=published if isinstance(published, str) else None,
+        period=(start, end) if start and end else None,
+        overview=(slots["overview"]["title"], _paragraphs(instance.get("overview"))),
+        tables=tables,
+        sections=[(slots[n]["title"], _paragraphs(instance.get(n))) for n in ("problems_and_improvements", "other_matters")],
+        rest=[f for f in findings if f.path.split(".")[0] not in names],
+        signature=_cn_date(published) if organ else None)
 
 
 def grid(rows: list[list[Cell]]) -> list[list[tuple[Cell, bool]]]:

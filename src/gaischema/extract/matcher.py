@@ -338,7 +338,37 @@ def row_view(doc: Document, forms: frozenset[str] = frozenset()) -> list[Line]:
             lines.append(line)
         prev_table = block
     flush()
+    if forms:
+        _values_before_labels(lines, forms)
     return lines
+
+
+_BLOCK_HEADING = re.compile(r"^(?:第[一二三四五六七八九十\d]+条|[一二三四五六七八九十]+、\S{0,24}情况$)")
+
+
+def _values_before_labels(lines: list[Line], forms: frozenset[str]) -> None:
+    """Text that prints each row's values before its label (pdftotext without -layout of some PDFs: 0 0 0 /
+    规章 / 77 132 470 / 行政规范性文件 / 第二十条第（五）项 …) would give every row the next row's values.
+    Its sign: a block whose first values follow its column headers, not a row label, and whose last row
+    label stands alone before the next heading. Such a block's values are not read (its rows are reported
+    missing); a row is never given another row's values."""
+    start = None  # the line that opened the current block (its heading in its label)
+    for n, line in enumerate(lines):
+        if line.grid:
+            start = None
+            continue
+        words = line.label.split()
+        at = next((t for t, w in enumerate(words) if _BLOCK_HEADING.match(w)), None)
+        if at is None:
+            continue
+        if at > 0 and start is not None and label_complete(" ".join(words[:at]), forms):
+            opening = lines[start]
+            head = opening.label.split()
+            h = next(t for t, w in enumerate(head) if _BLOCK_HEADING.match(w))
+            if opening.values and not label_complete(" ".join(head[h:]), forms):
+                for m in range(start, n + 1):
+                    lines[m].values = []
+        start = n
 
 
 def _paired(by_line: dict[str, dict[int, list[str]]], forms: frozenset[str]) -> list[Line]:
@@ -424,6 +454,8 @@ def _fit(line: Line, k: int) -> list[str] | None:
 
 
 _TRAILING_PAREN = re.compile(r"\([^()]*\)$")
+_ARABIC_NUMBERING = re.compile(r"^(\d+)[.、．]")
+_NUMBER_BEFORE = re.compile(r"(?<!\d)(\d+)[.、．]$")
 _PUNCTUATION = r"[\s:：,，、.。;；()（）\[\]【】*_\-—|]*"  # what may stand around a label and change nothing
 _FILLER = re.compile(_PUNCTUATION)
 _FILLER_END = re.compile(_PUNCTUATION + "$")
@@ -439,10 +471,13 @@ class _Scorer:
 
     def __init__(self, rows: list[OfficialRow]):
         self.forms: list[list[tuple[str, set[str]]]] = []
+        self.numbers: list[str | None] = []  # each row's own numbering (3 for 3.其他), if any
         for row in rows:
             forms = {core(row.label), *(core(a) for a in row.aliases)}
             forms |= {_TRAILING_PAREN.sub("", f) for f in forms}  # （二）部分公开 without its bracketed rule
             self.forms.append([(f, _bigrams(f)) for f in sorted(forms) if f])
+            m = _ARABIC_NUMBERING.match(norm(row.label))
+            self.numbers.append(m.group(1) if m else None)
         self.cache: dict[str, list[float]] = {}
 
     def scores(self, text: str) -> list[float]:
@@ -459,9 +494,15 @@ class _Scorer:
         tail = text[last:] if last >= 0 else text
         tail_grams = _bigrams(tail) if tail else set()
         out = []
-        for forms, end in zip(self.forms, ends):
+        for forms, end, number in zip(self.forms, ends, self.numbers):
             if end >= 0:
                 ok = end == last and not _FILLER.sub("", text[end:])
+                if ok and number is not None:
+                    # a short label (其他) found under another number (2.其他, the start of a wrapped
+                    # 2.其他法律行政法规禁止公开) is not this row
+                    form = max((f for f, _ in forms if text.endswith(f, 0, end)), key=len, default="")
+                    before = _NUMBER_BEFORE.search(text, 0, end - len(form))
+                    ok = before is None or before.group(1) == number
                 out.append(2.0 + 0.5 * min(1.0, max(len(f) for f, _ in forms) / max(1, len(text))) if ok else 0.0)
                 continue
             best = 0.0

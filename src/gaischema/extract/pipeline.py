@@ -43,8 +43,8 @@ __all__ = ["NARRATIVE", "PUBLISHED_SUFFIXES", "TABLES_MISSING_PATH", "TABLE_SLOT
            "extract_row", "iter_extract"]
 
 TABLE_SLOTS = ("proactive_disclosure", "applications", "reviews_and_litigation")
-PUBLISHED_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".md", ".markdown", ".xlsx", ".pdf", ".csv", ".tsv", ".jsonl",
-                      ".ndjson")  # .json is left to instances; a JSON array dump is read when named
+PUBLISHED_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".md", ".markdown", ".xlsx", ".pdf", ".rtf", ".doc", ".csv",
+                      ".tsv", ".jsonl", ".ndjson")  # .json is left to instances; a JSON array dump is read when named
 NARRATIVE = ("overview", "problems_and_improvements", "other_matters")
 TABLES_MISSING_PATH = ""  # the path of the one note of a report published without its tables: the report
 INCOMPLETE = ("unreadable", "ambiguous", "impossible", "missing", "group_row", "low_confidence")
