@@ -6,7 +6,8 @@ finder — positioned words and the ruling lines — and from there on it is rea
 table finder, the same matcher). The steps, each on plain data:
 
 1. **Deskew.** The long horizontal rules (or, on a page without rules, nothing: angle 0) give the page's tilt;
-   the picture is turned back by it, so rows are rows and columns are columns.
+   the picture is turned back by it, so rows are rows and columns are columns. Where the table's outer rules
+   are still not parallel (a photo taken at a slight angle), the picture is warped so that they are.
 2. **Rules.** OpenCV morphology keeps the long thin horizontal and vertical strokes of the binarised picture
    (strokes longer than any glyph): those are the table's ruling lines, as segments in page coordinates.
 3. **Words.** RapidOCR (PP-OCRv4 models inside the wheel; nothing is downloaded) finds text boxes and reads
@@ -23,6 +24,7 @@ confidence means (blank with a note, or the one value the schema's identities al
 from __future__ import annotations
 
 import importlib.util
+import io
 import logging
 from functools import lru_cache
 
@@ -33,6 +35,7 @@ OCR_EXTRA = "pip install 'gaischema[ocr]'"
 MAX_RENDER_SCALE = 200 / 72  # a page is rendered at its pictures' own resolution, at most 200 dpi
 MAX_SIDE = 2400  # pixels: a larger picture is scaled down first (the detector sees 2000 at most anyway)
 MIN_RENDER_SCALE = 1.0  # never fewer pixels than points
+MAX_PIXELS = 40_000_000  # a picture or a rendered page larger than this is scaled down (or, a picture, not read)
 MIN_CONFIDENCE = 0.8  # a reading below this is not taken as a cell's value (the matcher decides)
 MAX_SKEW = 5.0  # degrees; a page tilted more is read as it is
 
@@ -63,9 +66,13 @@ def decode_picture(data: bytes):
     """A picture file's bytes (PNG, JPEG, BMP, TIFF …) as a greyscale array, or None if it is none."""
     import cv2
     import numpy as np
-    try:
+    from PIL import Image
+    try:  # its size from the header first: a small file can claim a huge picture
+        with Image.open(io.BytesIO(data)) as im:
+            if im.width * im.height > MAX_PIXELS:
+                return None
         return cv2.imdecode(np.frombuffer(data, dtype=np.uint8), cv2.IMREAD_GRAYSCALE)
-    except cv2.error:
+    except (cv2.error, OSError, ValueError, Image.DecompressionBombError):
         return None
 
 
@@ -95,7 +102,8 @@ def render_pdf_pages(data: bytes, numbers: list[int]):
                 if scale is None:
                     out.append(None)
                     continue
-                scale = min(max(scale, MIN_RENDER_SCALE), MAX_RENDER_SCALE)
+                scale = min(max(scale, MIN_RENDER_SCALE), MAX_RENDER_SCALE,
+                            (MAX_PIXELS / max(1.0, width * page.get_size()[1])) ** 0.5)
                 bitmap = page.render(scale=scale, grayscale=True)
                 out.append((np.array(bitmap.to_pil().convert("L")), scale))
             finally:
