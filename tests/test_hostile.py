@@ -273,6 +273,7 @@ def _hostile_pdfs() -> dict[str, tuple[bytes, str]]:
     cmap = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n1 begincodespacerange <00000000> <FFFFFFFF>"
             b" endcodespacerange\n1 beginbfrange <00000000> <FFFFFFFF> <0041> endbfrange\nendcmap end end")
     bomb = _inflating_to(1 << 30)
+    twice = zlib.compress(bomb, 9)  # 3 KB
     line = b"(" + b"1" * 100 + b") Tj 0 -1 Td "
     return {
         "self-resources.pdf": (_pages([5], b"4 0 R", {
@@ -286,10 +287,14 @@ def _hostile_pdfs() -> dict[str, tuple[bytes, str]]:
             5: pdf_stream(b"BT /F1 12 Tf 72 700 Td <00010002FFFFFFFF> Tj ET"),
             6: pdf_stream(cmap)}), "INPUT-NOT-REPORT"),
         "nested-forms.pdf": (_pages([5], b"<< /XObject << /F 49 0 R >> >>", nested), "INPUT-TOO-LARGE"),
+        "nested-forms-escaped.pdf": (_pages([5], b"<< /XObject << /#46 49 0 R >> >>", {  # /F#6frm is /Form
+            n: body.replace(b"/Subtype /Form", b"/Subtype /F#6frm") for n, body in nested.items()}), "INPUT-TOO-LARGE"),
         "many-chars.pdf": (_pages([5] * 199, extra={5: pdf_stream(b"BT /F1 1 Tf 10 780 Td " + line * 200 + b"ET", flate=True)}),
                            "INPUT-TOO-LARGE"),
         "inflate.pdf": (_pages([5], extra={5: b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(bomb) + bomb
                                            + b"\nendstream"}), "INPUT-TOO-LARGE"),
+        "inflate-twice.pdf": (_pages([5], extra={5: b"<< /Length %d /Filter [/FlateDecode /FlateDecode] >>\nstream\n"
+                                                 % len(twice) + twice + b"\nendstream"}), "INPUT-TOO-LARGE"),
         "inflate-as-image.pdf": (_pages([5], extra={5: b"<< /Length %d /Subtype /Image /Filter /FlateDecode >>\nstream\n"
                                                     % len(bomb) + bomb + b"\nendstream"}), "INPUT-TOO-LARGE"),
         "many-lines.pdf": (_pages([5], extra={5: pdf_stream(b"BT /F1 12 Tf 72 750 Td (lines) Tj ET " + b"".join(
@@ -298,8 +303,8 @@ def _hostile_pdfs() -> dict[str, tuple[bytes, str]]:
     }
 
 
-PDF_ATTACKS = ["self-resources.pdf", "cmap-range.pdf", "nested-forms.pdf", "many-chars.pdf", "inflate.pdf",
-               "inflate-as-image.pdf", "many-lines.pdf"]
+PDF_ATTACKS = ["self-resources.pdf", "cmap-range.pdf", "nested-forms.pdf", "nested-forms-escaped.pdf",
+               "many-chars.pdf", "inflate.pdf", "inflate-twice.pdf", "inflate-as-image.pdf", "many-lines.pdf"]
 
 
 @pytest.fixture(scope="module")

@@ -157,7 +157,9 @@ def test_unreadable_input_is_the_same_input_finding_and_exit_2(app, tmp_path):
     bad.write_text("organ: [unclosed\n", encoding="utf-8")
     empty = tmp_path / "empty.json"
     empty.write_text("  \n", encoding="utf-8")
-    for path, rule in ((bad, "INPUT-YAML"), (empty, "INPUT-EMPTY")):
+    key = tmp_path / "key.yaml"
+    key.write_text("organ: 甲县统计局\nyes: 1\n", encoding="utf-8")  # YAML 1.1 reads the key yes as true
+    for path, rule in ((bad, "INPUT-YAML"), (empty, "INPUT-EMPTY"), (key, "INPUT-KEY")):
         proc = command(app, "validate", "--format", "json", path)
         assert proc.returncode == 2, proc.stderr
         [result] = json.loads(proc.stdout)

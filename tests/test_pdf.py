@@ -103,7 +103,7 @@ def test_ocr_confidences_reach_the_cells():
 @needs_samples
 def test_a_scan_has_pages_without_characters_and_names_the_ocr_extra():
     """The seam OCR goes through: a scan's pages come back with no characters (its edges, if any, kept);
-    without OCR, extract says which extra reads it."""
+    without the ocr extra, extract says which extra reads it."""
     pages = pdf_pages((SAMPLES / "pingtan-2023-scan.pdf").read_bytes())
     assert pages and not any(p.chars for p in pages) and all(p.width > 0 and p.height > 0 for p in pages)
     # the ocr extra is in the test extra: hidden here, as on an installation without it

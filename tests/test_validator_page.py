@@ -146,3 +146,23 @@ def test_a_file_that_is_no_report_is_an_input_finding_not_a_page_error(browser, 
     assert [(r["file"], r["rule"], r["severity"]) for r in rows] == [
         ("broken.yaml", "INPUT-YAML", "fatal"), ("fake.xlsx", "INPUT-NOT-REPORT", "fatal")]
     assert "已校验 2 个文件" in info["status"]
+
+
+def test_the_network_guard_sees_a_request_that_leaves_the_page(browser, site):
+    """The guard the tests above rely on: a request to the network is refused and recorded."""
+    context = browser.new_context()
+    blocked = []
+
+    def route(r):
+        if r.request.url.startswith("file://"):
+            r.continue_()
+        else:
+            blocked.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.goto((site / "validator" / "index.html").as_uri())
+    failed = page.evaluate("fetch('https://example.org/x.json').then(() => false, () => true)")
+    context.close()
+    assert failed and blocked == ["https://example.org/x.json"]

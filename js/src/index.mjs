@@ -225,7 +225,7 @@ const pyStr = v => (typeof v === "string" ? v : pyRepr(v));
 const fmt = v => (v === null || v === undefined ? "—" : pyStr(v));
 function dress(raw, version, detail) {  // the finding as `gaischema validate --format json` writes it
   const rule = R.rules[raw.rule];
-  const [cell, cellEn] = cellOf(raw.cells || [], raw.path, version);
+  const [cell, cellEn] = raw.cellPair || cellOf(raw.cells || [], raw.path, version);
   const values = {reported: fmt(raw.reported), expected: fmt(raw.expected), cell, quote: raw.quote || ""};
   const fill = t => t.replace(/\{(reported|expected|cell|quote)\}/g, (m, k) => values[k]);
   let message = fill(rule.message_zh), messageEn = fill(rule.message_en);
@@ -485,7 +485,8 @@ export function validate(report) {
   const silenced = new Set();  // tables missing as a whole: one tables_present finding, no complete finding
   for (const t of v.tables_present ?? []) {
     if (t.tables.length && t.tables.every(name => blank(report[name]))) {
-      raw.push(finding(t.rule, ""));
+      const labels = t.tables.map(name => cellLabel(name, version));  // the tables' cells, joined
+      raw.push({...finding(t.rule, ""), cellPair: [labels.map(l => l[0]).join("；"), labels.map(l => l[1]).join("; ")]});
       for (const name of t.tables) silenced.add(name);
     }
   }
@@ -700,10 +701,18 @@ export function parseReport(text, name = "") {
       throw new InputError("INPUT-YAML", where ? `YAML 语法错误（第 ${where.line} 行第 ${where.col} 列）` : "YAML 语法错误",
                            `broken YAML${where ? ` at line ${where.line}, column ${where.col}` : ""}: ${err.message.split("\n")[0]}`);
     }
-    let alias = false, merge = false;
-    YAML.visit(doc, {Alias() { alias = true; return YAML.visit.BREAK; }, Pair(_, pair) { if (YAML.isScalar(pair.key) && pair.key.value === "<<" && pair.key.type === "PLAIN") merge = true; }});
+    let alias = false, merge = false, badKey;
+    YAML.visit(doc, {Alias() { alias = true; return YAML.visit.BREAK; }, Pair(_, pair) {
+      if (YAML.isScalar(pair.key) && pair.key.value === "<<" && pair.key.type === "PLAIN") merge = true;
+      else if (badKey === undefined && !(YAML.isScalar(pair.key) && typeof pair.key.value === "string"))
+        badKey = YAML.isScalar(pair.key) ? pair.key.value : [];  // YAML 1.1: yes, 1, 2024-01-01 are no text
+    }});
     if (alias) throw new InputError("INPUT-YAML", "不允许使用 YAML 锚点/别名（&/*）", "YAML anchors and aliases (&/*) are not allowed");
     if (merge) throw new InputError("INPUT-YAML", "不允许使用 YAML 合并键（<<）", "YAML merge keys (<<) are not allowed");
+    if (badKey !== undefined) {
+      const shown = badKey instanceof Date ? isoDate(badKey) : pyRepr(badKey);
+      throw new InputError("INPUT-KEY", `键须为文本，此处为 ${shown}`, `keys must be text, not ${shown}`);
+    }
     data = doc.toJS({maxAliasCount: -1});
   }
   checkTree(data);

@@ -122,7 +122,51 @@ def explain(case: dict, rules: dict) -> tuple[list[str], list[str]]:
     return problems, reasons
 
 
+def _expr(node: dict) -> str:
+    """A compiled expression tree as text (docs/rule-language.md, "Expressions")."""
+    if "path" in node:
+        return ("prev." if node.get("report") == "previous" else "") + node["path"]
+    if "value" in node:
+        return json.dumps(node["value"], ensure_ascii=False)
+    if "call" in node:
+        return f"{node['call']}({', '.join(map(_expr, node['args']))})"
+    if node["op"] in ("neg", "not"):
+        return ("-" if node["op"] == "neg" else "not ") + _expr(node["args"][0])
+    return f" {node['op']} ".join(map(_expr, node["args"]))
+
+
+def _says(f: dict, rules: dict, version: str | None) -> str:
+    """What the rule that made a finding says, from the compiled rules (how its result follows)."""
+    rule, path = f["rule"], f["path"]
+    kind = rules["rules"].get(rule, {}).get("kind", "input")
+    v = rules["versions"].get(version) or {}
+    values = f"reported {json.dumps(f.get('reported'), ensure_ascii=False)}, expected " \
+             f"{json.dumps(f.get('expected'), ensure_ascii=False)}"
+    if kind in ("check", "cross_report"):
+        for c in v.get("checks", []) + v.get("cross_report", []):
+            if c["rule"] == rule and c["finding_path"] == path:
+                return f"{_expr(c['left'])} {c['op']} {_expr(c['right'])} is false ({values})"
+    if kind == "complete":
+        return "a blank cell of a table that must be filled"
+    if kind == "jsonschema":
+        return "a JSON Schema error, mapped to this rule by its keyword"
+    if kind == "near_duplicate":
+        return f"the section is nearly the same as report {f.get('other')}'s ({values})"
+    if kind.startswith("narrative_") or kind == "section_order":
+        return f"no reading of the tables agrees with the text ({values})"
+    if kind == "version_structure":
+        return "a table or row of the other format version"
+    if kind == "tables_present":
+        return "none of the tables of its scope is in the report: one finding for the report, no blank cells"
+    return "the input is refused before any rule runs"
+
+
 def _why(f: dict, breaks: set[str], changes: list[dict] | None, rules: dict, version: str | None) -> str | None:
+    why = _why_changed(f, breaks, changes, rules, version)
+    return None if why is None else f"{why}: {_says(f, rules, version)}"
+
+
+def _why_changed(f: dict, breaks: set[str], changes: list[dict] | None, rules: dict, version: str | None) -> str | None:
     rule, path = f["rule"], f["path"]
     kind = rules["rules"].get(rule, {}).get("kind", "input")
     if changes is None:  # no structural change stated (a report as published, a pair of reports, a source text)

@@ -27,6 +27,8 @@ document of more than ``COUNT_FIRST`` pages), page objects at most
 
 from __future__ import annotations
 
+import base64
+import binascii
 import ctypes
 import re
 import zlib
@@ -52,6 +54,10 @@ _STREAM = re.compile(rb">>\s{0,64}stream(?:\r\n|\n|\r)")  # a stream's dictionar
 _NUMBER = re.compile(rb"(\d{1,10})\s+\d{1,5}\s*$")
 _CONTENTS = re.compile(rb"/Contents\s*(?:(\d{1,10}\s+\d{1,5}\s+R)|\[([^\]]{0,100000})\])")
 _REFS = re.compile(rb"(\d{1,10})\s+\d{1,5}\s+R")
+_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+_FILTER = re.compile(rb"/Filter\s*(\[[^\]]{0,1000}\]|/[^\s/\[\]<>()]+)")
+_NAMES = re.compile(rb"/([^\s/\[\]<>()]+)")
+_NOT_HEX = re.compile(rb"[^0-9A-Fa-f]")
 _DO = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s*Do\b")
 _REF = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s*(\d{1,10})\s+\d{1,5}\s+R\b")
 
@@ -78,6 +84,8 @@ def preflight(data: bytes) -> None:
             continue  # inside the previous stream's data
         header = data.rfind(b"obj", max(0, m.start() - 65_536), m.start())
         head = data[header + 3:m.start() + 2] if header >= 0 else b""
+        if b"#" in head:
+            head = _unescape(head)  # /F#6frm is /Form to PDFium
         body = m.end()
         end = data.find(b"endstream", body)
         done = end if end >= 0 else len(data)
@@ -100,10 +108,10 @@ def preflight(data: bytes) -> None:
         elif b"Do" in text:
             contents.append(text)
     if images:  # a stream a page draws as its content is decoded, whatever its dictionary calls it
-        drawn = {int(n) for chunk in dictionaries for m in _CONTENTS.finditer(chunk)
-                 for n in _REFS.findall(m.group(1) or m.group(2))}
+        page_contents = {int(n) for chunk in dictionaries for m in _CONTENTS.finditer(chunk)
+                         for n in _REFS.findall(m.group(1) or m.group(2))}
         for number, head, raw in images:
-            if number in drawn:
+            if number in page_contents:
                 budget, text = _decoded(head, raw, budget)
                 if text and b"Do" in text:
                     contents.append(text)
@@ -113,14 +121,14 @@ def preflight(data: bytes) -> None:
     for chunk in dictionaries:
         for m in _REF.finditer(chunk):
             if int(m.group(2)) in forms:
-                names.setdefault(m.group(1), set()).add(int(m.group(2)))
+                names.setdefault(_unescape(m.group(1)), set()).add(int(m.group(2)))
     drawn: dict[int, int] = {}
 
     def cost(text: bytes, stack: tuple[int, ...]) -> int:
         total = len(text)
         for m in _DO.finditer(text):
             best = 0
-            for n in names.get(m.group(1), ()):
+            for n in names.get(_unescape(m.group(1)), ()):
                 if n in stack:
                     continue  # a form drawing itself: PDFium cuts the cycle
                 if n not in drawn:
@@ -138,21 +146,48 @@ def preflight(data: bytes) -> None:
             raise too_large("PDF 的表单对象嵌套绘制过多", "the PDF's forms, drawn inside each other, make too much content")
 
 
+def _unescape(name: bytes) -> bytes:
+    """``#xx`` escapes in PDF names decoded, as PDFium reads them."""
+    return _ESCAPE.sub(lambda m: bytes([int(m.group(1), 16)]), name) if b"#" in name else name
+
+
 def _inflates_too_much() -> InputError:
     return too_large("PDF 的数据流解压后过大", f"the PDF's streams inflate past {MAX_UNPACKED} bytes")
 
 
 def _decoded(head: bytes, raw: bytes, budget: int) -> tuple[int, bytes | None]:
-    """A stream's bytes as PDFium will decode them, and what is left of the budget; None for a filter not
-    decoded here (its output bounded by its ratio instead: RunLength 128, others 4)."""
-    if b"/Filter" not in head:
+    """A stream's bytes as PDFium will decode them through its filters, and what is left of the budget.
+    Flate, ASCIIHex and ASCII85 are decoded here (Flate within the budget); from the first other filter on
+    (RunLength, LZW, …) the rest is charged by its worst ratio instead (RunLength 128, Flate 1032, others 4)
+    and None returned."""
+    found = _FILTER.search(head)
+    if found is None:
         return budget, raw
-    if b"Flate" in head or b"/Fl" in head:
-        return _inflate(raw, budget)
-    budget -= 128 * len(raw) if b"RunLength" in head or b"/RL" in head else 4 * len(raw)
-    if budget < 0:
-        raise _inflates_too_much()
-    return budget, None
+    text = raw
+    names = _NAMES.findall(found.group(1))
+    for k, name in enumerate(names):
+        if name in (b"FlateDecode", b"Fl"):
+            budget, text = _inflate(text, budget)
+            continue
+        try:
+            if name in (b"ASCIIHexDecode", b"AHx"):
+                digits = _NOT_HEX.sub(b"", text.split(b">", 1)[0])
+                text = binascii.unhexlify(digits + b"0" * (len(digits) % 2))
+                continue
+            if name in (b"ASCII85Decode", b"A85"):
+                text = base64.a85decode(b"".join(text.split()).split(b"~>", 1)[0].removeprefix(b"<~"))
+                budget -= len(text)
+                continue
+        except ValueError:
+            return budget, b""  # PDFium decides what a broken stream holds
+        bound = len(text)
+        for rest in names[k:]:
+            bound *= 1032 if rest in (b"FlateDecode", b"Fl") else 128 if rest in (b"RunLengthDecode", b"RL") else 4
+        budget -= bound
+        if budget < 0:
+            raise _inflates_too_much()
+        return budget, None
+    return budget, text
 
 
 def _inflate(raw: bytes, budget: int) -> tuple[int, bytes]:
