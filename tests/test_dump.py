@@ -109,7 +109,8 @@ def test_columns_named_otherwise_and_broken_rows(tmp_path):
     records = extract_file_records(str(path), {"content": "page_html", "title": "headline"})
     assert len(records) == 5
     assert [r["error"]["rule"] if r["error"] else r["instance"]["organ"] for r in records] == [
-        "北仑区统计局", "INPUT-NOT-REPORT", "INPUT-EMPTY", "上海市人民政府办公厅", "INPUT-EMPTY"]
+        "北仑区统计局", "INPUT-NOT-REPORT", "INPUT-NOT-REPORT", "上海市人民政府办公厅", "INPUT-EMPTY"]
+    assert "bad JSON" in records[2]["error"]["message_en"]
     assert records[0]["instance"]["report_year"] == 2023 and "标题" in json.dumps(records[0]["notes"], ensure_ascii=False)
 
 
@@ -140,3 +141,19 @@ def test_a_page_larger_than_the_csv_modules_default_field_limit(tmp_path):
     path = tmp_path / "big.csv"
     path.write_text(_csv(header, rows), encoding="utf-8")
     _check(extract_file_records(str(path)), str(path))
+
+
+def test_hostile_json_is_a_clear_answer(tmp_path):
+    """JSON nested deeper than the parser goes, as a whole file and as one line of JSON Lines: no internal
+    error; the deep line is that row's error, the other rows are read."""
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 200_000 + "]" * 200_000, encoding="utf-8")
+    records = extract_file_records(str(deep))
+    assert len(records) == 1 and records[0]["error"]["rule"] != "INTERNAL-ERROR"
+    header, rows = _rows()
+    lines = [json.dumps(dict(zip(header, r)), ensure_ascii=False) for r in rows[:1]] + ["{" + '"a":[' * 100_000]
+    mixed = tmp_path / "mixed.jsonl"
+    mixed.write_text("\n".join(lines), encoding="utf-8")
+    records = extract_file_records(str(mixed))
+    assert records[0]["instance"]["organ"] == "北仑区统计局"
+    assert records[1]["error"]["rule"] == "INPUT-NOT-REPORT" and "bad JSON" in records[1]["error"]["message_en"]

@@ -211,6 +211,368 @@ def test_a_megabyte_of_digits_validates_within_limits(tmp_path):
     assert proc.returncode in (0, 1, 2) and b"Traceback" not in proc.stderr
 
 
+# ------------------------------------------------------------------------------------------------ round 3 (#20)
+# Each case runs the real command line under the README's limits (_limited: 1 GiB of address space, 30 s).
+import os  # noqa: E402
+import shutil  # noqa: E402
+import stat  # noqa: E402
+
+import yaml  # noqa: E402
+
+from conftest import SAMPLES, needs_samples  # noqa: E402
+
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _ok(proc: subprocess.CompletedProcess, codes=(0, 1, 2)) -> str:
+    err = proc.stderr.decode(errors="replace")
+    assert proc.returncode in codes and "Traceback" not in err and "internal error" not in err, \
+        (proc.returncode, err[-800:])
+    return err
+
+
+@functools.lru_cache(maxsize=1)
+def _workbook() -> dict[str, bytes]:
+    """The parts of a real workbook (gaischema's own template, written by openpyxl)."""
+    data = build(None, "v2021")
+    z = zipfile.ZipFile(io.BytesIO(data))
+    return {name: z.read(name) for name in z.namelist()}
+
+
+def _xlsx(**changes: bytes) -> bytes:
+    parts = dict(_workbook())
+    parts.update({k.replace("__", "/").replace("_xml", ".xml"): v for k, v in changes.items()})
+    return _zip(parts)
+
+
+MERGE_SPELLINGS = ['ref="a1:xfd1048576"', 'ref="$A$1:$XFD$1048576"', "ref='A1:XFD1048576'", 'ref = "A1:XFD1048576" ',
+                   'x="1" ref="A1:XFD1048576"', 'ref="A1 : XFD1048576"']
+
+
+@pytest.mark.parametrize("spelling", MERGE_SPELLINGS)
+def test_xlsx_merged_range_in_any_spelling_is_refused(tmp_path, spelling):
+    sheet = _workbook()["xl/worksheets/sheet1.xml"]
+    sheet = sheet.replace(b"</worksheet>", f"<mergeCells><mergeCell {spelling}/></mergeCells></worksheet>".encode())
+    p = tmp_path / "merged.xlsx"
+    p.write_bytes(_xlsx(xl__worksheets__sheet1_xml=sheet))
+    proc = _limited("extract", str(p))
+    assert proc.returncode == 2 and "INPUT-TOO-LARGE" in _ok(proc)
+
+
+def test_xlsx_counts_are_bounded_before_openpyxl_reads(tmp_path):
+    runs = b"<si>" + b"<r><t/></r>" * 5_000_000 + b"</si>"
+    shared = b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' + runs + b"</sst>"
+    cells = b"".join(b'<c r="A%d"><v>1</v></c>' % i for i in range(1, 19_981))
+    sheet = (b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">'
+             + cells + b"</row></sheetData></worksheet>")
+    cases = {
+        "runs.xlsx": _xlsx(xl__sharedStrings_xml=shared),
+        "100-sheets.xlsx": _xlsx(**{f"xl__worksheets__s{i}_xml": sheet for i in range(100)}),
+        "10000-sheets.xlsx": _xlsx(**{f"xl__worksheets__s{i}_xml": b"<worksheet/>" for i in range(10_000)}),
+    }
+    for name, data in cases.items():
+        (tmp_path / name).write_bytes(data)
+        t0 = time.monotonic()
+        proc = _limited("extract", str(tmp_path / name))
+        assert proc.returncode == 2 and "INPUT-TOO-LARGE" in _ok(proc), name
+        assert time.monotonic() - t0 < 30
+
+
+def test_xlsx_with_a_dtd_is_refused_by_the_parser(tmp_path):
+    sheet = _workbook()["xl/worksheets/sheet1.xml"]
+    dtd = b"<!--" + b"x" * 70_000 + b'--><!DOCTYPE worksheet [<!ENTITY e "x">]>' + sheet
+    p = tmp_path / "dtd.xlsx"
+    p.write_bytes(_xlsx(xl__worksheets__sheet1_xml=dtd))
+    proc = _limited("extract", str(p))
+    assert proc.returncode == 2 and "DTD" in _ok(proc)
+
+
+def _docx(document: bytes) -> bytes:
+    import layout
+
+    data = layout.as_docx_merged(load(BEILUN))
+    z = zipfile.ZipFile(io.BytesIO(data))
+    parts = {n: z.read(n) for n in z.namelist()}
+    parts["word/document.xml"] = document
+    return _zip(parts)
+
+
+def _document_xml() -> bytes:
+    import layout
+
+    return zipfile.ZipFile(io.BytesIO(layout.as_docx_merged(load(BEILUN)))).read("word/document.xml")
+
+
+def test_word_xml_in_a_declared_gbk_encoding_is_read(tmp_path):
+    _, rest = _document_xml().split(b"?>", 1)
+    p = tmp_path / "gbk.docx"
+    p.write_bytes(_docx(b'<?xml version="1.0" encoding="GBK" standalone="yes"?>' + rest.decode("utf-8").encode("gbk")))
+    proc = _limited("extract", str(p), "--format", "json")
+    _ok(proc, (0, 1))
+    inst = json.loads(proc.stdout)
+    (tmp_path / "utf8.docx").write_bytes(_docx(_document_xml()))
+    same = json.loads(_limited("extract", str(tmp_path / "utf8.docx"), "--format", "json").stdout)
+    assert inst["organ"] == load(BEILUN)["organ"] and inst["applications"] == same["applications"]
+
+
+def test_word_dtd_after_a_long_comment_is_refused_not_expanded(tmp_path):
+    head, rest = _document_xml().split(b"?>", 1)
+    body = rest.replace(b"</w:body>", b"<w:p><w:r><w:t>&e;</w:t></w:r></w:p></w:body>", 1)
+    p = tmp_path / "dtd.docx"
+    p.write_bytes(_docx(head + b"?><!--" + b"x" * 70_000 + b'--><!DOCTYPE w:document [<!ENTITY e "EXPANDED">]>' + body))
+    proc = _limited("extract", str(p))
+    assert proc.returncode == 2 and "DTD" in _ok(proc) and b"EXPANDED" not in proc.stdout
+
+
+def test_a_79_mib_word_document_is_bounded(tmp_path):
+    para = b"<w:p><w:r><w:t>x</w:t></w:r></w:p>"
+    doc = b"<w:document " + W_NS.encode() + b"><w:body>" + para * (79 * 1024 * 1024 // len(para)) + b"</w:body></w:document>"
+    p = tmp_path / "big.docx"
+    p.write_bytes(_zip({"word/document.xml": doc}))
+    proc = _limited("extract", str(p))
+    assert proc.returncode == 2 and "INPUT-TOO-LARGE" in _ok(proc)
+
+
+HTML_ATTACKS = {
+    "span.html": '<table><tr><td rowspan="1000" colspan="1000">x</td></tr>' + "<tr><td>x</td></tr>" * 1000 + "</table>",
+    "colspans.html": "<table><tr>" + '<td colspan="1000">x</td>' * 19_999 + "</tr></table>",
+    "wide-rows.html": ("<table><tr>" + "<td>1</td>" * 19_999 + "</tr></table>") * 10,
+    "many-lt.html": "<table><tr><td>" + "<" * 400_000 + "</td></tr></table>",
+}
+
+
+@pytest.mark.parametrize("name", sorted(HTML_ATTACKS))
+def test_html_spans_and_rows_are_bounded_and_placed_in_linear_time(tmp_path, name):
+    p = tmp_path / name
+    p.write_text("<html><body>" + HTML_ATTACKS[name] + "</body></html>", encoding="utf-8")
+    _ok(_limited("extract", str(p)), (2,))
+
+
+def test_table_placement_is_linear_and_matches_html():
+    from gaischema.extract.document import Table, TableTooLarge
+
+    t = Table.from_rows([[("a", 2, 1), ("b", 1, 2)], [("c", 1, 1), ("d", 1, 1)], [("e", 1, 3)]])
+    assert [(c.text, c.row, c.col) for c in t.cells] == [("a", 0, 0), ("b", 0, 1), ("c", 1, 1), ("d", 1, 2),
+                                                          ("e", 2, 0)]
+    assert (t.nrows, t.ncols) == (3, 3) and t.grid[1][0].text == "a"
+    with pytest.raises(TableTooLarge):
+        Table.from_rows([[("x", 1, 1000)] * 30], max_cells=20_000)
+    t0 = time.process_time()
+    Table.from_rows([[("x", 1, 1)] * 19_999] * 1)
+    assert time.process_time() - t0 < 2
+
+
+def test_a_fifo_or_a_device_is_refused_at_once(tmp_path):
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    for args in (("validate", str(fifo)), ("extract", str(tmp_path / "pipe.yaml")), ("validate", "/dev/zero")):
+        proc = _limited(*args)
+        out = proc.stdout.decode() + _ok(proc, (2,))
+        assert "INPUT-UNREADABLE" in out and ("FIFO" in out or "device" in out)
+
+
+def test_a_full_disk_is_exit_2_with_one_line(tmp_path):
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full")
+    with open("/dev/full", "wb") as full:
+        proc = subprocess.run([sys.executable, "-m", "gaischema.cli", "validate", str(EXAMPLES / "valid"), "--format",
+                               "json"], stdout=full, stderr=subprocess.PIPE, timeout=60)
+    err = _ok(proc, (2,))
+    assert "OUTPUT-WRITE" in err and len(err.strip().splitlines()) == 1, err
+
+
+def test_a_full_file_system_leaves_no_partial_file(tmp_path):
+    mnt = tmp_path / "small"
+    mnt.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mnt)], capture_output=True).returncode:
+        pytest.skip("cannot mount a small tmpfs here (not root, or no tmpfs)")
+    try:
+        proc = _limited("export", str(EXAMPLES), "--format", "json", "-o", str(mnt / "cells.json"))
+        err = _ok(proc, (2,))
+        assert "OUTPUT-WRITE" in err and os.listdir(mnt) == []
+    finally:
+        subprocess.run(["umount", str(mnt)], check=False)
+
+
+def test_output_files_get_the_users_umask(tmp_path):
+    for mask, mode in ((0o022, 0o644), (0o077, 0o600)):
+        target = tmp_path / f"out-{mask:o}.html"
+        subprocess.run([sys.executable, "-m", "gaischema.cli", "render", str(BEILUN), "-o", str(target)], check=True,
+                       preexec_fn=lambda m=mask: os.umask(m), timeout=60)
+        assert stat.S_IMODE(target.stat().st_mode) == mode
+
+
+def _odd_names(folder, source: bytes, suffix: bytes) -> list[bytes]:
+    names = ["北仑区报告".encode("gbk") + suffix, b"x" * (255 - len(suffix)) + suffix,
+             b"r\nforged" + suffix + ": 有效，无问题 valid".encode() + suffix]
+    for n in names:
+        with open(os.path.join(os.fsencode(folder), n), "wb") as fh:
+            fh.write(source)
+    return names
+
+
+def test_non_utf8_long_and_control_character_names_in_validate_and_export(tmp_path):
+    folder = tmp_path / "zip"
+    folder.mkdir()
+    _odd_names(folder, BEILUN.read_bytes(), b".yaml")
+    code, results = gaischema_json("validate", str(folder))
+    assert code == 0 and len(results) == 3 and all(r["valid"] for r in results)
+    assert any("\\xb1" in r["file"] for r in results) and all("\n" not in r["file"] for r in results)
+    text = gaischema("validate", str(folder)).stdout.decode()
+    assert len([line for line in text.splitlines() if line.startswith(str(folder))]) == 3, text
+    assert not any(line.startswith("forged") for line in text.splitlines())
+    proc = gaischema("export", str(folder), "--format", "json")
+    _ok(proc, (0,))
+    assert {r["file"] for r in json.loads(proc.stdout)} == {r["file"] for r in results}
+    pytest.importorskip("duckdb")
+    for fmt, target in (("duckdb", tmp_path / "r.duckdb"), ("parquet", tmp_path / "pq")):
+        _ok(gaischema("export", str(folder), "--format", fmt, "-o", str(target)), (0,))
+
+
+@needs_samples
+def test_non_utf8_and_long_names_in_extract(tmp_path):
+    folder = tmp_path / "zip"
+    folder.mkdir()
+    names = _odd_names(folder, (SAMPLES / "pingtan-2023.txt").read_bytes(), b".txt")
+    out = tmp_path / "out"
+    proc = _limited("extract", str(folder), "--out-dir", str(out), "--format", "json")
+    _ok(proc, (0, 1))
+    written = os.listdir(os.fsencode(out))
+    assert len(written) == len(names) and all(len(n) <= 255 and b"\n" not in n for n in written)
+    for n in written:
+        json.loads((out / os.fsdecode(n)).read_text(encoding="utf-8"))
+
+
+@needs_samples
+def test_colliding_names_in_out_dir_get_distinct_names(tmp_path):
+    for d in "abc":
+        (tmp_path / "src" / d).mkdir(parents=True)
+        shutil.copy(SAMPLES / "pingtan-2023.txt", tmp_path / "src" / d / "r.txt")
+    out = tmp_path / "out"
+    for force in ((), ("--force",)):
+        proc = _limited("extract", str(tmp_path / "src"), "--out-dir", str(out), *force)
+        err = _ok(proc, (0, 1))
+        assert sorted(os.listdir(out)) == ["r-2.yaml", "r.txt.yaml", "r.yaml"]
+        assert "2 个因重名改名 renamed" in err and "0 个未写入 not written" in err, err
+
+
+def _report_json(tmp_path, name: str, **fields) -> str:
+    inst = load(BEILUN)
+    inst.update(fields)
+    p = tmp_path / name
+    p.write_text(json.dumps(inst, ensure_ascii=False), encoding="utf-8")
+    return str(p)
+
+
+def test_narrative_floods_are_bounded_and_findings_capped(tmp_path):
+    cases = {
+        "digits.json": "本年度收到政府信息公开申请" + "9" * 4301 + "件。",
+        "lines.json": "收到申请1件\n" * 550_000,
+        "repeated.json": "本年度收到政府信息公开申请12345件。" * 200_000,
+    }
+    for name, text in cases.items():
+        p = _report_json(tmp_path, name, overview=text)
+        assert os.path.getsize(p) < 10 * 1024 * 1024
+        proc = _limited("validate", p, "--format", "json")
+        _ok(proc, (0, 1))
+        assert len(proc.stdout) < 200_000, (name, len(proc.stdout))
+        findings = json.loads(proc.stdout)[0]["findings"]
+        received = [f for f in findings if f["rule"] == "NARR-RECEIVED"]
+        if name != "digits.json":
+            assert len(received) == 20 and "more such statements are not listed" in received[-1]["message_en"]
+
+
+@pytest.mark.parametrize("char", ["\u200b", "\u2060", "\ufeff", "\u00ad", "\u200d", "\u202e", "\u3164"])
+def test_invisible_characters_in_organ_names_are_left_out_of_the_cross_year_key_and_noted(tmp_path, char):
+    prev = load(EXAMPLES / "cross" / "AnnualReport-jia-2022.yaml")
+    this = load(EXAMPLES / "cross" / "AnnualReport-jia-2023.yaml")
+    this["organ"] = this["organ"][:2] + char + this["organ"][2:]
+    for name, inst in (("2022.json", prev), ("2023.json", this)):
+        (tmp_path / name).write_text(json.dumps(inst, ensure_ascii=False), encoding="utf-8")
+    code, results = gaischema_json("validate", str(tmp_path))
+    rules = [f["rule"] for r in results for f in r["findings"]]
+    assert rules.count("XR-CARRY-OVER") == 2 and rules.count("INPUT-INVISIBLE") == 1, rules
+
+
+def test_invisible_characters_are_every_format_character():
+    import unicodedata
+
+    assert all(corpus.organ_key({"organ": "a" + chr(c) + "b"})[1] == "ab" for c in range(0x110000)
+               if unicodedata.category(chr(c)) == "Cf")
+
+
+# ------------------------------------------------------------------------------------------------ the limited workers
+def _work(item: str):
+    if item == "sleep":
+        time.sleep(60)
+    elif item == "spin":
+        while True:
+            pass
+    elif item == "memory":
+        return [bytearray(16 << 20) for _ in range(200)]
+    elif item == "crash":
+        os.kill(os.getpid(), signal.SIGSEGV)
+    return item
+
+
+def test_a_worker_that_hits_a_limit_is_replaced_and_the_others_go_on():
+    from gaischema import sandbox
+
+    items = ["sleep", "a", "spin", "b", "memory", "c", "crash"] + [str(i) for i in range(40)]
+    limits = sandbox.Limits(memory=256 << 20, cpu=1, wall=4)
+    t0 = time.monotonic()
+    results = list(corpus.pool_map(_work, items, 2, chunksize=4, limits=limits,
+                                   failed=lambda item, err: (item, err.rule, err.message_en)))
+    assert time.monotonic() - t0 < 20
+    assert sorted(map(str, results)) == sorted(map(str, [r for r in results]))  # each once
+    failed = {r[0]: r[2] for r in results if isinstance(r, tuple)}
+    assert set(failed) == {"sleep", "spin", "memory", "crash"}
+    assert "wall time" in failed["sleep"] and "memory" in failed["memory"] and "SIGSEGV" in failed["crash"]
+    assert "CPU" in failed["spin"] or "wall time" in failed["spin"]  # CPU, unless the machine is very busy
+    assert sorted(r for r in results if isinstance(r, str)) == sorted(["a", "b", "c"] + [str(i) for i in range(40)])
+    # completion order: the quick items do not wait for the slow ones
+    assert results.index("a") < max(results.index(r) for r in results if isinstance(r, tuple))
+
+
+def test_a_file_over_the_limits_is_one_too_complex_line_and_the_others_are_written(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "wide.html").write_text("<html>" + HTML_ATTACKS["wide-rows.html"] * 3 + "</html>", encoding="utf-8")
+    import layout
+
+    for name in ("a", "b", "c"):
+        (src / f"{name}.html").write_text(layout.as_html(load(BEILUN)), encoding="utf-8")
+    proc = _limited("extract", str(src), "--out-dir", str(tmp_path / "out"), "--max-seconds", "1", "-j", "2")
+    err = _ok(proc, (2,))
+    assert "wide.html: INPUT-TOO-COMPLEX" in err and err.count("INPUT-TOO-COMPLEX") == 1, err
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.yaml", "b.yaml", "c.yaml"]
+    big = tmp_path / "big.yaml"  # a large file is validated in a worker even alone
+    big.write_text("organ: a\nlist:\n" + "  - [1, 2, 3, 4, 5, 6, 7, 8]\n" * 300_000, encoding="utf-8")
+    proc = _limited("validate", str(big), "--max-memory", "64")
+    assert proc.returncode == 2 and "INPUT-TOO-COMPLEX" in proc.stdout.decode(), proc.stdout.decode()[-500:]
+
+
+def test_a_folder_of_every_hostile_file_reports_every_other_file(tmp_path):
+    folder = tmp_path / "all"
+    folder.mkdir()
+    for name, text in HTML_ATTACKS.items():
+        (folder / name).write_text("<html>" + text + "</html>", encoding="utf-8")
+    for name, data in _hostile_sources().items():
+        (folder / name).write_bytes(data)
+    sheet = _workbook()["xl/worksheets/sheet1.xml"].replace(
+        b"</worksheet>", b"<mergeCells><mergeCell ref='a1:xfd1048576'/></mergeCells></worksheet>")
+    (folder / "merged-quoted.xlsx").write_bytes(_xlsx(xl__worksheets__sheet1_xml=sheet))
+    os.mkfifo(folder / "pipe.txt")
+    import layout
+
+    good = {f"good-{i}.html" for i in range(4)}
+    for name in good:
+        (folder / name).write_text(layout.as_html(load(BEILUN)), encoding="utf-8")
+    proc = _limited("extract", str(folder), "--out-dir", str(tmp_path / "out"), "-j", "2")
+    _ok(proc, (2,))
+    assert {p.name for p in (tmp_path / "out").iterdir()} >= {n.replace(".html", ".yaml") for n in good}
+
+
 # ------------------------------------------------------------------------------------------------ PDF (issue #20)
 def pdf_file(objects: dict[int, bytes]) -> bytes:
     """A PDF file of the given objects (number -> body), catalog 1, with a correct cross-reference table

@@ -134,9 +134,14 @@ def test_platform_meta_tags(tmp_path):
     assert "ArticleTitle" in source(got, "report_year")
 
 
-@pytest.mark.parametrize("example,organ,year", [(BEILUN, "北仑区统计局", 2023), (SHANGHAI, "上海市人民政府办公厅", 2019)])
-def test_html_title_when_the_page_has_no_title_line(tmp_path, example, organ, year):
-    html = page(example, "", signature=False, html_title=f"{organ}{year}年政府信息公开工作年度报告-门户网站")
+@pytest.mark.parametrize("example,organ,year,form", [
+    (BEILUN, "北仑区统计局", 2023, "{}_宁波市北仑区人民政府门户网站"),
+    (BEILUN, "北仑区统计局", 2023, "宁波市北仑区人民政府门户网站 - {}"),
+    (SHANGHAI, "上海市人民政府办公厅", 2019, "首页 > 政务公开 > {}"),
+])
+def test_html_title_when_the_page_has_no_title_line(tmp_path, example, organ, year, form):
+    """The <title> of a government site: the report's title joined to the site's name or a breadcrumb."""
+    html = page(example, "", signature=False, html_title=form.format(f"{organ}{year}年政府信息公开工作年度报告"))
     got = run(tmp_path, "page.html", html)
     assert (got.instance["organ"], got.instance["report_year"]) == (organ, year)
     assert "<title>" in source(got, "organ")
@@ -158,6 +163,8 @@ def test_invisible_characters_are_removed_from_organ_names(tmp_path):
     title = "上海市人民政府\u00ad办公厅\u200b2019年政府信息公开工作年度报告"
     got = run(tmp_path, "title.html", page(SHANGHAI, title, signature=False, html_title=""))
     assert got.instance["organ"] == "上海市人民政府办公厅" and "U+00AD" in source(got, "organ")
+    got = run(tmp_path, "elsewhere.html", page(SHANGHAI, lead="<p>\u200b本报告依据《条例》编制。</p>"))
+    assert got.instance["organ"] == "上海市人民政府办公厅" and "U+" not in source(got, "organ")  # not on the organ
 
 
 # ------------------------------------------------------------------------------------------------ sentences, signature, file name
@@ -180,6 +187,16 @@ def test_organ_and_date_from_the_signature(tmp_path, example):
     got = run(tmp_path, "page.html", page(example, "政府信息公开工作年度报告", date=False, html_title=""))
     assert (got.instance["organ"], got.instance["publication_date"]) == (inst["organ"], inst["publication_date"])
     assert source(got, "organ").startswith("取自落款") and source(got, "publication_date").startswith("取自落款")
+
+
+def test_signature_on_one_line(tmp_path):
+    html = page(BEILUN, "政府信息公开工作年度报告", date=False, html_title="")
+    assert '<p class="signature">北仑区统计局</p>\n<p class="signature">2024年1月5日</p>' in html
+    html = html.replace('<p class="signature">北仑区统计局</p>\n<p class="signature">2024年1月5日</p>',
+                        '<p class="signature">北仑区统计局　2024年1月5日</p>')
+    got = run(tmp_path, "page.html", html)
+    assert (got.instance["organ"], got.instance["publication_date"]) == ("北仑区统计局", "2024-01-05")
+    assert source(got, "organ").startswith("取自落款")
 
 
 def test_organ_from_the_file_name(tmp_path):

@@ -426,9 +426,12 @@ function* matches(rule, text) {
     pos = e > s ? e : e + 1;
   }
 }
-function narrative(report, rules, identities, out) {
+const MAX_HITS = 20, MAX_DIGITS = 18;  // findings of one rule per report; digits of a number read as a count
+function narrative(report, rules, identities, all) {
   const reading = bounds(report, identities);
   for (const rule of rules) {
+    let hits = 0;
+    const out = {push: f => { if (hits++ < MAX_HITS) all.push(f); }};
     if (rule.kind === "section_order") {
       const found = at(report, "extraction.section_headings");
       if (Array.isArray(found) && JSON.stringify(found) !== JSON.stringify(rule.order))
@@ -447,6 +450,7 @@ function narrative(report, rules, identities, out) {
       }
       for (const m of matches(rule, text)) {
         const s = m.index, e = m.index + m[0].length;
+        if (m.slice(1).some(g => g && g.length > MAX_DIGITS)) continue;
         if (rule.kind === "narrative_fact") {
           const n = parseInt(m[1], 10), values = rule.readings.map(reading);
           if (!values.some(([lo, hi]) => lo <= n && n <= hi))
@@ -509,7 +513,7 @@ export function isValid(report) {
 // ---------------------------------------------------------------------------------------------- a corpus
 function organKey(report) {
   if (typeof report.organ !== "string" || !report.organ.trim()) return null;
-  const name = report.organ.normalize("NFKC").replace(new RegExp(`[${WS1}·•.,，。、（）()《》“”"'’‘-]`, "gu"), "");
+  const name = report.organ.normalize("NFKC").replace(/[\p{Cf}\u034F\u115F\u1160\u3164\uFFA0]/gu, "").replace(new RegExp(`[${WS1}·•.,，。、（）()《》“”"'’‘-]`, "gu"), "");
   return `${typeof report.division_code === "string" ? report.division_code : ""}\u0000${name}`;
 }
 function projection(report, v) {  // what the cross-report rules read; long texts as digests

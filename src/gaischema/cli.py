@@ -15,12 +15,13 @@ import contextlib
 import csv
 import json
 import os
+import re
 import sys
 from typing import Iterator
 
 import click
 
-from gaischema import corpus, loading, resources, workbook
+from gaischema import corpus, loading, resources, sandbox, workbook
 from gaischema import export as ex
 from gaischema import output as out
 from gaischema import report as rp
@@ -65,6 +66,23 @@ def _emit(output: str | None, data: str | bytes, force: bool) -> None:
         raise click.UsageError(str(e)) from None
 
 
+def _limit_options(fn):
+    """--max-memory and --max-seconds: the limits of the worker each file is read in (gaischema.sandbox)."""
+    fn = click.option("--max-seconds", type=click.FloatRange(min=0.1), default=None,
+                      help=f"CPU seconds a file may take (its wall time: twice that) before it is stopped as "
+                           f"INPUT-TOO-COMPLEX; default {sandbox.Limits().cpu:g}.")(fn)
+    fn = click.option("--max-memory", type=click.IntRange(min=64), default=None, metavar="MIB",
+                      help=f"Memory (MiB of address space) the worker reading a file may add; default "
+                           f"{sandbox.Limits().memory // sandbox.MIB}.")(fn)
+    return fn
+
+
+def _set_limits(max_memory: int | None, max_seconds: float | None) -> sandbox.Limits:
+    limits = sandbox.Limits.of(max_memory, max_seconds)
+    sandbox.set_default_limits(limits)
+    return limits
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110})
 @click.version_option(package_name="gaischema")
 def cli() -> None:
@@ -95,15 +113,21 @@ CSV_FINDING_COLUMNS = ["file", "valid", "rule", "severity", "path", "cell", "mes
 @click.option("-q", "--quiet", is_flag=True, help="Text format: print only files with findings.")
 @click.option("--cross/--no-cross", default=True, show_default=True,
               help="Check reports of the same organ against the previous year's (XR-* rules).")
-def validate(paths: tuple[str, ...], fmt: str, jobs: int, quiet: bool, cross: bool) -> None:
+@_limit_options
+def validate(paths: tuple[str, ...], fmt: str, jobs: int, quiet: bool, cross: bool, max_memory: int | None,
+             max_seconds: float | None) -> None:
     """Validate report instances (YAML or JSON files, folders, or - for standard input).
 
     Each finding names its rule id, severity, the official cell, the JSON path, the reported and the expected
     value, in Chinese and English. Folders are walked and validated in parallel; results are written as they
     come, a progress bar shows on a terminal, and a summary ends the run (on standard error for json/csv).
     Reports of the same organ (行政区划代码 and organ name) in consecutive years are checked against each other.
+    Results are written in the order files finish (a file that takes long holds back no other); each file is
+    read in a worker with limits of its own (--max-memory, --max-seconds; a file over 1 MiB even when run
+    alone), and one that hits them is one INPUT-TOO-COMPLEX result.
     Exit 0: no error; 1: some file has an error; 2: unreadable input.
     """
+    limits = _set_limits(max_memory, max_seconds)
     summary = corpus.Summary()
     checker = corpus.CrossChecker() if cross else None
     writer = _Writer(fmt, quiet)
@@ -116,7 +140,7 @@ def validate(paths: tuple[str, ...], fmt: str, jobs: int, quiet: bool, cross: bo
             checker.add(result)
 
     if "-" in paths:  # standard input is read here, not in a worker
-        emit(corpus.validate_path("-"))
+        emit(corpus.validate_path("-", limits))
     names = [p for p in paths if p != "-"]
 
     def files() -> Iterator[str]:  # lazily: the pool starts before the folders are walked
@@ -129,11 +153,11 @@ def validate(paths: tuple[str, ...], fmt: str, jobs: int, quiet: bool, cross: bo
     single = all(not os.path.isdir(p) for p in names)
     total = len(names) if single else (sum(1 for _ in loading.walk(names)) if sys.stderr.isatty() else 0)
     progress = corpus.progress_printer(total, sys.stderr)
-    for i, result in enumerate(corpus.iter_results(list(files()) if single else files(), jobs), 1):
+    for i, result in enumerate(corpus.iter_results(list(files()) if single else files(), jobs, limits), 1):
         emit(result)
         progress(i, f"errors {summary.errors} unreadable {summary.fatal}")
     for path, err in problems:
-        emit(fatal_result(path, err))
+        emit(fatal_result(out.shown_name(path), err))
     cross_errors = False
     if checker:
         for result in checker.results():
@@ -236,7 +260,9 @@ Examples:
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
               help="Processes that read the files; 0 for the number of CPUs.")
 @click.option("--force", is_flag=True, help="Overwrite the output if it exists.")
-def export(paths: tuple[str, ...], fmt: str, wide: bool, output: str, jobs: int, force: bool) -> None:
+@_limit_options
+def export(paths: tuple[str, ...], fmt: str, wide: bool, output: str, jobs: int, force: bool,
+           max_memory: int | None, max_seconds: float | None) -> None:
     """Export the cells of reports, from the schema's cell map.
 
     The tidy table has one line per official cell: file, organ, year, format_version, table (二/三/四), row
@@ -251,13 +277,15 @@ def export(paths: tuple[str, ...], fmt: str, wide: bool, output: str, jobs: int,
         _guard(output, force)
     if fmt in ("parquet", "duckdb") and output == "-":
         raise click.UsageError(f"--format {fmt} needs -o")
+    _set_limits(max_memory, max_seconds)
     files, problems = loading.iter_sources(list(paths))
     state = {"code": 2 if problems else 0}
     for p, e in problems:
-        click.echo(f"{p}: {e.rule} {e}", err=True)
+        click.echo(f"{out.shown_name(p)}: {e.rule} {e}", err=True)
 
     def records() -> Iterator[tuple[str, dict]]:
-        for file, instance, err in _load_all(files, jobs):
+        for path, instance, err in _load_all(files, jobs):
+            file = out.shown_name(path)
             if err is not None:
                 click.echo(f"{file}: {err.rule} {err}", err=True)
                 state["code"] = 2
@@ -307,8 +335,10 @@ def _load_one(path: str):
 
 
 def _load_all(files: list[str], jobs: int):
-    """(file, instance, error) for each file, in order; in parallel for many files."""
-    return corpus.pool_map(_load_one, files, jobs, serial_below=50)
+    """(file, instance, error) for each file, in file order (an export is reproducible), read in limited
+    workers (small files of a short list in this process)."""
+    return corpus.pool_map(_load_one, files, jobs, serial_below=50, ordered=True, in_process=corpus.small_file,
+                           failed=lambda path, err: (path, None, err))
 
 
 # ------------------------------------------------------------------------------------------------- extract
@@ -336,8 +366,10 @@ Examples:
               "named 正文/内容/content/text/html.")
 @click.option("--title-column", help="Crawler dumps: the column that holds each page's title, when it is not "
               "named 标题/title.")
+@_limit_options
 def extract(sources: tuple[str, ...], output: str | None, out_dir: str | None, fmt: str, jobs: int,
-            force: bool, content_column: str | None, title_column: str | None) -> None:
+            force: bool, content_column: str | None, title_column: str | None, max_memory: int | None,
+            max_seconds: float | None) -> None:
     """Turn published reports (.pdf, .html/.htm, .docx, .xlsx, .md, .txt; text in UTF-8 or GB18030/GBK) into
     AnnualReport instances. Folders are walked for those kinds of file.
 
@@ -352,8 +384,10 @@ def extract(sources: tuple[str, ...], output: str | None, out_dir: str | None, f
 
     Exit 0: every cell was read (the report may still break rules: run gaischema validate); 1: some cells
     could not be read or were ambiguous; 2: a source is not a readable report, or an output file exists;
-    3: an internal error in gaischema.
+    3: an internal error in gaischema. Each source is read in a worker with limits of its own (--max-memory,
+    --max-seconds): one that hits them is INPUT-TOO-COMPLEX (exit 2), and the other sources go on.
     """
+    _set_limits(max_memory, max_seconds)
     # imported here, not at the top: the extractor's modules would add ~60 ms to every other command's start
     from gaischema.extract import PUBLISHED_SUFFIXES, Summary, dumps, iter_extract
 
@@ -367,17 +401,25 @@ def extract(sources: tuple[str, ...], output: str | None, out_dir: str | None, f
     files: list[str] = []
     problems: list[tuple[str, str]] = []
     targets: dict[str, str] = {}
+    renamed: list[tuple[str, str]] = []
+    taken: set[str] = set()
     for path, err in loading.walk(list(sources), PUBLISHED_SUFFIXES):
         if err is not None:
             problems.append((path, f"{err.rule} {err}"))
             continue
-        target = _target_for(path, out_dir, fmt, set(targets.values())) if out_dir else (output or "-")
+        if out_dir:
+            target, first = _target_for(path, out_dir, fmt, taken)
+            if target != first:
+                renamed.append((path, target))
+        else:
+            target = output or "-"
         if target != "-":
             try:
                 out.check_target(target, force)
             except out.OutputError as e:
                 problems.append((path, f"{e.rule} {e}"))
                 continue
+            taken.add(target)
         files.append(path)
         targets[path] = target
     summary = Summary()
@@ -388,24 +430,27 @@ def extract(sources: tuple[str, ...], output: str | None, out_dir: str | None, f
     if not out_dir:  # one source, one output: a dump of several rows needs a folder for its instances
         records = list(records)
         if len(records) > 1:
-            click.echo(f"{files[0]}: 该文件含 {len(records)} 篇报告（数据文件），请用 --out-dir / the file holds "
-                       f"{len(records)} reports (a crawler's dump): use --out-dir", err=True)
+            click.echo(f"{files[0]}: 该文件是含 {len(records)} 行的数据文件，每行一个实例，请用 --out-dir / the file is a "
+                       f"crawler's dump of {len(records)} rows, an instance each: use --out-dir", err=True)
             sys.exit(2)
     done: set[str] = set()
+    unwritten = 0
     for record in records:
         src = record["file"]
+        shown = out.shown_name(src)
         if src not in targets:  # a row of a dump: NAME-rowN beside the other instances
             path, _, row = src.rpartition("#row=")
             stem, ext = os.path.splitext(path)
-            target = _target_for(f"{stem}-row{row}{ext}", out_dir, fmt, set(targets.values())) \
+            target = _target_for(f"{stem}-row{row}{ext}", out_dir, fmt, taken)[0] \
                 if out_dir else targets.get(path, "-")
             if target != "-":
                 try:
                     out.check_target(target, force)
                 except out.OutputError as e:
-                    click.echo(f"{src}: {e.rule} {e}", err=True)
+                    click.echo(f"{out.shown_name(src)}: {e.rule} {e}", err=True)
                     code = max(code, 2)
                     continue
+                taken.add(target)
             targets[src] = target
         path = src.rpartition("#row=")[0] or src
         if path not in done:
@@ -414,18 +459,21 @@ def extract(sources: tuple[str, ...], output: str | None, out_dir: str | None, f
         summary.add(record)
         if record["error"]:
             e = record["error"]
-            click.echo(f"{src}: {e['rule']} {e['message']} / {e['message_en']}", err=True)
+            click.echo(f"{shown}: {e['rule']} {e['message']} / {e['message_en']}", err=True)
             code = max(code, 3 if e["rule"] == "INTERNAL-ERROR" else 2)
             continue
         if not many:
             for n in (n for n in record["notes"] if n["note_kind"] not in ("source", "ocr")):
                 raw = f" [{n['note_raw']}]" if n.get("note_raw") else ""
-                click.echo(out.printable(f"{src}: {n['note_kind']:10} {n['note_path']}: {n['note_message']}{raw}"),
+                click.echo(out.printable(f"{shown}: {n['note_kind']:10} {n['note_path']}: {n['note_message']}{raw}"),
                            err=True)
             read = [n["note_confidence"] for n in record["notes"] if n["note_kind"] == "ocr"]
             if read:  # one line for the cells OCR read; each with its confidence is in the instance
-                click.echo(f"{src}: ocr        {len(read)} 个单元格由文字识别读取，最低置信度 {min(read):.2f} / {len(read)} "
+                click.echo(f"{shown}: ocr        {len(read)} 个单元格由文字识别读取，最低置信度 {min(read):.2f} / {len(read)} "
                            f"cells read by OCR, lowest confidence {min(read):.2f}", err=True)
+        source_file = record["instance"].get("extraction", {})
+        if isinstance(source_file.get("source_file"), str):  # the name as results show it: never a surrogate
+            source_file["source_file"] = out.shown_name(source_file["source_file"])
         text = dumps(record["instance"], fmt)
         try:
             if targets[src] == "-":
@@ -433,27 +481,59 @@ def extract(sources: tuple[str, ...], output: str | None, out_dir: str | None, f
             else:
                 out.write(targets[src], text, force)
         except out.OutputError as e:
-            click.echo(f"{src}: {e.rule} {e}", err=True)
+            click.echo(f"{shown}: {e.rule} {e}", err=True)
             code = max(code, 2)
+            unwritten += 1
             continue
         if not record["complete"]:
             code = max(code, 1)
     for path, message in problems:
-        click.echo(f"{path}: {message}", err=True)
+        click.echo(f"{out.shown_name(path)}: {message}", err=True)
         code = max(code, 2)
+    for path, target in renamed:
+        click.echo(f"{out.shown_name(path)}: OUTPUT-RENAMED 与另一来源同名，写入 / same name as another source's, "
+                   f"written as {out.shown_name(target)}", err=True)
     if many:
         click.echo(summary.text(), err=True)
+        if renamed or unwritten or problems:
+            click.echo(f"输出 outputs: {len(renamed)} 个因重名改名 renamed (names collided), {unwritten + len(problems)} "
+                       f"个未写入 not written", err=True)
     sys.exit(code)
 
 
-def _target_for(path: str, out_dir: str, fmt: str, taken: set[str]) -> str:
-    """NAME.fmt in the output folder; NAME.ext.fmt when another source already has that name."""
-    base = os.path.basename(path)
+NAME_MAX = 255  # bytes in a file name on Linux, macOS and Windows file systems
+_UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _target_for(path: str, out_dir: str, fmt: str, taken: set[str]) -> tuple[str, str]:
+    """(the output file for a source, its first choice): NAME.fmt in the output folder; NAME.ext.fmt when
+    another source of the run already has that name, then NAME-2.fmt, NAME-3.fmt ... (never two sources to one
+    file). Control characters in the name become ``_``; a name cut (at a character) to fit the file system's
+    255 bytes."""
+    base = _UNSAFE_NAME.sub("_", os.path.basename(path))
     stem = os.path.splitext(base)[0]
-    target = os.path.join(out_dir, f"{stem}.{fmt}")
-    if target in taken:
-        target = os.path.join(out_dir, f"{base}.{fmt}")
-    return target
+    first = os.path.join(out_dir, _fit(stem, f".{fmt}"))
+    if first not in taken:
+        return first, first
+    target = os.path.join(out_dir, _fit(base, f".{fmt}"))
+    n = 2
+    while target in taken:
+        target = os.path.join(out_dir, _fit(stem, f"-{n}.{fmt}"))
+        n += 1
+    return target, first
+
+
+def _fit(stem: str, suffix: str) -> str:
+    """stem + suffix within NAME_MAX bytes, the stem cut at a character boundary if need be."""
+    raw, tail = os.fsencode(stem), os.fsencode(suffix)
+    if len(raw) + len(tail) <= NAME_MAX:
+        return stem + suffix
+    cut = raw[: NAME_MAX - len(tail)]
+    while cut and (cut[-1] & 0xC0) == 0x80:  # inside a UTF-8 character: drop its continuation bytes
+        cut = cut[:-1]
+    if cut and cut[-1] >= 0xC0:  # and its lead byte
+        cut = cut[:-1]
+    return os.fsdecode(cut) + suffix
 
 
 # ------------------------------------------------------------------------------------------------- report
@@ -477,8 +557,10 @@ Examples:
 @click.option("--scheduler", help="Run the per-file work on this Dask scheduler (needs gaischema[dask]; the "
               "workers must see the same files).")
 @click.option("--force", is_flag=True, help="Overwrite the page, what is beside it, and saved instances.")
+@_limit_options
 def report(paths: tuple[str, ...], output: str, jobs: int, cross: bool, title: str, save_dir: str | None,
-           cache_dir: str | None, no_cache: bool, scheduler: str | None, force: bool) -> None:
+           cache_dir: str | None, no_cache: bool, scheduler: str | None, force: bool, max_memory: int | None,
+           max_seconds: float | None) -> None:
     """One self-contained page (Chinese and English, offline) for a province's reports: published reports
     (.pdf, .html/.htm, .docx, .xlsx, .md, .txt) and instances (.yaml/.yml/.json) in any mix. Each file is read,
     extracted when needed, and validated in one pass, in parallel; results are remembered (keyed by each
@@ -490,6 +572,7 @@ def report(paths: tuple[str, ...], output: str, jobs: int, cross: bool, title: s
     years, and how extracted data was obtained. Needs the extra gaischema[report] (matplotlib, tqdm).
     Exit 0: no report has an error; 1: a report has an error or an input could not be read (the page lists
     them); 2: no input, or the page may not be written; 3: an internal error (the page is still written)."""
+    _set_limits(max_memory, max_seconds)
     _guard(output, force)
     renderings = os.path.splitext(output)[0] + "_files"
     if os.path.islink(renderings) or (os.path.lexists(renderings) and not os.path.isdir(renderings)):
@@ -655,7 +738,10 @@ def main() -> None:
     except (AttributeError, ValueError):  # pragma: no cover - replaced streams
         pass
     try:
-        cli.main(standalone_mode=False)
+        try:
+            cli.main(standalone_mode=False)
+        finally:  # here, so that a full disk is this command's one-line error, not the interpreter's at exit
+            sys.stdout.flush()
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.ClickException as exc:
@@ -664,8 +750,16 @@ def main() -> None:
     except click.exceptions.Abort:  # Ctrl-C (click turns KeyboardInterrupt into Abort)
         click.echo("interrupted / 已中断", err=True)
         sys.exit(130)
+    except out.OutputError as exc:  # an output file that could not be written (a full disk): nothing left of it
+        click.echo(f"gaischema: {exc.rule} {exc}", err=True)
+        sys.exit(2)
     except BrokenPipeError:
         os._exit(0)  # the reader went away (e.g. | head); nothing more to say
+    except OSError as exc:  # standard output cannot be written: the disk is full, a quota
+        with contextlib.suppress(OSError):
+            click.echo(f"gaischema: OUTPUT-WRITE 无法写入输出 / cannot write the output: {exc.strerror or exc}",
+                       err=True)
+        os._exit(2)
     except KeyboardInterrupt:
         sys.exit(130)
     except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback

@@ -10,20 +10,20 @@ each report (the few values the cross-report rules read, long texts as digests) 
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
-import multiprocessing as mp
 import os
 import re
-import signal
 import sqlite3
 import tempfile
 import unicodedata
 from collections import Counter
 from typing import Any, Callable, Iterable, Iterator
 
-from gaischema import loading
-from gaischema.engine import Finding
+from gaischema import loading, sandbox
+from gaischema.engine import Finding, make_finding
+from gaischema.output import shown_name
 from gaischema.narrative import similarity, sketch_values
 from gaischema.validate import (
     FileResult,
@@ -35,15 +35,43 @@ from gaischema.validate import (
 )
 
 
+# characters people do not see: every format character (Cf: U+200B, U+200C/D, U+2060, U+FEFF, U+00AD, the
+# bidirectional marks ...), the combining grapheme joiner and the Hangul fillers, which render as nothing
+_INVISIBLE = re.compile(  # the Cf characters of Unicode 14 (a test checks the list against unicodedata), and those
+    "[\u00AD\u0600-\u0605\u061C\u06DD\u070F\u0890-\u0891\u08E2\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064"
+    "\u2066-\u206F\uFEFF\uFFF9-\uFFFB\U000110BD\U000110CD\U00013430-\U00013438\U0001BCA0-\U0001BCA3"
+    "\U0001D173-\U0001D17A\U000E0001\U000E0020-\U000E007F"
+    "\u034F\u115F\u1160\u3164\uFFA0]")
+
+
 def organ_key(instance: dict) -> tuple[str, str] | None:
-    """The key that matches reports of the same organ: (行政区划代码 or '', the normalised organ name)."""
+    """The key that matches reports of the same organ: (行政区划代码 or '', the organ name as people read it:
+    NFKC, invisible and formatting characters removed, spaces and punctuation removed)."""
     organ = instance.get("organ")
     if not isinstance(organ, str) or not organ.strip():
         return None
-    name = unicodedata.normalize("NFKC", organ)
+    name = _INVISIBLE.sub("", unicodedata.normalize("NFKC", organ))
     name = re.sub(r"[\s\u3000·•.,，。、（）()《》“”\"'’‘-]", "", name)
     code = instance.get("division_code")
     return (code if isinstance(code, str) else "", name)
+
+
+def invisible_characters(instance: dict) -> list[str]:
+    """The invisible characters in the organ name (U+200B ...), which organ_key leaves out."""
+    organ = instance.get("organ")
+    if not isinstance(organ, str):
+        return []
+    return sorted({f"U+{ord(ch):04X}" for ch in _INVISIBLE.findall(organ)})
+
+
+def _invisible_finding(found: list[str]) -> Finding:
+    """INPUT-INVISIBLE (a warning; like the INPUT-* rules of reading a file, declared in code, not in the
+    schema): the organ name holds characters nobody sees, which would keep it from matching last year's report."""
+    rule = {"id": "INPUT-INVISIBLE", "severity": "warning",
+            "message_zh": "机关名称中含有不可见字符（{reported}），与其他年度比较时已去除",
+            "message_en": "The organ name holds invisible characters ({reported}); they are left out when it is "
+                          "matched with other years' reports"}
+    return make_finding(rule, "organ", ("机关名称", "organ"), "、".join(found))
 
 
 def validate_record(source: bytes | str | dict, name: str = "") -> dict:
@@ -68,11 +96,15 @@ def validate_source(source: bytes | str | dict, name: str = "") -> FileResult:
         return fatal_result(name, err)
     try:
         findings = validate(instance)
+        if hidden := invisible_characters(instance):
+            findings.append(_invisible_finding(hidden))
         key = organ_key(instance)
         year = instance.get("report_year")
         # a year the cross-report rules can place (and SQLite can store)
         year = year if type(year) is int and 1000 <= year <= 9999 else None
         projection = engine().projection(instance) if key and year is not None else None
+    except MemoryError:  # the worker's memory limit: INPUT-TOO-COMPLEX, not a bug (gaischema.sandbox)
+        raise
     except Exception as exc:  # noqa: BLE001 - a bug on one report must not cost the others their results
         return internal_result(name, exc)
     return FileResult(name, findings, key=list(key) if key else None, year=year, projection=projection)
@@ -87,43 +119,88 @@ def internal_result(name: str, exc: BaseException) -> FileResult:
 
 
 def validate_file_record(path: str) -> dict:
-    """validate_record on a file (``-`` for standard input)."""
-    return validate_path(path).to_record()
-
-
-def validate_path(path: str) -> FileResult:
-    """Validate one file (``-`` for standard input)."""
+    """validate_record on a file (``-`` for standard input), in this process (the map step: the worker)."""
+    name = shown_name(path)
     try:
         data = loading.read_bytes(path)
     except loading.InputError as err:
-        return fatal_result(path, err)
-    return validate_source(data, path)
+        return fatal_result(name, err).to_record()
+    return validate_source(data, name).to_record()
 
 
-def pool_map(fn: Callable, items: Iterable, jobs: int = 0, serial_below: int = 0, chunksize: int = 16) -> Iterator:
-    """fn over items with ``jobs`` processes (0: the CPU count), results in item order. Serial for one job,
-    or for a list shorter than ``serial_below`` (a pool costs more than it saves there). ``items`` may be
-    lazy: the pool starts first and takes them as it goes."""
+def validate_path(path: str, limits: sandbox.Limits | None = None) -> FileResult:
+    """Validate one file (``-`` for standard input): one over IN_PROCESS_BYTES in a limited worker, as a
+    corpus's files are (see pool_map)."""
+    name = shown_name(path)
+    try:
+        data = loading.read_bytes(path)
+    except loading.InputError as err:
+        return fatal_result(name, err)
+    if len(data) <= IN_PROCESS_BYTES or not hasattr(os, "fork"):
+        return validate_source(data, name)
+    run = functools.partial(validate_record, name=name)
+    record = next(pool_map(run, [data], 1, failed=lambda _, err: fatal_result(name, err).to_record(), limits=limits))
+    return FileResult.from_record(record)
+
+
+def pool_map(fn: Callable, items: Iterable, jobs: int = 0, serial_below: int = 0, chunksize: int = 16, *,
+             failed: Callable[[Any, loading.InputError], Any] | None = None, ordered: bool = False,
+             limits: sandbox.Limits | None = None, in_process: Callable[[Any], bool] | None = None) -> Iterator:
+    """fn over items in ``jobs`` worker processes with limits of their own (0: the CPU count; see
+    gaischema.sandbox), results in completion order (``ordered``: in item order). An item whose worker hit a
+    limit yields ``failed(item, InputError INPUT-TOO-COMPLEX)`` (without ``failed`` the error is raised). One
+    worker for a list shorter than ``serial_below``; with one worker, items for which ``in_process`` is true run
+    in this process instead (small, cheap ones: no fork). ``items`` may be lazy: they are taken as they go."""
     jobs = jobs or os.cpu_count() or 1
-    if jobs == 1 or (isinstance(items, (list, tuple)) and len(items) < serial_below):
+    if isinstance(items, (list, tuple)) and len(items) < serial_below:
+        jobs = 1
+    if not hasattr(os, "fork"):  # pragma: no cover - Windows: no limited workers
         yield from map(fn, items)
         return
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    # workers ignore Ctrl-C: the parent alone stops, and leaving the block terminates them at once
-    with ctx.Pool(jobs, initializer=_ignore_sigint) as pool:
-        yield from pool.imap(fn, items, chunksize=chunksize)
+    limits = limits or sandbox.default_limits()
+
+    def on_limit(item, exc: sandbox.LimitExceeded):
+        amount = {"memory": f"{exc.limits.memory // sandbox.MIB} MiB", "cpu": f"{exc.limits.cpu:g} s",
+                  "wall": f"{exc.limits.wall:g} s"}.get(exc.limit, "")
+        err = loading.too_complex(exc.limit, amount, exc.detail)
+        if failed is None:
+            raise err
+        return failed(item, err)
+
+    with sandbox.Pool(fn, jobs, limits, batch=chunksize) as pool:
+        if jobs == 1 and in_process is not None:
+            for item in items:
+                if in_process(item):
+                    yield fn(item)
+                else:
+                    yield from pool.imap([item], on_limit)
+        else:
+            yield from pool.imap(items, on_limit, ordered)
 
 
-def _ignore_sigint() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+IN_PROCESS_BYTES = 1 << 20
 
 
-def iter_results(files: Iterable[str], jobs: int = 0) -> Iterator[FileResult]:
-    """Validate files in parallel (see pool_map), yielding results in file order."""
+def small_file(path: str) -> bool:
+    """A file validate may check in its own process (at most IN_PROCESS_BYTES; real reports are ~16 KB): a
+    larger one, and standard input, go to a limited worker."""
+    try:
+        return path != "-" and os.stat(path).st_size <= IN_PROCESS_BYTES
+    except OSError:
+        return True  # reading it fails at once, with its own message
+
+
+def iter_results(files: Iterable[str], jobs: int = 0, limits: sandbox.Limits | None = None) -> Iterator[FileResult]:
+    """Validate files in limited workers (see pool_map), yielding results as they complete."""
     warm()
     # workers send plain records (cheap to pickle, and the parent, which writes every result, stays light)
-    for record in pool_map(validate_file_record, files, jobs, serial_below=2 * (jobs or os.cpu_count() or 1)):
+    for record in pool_map(validate_file_record, files, jobs, serial_below=2 * (jobs or os.cpu_count() or 1),
+                           failed=_failed_record, limits=limits, in_process=small_file):
         yield FileResult.from_record(record)
+
+
+def _failed_record(path: str, err: loading.InputError) -> dict:
+    return fatal_result(path, err).to_record()
 
 
 class CrossChecker:

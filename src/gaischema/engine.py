@@ -805,7 +805,9 @@ class Engine:
                 cell = self._joined_cell(hit.cells, version)
             else:
                 cell = self.labels.cell(hit.cells[0] if hit.cells else tuple(hit.path.split(".")), version)
-            findings.append(make_finding(rule, hit.path, cell, hit.reported, hit.expected, quote=hit.quote))
+            more = (f"另有 {hit.more} 处同类陈述未逐一列出", f"{hit.more} more such statements are not listed") \
+                if hit.more else None
+            findings.append(make_finding(rule, hit.path, cell, hit.reported, hit.expected, more, quote=hit.quote))
         return findings
 
     def cross_check(self, this: dict, prev: dict) -> list[Finding]:

@@ -11,6 +11,7 @@ import json
 import math
 import os
 import re
+import stat
 import sys
 from dataclasses import dataclass
 from typing import Iterator
@@ -193,17 +194,24 @@ class InputError(Exception):
 
 
 def read_bytes(source: str) -> bytes:
-    """The bytes of a file, or of standard input for ``-``; at most MAX_BYTES."""
+    """The bytes of a file, or of standard input for ``-``; at most MAX_BYTES. Only a regular file is read:
+    a folder, a FIFO, a socket or a device is refused before it is opened (opening a FIFO waits for a writer,
+    and a device may never end), and the file is opened non-blocking in case it was swapped meanwhile."""
     try:
         if source == "-":
             data = sys.stdin.buffer.read(MAX_BYTES + 1)
         else:
-            if os.path.isdir(source):
+            st = os.stat(source)
+            if stat.S_ISDIR(st.st_mode):
                 raise InputError("INPUT-UNREADABLE", "是目录而不是文件", "is a directory, not a file")
-            size = os.path.getsize(source)
-            if size > MAX_BYTES:
-                raise _too_large(size)
-            with open(source, "rb") as fh:
+            if not stat.S_ISREG(st.st_mode):
+                raise _not_regular(st.st_mode)
+            if st.st_size > MAX_BYTES:
+                raise _too_large(st.st_size)
+            fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+            with open(fd, "rb", closefd=True) as fh:
+                if not stat.S_ISREG(os.fstat(fd).st_mode):  # replaced between the stat and the open
+                    raise _not_regular(os.fstat(fd).st_mode)
                 data = fh.read(MAX_BYTES + 1)
     except InputError:
         raise
@@ -216,6 +224,29 @@ def read_bytes(source: str) -> bytes:
     if len(data) > MAX_BYTES:
         raise _too_large(len(data))
     return data
+
+
+def _not_regular(mode: int) -> InputError:
+    kind, kind_en = (("命名管道（FIFO）", "a named pipe (FIFO)") if stat.S_ISFIFO(mode) else
+                     ("套接字", "a socket") if stat.S_ISSOCK(mode) else
+                     ("设备文件", "a device") if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else ("特殊文件", "a special file"))
+    return InputError("INPUT-UNREADABLE", f"是{kind}而不是普通文件，不予读取",
+                      f"is {kind_en}, not a regular file; not read")
+
+
+LIMIT_NAMES = {"memory": ("内存", "memory"), "cpu": ("CPU 时间", "CPU time"), "wall": ("运行时间", "wall time")}
+
+
+def too_complex(limit: str, amount: str, detail: str = "") -> InputError:
+    """INPUT-TOO-COMPLEX: reading the file hit a limit of the worker that read it (gaischema.sandbox):
+    ``limit`` is memory, cpu or wall (``amount`` the limit, e.g. "1024 MiB", "20 s"), or crash (the reader
+    ended otherwise; ``detail`` says how)."""
+    if limit in LIMIT_NAMES:
+        zh, en = LIMIT_NAMES[limit]
+        return InputError("INPUT-TOO-COMPLEX", f"文件过于复杂：读取时超出{zh}上限（{amount}），已中止",
+                          f"too complex: reading it hit the {en} limit ({amount}); stopped")
+    return InputError("INPUT-TOO-COMPLEX", f"文件过于复杂：读取程序异常终止（{detail}）",
+                      f"too complex: the reader ended abnormally ({detail})")
 
 
 def _too_large(size: int) -> InputError:

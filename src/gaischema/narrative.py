@@ -31,6 +31,7 @@ compared in about linear time instead of all pairs.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import math
 import re
 import struct
@@ -194,6 +195,7 @@ class Hit:
     reported: Any
     expected: Any
     cells: list[tuple[str, ...]]  # the cells the statement speaks of
+    more: int = 0  # statements of the same rule in the report past MAX_HITS, not listed
 
 
 # ------------------------------------------------------------------------------------------------ text
@@ -207,10 +209,16 @@ def normalize(text: str) -> str:
 
 
 def sentence(text: str, start: int, end: int, limit: int = 160) -> str:
-    """The sentence around text[start:end] (from after the previous 。；！？ to before the next), for quoting."""
-    i = max(text.rfind(ch, 0, start) for ch in _SENTENCE_END) + 1
-    ends = [j for j in (text.find(ch, end) for ch in _SENTENCE_END) if j >= 0]
-    j = min(ends) if ends else len(text)
+    """The sentence around text[start:end] (from after the previous 。；！？ to before the next), for quoting.
+    Sentence ends are looked for only within ``limit`` characters of the statement (beyond, the quote is cut
+    anyway): a text of many statements and few sentence ends costs linear time, not quadratic."""
+    lo = max(0, start - limit - 1)
+    i = max(text.rfind(ch, lo, start) for ch in _SENTENCE_END) + 1
+    if i == 0:
+        i = lo  # no end within reach: the quote is cut at the front (lo < start - limit // 2)
+    hi = min(len(text), end + limit + 1)
+    ends = [j for j in (text.find(ch, end, hi) for ch in _SENTENCE_END) if j >= 0]
+    j = min(ends) if ends else hi
     quote = text[i:j]
     if len(quote) > limit:  # a run-on "sentence": keep the statement and what stands near it
         a, b = max(i, start - limit // 2), min(j, end + limit // 2)
@@ -339,10 +347,31 @@ def _false(op: str, a: tuple[float, float], b: tuple[float, float]) -> bool:
 
 
 # ------------------------------------------------------------------------------------------------ checks
+MAX_HITS = 20  # findings of one rule in one report; the rest are counted in the last one's ``more``
+MAX_DIGITS = 18  # a number of more digits is no count: its statement is not read (and int() is bounded)
+
+
 def check_text(instance: dict, rules: TextRules, identities, in_identities: frozenset = frozenset()) -> list[Hit]:
-    """Every statement of the report's narrative that no reading of its tables supports."""
+    """Every statement of the report's narrative that no reading of its tables supports: at most MAX_HITS
+    per rule, the last of them saying (``more``) how many more there were."""
     bounds = Bounds(instance, identities, in_identities)
     hits: list[Hit] = []
+    kept: dict[int, int] = {}  # rule key -> index in hits of its last hit
+    counts: dict[int, int] = {}  # rule key -> hits of it
+    more: dict[int, int] = {}
+
+    def full(key: int) -> bool:
+        if counts.get(key, 0) < MAX_HITS:
+            return False
+        more[key] = more.get(key, 0) + 1
+        return True
+
+    def add(hit: Hit) -> None:
+        key = hit.rule.key
+        if not full(key):
+            kept[key], counts[key] = len(hits), counts.get(key, 0) + 1
+            hits.append(hit)
+
     normalized: dict[str, str] = {}
     for (section, numbered), group in rules.plan:
         if section is None:  # section_order rules read the extraction record
@@ -366,7 +395,7 @@ def check_text(instance: dict, rules: TextRules, identities, in_identities: froz
         for rule in group:
             if rule.kind == "narrative_required":
                 if not (rule.may_match(present) and next(matches(rule, text), None)):
-                    hits.append(Hit(rule, section, sentence(text, 0, 0), None, None, []))
+                    add(Hit(rule, section, sentence(text, 0, 0), None, None, []))
                 continue
             if not rule.may_match(present):
                 continue
@@ -374,7 +403,11 @@ def check_text(instance: dict, rules: TextRules, identities, in_identities: froz
                 hit = _statement(rule, m, bounds)
                 if hit is not None:
                     reported, expected, cells = hit
-                    hits.append(Hit(rule, section, sentence(text, m.start(), m.end()), reported, expected, cells))
+                    if full(rule.key):
+                        continue  # counted, not quoted: no sentence is looked for
+                    add(Hit(rule, section, sentence(text, m.start(), m.end()), reported, expected, cells))
+    for key, n in more.items():
+        hits[kept[key]] = dataclasses.replace(hits[kept[key]], more=n)
     return hits
 
 
@@ -424,6 +457,8 @@ class Literals:
 
 def _statement(rule: TextRule, m: re.Match, bounds: Bounds):
     """(reported, expected, cells) when no reading supports the statement, else None."""
+    if any(len(g) > MAX_DIGITS for g in m.groups() if g):
+        return None  # a run of digits no count has (a 4,301-digit number is past what int() reads)
     if rule.kind == "narrative_fact":
         n = int(m.group(1))
         values = [bounds.linear(r) for r in rule.readings]

@@ -9,6 +9,8 @@ renames it), and says clearly when the folder does not exist.
 from __future__ import annotations
 
 import contextlib
+import errno
+import io
 import json
 import os
 import re
@@ -40,37 +42,67 @@ def check_target(path: str, force: bool) -> None:
 
 
 def write(path: str, data: str | bytes, force: bool = False) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename."""
-    check_target(path, force)
+    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename. A write that fails
+    (the disk is full, a quota) is an OutputError (OUTPUT-WRITE) and leaves nothing behind."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
+    with atomic_binary(path, force) as fh:
+        fh.write(raw)
+
+
+@contextlib.contextmanager
+def atomic_binary(path: str, force: bool = False) -> Iterator[IO[bytes]]:
+    """A binary file to stream into; it appears under ``path`` only when the block ends without an error, with
+    the mode a new file of the user's gets (0666 less the umask, not mkstemp's 0600)."""
+    check_target(path, force)
     folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".gaischema-", dir=folder)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(raw)
+        fd, tmp = tempfile.mkstemp(prefix=".gaischema-", dir=folder)
+    except OSError as exc:
+        raise _write_error(path, exc) from None
+    try:
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                yield fh
+            os.chmod(tmp, 0o666 & ~_umask())
+        except OSError as exc:
+            raise _write_error(path, exc) from None
         if not force and os.path.exists(path):  # created meanwhile by another writer
             raise OutputError("OUTPUT-EXISTS", f"{path} 已存在，使用 --force 覆盖",
                               f"{path} exists; use --force to overwrite it")
-        os.replace(tmp, path)
-    except BaseException:
+        try:
+            os.replace(tmp, path)
+        except OSError as exc:
+            raise _write_error(path, exc) from None
+    finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
-        raise
 
 
 @contextlib.contextmanager
 def atomic(path: str, force: bool = False, newline: str | None = None) -> Iterator[IO[str]]:
     """A text file to stream into; it appears under ``path`` only when the block ends without an error."""
-    check_target(path, force)
-    folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".gaischema-", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as fh:
+    with atomic_binary(path, force) as raw:
+        fh = io.TextIOWrapper(raw, encoding="utf-8", newline=newline)
+        try:
             yield fh
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+            fh.flush()
+        except OSError as exc:
+            raise _write_error(path, exc) from None
+        finally:
+            fh.detach()
+
+
+def _write_error(path: str, exc: OSError) -> OutputError:
+    full = exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
+    zh = "磁盘已满" if full else (exc.strerror or str(exc))
+    return OutputError("OUTPUT-WRITE", f"无法写入 {shown_name(path)}：{zh}，未留下部分文件",
+                       f"cannot write {shown_name(path)}: {exc.strerror or exc}; no partial file left")
+
+
+def _umask() -> int:
+    mask = os.umask(0)  # the only way to read it; set back at once (commands run single-threaded)
+    os.umask(mask)
+    return mask
 
 
 class JsonArray:
@@ -99,6 +131,25 @@ def spreadsheet_text(value):
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     return value
+
+
+_NAME_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_NAME_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def shown_name(path: str) -> str:
+    """A file name as results show it (text, JSON, CSV, the extraction's source_file): the name's bytes read as
+    UTF-8, bytes that are not UTF-8 (a GBK name from a Windows zip) as ``\\xb1``, control characters (a newline
+    that would forge a result line) and bidirectional overrides as ``\\n``, ``\\x1b``, ``\\u202e``. Always
+    printable, never a lone surrogate; a plain UTF-8 name is unchanged."""
+    if _NAME_CONTROL.search(path) is None and not _has_surrogate(path):
+        return path
+    text = os.fsencode(path).decode("utf-8", "backslashreplace") if _has_surrogate(path) else path
+    return _NAME_CONTROL.sub(lambda m: _NAME_ESCAPES.get(m.group(), m.group().encode("unicode_escape").decode("ascii")), text)
+
+
+def _has_surrogate(text: str) -> bool:
+    return any("\udc80" <= ch <= "\udcff" for ch in text) if not text.isascii() else False
 
 
 def printable(text: str) -> str:

@@ -193,6 +193,8 @@ def file_records(task: dict) -> dict:
             reports = [_instance_file(path, name, save)]
         else:
             reports = _published_file(path, name, save)
+    except MemoryError:  # the worker's memory limit: INPUT-TOO-COMPLEX (gaischema.sandbox), not a bug
+        raise
     except Exception as exc:  # noqa: BLE001 - a bug on one file must not cost the others their rows
         reports = [_unreadable(internal_result(name, exc), _suffix(path).lstrip(".") or "?")]
     return {"name": name, "reports": reports}
@@ -426,7 +428,13 @@ def instance_target(save_dir: str, path: str, taken: set[str]) -> str:
 
 def _local_map(fn: Callable, tasks: list[dict], jobs: int) -> Iterator[dict]:
     n = jobs or os.cpu_count() or 1
-    yield from pool_map(fn, tasks, jobs, serial_below=2 * n, chunksize=1)
+    yield from pool_map(fn, tasks, jobs, serial_below=2 * n, chunksize=1, failed=_too_complex)
+
+
+def _too_complex(task: dict, err: loading.InputError) -> dict:
+    """The row of a file whose worker hit a limit (gaischema.sandbox): its INPUT-TOO-COMPLEX result."""
+    return {"name": task["name"], "reports": [_unreadable(fatal_result(task["name"], err),
+                                                          _suffix(task["path"]).lstrip(".") or "?")]}
 
 
 def _dask_map(fn: Callable, tasks: list[dict], address: str) -> Iterator[dict]:

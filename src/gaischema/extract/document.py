@@ -48,26 +48,39 @@ class Table:
                         self.grid[r][c] = cell
 
     @classmethod
-    def from_rows(cls, rows: list[list[tuple[str, int, int]]], page: int | None = None) -> "Table":
+    def from_rows(cls, rows: list[list[tuple[str, int, int]]], page: int | None = None,
+                  max_cells: int | None = None) -> "Table":
         """Place rows of (text, rowspan, colspan) as HTML does: each cell at the next position its row has
-        free, a position taken by a rowspan from above being skipped."""
-        taken: set[tuple[int, int]] = set()
+        free, a position taken by a rowspan from above being skipped. Linear in the positions placed: one array
+        says, per column, the last row a cell placed above still covers. With ``max_cells``, a table whose
+        grid would exceed it raises TableTooLarge as soon as a row grows too wide, before any grid is built."""
+        nrows = len(rows)
+        widest = max_cells // max(nrows, 1) if max_cells is not None else None
+        below: list[int] = []  # below[c]: the last row that a cell placed so far covers at column c (-1: none)
         cells: list[Cell] = []
-        ncols = 0
         for r, row in enumerate(rows):
             c = 0
             for text, rowspan, colspan in row:
-                while (r, c) in taken:
+                while c < len(below) and below[c] >= r:
                     c += 1
-                rowspan = max(1, min(rowspan, len(rows) - r))
+                rowspan = max(1, min(rowspan, nrows - r))
                 colspan = max(1, colspan)
+                end = c + colspan
+                if widest is not None and end > widest:
+                    raise TableTooLarge(f"a row of {end} positions in a table of {nrows} rows")
+                if end > len(below):
+                    below.extend([-1] * (end - len(below)))
+                last = r + rowspan - 1
+                for k in range(c, end):
+                    if below[k] < last:
+                        below[k] = last
                 cells.append(Cell(r, c, text, rowspan, colspan))
-                for dr in range(rowspan):
-                    for dc in range(colspan):
-                        taken.add((r + dr, c + dc))
-                c += colspan
-            ncols = max(ncols, c, max((cc + 1 for rr, cc in taken if rr == r), default=0))
-        return cls(cells, len(rows), ncols, page)
+                c = end
+        return cls(cells, nrows, len(below), page)
+
+
+class TableTooLarge(ValueError):
+    """A table's grid would hold more positions than the reader's bound."""
 
 
 @dataclass
@@ -105,11 +118,11 @@ class Document:
                 out.extend(block.text.split("\n"))
             else:
                 for r in range(block.nrows):
-                    seen: list[int] = []
+                    seen: set[int] = set()
                     texts = []
                     for cell in block.grid[r]:
                         if cell is not None and id(cell) not in seen:
-                            seen.append(id(cell))
+                            seen.add(id(cell))
                             if cell.row == r:
                                 texts.append(" ".join(cell.text.split()))
                     out.append(" ".join(t for t in texts if t))

@@ -58,6 +58,7 @@ _DATE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日
 _TITLE = "政府信息公开(?:工作)?年度报告"
 _TITLE_RE = re.compile(_TITLE)
 _SENTENCE = re.compile("[，。；！？]")
+_TITLE_SEPARATORS = re.compile(r"[_|｜>›»—–]+|-{1,2}(?!\d)")
 _NAME = r"[^\s\d，。、：:（）()《》“”]{2,40}?"
 _HEAD_LINES = 60
 
@@ -150,6 +151,11 @@ def parse_title(line: str) -> tuple[int | None, str | None]:
     t = re.sub(r"^(?:标题|题目)[:：]?", "", t)
     if not re.search(_TITLE, t):
         return None, None
+    # a page's <title> or a PDF's Title joins the report's title and the site's name (…年度报告_XX市人民政府门户网站,
+    # XX网站-…年度报告): the part with the report's title is the title
+    parts = [p for p in _TITLE_SEPARATORS.split(t) if _TITLE_RE.search(p)]
+    if len(parts) == 1:
+        t = parts[0]
     m = (re.search(rf"(\d{{4}})年度?({_NAME})?{_TITLE}", t) or re.search(rf"{_TITLE}[（(](\d{{4}})年度?[）)]", t))
     year = int(m.group(1)) if m and 1990 < int(m.group(1)) < 2100 else None
     organ = m.group(2) if m and m.re.groups > 1 and m.group(2) else None
@@ -264,6 +270,10 @@ def text_metadata(text: str, notes: list[Note], meta_fields: dict | None = None,
     for a, b in zip(tail, tail[1:]):
         if re.fullmatch(r"[^\s\d，。、]{2,40}", a) and _DATE.fullmatch(b.strip()):
             signature = (a, b)
+    if signature is None and tail:  # organ and date on one line: 宁波市北仑区统计局 2024年1月5日
+        one = re.fullmatch(r"([^\s\d，。、]{2,40})\s+(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)", tail[-1].strip())
+        if one:
+            signature = (one.group(1), one.group(2))
     if signature:
         organ_from("signature", signature[0])
     m = re.search(rf"汇总\s*({_NAME})\s*(?:各有关单位|各有关部门|各部门|各单位|所属各单位|各乡镇|各级)", t)
@@ -275,10 +285,13 @@ def text_metadata(text: str, notes: list[Note], meta_fields: dict | None = None,
         organ_from("file_name", organ)
         if year:
             years["file_name"] = year
-    if gone:  # the text itself held invisible characters: name them on whatever the text gave
-        for key in organs:
+    if gone:  # the text held invisible characters: named on a value read from a line that had them
+        marked = [strip_invisible(x) for x in fold(text).split("\n") if _INVISIBLE.search(x)]
+        for key, organ in organs.items():
             if key in ("发布机构", "来源", "标题", "text_title", "compiled_by", "signature", "summarised"):
-                removed.setdefault(key, gone)
+                had = sorted({c for clean, inv in marked if organ in "".join(clean.split()) for c in inv.split()})
+                if had:
+                    removed.setdefault(key, " ".join(had))
 
     period = re.search(r"统计期限?[^\n。]{0,6}?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[^\n。]{0,6}?"
                        r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日", t)

@@ -186,6 +186,8 @@ def extract_file_records(path: str, columns: dict[str, str] | None = None) -> li
         rows = read_dump(path, data, columns) if _may_be_dump(path, data, columns) else None
     except InputError as err:
         return [_error_record(path, err.rule, err.message, err.message_en)]
+    except MemoryError:  # the worker's memory limit: INPUT-TOO-COMPLEX (gaischema.sandbox), not a bug
+        raise
     except Exception as exc:  # noqa: BLE001 - a bug: that file's record, as in extract_file_record
         return [_internal_error(path, exc)]
     if rows is None:
@@ -200,6 +202,8 @@ def extract_row(row: DumpRow, name: str) -> dict:
     """One row of a crawler dump as a record: its content read as HTML or text, the crawler's fields as the
     document's metadata."""
     try:
+        if row.broken:
+            raise InputError("INPUT-NOT-REPORT", "该行不是 JSON 对象（JSON 格式错误）", "the line is no JSON object (bad JSON)")
         if not row.content or not row.content.strip():
             raise InputError("INPUT-EMPTY", "该行没有内容（正文列为空）", "the row has no content (its content column is empty)")
         if row.content_format == "html":
@@ -230,6 +234,8 @@ def _guarded(name: str, work) -> dict:
         return work()
     except InputError as err:
         return _error_record(name, err.rule, err.message, err.message_en)
+    except MemoryError:  # the worker's memory limit: INPUT-TOO-COMPLEX (gaischema.sandbox), not a bug
+        raise
     except Exception as exc:  # noqa: BLE001 - reported as the file's result, with the trace for a bug report
         return _internal_error(name, exc)
 
@@ -246,13 +252,14 @@ def _error_record(name: str, rule: str, message: str, message_en: str) -> dict:
 
 
 def iter_extract(files, jobs: int = 0, columns: dict[str, str] | None = None):
-    """Extract files with ``jobs`` processes (0: every CPU), records in file order, a dump's rows in row
-    order (see extract_file_records)."""
+    """Extract files in ``jobs`` limited workers (0: every CPU; gaischema.sandbox), records as the files
+    complete, a dump's rows in row order (see extract_file_records)."""
     Model.load()
     engine()  # compiled before the pool forks, so that workers share it
     n = jobs or os.cpu_count() or 1
     work = partial(extract_file_records, columns=columns) if columns else extract_file_records
-    for records in pool_map(work, files, jobs, serial_below=2 * n, chunksize=1):
+    for records in pool_map(work, files, jobs, serial_below=2 * n, chunksize=1,
+                            failed=lambda path, err: [_error_record(path, err.rule, err.message, err.message_en)]):
         yield from records
 
 

@@ -8,6 +8,9 @@ import re
 import xml.etree.ElementTree as ET
 import zipfile
 
+import defusedxml
+import defusedxml.ElementTree as DET
+
 from gaischema.extract.document import Block, Cell, Table
 from gaischema.extract.readers import ocr
 from gaischema.extract.readers.pdf import blocks_from_pages
@@ -36,14 +39,55 @@ def _unzip(data: bytes, name: str, what_zh: str, what_en: str) -> bytes:
     return out
 
 
+MAX_ELEMENTS = 500_000  # a report's document.xml has some thousands; a tree of these stays ~100 MB
+MAX_TEXT = 4 * 1024 * 1024  # characters: a report has some tens of thousands (a text file's limit is 10 MiB of bytes)
+_DECLARATION = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]{1,40})["']""")
+_EXPAT_ENCODINGS = {"utf-8", "utf8", "utf-16", "utf16", "iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii"}
+
+
 def _xml(data: bytes, what_zh: str, what_en: str) -> ET.Element:
-    if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data[:65536]:
-        raise not_report(f"{what_zh}含有 DTD，不予读取", f"the {what_en} has a DTD; not read")
+    """The element tree of a Word XML part, read by a parser that refuses DTDs and entities wherever they
+    stand (defusedxml over expat), in the encoding the XML declares (GBK too: expat itself knows only UTF-8,
+    UTF-16 and Latin-1, so other encodings are decoded here first), at most MAX_ELEMENTS elements."""
+    data = _as_utf8(data, what_zh, what_en)
+    count, root = 0, None
     try:
-        root = ET.fromstring(data)
-    except ET.ParseError:
+        for _event, el in DET.iterparse(io.BytesIO(data), events=("start",), forbid_dtd=True):
+            if root is None:
+                root = el  # the first element started is the root
+            count += 1
+            if count > MAX_ELEMENTS:
+                raise InputError("INPUT-TOO-LARGE", f"{what_zh}元素过多（上限 {MAX_ELEMENTS} 个）",
+                                 f"the {what_en} has too many elements (the limit is {MAX_ELEMENTS})")
+    except defusedxml.DefusedXmlException:
+        raise not_report(f"{what_zh}含有 DTD 或实体声明，不予读取", f"the {what_en} has a DTD or entities; not read") from None
+    except (ET.ParseError, ValueError, LookupError):
         raise not_report(f"{what_zh}内容损坏", f"the {what_en} is damaged") from None
+    if root is None:
+        raise not_report(f"{what_zh}内容损坏", f"the {what_en} is damaged")
+    if sum(len(t) for t in root.itertext()) > MAX_TEXT:
+        raise InputError("INPUT-TOO-LARGE", f"{what_zh}文字过多（上限 {MAX_TEXT} 字）",
+                         f"the {what_en} holds too much text (the limit is {MAX_TEXT} characters)")
     return root
+
+
+def _as_utf8(data: bytes, what_zh: str, what_en: str) -> bytes:
+    """The part as UTF-8 when it declares an encoding expat does not read (GBK, GB18030, Big5 ...)."""
+    m = _DECLARATION.match(data[:200])
+    if m is None:
+        return data
+    name = m.group(1).decode("ascii").lower()
+    if name in _EXPAT_ENCODINGS:
+        return data
+    try:
+        text = data.decode(name)
+    except LookupError:
+        raise not_report(f"{what_zh}声明了未知的编码 {name}", f"the {what_en} declares an unknown encoding, {name}") from None
+    except UnicodeDecodeError:
+        raise not_report(f"{what_zh}不是所声明的 {name} 编码", f"the {what_en} is not in the {name} it declares") from None
+    declared = m.group(1).decode("ascii")
+    i = text.find(declared, 0, 200)  # the declaration is ASCII in every such encoding: the same characters
+    return (text[:i] + "UTF-8" + text[i + len(declared):]).encode("utf-8")
 
 
 def _w_text(el: ET.Element) -> str:

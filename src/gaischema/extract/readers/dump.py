@@ -19,9 +19,10 @@ import csv
 import io
 import json
 import re
+import zipfile
 from dataclasses import dataclass
 
-from gaischema.extract.readers.common import META_SHEET, MAX_TABLE_CELLS, not_report
+from gaischema.extract.readers.common import MAX_TABLE_CELLS, MAX_UNPACKED, META_SHEET, not_report
 from gaischema.extract.readers.text import decode_text
 from gaischema.loading import MAX_BYTES, InputError
 
@@ -53,14 +54,11 @@ class DumpRow:
     date: str | None = None
     url: str | None = None
     source: str | None = None
+    broken: bool = False  # a line of JSON Lines that is no JSON object
 
     def meta(self) -> dict[str, str]:
         """The crawler's fields as document metadata (keys ``title``, ``date``, ``url``, ``source``)."""
         return {k: v for k in ("title", "date", "url", "source") if (v := getattr(self, k))}
-
-    def label(self) -> str:
-        """How the row is named in a record's ``file``: its number and, when it has one, its title."""
-        return f"row={self.row}" + (f" {' '.join(self.title.split())[:60]}" if self.title else "")
 
 
 def find_columns(header: list[str], columns: dict[str, str] | None = None) -> dict[str, int]:
@@ -137,17 +135,25 @@ def read_dump(path: str, data: bytes, columns: dict[str, str] | None = None) -> 
     return rows
 
 
+def _loads(text: str):
+    """json.loads, with nesting too deep for the parser as a ValueError like any other bad JSON."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+
+
 def _json_rows(text: str, columns: dict[str, str] | None) -> list[DumpRow] | None:
     """A JSON array of objects, or JSON Lines (one object a line)."""
     stripped = text.strip()
     objects: list = []
     try:
-        value = json.loads(stripped)
+        value = _loads(stripped)
         objects = value if isinstance(value, list) else [value] if isinstance(value, dict) else []
     except ValueError:
         lines = [x for x in stripped.split("\n") if x.strip()]
         try:
-            objects = [json.loads(x) for x in lines[:1]]
+            objects = [_loads(x) for x in lines[:1]]
         except ValueError:
             return None
         if not objects or not isinstance(objects[0], dict):
@@ -155,7 +161,7 @@ def _json_rows(text: str, columns: dict[str, str] | None) -> list[DumpRow] | Non
         objects = []
         for x in lines:
             try:
-                objects.append(json.loads(x))
+                objects.append(_loads(x))
             except ValueError:
                 objects.append(None)  # a broken line is that row's error, not the file's
     dicts = [o for o in objects if isinstance(o, dict)]
@@ -171,7 +177,7 @@ def _json_rows(text: str, columns: dict[str, str] | None) -> list[DumpRow] | Non
                          "with --content-column)")
     if len(objects) > _MAX_ROWS:
         raise InputError("INPUT-TOO-LARGE", f"数据行过多（上限 {_MAX_ROWS}）", f"too many rows (the limit is {_MAX_ROWS})")
-    return [_row(n, [o.get(k) for k in keys] if isinstance(o, dict) else [], cols)
+    return [_row(n, [o.get(k) for k in keys], cols) if isinstance(o, dict) else DumpRow(n, None, "txt", broken=True)
             for n, o in enumerate(objects, 1)]
 
 
@@ -183,7 +189,12 @@ def _xlsx_rows(data: bytes, columns: dict[str, str] | None) -> list[DumpRow] | N
     except ImportError:
         return None
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:  # bounded before openpyxl unpacks anything
+            if sum(i.file_size for i in z.infolist()) > MAX_UNPACKED:
+                raise InputError("INPUT-TOO-LARGE", "工作簿解压后过大", "the workbook is too large unpacked")
         wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except InputError:
+        raise
     except Exception:  # noqa: BLE001 - not a workbook: the workbook or Word reader says what it is
         return None
     try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html.parser
 import re
 
-from gaischema.extract.document import Block, Table
+from gaischema.extract.document import Block, Table, TableTooLarge
 from gaischema.extract.readers.common import MAX_DEPTH, MAX_TABLE_CELLS, paragraphs
 from gaischema.loading import InputError
 
@@ -152,7 +152,11 @@ def _html_blocks(node, out: list[Block]) -> None:
             if sum(len(r) for r in rows) > MAX_TABLE_CELLS:
                 raise InputError("INPUT-TOO-LARGE", "表格过大", "a table is too large")
             if rows:
-                out.append(_bounded(Table.from_rows(rows)))
+                try:  # spans bounded as they are placed: no grid of more than MAX_TABLE_CELLS is begun
+                    out.append(_bounded(Table.from_rows(rows, max_cells=MAX_TABLE_CELLS)))
+                except TableTooLarge:
+                    raise InputError("INPUT-TOO-LARGE", "表格过大（合并单元格范围过大）",
+                                     "a table is too large (a huge merged range)") from None
             return
         if n.tag in _BLOCK_TAGS or n.tag == "br":
             buf.append("\n")

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import io
 import re
+import xml.sax
+import xml.sax.handler
 import zipfile
+from dataclasses import dataclass
+
+import defusedxml
+import defusedxml.sax
 
 from gaischema.extract.document import Block, Cell, Paragraph, Table
 from gaischema.extract.readers.common import MAX_TABLE_CELLS, MAX_UNPACKED, META_SHEET, not_report
@@ -66,32 +72,99 @@ def read_xlsx(data: bytes) -> tuple[list[Block], dict]:
     return blocks, fields
 
 
-_RANGE = re.compile(rb'<(?:\w+:)?(?:mergeCell|dimension) ref="([A-Z]{1,3})(\d{1,7})(?::([A-Z]{1,3})(\d{1,7}))?"')
+MAX_SHEETS = 50  # a report workbook has a few
+MAX_WORKBOOK_CELLS = 5 * MAX_TABLE_CELLS  # cells (c elements) of all sheets together
+MAX_RUNS = 100_000  # shared strings and their rich-text runs
+MAX_ELEMENTS = 1_000_000  # elements in any one XML part
+_REF = re.compile(r"([A-Z]{1,3})([0-9]{1,7})(?::([A-Z]{1,3})([0-9]{1,7}))?")
 
 
-def _column(letters: bytes) -> int:
+def _column(letters: str) -> int:
     n = 0
     for ch in letters:
-        n = n * 26 + ch - 64
+        n = n * 26 + ord(ch) - 64
     return n
 
 
+def _area(ref: str) -> int | None:
+    """The positions a range reference covers, however it is spelled (``a1:xfd1048576``, ``$A$1:$XFD$1048576``,
+    spaces); None when it is not a reference."""
+    m = _REF.fullmatch(ref.replace("$", "").replace(" ", "").upper())
+    if m is None:
+        return None
+    c1, r1, c2, r2 = m.group(1), int(m.group(2)), m.group(3) or m.group(1), int(m.group(4) or m.group(2))
+    return (abs(r2 - r1) + 1) * (abs(_column(c2) - _column(c1)) + 1)
+
+
+@dataclass
+class _Totals:
+    cells: int = 0
+    merged: int = 0
+    sheets: int = 0
+    runs: int = 0
+
+
+class _Census(xml.sax.handler.ContentHandler):
+    """Counts, while a real XML parser reads a part (attributes in any order and quoting, any spelling of a
+    reference), what openpyxl would make objects of: cells, merged positions, sheets, shared-string runs."""
+
+    def __init__(self, totals: _Totals):
+        super().__init__()
+        self.totals, self.elements = totals, 0
+
+    def startElement(self, name, attrs):
+        self.elements += 1
+        if self.elements > MAX_ELEMENTS:
+            raise _too_large()
+        local = name.rpartition(":")[2]
+        t = self.totals
+        if local == "c":
+            t.cells += 1
+            if t.cells > MAX_WORKBOOK_CELLS:
+                raise _too_large()
+        elif local == "mergeCell":
+            area = _area(attrs.get("ref", ""))
+            if area is None:
+                raise not_report("工作簿中的合并单元格范围无法识别", "a merged range of the workbook is not a reference")
+            t.merged += area
+            if area > MAX_TABLE_CELLS or t.merged > MAX_WORKBOOK_CELLS:
+                raise InputError("INPUT-TOO-LARGE", "合并单元格范围过大", "a merged range is too large")
+        elif local == "sheet":
+            t.sheets += 1
+            if t.sheets > MAX_SHEETS:
+                raise InputError("INPUT-TOO-LARGE", f"工作表过多（上限 {MAX_SHEETS} 个）",
+                                 f"too many sheets (the limit is {MAX_SHEETS})")
+        elif local in ("si", "r"):
+            t.runs += 1
+            if t.runs > MAX_RUNS:
+                raise _too_large()
+
+
+def _too_large() -> InputError:
+    return InputError("INPUT-TOO-LARGE", "工作簿内容过多", "the workbook holds too much")
+
+
 def _check_sheets(data: bytes) -> None:
-    """Before openpyxl reads a workbook (it makes a cell object for every position of a merged range): the
-    whole package at most MAX_UNPACKED unpacked, no merged range or sheet dimension over MAX_TABLE_CELLS."""
+    """Before openpyxl reads a workbook (it makes an object for every cell, every position of a merged range,
+    every shared-string run, every sheet): the package at most MAX_UNPACKED unpacked and every XML part read
+    by a parser that refuses DTDs (defusedxml), counting what openpyxl would build - so that no spelling of a
+    range, and no number of sheets, cells or runs, gets past the bounds."""
+    totals = _Totals()
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             infos = z.infolist()
             if sum(i.file_size for i in infos) > MAX_UNPACKED:
                 raise InputError("INPUT-TOO-LARGE", "工作簿解压后过大", "the workbook is too large unpacked")
+            if sum(i.filename.startswith("xl/worksheets/") for i in infos) > MAX_SHEETS:
+                raise InputError("INPUT-TOO-LARGE", f"工作表过多（上限 {MAX_SHEETS} 个）",
+                                 f"too many sheets (the limit is {MAX_SHEETS})")
             for info in infos:
-                if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
+                if info.filename.lower().endswith((".xml", ".rels")):
                     with z.open(info) as fh:
-                        xml = fh.read(MAX_UNPACKED + 1)
-                    for m in _RANGE.finditer(xml):
-                        c1, r1, c2, r2 = m.group(1), int(m.group(2)), m.group(3) or m.group(1), int(m.group(4) or m.group(2))
-                        area = (abs(r2 - r1) + 1) * (abs(_column(c2) - _column(c1)) + 1)
-                        if area > MAX_TABLE_CELLS and b"mergeCell" in m.group(0):
-                            raise InputError("INPUT-TOO-LARGE", "合并单元格范围过大", "a merged range is too large")
+                        defusedxml.sax.parse(fh, _Census(totals), forbid_dtd=True)
+    except defusedxml.DefusedXmlException:
+        raise not_report("工作簿含有 DTD 或实体声明，不予读取", "the workbook has a DTD or entity declarations; not read") from None
+    except xml.sax.SAXException:
+        raise not_report("Excel 文件损坏或不是工作簿", "a damaged workbook, or not one") from None
     except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError):
         raise not_report("Excel 文件损坏或不是工作簿", "a damaged workbook, or not one") from None

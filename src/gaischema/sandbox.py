@@ -1,0 +1,403 @@
+"""Untrusted work in worker processes with limits of their own: a supervised pool.
+
+Why: the parsers under the extractor (pdfium, openpyxl, the XML and HTML parsers, our own readers) and even
+YAML were not written to be hostile-proof, and mending attacks one by one leaves the next one to find another.
+As Apache Tika's ForkParser and browsers' sandboxed decoders do, every item runs in a forked worker whose
+address space (``RLIMIT_AS``) and CPU time (``RLIMIT_CPU``) are limited in the worker itself, before it reads
+anything, and whose wall time the parent watches. A worker that hits a limit is ended and replaced; its item
+gets the caller's ``failed`` result naming the limit (``INPUT-TOO-COMPLEX``), and the run goes on. Results come
+in completion order, so one slow file never holds back the others (``ordered=True``: in item order, for
+outputs that must be reproducible, with the work still spread).
+
+Cost: workers are forked once (they share the parent's compiled engine, copy on write) and kept; items go out
+in small batches over a socket, one result back per item; the per-item CPU limit is one ``setrlimit`` call.
+An item queued behind one that runs long is handed to an idle worker (and skipped by the first), so a batch
+never holds files hostage. Where ``os.fork`` does not exist (Windows) the items run in this process, unlimited.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import faulthandler
+import math
+import mmap
+import os
+import signal
+import struct
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, Pipe, wait
+from typing import Any, Callable, Iterable, Iterator
+
+try:
+    import resource
+except ImportError:  # pragma: no cover - Windows
+    resource = None  # type: ignore[assignment]
+
+__all__ = ["Limits", "LimitExceeded", "Pool", "WorkerError", "default_limits", "set_default_limits"]
+
+MIB = 1 << 20
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Per item: ``memory`` bytes of address space a worker may add to what it holds when it starts (the
+    parent's compiled engine, shared), ``cpu`` seconds of CPU time and ``wall`` seconds of wall time (more
+    than the CPU time: on a busy machine a worker waits for its turn). The defaults keep a hostile file
+    within the README's promise: an end within 30 s and 1 GiB."""
+
+    memory: int = 1024 * MIB
+    cpu: float = 12.0
+    wall: float = 24.0
+
+    @classmethod
+    def of(cls, memory_mib: int | None = None, seconds: float | None = None) -> Limits:
+        """The limits of the command line's --max-memory MiB and --max-seconds S (CPU S, wall 2 S)."""
+        base = cls()
+        return cls(memory=base.memory if memory_mib is None else memory_mib * MIB,
+                   cpu=base.cpu if seconds is None else seconds,
+                   wall=base.wall if seconds is None else 2 * seconds)
+
+
+_DEFAULT = [Limits()]
+
+
+def default_limits() -> Limits:
+    """The limits pools use when none are given (the command line sets them from --max-memory/--max-seconds)."""
+    return _DEFAULT[0]
+
+
+def set_default_limits(limits: Limits) -> None:
+    _DEFAULT[0] = limits
+
+
+class LimitExceeded(Exception):
+    """An item's worker hit a limit: ``limit`` is memory, cpu, wall or crash (the worker ended otherwise,
+    ``detail`` says how)."""
+
+    def __init__(self, limit: str, limits: Limits, detail: str = ""):
+        super().__init__(f"{limit} {detail}".strip())
+        self.limit, self.limits, self.detail = limit, limits, detail
+
+
+class WorkerError(RuntimeError):
+    """The work function raised in a worker (a bug: work functions return their errors as results)."""
+
+
+_SLOT = struct.Struct("qd")  # a worker's shared slot: the item it works on (-1: none) and since when (monotonic)
+
+
+@dataclass
+class _Worker:
+    pid: int
+    conn: Connection
+    slot: mmap.mmap  # shared with the worker: which item it is on, since when (no message per item)
+    queue: deque = field(default_factory=deque)  # item numbers sent and not yet answered, in the worker's order
+    killed: str = ""  # the limit the parent ended it for
+    reported: bool = False  # it said itself which limit it hit (memory)
+
+    def current(self) -> tuple[int, float]:
+        return _SLOT.unpack_from(self.slot, 0)
+
+
+class Pool:
+    """``fn`` over items in ``jobs`` limited workers (see the module docstring). Use as a context manager, or
+    call :meth:`close`; :meth:`imap` may be called more than once."""
+
+    def __init__(self, fn: Callable[[Any], Any], jobs: int = 1, limits: Limits | None = None, batch: int = 1,
+                 steal_after: float = 1.0):
+        self.fn, self.jobs, self.batch, self.steal_after = fn, max(1, jobs), max(1, batch), steal_after
+        self.limits = limits or default_limits()
+        self.workers: list[_Worker] = []
+
+    def __enter__(self) -> Pool:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------------------------------ workers
+    def _spawn(self) -> _Worker:
+        parent, child = Pipe()
+        slot = mmap.mmap(-1, _SLOT.size)  # anonymous and shared: the worker writes, the parent reads
+        _SLOT.pack_into(slot, 0, -1, 0.0)
+        others = [w.conn for w in self.workers]
+        pid = os.fork()
+        if pid == 0:  # the worker: never returns
+            code = 0
+            try:
+                parent.close()
+                for c in others:  # so that a worker sees EOF when the parent is gone
+                    c.close()
+                _serve(child, slot, self.fn, self.limits, self.batch)
+            except BaseException:  # noqa: BLE001 - nothing of the parent's may run in a worker
+                code = 1
+            finally:
+                os._exit(code)
+        child.close()
+        w = _Worker(pid, parent, slot)
+        self.workers.append(w)
+        return w
+
+    def _end(self, w: _Worker) -> str:
+        """Reap a worker that is gone (or end it); the reason it ended, for its current item."""
+        with contextlib.suppress(OSError):
+            w.conn.close()
+        if w.killed:
+            _kill(w.pid)
+        _, status = _waitpid(w.pid)
+        self.workers.remove(w)
+        if w.killed:
+            return w.killed
+        if os.WIFSIGNALED(status):
+            sig = os.WTERMSIG(status)
+            if sig == getattr(signal, "SIGXCPU", None):
+                return "cpu"
+            return "crash:" + _signal_name(sig)
+        return "crash:exit status %d" % os.WEXITSTATUS(status) if os.WIFEXITED(status) else "crash:"
+
+    def close(self) -> None:
+        """End every worker at once (also on Ctrl-C, and when the caller stops reading)."""
+        for w in list(self.workers):
+            _kill(w.pid)
+            with contextlib.suppress(OSError):
+                w.conn.close()
+            _waitpid(w.pid)
+        self.workers.clear()
+
+    # ------------------------------------------------------------------------------------------ the map
+    def imap(self, items: Iterable, failed: Callable[[Any, LimitExceeded], Any], ordered: bool = False) -> Iterator:
+        """fn(item) for every item, once each, in completion order (or item order); an item whose worker hit a
+        limit yields ``failed(item, LimitExceeded)``. ``items`` may be lazy: they are taken as workers need them."""
+        source = iter(items)
+        exhausted = False
+        pending: deque = deque()  # (number, item) not yet sent, requeued ones first
+        open_items: dict[int, Any] = {}  # number -> item, until its result is in
+        count = 0
+        ready_out: dict[int, Any] = {}  # ordered: results waiting for their turn
+        next_out = 0
+        window = 64 * self.jobs * self.batch
+        out: list = []
+        limits = self.limits
+
+        def take() -> tuple[int, Any] | None:
+            nonlocal exhausted, count
+            while pending:
+                job = pending.popleft()
+                if job[0] in open_items:
+                    return job
+            if exhausted or (ordered and count - next_out >= window):
+                return None
+            try:
+                item = next(source)
+            except StopIteration:
+                exhausted = True
+                return None
+            count += 1
+            open_items[count - 1] = item
+            return count - 1, item
+
+        def emit(n: int, value: Any) -> None:
+            del open_items[n]
+            if ordered:
+                ready_out[n] = value
+            else:
+                out.append(value)
+
+        def send(w: _Worker, batch: list) -> None:
+            w.queue.extend(n for n, _ in batch)
+            with contextlib.suppress(OSError):  # a worker gone meanwhile: its EOF requeues the batch
+                w.conn.send(("run", batch))
+
+        def waiting(w: _Worker, n: int) -> list[int]:
+            """The items sent to a worker that it has not begun: those after the one it is on."""
+            q = list(w.queue)
+            return q[q.index(n) + 1:] if n in w.queue else q
+
+        def steal(now: float) -> None:
+            """Take back the items queued behind one that runs long (its worker skips them): another worker
+            gets them."""
+            for v in self.workers:
+                n, since = v.current()
+                if n >= 0 and now - since > self.steal_after and (moved := waiting(v, n)):
+                    for m in moved:
+                        v.queue.remove(m)
+                    with contextlib.suppress(OSError):
+                        v.conn.send(("skip", moved))
+                    pending.extendleft((m, open_items[m]) for m in reversed(moved) if m in open_items)
+
+        def gone(w: _Worker) -> None:
+            n, _ = w.current()
+            reason = self._end(w)
+            if n >= 0 and n in w.queue and not w.reported:
+                w.queue.remove(n)
+                if n in open_items:
+                    limit, _, detail = reason.partition(":")
+                    emit(n, failed(open_items[n], LimitExceeded(limit, limits, detail)))
+            for m in reversed(w.queue):  # the rest (and results it had not sent yet) go to another worker
+                if m in open_items:
+                    pending.appendleft((m, open_items[m]))
+            w.slot.close()
+
+        while True:
+            now = time.monotonic()
+            steal(now)
+            # feed: a worker holds its current batch and the next (so it never waits for the parent), but no
+            # more behind an item that runs long
+            for w in list(self.workers) + [None] * (self.jobs - len(self.workers)):
+                if w is not None:
+                    n, since = w.current()
+                    if len(w.queue) > self.batch or (n >= 0 and now - since > self.steal_after):
+                        continue
+                batch = []
+                while len(batch) < self.batch and (job := take()) is not None:
+                    batch.append(job)
+                if not batch:
+                    break
+                send(w or self._spawn(), batch)
+            if ordered:
+                while next_out in ready_out:
+                    out.append(ready_out.pop(next_out))
+                    next_out += 1
+            if out:
+                yield from out
+                out.clear()
+            if exhausted and not pending and not open_items:
+                return
+            now = time.monotonic()
+            wake = []
+            for w in self.workers:
+                n, since = w.current()
+                if n >= 0:
+                    wake.append(since + (self.steal_after if waiting(w, n) else limits.wall))
+            timeout = min(max(0.0, min(wake, default=now + 1.0) - now), 1.0)
+            for conn in wait([w.conn for w in self.workers], timeout):
+                w = next(x for x in self.workers if x.conn is conn)
+                try:
+                    answers = conn.recv()
+                except (EOFError, OSError):
+                    gone(w)
+                    continue
+                for n, status, value in answers:
+                    if n in w.queue:
+                        w.queue.remove(n)
+                    if status == "error":
+                        raise WorkerError(value)
+                    if status == "memory":
+                        w.reported = True
+                        if n in open_items:
+                            emit(n, failed(open_items[n], LimitExceeded("memory", limits)))
+                    elif n in open_items:
+                        emit(n, value)
+            now = time.monotonic()
+            for w in list(self.workers):
+                n, since = w.current()
+                if n >= 0 and now - since > limits.wall:
+                    w.killed = "wall"
+                    gone(w)
+
+
+def _serve(conn: Connection, slot: mmap.mmap, fn: Callable, limits: Limits, batch: int) -> None:
+    """A worker's loop: limits first, then items until the parent closes the connection. Results go back in
+    groups (up to ``batch``, and at least every 50 ms, and whenever the worker is about to wait); which item it
+    is on is in the shared slot, so a worker ended mid-item is charged for the right one."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it ends the workers
+    faulthandler.disable()  # a reader that crashes is its file's one line, not a dump on standard error
+    for sig in ("SIGTERM", "SIGPIPE", "SIGXCPU"):
+        if hasattr(signal, sig):
+            signal.signal(getattr(signal, sig), signal.SIG_DFL)
+    _limit_memory(limits.memory)
+    queue: deque = deque()
+    skip: set = set()
+    answers: list = []
+    flushed = time.monotonic()
+    cpu_hard = resource.getrlimit(resource.RLIMIT_CPU)[1] if resource is not None else None
+    cpu_set = [-1]
+    while True:
+        if answers and (not queue or len(answers) >= batch or time.monotonic() - flushed > 0.05):
+            try:
+                conn.send(answers)
+            except MemoryError:  # a result too large to send: those items hit the memory limit
+                conn.send([(m, "memory", None) for m, _, _ in answers])
+                return
+            answers, flushed = [], time.monotonic()
+        while not queue or conn.poll():
+            try:
+                kind, payload = conn.recv()
+            except (EOFError, OSError):
+                return
+            if kind == "run":
+                queue.extend(payload)
+            else:
+                skip.update(payload)
+        n, item = queue.popleft()
+        if n in skip:
+            skip.discard(n)
+            continue
+        _limit_cpu(limits.cpu, cpu_hard, cpu_set)
+        _SLOT.pack_into(slot, 0, n, time.monotonic())
+        try:
+            answers.append((n, "ok", fn(item)))
+        except MemoryError:
+            answers.append((n, "memory", None))
+            conn.send(answers)
+            return  # a worker that ran out of memory is replaced
+        except Exception as exc:  # noqa: BLE001 - the parent raises it: a bug in the work function
+            answers.append((n, "error", f"{type(exc).__name__}: {exc}"))
+        _SLOT.pack_into(slot, 0, -1, time.monotonic())
+
+
+def _limit_memory(extra: int) -> None:
+    if resource is None or not hasattr(resource, "RLIMIT_AS"):
+        return
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # a worker ended at a limit leaves no core file
+    try:
+        with open("/proc/self/statm", encoding="ascii") as fh:
+            base = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError):
+        base = 0
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = base + extra
+    for inherited in (soft, hard):  # never raise a limit the user (or a test) set
+        if inherited != resource.RLIM_INFINITY:
+            limit = min(limit, inherited)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _limit_cpu(seconds: float, hard, current: list[int]) -> None:
+    """The CPU time this worker may use on its next item (RLIMIT_CPU counts the process's whole life, in
+    whole seconds): the soft limit moved to now + ``seconds``, with a system call only when that moves it
+    (``current`` holds the limit set last; a call per item would cost ~10 % on a corpus of small files)."""
+    if hard is None:
+        return
+    limit = math.ceil(sum(os.times()[:2]) + seconds)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    if limit != current[0]:
+        resource.setrlimit(resource.RLIMIT_CPU, (limit, hard))
+        current[0] = limit
+
+
+def _kill(pid: int) -> None:
+    with contextlib.suppress(OSError):
+        os.kill(pid, signal.SIGKILL)
+
+
+def _waitpid(pid: int) -> tuple[int, int]:
+    while True:
+        try:
+            return os.waitpid(pid, 0)
+        except InterruptedError:
+            continue
+        except ChildProcessError:
+            return pid, 0
+
+
+def _signal_name(sig: int) -> str:
+    try:
+        return signal.Signals(sig).name
+    except ValueError:
+        return f"signal {sig}"
+
+
