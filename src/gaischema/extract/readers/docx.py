@@ -160,7 +160,10 @@ def _pictures(data: bytes, root: ET.Element) -> dict[str, tuple[bytes, float | N
         rid, target = rel.get("Id"), (rel.get("Target") or "").lstrip("/")
         if rid in widths and target.startswith(("media/", "word/media/")) and rel.get("TargetMode") != "External":
             name = target if target.startswith("word/") else f"word/{target}"
-            out[rid] = (_unzip(data, name, "Word 文档", "Word document"), widths[rid])
+            try:
+                out[rid] = (_unzip(data, name, "Word 文档", "Word document"), widths[rid])
+            except NotAReport:
+                continue  # a picture the package lacks: nothing to read
     return out
 
 
