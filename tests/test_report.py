@@ -354,7 +354,10 @@ def test_every_sample_and_every_layout_kind_in_one_folder(one_command, tmp_path)
     for name, (organ, year) in want.items():
         row = rows[name]
         if row["status"] == "unreadable":
-            assert name == "pingtan-2023-scan.pdf" and "INPUT-NO-TEXT" in row["notes"], (name, row["notes"])
+            # the scan: without the ocr extra INPUT-NO-TEXT; with it, OCR exceeds the default per-file memory
+            # limit for hostile input (onnxruntime's models), a clean INPUT-TOO-COMPLEX naming the limit
+            assert name == "pingtan-2023-scan.pdf" and ("INPUT-NO-TEXT" in row["notes"] or
+                                                        "INPUT-TOO-COMPLEX" in row["notes"]), (name, row["notes"])
             continue
         rel = next((r for r, _, _ in FIXTURE_FILES if r.replace("/", "-") == name), None)
         assert row["year"] == year, name

@@ -282,10 +282,23 @@ def _gaps(binary, x0, y0, x1, y1, wide: float) -> list[float]:
     return [v for v in out if v < x1 - wide / 2]
 
 
+def _run(fn, *args, **kw):
+    """An onnxruntime call; its out-of-memory (std::bad_alloc under a worker's memory limit) is a MemoryError,
+    which the pool reports as the file's INPUT-TOO-COMPLEX, not as a bug."""
+    try:
+        return fn(*args, **kw)
+    except MemoryError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - onnxruntime raises its own RuntimeException
+        if "bad_alloc" in str(exc):
+            raise MemoryError(str(exc)) from None
+        raise
+
+
 def _read_crops(crops) -> list[tuple[str, float]]:
     if not crops:
         return []
-    results, _ = _engine().text_rec(crops)
+    results, _ = _run(_engine().text_rec, crops)
     return [(text.strip(), float(conf)) for text, conf in results]
 
 
@@ -304,7 +317,7 @@ def read_picture(grey, px_per_pt: float = 1.0, number: int = 0) -> PageContent:
     grey = rectify(_rotate(grey, angle))
     h, w = grey.shape
     engine = _engine()
-    result, _ = engine(cv2.cvtColor(grey, cv2.COLOR_GRAY2BGR), use_cls=False)
+    result, _ = _run(engine, cv2.cvtColor(grey, cv2.COLOR_GRAY2BGR), use_cls=False)
     boxes = [(*_box(points), str(text).strip(), float(conf)) for points, text, conf in (result or [])]
     heights = sorted(b[3] - b[1] for b in boxes if b[4])
     glyph = float(heights[len(heights) // 2]) * 0.8 if heights else 12 * px_per_pt
