@@ -327,7 +327,7 @@ def test_the_same_page_on_a_dask_cluster(one_command, tmp_path):
 SAMPLE_ORGANS = {"000_56695964816e1b37.txt": "北仑区统计局", "pingtan-2023.txt": "平潭综合实验区管委会办公室",
                  "shanghai-gov-office-2019.html": "上海市人民政府办公厅", "shanghai-gov-office-2019.pdf": "上海市人民政府办公厅",
                  "shanghai-gov-office-2025.md": "上海市人民政府办公厅", "pingtan-2023-word.pdf": "平潭综合实验区管理委员会办公室",
-                 "pingtan-2023-scan.pdf": "平潭综合实验区管委会办公室", "pingtan-2023-ocr.md": "平潭综合实验区"}
+                 "pingtan-2023-scan.pdf": "平潭综合实验区管理委员会办公室", "pingtan-2023-ocr.md": "平潭综合实验区"}
 
 
 @needs_samples
@@ -354,7 +354,10 @@ def test_every_sample_and_every_layout_kind_in_one_folder(one_command, tmp_path)
     for name, (organ, year) in want.items():
         row = rows[name]
         if row["status"] == "unreadable":
-            assert name == "pingtan-2023-scan.pdf" and "INPUT-NO-TEXT" in row["notes"], (name, row["notes"])
+            # the scan: without the ocr extra INPUT-NO-TEXT; with it, OCR exceeds the default per-file memory
+            # limit for hostile input (onnxruntime's models), a clean INPUT-TOO-COMPLEX naming the limit
+            assert name == "pingtan-2023-scan.pdf" and ("INPUT-NO-TEXT" in row["notes"] or
+                                                        "INPUT-TOO-COMPLEX" in row["notes"]), (name, row["notes"])
             continue
         rel = next((r for r, _, _ in FIXTURE_FILES if r.replace("/", "-") == name), None)
         assert row["year"] == year, name

@@ -35,6 +35,7 @@ from gaischema.extract.document import Document, Paragraph, Table
 from gaischema.engine import Identity
 from gaischema.model import Model, OfficialRow
 from gaischema.extract.readers.common import fold_radicals, is_page_number
+from gaischema.extract.readers.ocr import MIN_CONFIDENCE as OCR_MIN_CONFIDENCE
 
 BLANK_MARKS = {"", "—", "——", "-", "--", "－", "/", "／", "无", "\\", "空", "–", "―", "/ ", "——/"}
 _VALUE = re.compile(r"^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+))(\.\d+)?\s*(万元|元|件|个|项|条|宗|次|%)?$")
@@ -45,7 +46,6 @@ MIN_SIMILARITY = 0.7
 PAIRED_MIN_ROWS = 8
 MAX_SPLIT_DIGITS = 40
 SPLIT_BUDGET = 200_000  # candidate splits generated per row, and search steps across rows, at most
-OCR_MIN_CONFIDENCE = 0.8  # an OCR reading below this is not taken as the cell's value (see _ocr_cell)
 
 
 # ------------------------------------------------------------------------------------------------ notes

@@ -1,4 +1,5 @@
-"""Word .docx files: paragraphs and tables of word/document.xml (gridSpan, vMerge), bounded unpacked."""
+"""Word .docx files: paragraphs and tables of word/document.xml (gridSpan, vMerge), bounded unpacked; with the
+``ocr`` extra, pictures in the text (a table pasted as a picture) are read by OCR where they stand."""
 
 from __future__ import annotations
 
@@ -11,11 +12,16 @@ import defusedxml
 import defusedxml.ElementTree as DET
 
 from gaischema.extract.document import Block, Cell, Table
-from gaischema.extract.readers.common import MAX_TABLE_CELLS, MAX_UNPACKED, not_report, paragraphs
+from gaischema.extract.readers import ocr
+from gaischema.extract.readers.pdf import blocks_from_pages
+from gaischema.extract.readers.common import MAX_TABLE_CELLS, MAX_UNPACKED, NotAReport, not_report, paragraphs
 from gaischema.loading import InputError
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 
 
 def _unzip(data: bytes, name: str, what_zh: str, what_en: str) -> bytes:
@@ -134,15 +140,48 @@ def _int_attr(el) -> int:
     return max(1, int(m.group(0))) if m else 1
 
 
+def _pictures(data: bytes, root: ET.Element) -> dict[str, tuple[bytes, float | None]]:
+    """The pictures the document shows (relationship id → (bytes, shown width in points)), for OCR."""
+    widths = {}
+    for drawing in root.iter(f"{_W}drawing"):
+        extent = next(drawing.iter(f"{_WP}extent"), None)
+        for blip in drawing.iter(f"{_A}blip"):
+            cx = extent.get("cx") if extent is not None else None
+            widths[blip.get(f"{_R}embed")] = int(cx) / 12700 if cx and cx.isdigit() and int(cx) > 0 else None
+    if not widths:
+        return {}
+    try:
+        rels = _xml(_unzip(data, "word/_rels/document.xml.rels", "Word 文档", "Word document"), "Word 文档",
+                    "Word document")
+    except NotAReport:
+        return {}  # no relationships: no pictures to find
+    out = {}
+    for rel in rels:
+        rid, target = rel.get("Id"), (rel.get("Target") or "").lstrip("/")
+        if rid in widths and target.startswith(("media/", "word/media/")) and rel.get("TargetMode") != "External":
+            name = target if target.startswith("word/") else f"word/{target}"
+            try:
+                out[rid] = (_unzip(data, name, "Word 文档", "Word document"), widths[rid])
+            except NotAReport:
+                continue  # a picture the package lacks: nothing to read
+    return out
+
+
 def read_docx(data: bytes) -> list[Block]:
     root = _xml(_unzip(data, "word/document.xml", "Word 文档", "Word document"), "Word 文档", "Word document")
     body = root.find(f"{_W}body")
     blocks: list[Block] = []
+    pictures = _pictures(data, root) if ocr.available() else {}
 
     def walk(el, depth=0):
         for child in el:
             if child.tag == f"{_W}p":
                 blocks.extend(paragraphs(_w_text(child)))
+                for blip in child.iter(f"{_A}blip") if pictures else ():  # a table pasted as a picture: OCR
+                    found = pictures.get(blip.get(f"{_R}embed"))
+                    content = ocr.read_picture_file(*found) if found is not None else None
+                    if content is not None:
+                        blocks.extend(blocks_from_pages([content]))
             elif child.tag == f"{_W}tbl":
                 blocks.append(_docx_table(child))
             elif child.tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml") and depth < 20:

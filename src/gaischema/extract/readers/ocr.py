@@ -6,7 +6,8 @@ finder — positioned words and the ruling lines — and from there on it is rea
 table finder, the same matcher). The steps, each on plain data:
 
 1. **Deskew.** The long horizontal rules (or, on a page without rules, nothing: angle 0) give the page's tilt;
-   the picture is turned back by it, so rows are rows and columns are columns.
+   the picture is turned back by it, so rows are rows and columns are columns. Where the table's outer rules
+   are still not parallel (a photo taken at a slight angle), the picture is warped so that they are.
 2. **Rules.** OpenCV morphology keeps the long thin horizontal and vertical strokes of the binarised picture
    (strokes longer than any glyph): those are the table's ruling lines, as segments in page coordinates.
 3. **Words.** RapidOCR (PP-OCRv4 models inside the wheel; nothing is downloaded) finds text boxes and reads
@@ -23,30 +24,20 @@ confidence means (blank with a note, or the one value the schema's identities al
 from __future__ import annotations
 
 import importlib.util
+import io
 import logging
-from dataclasses import dataclass, field
 from functools import lru_cache
 
-from gaischema.extract.document import Block, Paragraph
-from gaischema.extract.tablefinder import Edge, Settings, Word, layout_page
+from gaischema.extract.tablefinder import Edge, PageContent, Word
 from gaischema.loading import InputError
 
 OCR_EXTRA = "pip install 'gaischema[ocr]'"
-MAX_RENDER_SCALE = 300 / 72  # a page is rendered at its pictures' own resolution, at most 300 dpi
+MAX_RENDER_SCALE = 200 / 72  # a page is rendered at its pictures' own resolution, at most 200 dpi
+MAX_SIDE = 2400  # pixels: a larger picture is scaled down first (the detector sees 2000 at most anyway)
 MIN_RENDER_SCALE = 1.0  # never fewer pixels than points
+MAX_PIXELS = 40_000_000  # a picture or a rendered page larger than this is scaled down (or, a picture, not read)
+MIN_CONFIDENCE = 0.8  # a reading below this is not taken as a cell's value (the matcher decides)
 MAX_SKEW = 5.0  # degrees; a page tilted more is read as it is
-
-
-@dataclass
-class OcrPage:
-    """A picture as the table finder wants a page: its size in points, its words (with the recogniser's
-    confidence, 0 where ink was found but nothing could be read) and its ruling lines."""
-
-    width: float
-    height: float
-    words: list[Word] = field(default_factory=list)
-    edges: list[Edge] = field(default_factory=list)
-    skew: float = 0.0  # degrees the picture was turned back by
 
 
 def available() -> bool:
@@ -63,10 +54,11 @@ def needs_ocr() -> InputError:
 @lru_cache(maxsize=1)
 def _engine():
     """One RapidOCR per process (loading its three models takes about a second); no angle classifier: the
-    pages are upright."""
+    pages are upright. One thread: a folder is spread over processes (``-j``), and onnxruntime's own threads
+    only spin against each other there (measured: 5.0 s of CPU a page with one thread, 7.6 s with two)."""
     from rapidocr_onnxruntime import RapidOCR
     logging.getLogger("RapidOCR").setLevel(logging.ERROR)
-    return RapidOCR(use_cls=False, print_verbose=False)
+    return RapidOCR(use_cls=False, print_verbose=False, intra_op_num_threads=1, inter_op_num_threads=1)
 
 
 # ------------------------------------------------------------------------------------------------ pictures
@@ -74,14 +66,19 @@ def decode_picture(data: bytes):
     """A picture file's bytes (PNG, JPEG, BMP, TIFF …) as a greyscale array, or None if it is none."""
     import cv2
     import numpy as np
-    arr = np.frombuffer(data, dtype=np.uint8)
-    img = cv2.imdecode(arr, cv2.IMREAD_GRAYSCALE)
-    return img
+    from PIL import Image
+    try:  # its size from the header first: a small file can claim a huge picture
+        with Image.open(io.BytesIO(data)) as im:
+            if im.width * im.height > MAX_PIXELS:
+                return None
+        return cv2.imdecode(np.frombuffer(data, dtype=np.uint8), cv2.IMREAD_GRAYSCALE)
+    except (cv2.error, OSError, ValueError, Image.DecompressionBombError):
+        return None
 
 
 def render_pdf_pages(data: bytes, numbers: list[int]):
     """The pictures of the given pages of a PDF (0-based) as (greyscale array, pixels per point), each page
-    rendered at the resolution of the pictures on it (between 72 and 300 dpi); None for a page that holds
+    rendered at the resolution of the pictures on it (between 72 and 200 dpi); None for a page that holds
     no picture covering half its width (a blank page: nothing to read)."""
     import numpy as np
     import pypdfium2 as pdfium
@@ -105,7 +102,8 @@ def render_pdf_pages(data: bytes, numbers: list[int]):
                 if scale is None:
                     out.append(None)
                     continue
-                scale = min(max(scale, MIN_RENDER_SCALE), MAX_RENDER_SCALE)
+                scale = min(max(scale, MIN_RENDER_SCALE), MAX_RENDER_SCALE,
+                            (MAX_PIXELS / max(1.0, width * page.get_size()[1])) ** 0.5)
                 bitmap = page.render(scale=scale, grayscale=True)
                 out.append((np.array(bitmap.to_pil().convert("L")), scale))
             finally:
@@ -115,13 +113,23 @@ def render_pdf_pages(data: bytes, numbers: list[int]):
     return out
 
 
-def read_pdf_pages(data: bytes, numbers: list[int]) -> list[list[tuple[float, Block]]]:
-    """The given pages of a PDF (0-based; pages without a text layer) read by OCR, as placed blocks per page
-    (see :func:`page_blocks`); a page without a picture gives none."""
+def pdf_page_contents(data: bytes, numbers: list[int]) -> list[PageContent]:
+    """The given pages of a PDF (0-based; pages without a text layer) read by OCR, as the table finder's page
+    content (words with their confidences, and edges), for :func:`gaischema.extract.readers.pdf.blocks_from_pages`;
+    a page without a picture stays empty."""
     out = []
     for n, rendered in zip(numbers, render_pdf_pages(data, numbers)):
-        out.append([] if rendered is None else page_blocks(read_picture(*rendered), n))
+        out.append(PageContent(n, 0.0, 0.0, [], []) if rendered is None else read_picture(*rendered, number=n))
     return out
+
+
+def read_picture_file(data: bytes, width_pt: float | None = None) -> PageContent | None:
+    """A picture file (a table pasted into a Word file as a picture) read by OCR. ``width_pt``: the width it
+    is shown at, in points (for the tolerances); None for bytes that are no picture."""
+    grey = decode_picture(data)
+    if grey is None or min(grey.shape[:2]) < 16:
+        return None
+    return read_picture(grey, grey.shape[1] / width_pt if width_pt else 96 / 72)
 
 
 def _binary(grey):
@@ -164,13 +172,68 @@ def _rotate(grey, angle: float):
     return cv2.warpAffine(grey, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
 
 
+def _frame_lines(binary, axis: int) -> list:
+    """The long, nearly straight lines along ``axis`` (0: horizontal, 1: vertical) as fitted (slope, offset)
+    pairs with their extent, found even where a slight perspective makes them stair-step: each line is
+    thickened across itself first, then kept where it runs over a third of the picture."""
+    import cv2
+    import numpy as np
+    img = binary if axis == 0 else binary.T
+    h, w = img.shape
+    band = cv2.dilate(img, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 7)))
+    long = cv2.morphologyEx(band, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(20, w // 4), 1)))
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(long, 8)
+    out = []
+    for i in range(1, n):
+        x, y, cw, ch, _ = stats[i]
+        if cw < w / 3 or ch > h / 10 or y <= 0.01 * h or y + ch >= 0.99 * h:
+            continue  # short, or the picture's own edge (a photo's background)
+        ys, xs = np.nonzero(labels[y:y + ch, x:x + cw] == i)
+        slope, offset = np.polyfit(xs + x, ys + y, 1)
+        out.append((float(slope), float(offset), int(x), int(x + cw)))
+    return out
+
+
+def rectify(grey):
+    """A photographed page made square again: where the table's outer rules (top and bottom, left and right)
+    are not parallel (a camera held at a slight angle), the picture is warped so that they are."""
+    import cv2
+    import numpy as np
+    binary = _binary(grey)
+    rows, cols = _frame_lines(binary, 0), _frame_lines(binary, 1)
+    if len(rows) < 2 or len(cols) < 2:
+        return grey
+    top, bottom = min(rows, key=lambda r: r[1] + r[0] * (r[2] + r[3]) / 2), max(rows, key=lambda r: r[1] + r[0] * (r[2] + r[3]) / 2)
+    left, right = min(cols, key=lambda c: c[1] + c[0] * (c[2] + c[3]) / 2), max(cols, key=lambda c: c[1] + c[0] * (c[2] + c[3]) / 2)
+    if abs(top[0] - bottom[0]) < 1e-3 and abs(left[0] - right[0]) < 1e-3:
+        return grey  # parallel already: nothing to undo
+
+    def cross(row, col):  # y = a x + b (row), x = c y + d (column)
+        a, b, c, d = row[0], row[1], col[0], col[1]
+        y = (a * d + b) / (1 - a * c)
+        return c * y + d, y
+
+    corners = np.float32([cross(top, left), cross(top, right), cross(bottom, right), cross(bottom, left)])
+    x0, x1 = (corners[0][0] + corners[3][0]) / 2, (corners[1][0] + corners[2][0]) / 2
+    y0, y1 = (corners[0][1] + corners[1][1]) / 2, (corners[2][1] + corners[3][1]) / 2
+    target = np.float32([[x0, y0], [x1, y0], [x1, y1], [x0, y1]])
+    if np.abs(corners - target).max() < 1.0 or np.abs(corners - target).max() > 0.1 * max(grey.shape):
+        return grey
+    m = cv2.getPerspectiveTransform(corners, target)
+    return cv2.warpPerspective(grey, m, (grey.shape[1], grey.shape[0]), flags=cv2.INTER_LINEAR, borderValue=255)
+
+
 def find_rules(binary, glyph: float) -> tuple[list[tuple[int, int, int, int]], list[tuple[int, int, int, int]]]:
     """Horizontal and vertical ruling lines of a binarised picture as pixel boxes (x, y, w, h): strokes longer
     than twice a glyph's height (``glyph``, in pixels) and thinner than a third of it."""
     import cv2
     out = []
     for kernel in ((max(15, int(2.5 * glyph)), 1), (1, max(15, int(1.6 * glyph)))):
-        mask = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, kernel))
+        # thickened across first, so that a line a camera saw slightly slanted (a stair of 1-pixel steps)
+        # is still one long stroke
+        across = (1, 5) if kernel[1] == 1 else (5, 1)
+        mask = cv2.dilate(binary, cv2.getStructuringElement(cv2.MORPH_RECT, across))
+        mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, kernel))
         # close the gaps JPEG noise and faint printing leave in a line
         close = (max(3, int(glyph / 3)), 1) if kernel[1] == 1 else (1, max(3, int(glyph / 3)))
         mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, close))
@@ -179,7 +242,7 @@ def find_rules(binary, glyph: float) -> tuple[list[tuple[int, int, int, int]], l
         for i in range(1, n):
             x, y, w, h, _ = (int(v) for v in stats[i])
             thick, length = (h, w) if kernel[1] == 1 else (w, h)
-            if length >= kernel[0] + kernel[1] - 1 and thick <= max(3, glyph / 3):
+            if length >= kernel[0] + kernel[1] - 1 and thick <= max(3, glyph / 3) + 4:
                 found.append((x, y, w, h))
         out.append(found)
     return out[0], out[1]
@@ -219,25 +282,42 @@ def _gaps(binary, x0, y0, x1, y1, wide: float) -> list[float]:
     return [v for v in out if v < x1 - wide / 2]
 
 
+def _run(fn, *args, **kw):
+    """An onnxruntime call; its out-of-memory (std::bad_alloc under a worker's memory limit) is a MemoryError,
+    which the pool reports as the file's INPUT-TOO-COMPLEX, not as a bug."""
+    try:
+        return fn(*args, **kw)
+    except MemoryError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - onnxruntime raises its own RuntimeException
+        if "bad_alloc" in str(exc):
+            raise MemoryError(str(exc)) from None
+        raise
+
+
 def _read_crops(crops) -> list[tuple[str, float]]:
     if not crops:
         return []
-    results, _ = _engine().text_rec(crops)
+    results, _ = _run(_engine().text_rec, crops)
     return [(text.strip(), float(conf)) for text, conf in results]
 
 
-def read_picture(grey, px_per_pt: float = 1.0) -> OcrPage:
+def read_picture(grey, px_per_pt: float = 1.0, number: int = 0) -> PageContent:
     """Read a greyscale picture of a page or a table: deskew, rules, words (see the module docstring).
     ``px_per_pt``: the picture's pixels per page point, so that boxes come out in points."""
     import cv2
     import numpy as np
     if grey.ndim == 3:
         grey = cv2.cvtColor(grey, cv2.COLOR_BGR2GRAY)
+    if max(grey.shape) > MAX_SIDE:
+        factor = MAX_SIDE / max(grey.shape)
+        grey = cv2.resize(grey, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
+        px_per_pt *= factor
     angle = skew_angle(grey)
-    grey = _rotate(grey, angle)
+    grey = rectify(_rotate(grey, angle))
     h, w = grey.shape
     engine = _engine()
-    result, _ = engine(cv2.cvtColor(grey, cv2.COLOR_GRAY2BGR), use_cls=False)
+    result, _ = _run(engine, cv2.cvtColor(grey, cv2.COLOR_GRAY2BGR), use_cls=False)
     boxes = [(*_box(points), str(text).strip(), float(conf)) for points, text, conf in (result or [])]
     heights = sorted(b[3] - b[1] for b in boxes if b[4])
     glyph = float(heights[len(heights) // 2]) * 0.8 if heights else 12 * px_per_pt
@@ -286,19 +366,18 @@ def read_picture(grey, px_per_pt: float = 1.0) -> OcrPage:
     for (x0, y0, x1, y1), (text, conf) in zip(lost_boxes, _read_crops(lost)):
         words.append((x0, y0, x1, y1, text or "?", conf if text else 0.0))
 
+    # a low-confidence reading is read again from a tight crop (the detector's box has a wide margin, which
+    # costs the recogniser confidence on a lone digit); the more confident of the two readings stands
+    low = [(n, _crop(grey, *word[:4], max(2, int(glyph / 6)))) for n, word in enumerate(words)
+           if word[5] < MIN_CONFIDENCE]
+    low = [(n, crop) for n, crop in low if crop is not None]
+    for (n, _), (text, conf) in zip(low, _read_crops([crop for _, crop in low])):
+        if text and conf > words[n][5]:
+            words[n] = (*words[n][:4], text, conf)
+
     s = px_per_pt or 1.0
-    page = OcrPage(w / s, h / s, skew=angle)
-    page.words = [Word(x0 / s, y0 / s, x1 / s, y1 / s, text, round(conf, 4)) for x0, y0, x1, y1, text, conf in words]
-    page.edges = [Edge(x / s, (y + bh / 2) / s, (x + bw) / s, (y + bh / 2) / s, "h") for x, y, bw, bh in horizontal]
-    page.edges += [Edge((x + bw / 2) / s, y / s, (x + bw / 2) / s, (y + bh) / s, "v") for x, y, bw, bh in vertical]
-    return page
-
-
-def page_blocks(page: OcrPage, number: int | None = None) -> list[tuple[float, Block]]:
-    """A read picture as blocks with their place on the page (top / height, for the page furniture test):
-    the table finder's tables, and its lines of text as paragraphs."""
-    layout = layout_page(page.words, page.edges, Settings(page=number))
-    placed: list[tuple[float, Block]] = [(t.bbox[1], t.table) for t in layout.tables]
-    placed += [(line.top, Paragraph(line.text, number)) for line in layout.lines if line.text.strip()]
-    placed.sort(key=lambda tb: tb[0])
-    return [(top / (page.height or 1.0), block) for top, block in placed]
+    words_pt = [Word(x0 / s, y0 / s, x1 / s, y1 / s, text, round(conf, 4)) for x0, y0, x1, y1, text, conf in words]
+    edges = [Edge(x / s, (y + bh / 2) / s, (x + bw) / s, (y + bh / 2) / s, "h") for x, y, bw, bh in horizontal]
+    edges += [Edge((x + bw / 2) / s, y / s, (x + bw / 2) / s, (y + bh) / s, "v") for x, y, bw, bh in vertical]
+    logging.getLogger(__name__).debug("page %d: skew %.2f°, %d words, %d edges", number, angle, len(words), len(edges))
+    return PageContent(number, w / s, h / s, words_pt, edges)

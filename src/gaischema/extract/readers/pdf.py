@@ -34,9 +34,9 @@ import re
 import zlib
 
 from gaischema.extract.document import Block, Paragraph
+from gaischema.extract.readers import ocr
 from gaischema.extract.readers.common import (MAX_PAGES, MAX_UNPACKED, fold_radicals, is_page_number, not_report,
                                                too_large)
-from gaischema.extract.readers.ocr import needs_ocr
 from gaischema.extract.tablefinder import Char, Edge, PageContent, Settings, TextLine, edges_from_rect, layout_page
 from gaischema.loading import InputError
 
@@ -498,8 +498,15 @@ def _segment(p: tuple, q: tuple, edges: list[Edge], slack: float = 0.5) -> None:
 # ------------------------------------------------------------------------------------------------ the model
 def read_pdf(data: bytes) -> list[Block]:
     pages = pdf_pages(data)
+    pictures = [p.number for p in pages if not p.chars]
+    if pictures and ocr.available():  # pages without a text layer: read by OCR (the ocr extra)
+        for content in ocr.pdf_page_contents(data, pictures):
+            pages[content.number] = content
     if not any(p.chars for p in pages):
-        raise needs_ocr()
+        if not ocr.available():
+            raise ocr.needs_ocr()
+        raise InputError("INPUT-NO-TEXT", "PDF 没有文字层，文字识别（OCR）也未读到文字",
+                         "the PDF has no text layer, and OCR read no text in it")
     return blocks_from_pages(pages)
 
 
