@@ -28,6 +28,7 @@ import io
 import logging
 from functools import lru_cache
 
+from gaischema import sandbox
 from gaischema.extract.tablefinder import Edge, PageContent, Word
 from gaischema.loading import InputError
 
@@ -38,6 +39,12 @@ MIN_RENDER_SCALE = 1.0  # never fewer pixels than points
 MAX_PIXELS = 40_000_000  # a picture or a rendered page larger than this is scaled down (or, a picture, not read)
 MIN_CONFIDENCE = 0.8  # a reading below this is not taken as a cell's value (the matcher decides)
 MAX_SKEW = 5.0  # degrees; a page tilted more is read as it is
+# what OCR declares to the worker limits (gaischema.sandbox.allow) when it starts on a file: its models and
+# onnxruntime's arenas take over 1 GiB of address space, and a page ~5 s of CPU here; a scan of up to 40 pages
+# is read under the default limits, and the user's --max-memory/--max-seconds bound every other file
+OCR_MEMORY = 3 << 30
+OCR_SECONDS_PER_PAGE = 15.0
+OCR_SECONDS_START = 10.0  # loading the models
 
 
 def available() -> bool:
@@ -113,10 +120,17 @@ def render_pdf_pages(data: bytes, numbers: list[int]):
     return out
 
 
+def declare(pages: int) -> None:
+    """Tell the worker limits that this file is OCR work of ``pages`` pages (:func:`gaischema.sandbox.allow`),
+    at most 40 pages' worth."""
+    sandbox.allow(OCR_MEMORY, OCR_SECONDS_START + OCR_SECONDS_PER_PAGE * min(pages, 40))
+
+
 def pdf_page_contents(data: bytes, numbers: list[int]) -> list[PageContent]:
     """The given pages of a PDF (0-based; pages without a text layer) read by OCR, as the table finder's page
     content (words with their confidences, and edges), for :func:`gaischema.extract.readers.pdf.blocks_from_pages`;
     a page without a picture stays empty."""
+    declare(len(numbers))
     out = []
     for n, rendered in zip(numbers, render_pdf_pages(data, numbers)):
         out.append(PageContent(n, 0.0, 0.0, [], []) if rendered is None else read_picture(*rendered, number=n))
@@ -129,6 +143,7 @@ def read_picture_file(data: bytes, width_pt: float | None = None) -> PageContent
     grey = decode_picture(data)
     if grey is None or min(grey.shape[:2]) < 16:
         return None
+    declare(1)
     return read_picture(grey, grey.shape[1] / width_pt if width_pt else 96 / 72)
 
 
