@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +18,19 @@ FIXTURES = ROOT / "tests" / "fixtures"
 # only a test that reads ../shared/samples is skipped in a checkout without it
 needs_samples = pytest.mark.skipif(not (SAMPLES / "expected.json").exists(),
                                    reason="reads ../shared/samples, which is not beside this checkout")
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def print_pdf(page: Path, pdf: Path, profile: Path) -> Path:
+    """An HTML file printed to PDF by headless Chromium, as a browser prints a published report."""
+    assert CHROMIUM, "Chromium is needed here: apt-get install chromium"
+    subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                    "--disable-component-update", "--no-first-run", f"--user-data-dir={profile}",
+                    "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri()], capture_output=True, timeout=120)
+    assert pdf.exists(), f"Chromium printed no PDF of {page}"
+    return pdf
 
 
 def examples(kind: str) -> list[Path]:

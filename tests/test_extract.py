@@ -12,13 +12,12 @@ import copy
 import json
 import random
 import shutil
-import subprocess
 
 import pytest
 import yaml
 
 import layout
-from conftest import EXAMPLES, FIXTURES, SAMPLES, examples, gaischema, load, needs_samples
+from conftest import EXAMPLES, FIXTURES, SAMPLES, examples, gaischema, load, needs_samples, print_pdf
 from gaischema import validate
 from gaischema.export import tidy_rows
 from gaischema.extract import extract, extract_record
@@ -169,13 +168,7 @@ def browser_pdfs(tmp_path_factory):
         if example == "borderless":  # tables without rules: no table finder sees them; the text segmenter does
             html = html.replace("th, td { border: 1px solid #000;", "th, td { border: none;")
         page.write_text(html, encoding="utf-8")
-        pdf = folder / f"{example}.pdf"
-        subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--no-first-run", f"--user-data-dir={folder / 'profile'}",
-                        "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri()],
-                       capture_output=True, timeout=120)
-        assert pdf.exists()
-        out[example] = pdf
+        out[example] = print_pdf(page, folder / f"{example}.pdf", folder / "profile")
     return out
 
 

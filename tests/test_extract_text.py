@@ -19,7 +19,7 @@ import subprocess
 import pytest
 
 import layout
-from conftest import FIXTURES, SAMPLES, examples, gaischema, load, needs_samples
+from conftest import FIXTURES, SAMPLES, examples, gaischema, load, needs_samples, print_pdf
 from gaischema.export import tidy_rows
 from gaischema.extract import extract
 from gaischema.model import Model
@@ -72,12 +72,7 @@ def with_blanks(inst: dict, seed: int, n: int = 60) -> dict:
 def chromium_pdf(folder, name: str, html: str):
     page = folder / f"{name}.html"
     page.write_text(html, encoding="utf-8")
-    pdf = folder / f"{name}.pdf"
-    subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                    "--disable-component-update", "--no-first-run", f"--user-data-dir={folder / 'profile'}",
-                    "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri()], capture_output=True, timeout=120)
-    assert pdf.exists()
-    return pdf
+    return print_pdf(page, folder / f"{name}.pdf", folder / "profile")
 
 
 # ------------------------------------------------------------------------------------------------ column-aligned text

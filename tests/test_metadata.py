@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 
 import pytest
 
 import layout
-from conftest import examples, gaischema, load
+from conftest import examples, gaischema, load, print_pdf
 from gaischema import validate
 from gaischema.extract import extract
 from gaischema.loading import InputError
@@ -213,10 +212,7 @@ def test_organ_from_the_pdf_title(tmp_path):
     src = tmp_path / "page.html"
     src.write_text(page(BEILUN, "", signature=False, html_title="宁波市北仑区统计局2023年政府信息公开工作年度报告"),
                    encoding="utf-8")
-    pdf = tmp_path / "report.pdf"
-    subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                    "--disable-component-update", "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}",
-                    "--no-pdf-header-footer", f"--print-to-pdf={pdf}", src.as_uri()], capture_output=True, timeout=120)
+    pdf = print_pdf(src, tmp_path / "report.pdf", tmp_path / "profile")
     got = extract(str(pdf))
     assert (got.instance["organ"], got.instance["report_year"]) == ("宁波市北仑区统计局", 2023)
     assert "PDF" in source(got, "organ")

@@ -19,7 +19,7 @@ import zipfile
 
 import pytest
 
-from conftest import SAMPLES, gaischema, load, needs_samples
+from conftest import SAMPLES, gaischema, load, needs_samples, print_pdf
 from test_extract import CHROMIUM, VALID, assert_no_wrong_cell, cells, expected_cells
 
 pytest.importorskip("rapidocr_onnxruntime", reason="the ocr extra is not installed")
@@ -39,12 +39,7 @@ def _print(html: str, folder, name: str) -> bytes:
     """HTML printed to PDF by headless Chromium."""
     page = folder / f"{name}.html"
     page.write_text(html, encoding="utf-8")
-    pdf = folder / f"{name}.pdf"
-    subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                    "--disable-component-update", "--no-first-run", f"--user-data-dir={folder / 'profile'}",
-                    "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri()], capture_output=True, timeout=120)
-    assert pdf.exists()
-    return pdf.read_bytes()
+    return print_pdf(page, folder / f"{name}.pdf", folder / "profile").read_bytes()
 
 
 def _raster(pdf: bytes, dpi: int) -> list:
