@@ -112,3 +112,18 @@ def test_a_scan_has_pages_without_characters_and_names_the_ocr_extra():
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=120)
     err = proc.stderr.decode()
     assert proc.returncode == 2 and err.count("\n") == 1 and "INPUT-NO-TEXT" in err and "gaischema[ocr]" in err
+
+
+def test_pdfs_read_in_threads_do_not_crash():
+    """PDFium is not thread-safe; Dask's threaded workers read PDFs in threads of one process (this crashed
+    with a segmentation fault before the readers took the PDFium lock). Run apart, so a crash is a failure."""
+    pytest.importorskip("pypdfium2")
+    script = (
+        "import sys\nfrom concurrent.futures import ThreadPoolExecutor\nfrom gaischema.extract import extract\n"
+        "files = sys.argv[1:] * 6\n"
+        "with ThreadPoolExecutor(6) as pool:\n"
+        "    got = list(pool.map(lambda f: extract(f).instance['applications']['new_applications']['total'], files))\n"
+        "assert len(set(got[::2])) == 1 and len(set(got[1::2])) == 1, got\n")
+    pdfs = [str(FIXTURES / "pdf" / "pingtan-2023-office.pdf"), str(FIXTURES / "pdf" / "format2019-office.pdf")]
+    proc = subprocess.run([sys.executable, "-c", script, *pdfs], capture_output=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr.decode(errors="replace")[-1500:]

@@ -4,6 +4,7 @@ page furniture and radical folding that PDF text layers and the matcher both nee
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 
 from gaischema.extract.document import Block, Paragraph
@@ -13,6 +14,9 @@ MAX_UNPACKED = 8 * MAX_BYTES
 MAX_DEPTH = 200
 MAX_TABLE_CELLS = 20_000
 MAX_PAGES = 200
+# PDFium is not thread-safe: one PDFium call at a time in a process (the readers run in threads under Dask's
+# threaded workers; in gaischema's own pool each worker is a process and the lock is never contended)
+PDFIUM_LOCK = threading.RLock()
 META_SHEET = "报告信息"  # the sheet of a gaischema workbook that holds the metadata and narrative
 
 

@@ -29,6 +29,7 @@ import logging
 from functools import lru_cache
 
 from gaischema import sandbox
+from gaischema.extract.readers.common import PDFIUM_LOCK
 from gaischema.extract.tablefinder import Edge, PageContent, Word
 from gaischema.loading import InputError
 
@@ -84,6 +85,12 @@ def decode_picture(data: bytes):
 
 
 def render_pdf_pages(data: bytes, numbers: list[int]):
+    """:func:`_render_pdf_pages` under the PDFium lock (PDFium is not thread-safe)."""
+    with PDFIUM_LOCK:
+        return _render_pdf_pages(data, numbers)
+
+
+def _render_pdf_pages(data: bytes, numbers: list[int]):
     """The pictures of the given pages of a PDF (0-based) as (greyscale array, pixels per point), each page
     rendered at the resolution of the pictures on it (between 72 and 200 dpi); None for a page that holds
     no picture covering half its width (a blank page: nothing to read)."""

@@ -35,7 +35,7 @@ import zlib
 
 from gaischema.extract.document import Block, Paragraph
 from gaischema.extract.readers import ocr
-from gaischema.extract.readers.common import (MAX_PAGES, MAX_UNPACKED, fold_radicals, is_page_number, not_report,
+from gaischema.extract.readers.common import (PDFIUM_LOCK, MAX_PAGES, MAX_UNPACKED, fold_radicals, is_page_number, not_report,
                                                too_large)
 from gaischema.extract.tablefinder import Char, Edge, PageContent, Settings, TextLine, edges_from_rect, layout_page
 from gaischema.loading import InputError
@@ -220,6 +220,12 @@ def _inflate(raw: bytes, budget: int) -> tuple[int, bytes]:
 
 # ------------------------------------------------------------------------------------------------ PDFium
 def pdf_pages(data: bytes) -> list[PageContent]:
+    """:func:`_pdf_pages` under the PDFium lock (PDFium is not thread-safe)."""
+    with PDFIUM_LOCK:
+        return _pdf_pages(data)
+
+
+def _pdf_pages(data: bytes) -> list[PageContent]:
     """Each page's characters (boxes in points, top-left origin; font and size) and ruling edges, as PDFium
     reads them. Raises InputError for an encrypted, damaged or too large file."""
     try:

@@ -7,8 +7,16 @@ reader has read the pages within its bounds.
 
 from __future__ import annotations
 
+from gaischema.extract.readers.common import PDFIUM_LOCK
+
 
 def pdf_title(data: bytes) -> str | None:
+    """:func:`_pdf_title` under the PDFium lock (PDFium is not thread-safe)."""
+    with PDFIUM_LOCK:
+        return _pdf_title(data)
+
+
+def _pdf_title(data: bytes) -> str | None:
     """The Title of the PDF's document information, or None (no Title, no PDF library, a damaged file)."""
     try:
         import pypdfium2
