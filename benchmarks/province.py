@@ -27,8 +27,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import html
-import io
 import json
 import os
 import random
@@ -38,18 +36,19 @@ import subprocess
 import sys
 import tempfile
 import time
-import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "tests"))  # the layouts the tests publish reports in
 
 import yaml  # noqa: E402
 
 from gaischema import synthetic  # noqa: E402
 from gaischema.model import Model, get  # noqa: E402
 from gaischema.render import grid, layout, render_html  # noqa: E402
+import layout as published  # noqa: E402  (tests/layout.py: the .docx package the tests write)
 
 KINDS = ["html"] * 30 + ["docx"] * 20 + ["text"] * 25 + ["csv"] * 15 + ["pdf"] * 5 + ["yaml"] * 5
 YEARS = [2022, 2023, 2024]
@@ -168,19 +167,7 @@ def as_docx(inst: dict) -> bytes:
                                             for row in value) + "</w:tbl>")
     w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
     document = f'<?xml version="1.0" encoding="UTF-8"?><w:document {w}><w:body>{"".join(body)}</w:body></w:document>'
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.'
-                   'openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/'
-                   'vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/'
-                   'xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
-                   'officedocument.wordprocessingml.document.main+xml"/></Types>')
-        z.writestr("_rels/.rels", '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
-                   'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.'
-                   'openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
-                   '</Relationships>')
-        z.writestr("word/document.xml", document)
-    return buf.getvalue()
+    return published.docx_package(document)
 
 
 def publish(reports: list[tuple[str, dict]], folder: Path) -> dict[str, int]:

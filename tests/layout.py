@@ -103,7 +103,7 @@ def as_docx(inst: dict) -> bytes:
         else:
             table.append("<w:tr>" + "".join(f"<w:tc>{para(v)}</w:tc>" for v in value) + "</w:tr>")
     flush()
-    return _docx_package(f'<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body>{"".join(parts)}</w:body></w:document>')
+    return docx_package(f'<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body>{"".join(parts)}</w:body></w:document>')
 
 
 # --------------------------------------------------------------------------------------------------- layouts
@@ -208,21 +208,26 @@ def as_docx_merged(inst: dict) -> bytes:
         borders = "".join(f'<w:{b} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
                           for b in ("top", "left", "bottom", "right", "insideH", "insideV"))
         parts.append(f"<w:tbl><w:tblPr><w:tblBorders>{borders}</w:tblBorders></w:tblPr>" + "".join(trs) + "</w:tbl>")
-    return _docx_package(f'<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body>{"".join(parts)}</w:body></w:document>')
+    return docx_package(f'<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body>{"".join(parts)}</w:body></w:document>')
 
 
-def _docx_package(document_xml: str) -> bytes:
-    """A minimal but complete .docx package (office suites open it) around a document.xml."""
+def docx_package(document_xml: str, parts: dict | None = None, types: dict | None = None) -> bytes:
+    """A minimal but complete .docx package (office suites open it) around a document.xml; ``parts``: more
+    files by name (a picture, its relationships), ``types``: content types by file extension for them."""
+    defaults = {"rels": "application/vnd.openxmlformats-package.relationships+xml", "xml": "application/xml",
+                **(types or {})}
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("[Content_Types].xml", '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.'
-                   'openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/'
-                   'vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/'
-                   'xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
+                   'openxmlformats.org/package/2006/content-types">'
+                   + "".join(f'<Default Extension="{e}" ContentType="{t}"/>' for e, t in defaults.items())
+                   + '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
                    'officedocument.wordprocessingml.document.main+xml"/></Types>')
         z.writestr("_rels/.rels", '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
                    'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.'
                    'openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
                    '</Relationships>')
+        for name, data in (parts or {}).items():
+            z.writestr(name, data)
         z.writestr("word/document.xml", document_xml)
     return buf.getvalue()

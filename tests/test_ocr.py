@@ -19,6 +19,7 @@ import zipfile
 
 import pytest
 
+import layout
 from conftest import SAMPLES, gaischema, load, needs_samples, print_pdf
 from test_extract import CHROMIUM, VALID, assert_no_wrong_cell, cells, expected_cells
 
@@ -176,31 +177,15 @@ def _docx_with_picture(document_xml: str, png: bytes, width_px: int, height_px: 
                         'relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"'
                         ' xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.'
                         'openxmlformats.org/drawingml/2006/picture" ', 1)
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.'
-                   'openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/'
-                   'vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/'
-                   'xml"/><Default Extension="png" ContentType="image/png"/><Override PartName="/word/document.xml" '
-                   'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
-                   '</Types>')
-        z.writestr("_rels/.rels", '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
-                   'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.'
-                   'openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
-                   '</Relationships>')
-        z.writestr("word/_rels/document.xml.rels", '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns='
-                   '"http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdPic1" Type='
-                   '"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/'
-                   'image1.png"/></Relationships>')
-        z.writestr("word/media/image1.png", png)
-        z.writestr("word/document.xml", body)
-    return buf.getvalue()
+    rels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
+            '2006/relationships"><Relationship Id="rIdPic1" Type="http://schemas.openxmlformats.org/officeDocument/'
+            '2006/relationships/image" Target="media/image1.png"/></Relationships>')
+    return layout.docx_package(body, {"word/_rels/document.xml.rels": rels, "word/media/image1.png": png},
+                               {"png": "image/png"})
 
 
 def test_table_picture_in_a_word_file(printed, tmp_path):
     """A Word file whose table 三 is a picture (a screenshot pasted in): read in place, every cell."""
-    import layout
-
     _, inst = printed
     html = render_html(inst)
     table = re.findall(r"<table.*?</table>", html, re.S)[1]
