@@ -1,0 +1,375 @@
+"""The run of ``gaischema report``: each input file the whole way in one worker task (:func:`file_records`: read,
+extract, validate, facts, rendering; a path in, a plain picklable dict out), mapped by the local process pool
+(:func:`gaischema.corpus.pool_map`, whose per-worker limits contain hostile files) or by a Dask cluster; the
+cache consulted before and filled after; and everything the parent writes (renderings, copies of the
+originals, saved instances) named by hashes, through a temporary name and a rename, never through a link."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+import urllib.parse
+from collections import Counter
+from dataclasses import dataclass
+from typing import Callable, Iterable, Iterator
+
+from gaischema import loading
+from gaischema import output as out
+from gaischema.cache import Cache, file_digest
+from gaischema.corpus import CrossChecker, internal_result, pool_map, validate_source
+from gaischema.render import render_html
+from gaischema.report.facts import Corpus, facts
+from gaischema.validate import FileResult, fatal_result, warm
+
+# the kinds of original a copy keeps its suffix for (the browser opens it by its suffix); anything else is .bin
+ORIGINAL_SUFFIXES = {".txt", ".html", ".htm", ".docx", ".md", ".markdown", ".xlsx", ".pdf", ".csv", ".tsv",
+                     ".jsonl", ".json", ".yaml", ".yml"}
+
+
+class SchedulerUnavailable(Exception):
+    """--scheduler names no Dask scheduler that answers (or distributed is not installed)."""
+
+
+# ------------------------------------------------------------------------------------------------ names
+def display_name(path: str) -> str:
+    """A file name as people read it, always valid Unicode: names that are not UTF-8 (a Windows zip of Chinese
+    reports unpacks GBK names) are decoded as GB18030 where they read so, else shown with \\x escapes."""
+    raw = os.fsencode(path)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", "backslashreplace")
+
+
+def path_id(path: str) -> str:
+    """The name of everything written for one input inside ``<page>_files/``: a hash of its absolute path,
+    so that no input name (``..``, ``#``, a newline, 255 bytes) ever becomes part of a link or a file name."""
+    return hashlib.sha256(os.fsencode(os.path.abspath(path))).hexdigest()[:20]
+
+
+def input_suffixes() -> tuple[str, ...]:
+    """The suffixes ``report`` reads: instances, and every published kind the extractor reads."""
+    from gaischema.extract import PUBLISHED_SUFFIXES  # late: the extractor's modules are slow to import
+
+    return tuple(dict.fromkeys(loading.REPORT_SUFFIXES + tuple(PUBLISHED_SUFFIXES)))
+
+
+def _checked(instance: object, name: str, fmt: str, render: bool, saved: str | None, cpu: Counter) -> dict:
+    """Validate one report, read its numbers, render it annotated: one report's record."""
+    t = time.thread_time()
+    result = validate_source(instance, name) if isinstance(instance, dict) else validate_source(
+        json.dumps(instance), name)
+    record = {"result": result.to_record(), "facts": None, "rendering": None, "instance": None, "format": fmt,
+              "notes": {}, "problem": None}
+    cpu["validate"] += time.thread_time() - t
+    if not isinstance(instance, dict) or result.fatal:
+        return record
+    t = time.thread_time()
+    record["instance"] = saved
+    f = facts(instance)
+    record["facts"] = f
+    record["notes"] = (f.get("provenance") or {}).get("notes", {})
+    if render or result.findings:
+        try:
+            record["rendering"] = render_html(instance, annotate=True, findings=result.findings)
+        except ValueError:
+            record["problem"] = "无法排版：没有有效的 format_version / no layout: no valid format_version"
+    cpu["render"] += time.thread_time() - t
+    return record
+
+
+def _unreadable(result: FileResult, fmt: str) -> dict:
+    return {"result": result.to_record(), "facts": None, "rendering": None, "instance": None, "format": fmt,
+            "notes": {}, "problem": None}
+
+
+def _suffix(path: str) -> str:
+    return os.path.splitext(path)[1].lower()
+
+
+def file_records(task: dict) -> dict:
+    """One input file, the whole way (the map step of ``report``, for the local pool and for Dask alike): read
+    it, extract it when it is a published report, validate each report it holds, read the numbers the page
+    shows and render each report annotated. Never raises; a bug is an INTERNAL-ERROR row of that file.
+
+    ``task``: ``{"path", "name" (as shown), "save" (return the instance's text)}``. Returns ``{"name",
+    "reports": [record, ...]}``, each record ``{"result" (FileResult record), "facts", "rendering" (HTML or
+    None), "instance" (text or None), "format", "notes" ({kind: n}), "problem"}``, and ``"cpu"``: the CPU
+    seconds of each stage (read, extract, validate, render) for the run's figures."""
+    path, name, save = task["path"], task["name"], task.get("save", False)
+    cpu: Counter = Counter()
+    try:
+        if _suffix(path) in loading.REPORT_SUFFIXES:
+            reports = [_instance_file(path, name, save, cpu)]
+        else:
+            reports = _published_file(path, name, save, cpu)
+    except MemoryError:  # the worker's memory limit: INPUT-TOO-COMPLEX (gaischema.sandbox), not a bug
+        raise
+    except Exception as exc:  # noqa: BLE001 - a bug on one file must not cost the others their rows
+        reports = [_unreadable(internal_result(name, exc), _suffix(path).lstrip(".") or "?")]
+    return {"name": name, "reports": reports, "cpu": dict(cpu)}
+
+
+def _instance_file(path: str, name: str, save: bool, cpu: Counter) -> dict:
+    fmt = "json" if _suffix(path) == ".json" else "yaml"
+    t = time.thread_time()
+    try:
+        data = loading.read_bytes(path)
+        text = loading.decode(data)
+        instance = loading.parse(text, name)
+    except loading.InputError as err:
+        return _unreadable(fatal_result(name, err), fmt)
+    finally:
+        cpu["read"] += time.thread_time() - t
+    record = _checked(instance, name, fmt, False, text if save else None, cpu)
+    extraction = instance.get("extraction") if isinstance(instance, dict) else None
+    if isinstance(extraction, dict) and isinstance(extraction.get("source_format"), str):
+        record["format"] = f"{fmt} ← {extraction['source_format']}"
+    return record
+
+
+def _published_file(path: str, name: str, save: bool, cpu: Counter) -> list[dict]:
+    from gaischema.extract import dumps, extract_file_records  # late: the extractor's modules are slow to import
+
+    t = time.thread_time()
+    records = extract_file_records(path)
+    cpu["extract"] += time.thread_time() - t
+    out = []
+    for i, rec in enumerate(records, 1):
+        # a crawler's dump: one record a row, PATH#row=N
+        rname = name + rec["file"][len(path):] if rec["file"].startswith(path) and rec["file"] != path else \
+            name if len(records) == 1 else f"{name}#{i}"
+        fmt = _suffix(path).lstrip(".") or "?"
+        if rec["error"]:
+            e = rec["error"]
+            err = loading.InputError(e["rule"], e["message"], e["message_en"])
+            out.append(_unreadable(fatal_result(rname, err), fmt))
+            continue
+        instance = rec["instance"]
+        extraction = instance.get("extraction") or {}
+        fmt = extraction.get("source_format") or fmt
+        out.append(_checked(instance, rname, fmt, True, dumps(instance) if save else None, cpu))
+    if not out:
+        err = loading.InputError("INPUT-NOT-REPORT", "文件中没有年度报告", "the file holds no report")
+        out.append(_unreadable(fatal_result(name, err), _suffix(path).lstrip(".") or "?"))
+    return out
+
+
+# ------------------------------------------------------------------------------------------------ the run
+@dataclass
+class Options:
+    """How :func:`collect` runs. ``files_dir``: ``<page>_files`` (renderings, copies of the originals, the
+    cache unless ``cache_dir``); ``save_dir``: where instances are kept (``--save-instances``)."""
+
+    files_dir: str | None = None
+    save_dir: str | None = None
+    force: bool = False
+    jobs: int = 0
+    cross: bool = True
+    cache_dir: str | None = None  # None with use_cache: <files_dir>/cache
+    use_cache: bool = True
+    scheduler: str | None = None  # a Dask scheduler's address
+
+
+class _Writer:
+    """Everything the parent writes inside ``<page>_files/`` and the instances folder: named by hashes, through
+    a temporary file and a rename (never through a link), skipped when an identical file is already there."""
+
+    def __init__(self, opts: Options):
+        self.opts = opts
+        self.base = urllib.parse.quote(os.path.basename(opts.files_dir)) if opts.files_dir else None
+        self.saved: set[str] = set()
+        self.errors: list[str] = []
+
+    def _put(self, folder: str, name: str, data: bytes, force: bool = True, reuse: bool = True) -> bool:
+        path = os.path.join(folder, name)
+        try:
+            st = os.lstat(path)
+        except FileNotFoundError:
+            st = None
+        if st is not None:
+            if os.path.islink(path):
+                os.unlink(path)  # a planted link is removed, never written through
+            elif reuse and os.path.isfile(path) and st.st_size == len(data) and _same(path, data):
+                return True  # the same file from an earlier run: not written again
+        try:
+            out.write(path, data, force)
+        except (out.OutputError, OSError) as e:
+            self.errors.append(f"{display_name(path)}: {e}")
+            return False
+        return True
+
+    def report(self, path: str, k: int, record: dict) -> dict:
+        """Write one report's rendering; the row's links."""
+        links: dict[str, str | None] = {}
+        if self.base is None:
+            return links
+        pid = path_id(path) + (f"-{k}" if k else "")
+        if record.get("rendering"):
+            if self._put(os.path.join(self.opts.files_dir, "r"), pid + ".html", record["rendering"].encode("utf-8")):
+                links["link"] = f"{self.base}/r/{pid}.html"
+        return links
+
+    def original(self, path: str) -> str | None:
+        """A copy of the input beside the page (so that its link stays inside the output folder)."""
+        if self.base is None:
+            return None
+        suffix = _suffix(path) if _suffix(path) in ORIGINAL_SUFFIXES else ".bin"
+        name = path_id(path) + suffix
+        try:
+            data = loading.read_bytes(path)
+        except loading.InputError:
+            return None
+        if self._put(os.path.join(self.opts.files_dir, "src"), name, data):
+            return f"{self.base}/src/{name}"
+        return None
+
+    def instance(self, target: str, text: str) -> None:
+        folder, name = os.path.split(target)
+        self._put(folder, name, text.encode("utf-8"), self.opts.force, reuse=False)
+
+
+def _same(path: str, data: bytes) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(len(data) + 1) == data
+    except OSError:
+        return False
+
+
+def instance_target(save_dir: str, path: str, taken: set[str]) -> str:
+    """Where ``--save-instances`` keeps an input's instance: its name (made safe: no separators, control
+    characters or ``..``; at most 200 bytes) with .yaml, or .json for a JSON input; -2, -3… on a clash."""
+    base = display_name(os.path.basename(path))
+    stem, suffix = os.path.splitext(base)
+    ext = ".json" if suffix.lower() == ".json" else ".yaml"
+    stem = "".join("_" if ch in "/\\" or ord(ch) < 32 or ord(ch) == 127 else ch for ch in stem).lstrip(".") or "report"
+    while len(stem.encode("utf-8")) > 200:
+        stem = stem[:-1]
+    name, n = stem + ext, 1
+    while name in taken:
+        n += 1
+        name = f"{stem}-{n}{ext}"
+    taken.add(name)
+    return os.path.join(save_dir, name)
+
+
+def _local_map(fn: Callable, tasks: list[dict], jobs: int) -> Iterator[dict]:
+    n = jobs or os.cpu_count() or 1
+    yield from pool_map(fn, tasks, jobs, serial_below=2 * n, chunksize=1, failed=_too_complex)
+
+
+def _too_complex(task: dict, err: loading.InputError) -> dict:
+    """The row of a file whose worker hit a limit (gaischema.sandbox): its INPUT-TOO-COMPLEX result."""
+    return {"name": task["name"], "reports": [_unreadable(fatal_result(task["name"], err),
+                                                          _suffix(task["path"]).lstrip(".") or "?")]}
+
+
+def _dask_map(fn: Callable, tasks: list[dict], address: str) -> Iterator[dict]:
+    """The same map step on an existing Dask cluster: ``client.map``, results as they complete."""
+    try:
+        from distributed import Client, as_completed  # late: the optional extra gaischema[dask]
+    except ImportError:
+        raise SchedulerUnavailable("--scheduler 需要 pip install 'gaischema[dask]' / --scheduler needs "
+                                   "pip install 'gaischema[dask]'") from None
+
+    try:
+        client = Client(address, timeout=30)
+    except (OSError, TimeoutError, ValueError) as e:
+        raise SchedulerUnavailable(f"无法连接 Dask 调度器 {address} / cannot reach the Dask scheduler {address}: {e}") from None
+    with client:
+        futures = client.map(fn, tasks, pure=False)
+        for future in as_completed(futures):
+            yield future.result()
+            del future
+
+
+def collect(files: Iterable[str | tuple[str, loading.InputError]], options: Options | None = None,
+            progress: Callable[[int, str], None] = lambda done, status: None) -> Corpus:
+    """Read, extract, validate and aggregate ``files`` (paths, or (path, error) for inputs already known to be
+    unreadable) — each once, in one worker task — and write what the page links to (see :class:`Options`)."""
+    opts = options or Options(use_cache=False)
+    warm()
+    corpus = Corpus()
+    writer = _Writer(opts)
+    cache = None
+    if opts.use_cache and (opts.cache_dir or opts.files_dir):
+        cache = Cache(opts.cache_dir or os.path.join(opts.files_dir, "cache"))
+    checker = CrossChecker() if opts.cross else None
+    taken: set[str] = set()
+    names: set[str] = set()
+    todo: list[dict] = []
+    keys: dict[str, str] = {}
+    done = 0
+    cache_options = {"save": bool(opts.save_dir)}
+
+    def finish(task: dict, result: dict) -> None:
+        nonlocal done
+        source = writer.original(task["path"])
+        for k, record in enumerate(result["reports"]):
+            extra = {"seq": [task["order"], k], "source": source, **writer.report(task["path"], k, record)}
+            if task.get("target") and record.get("instance"):
+                # a row of a crawler's dump: NAME-rowN, as gaischema extract names it
+                row = record["result"]["file"].rpartition("#row=")[2] if "#row=" in record["result"]["file"] else ""
+                stem, ext = os.path.splitext(task["target"])
+                writer.instance(f"{stem}-row{row}{ext}" if row else task["target"], record["instance"])
+            res = corpus.add(record, extra)
+            if checker:  # in the order of the input, whoever finished first
+                checker.add(res, f"{task['order']:012d}.{k:06d}")
+        done += 1
+        progress(done, f"errors {corpus.summary.errors} unreadable {corpus.summary.fatal}")
+
+    try:
+        for order, item in enumerate(files):
+            path, err = item if isinstance(item, tuple) else (item, None)
+            name = display_name(path)
+            while name in names:  # two paths shown alike (undecodable bytes): keep rows apart
+                name += "\u2032"
+            names.add(name)
+            if err is not None:
+                corpus.add(_unreadable(fatal_result(name, err), _suffix(path).lstrip(".") or "?"), {"seq": [order, 0]})
+                done += 1
+                continue
+            task = {"path": path, "name": name, "save": bool(opts.save_dir), "order": order}
+            if opts.save_dir:
+                task["target"] = instance_target(opts.save_dir, path, taken)
+            if cache:
+                digest = file_digest(path)
+                if digest:
+                    keys[path] = Cache.key(digest, name, cache_options)
+                    hit = cache.get(keys[path])
+                    if hit is not None:
+                        corpus.cached += 1
+                        finish(task, hit)
+                        continue
+            todo.append(task)
+        mapped = _dask_map(file_records, todo, opts.scheduler) if opts.scheduler else \
+            _local_map(file_records, todo, opts.jobs)
+        by_name = {t["name"]: t for t in todo}
+        for result in mapped:
+            task = by_name.pop(result["name"])
+            corpus.cpu.update(result.pop("cpu", {}))
+            if cache and task["path"] in keys and not any(
+                    r["result"]["findings"] and r["result"]["findings"][0]["rule"] in ("INTERNAL-ERROR", "INPUT-TOO-COMPLEX")
+                    for r in result["reports"]):
+                cache.put(keys[task["path"]], result)
+            finish(task, result)
+        if checker:
+            for result in checker.results():
+                if result.file in corpus.index:
+                    corpus.add_cross(result)
+            corpus.clusters = checker.clusters()
+    finally:
+        if checker:
+            checker.close()
+        if cache:
+            cache.close()
+    corpus.rows.sort(key=lambda r: r["seq"])
+    corpus.write_errors = writer.errors
+    return corpus
