@@ -496,6 +496,9 @@ def test_no_cell_is_ever_wrong_on_damaged_layouts(tmp_path, seed):
             out.append("注：本表数据含上年度结转数量。")
     got = read(tmp_path, "damaged.txt", "\n".join(out))
     assert_no_wrong_cell(got.instance, cells(inst))
+    # and not by reading nothing: measured, every seed reads 42.5 % or more of its cells (82 % over all seeds)
+    read_cells = sum(v is not None for v in cells(got.instance).values())
+    assert read_cells >= 0.40 * len(cells(inst)), read_cells
 
 
 # ------------------------------------------------------------------------------------------------ metadata

@@ -102,17 +102,38 @@ def test_pdftotext_of_office_pdfs(tmp_path, pdf, example, mode):
 
 
 @needs_pdftotext
-@pytest.mark.parametrize("pdf,example", [("pingtan-2023-office.pdf", "pingtan-2023"),
-                                         ("format2019-office.pdf", "format2019-shanghai-totals-filled")])
-def test_pdftotext_reading_order_never_gives_a_row_another_row_s_values(tmp_path, pdf, example):
+@pytest.mark.parametrize("pdf", ["pingtan-2023-office.pdf", "format2019-office.pdf"])
+def test_pdftotext_reading_order_without_layout_is_refused_not_misread(tmp_path, pdf):
     """pdftotext without -layout prints these tables' values before their labels (0 0 0 / 规章 / 77 132 470 /
-    行政规范性文件 / 第二十条第（五）项): 规章 got 77 132 470 and 行政许可 1330. Now such blocks are not read; the
-    rest is, or the file is no report (exit 2); never a wrong cell."""
+    行政规范性文件 / 第二十条第（五）项): 规章 once got 77 132 470 and 行政许可 1330. No table of such text is
+    read, so the file is refused as no report (measured: both files), never read with a row's neighbour's values."""
     txt = pdftotext(FIXTURES / "pdf" / pdf, tmp_path / "r.txt")
     proc = gaischema("extract", str(txt), "--format", "json")
-    assert proc.returncode in (1, 2), proc.stderr.decode()[-300:]
-    if proc.returncode == 1:
-        assert not wrong(json.loads(proc.stdout), cells(load(VALID[example])))
+    assert proc.returncode == 2, proc.stdout.decode()[-300:]
+    assert "INPUT-NOT-REPORT" in proc.stderr.decode()
+
+
+@needs_pdftotext
+def test_values_printed_before_their_labels_are_not_given_to_the_next_row(tmp_path):
+    """The -layout text of the LibreOffice PDF (read whole) with table 二's rows turned into the order
+    pdftotext prints without -layout: each row's values on the line before its label. Those rows stay unread
+    (规章 never gets 行政规范性文件's 77 132 470, 行政许可 never 行政处罚's 1330); tables 三 and 四 are still
+    read; no cell is wrong."""
+    text = pdftotext(FIXTURES / "pdf" / "pingtan-2023-office.pdf", tmp_path / "r.txt", "-layout").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    swapped = 0
+    for i, line in enumerate(lines):
+        m = re.match(r"^\s*(规章|行政规范性文件|行政许可|行政处罚|行政强制)\s+([\d\s]+)$", line)
+        if m:
+            lines[i] = m.group(2).strip() + "\n" + m.group(1)
+            swapped += 1
+    assert swapped == 5
+    got = read(tmp_path, "r.txt", "\n".join(lines) + "\n")
+    want = cells(load(VALID["pingtan-2023"]))
+    assert not wrong(got.instance, want)
+    read_cells = {p for p, v in cells(got.instance).items() if v is not None}
+    assert len({p for p in read_cells if p.startswith("applications.")}) >= 150  # table 三: 175 cells, read
+    assert len({p for p in read_cells if p.startswith("reviews_and_litigation.")}) == 15
 
 
 @pytest.mark.parametrize("example", ["pingtan-2023", "format2019-shanghai-totals-filled"])
@@ -357,11 +378,13 @@ def test_pdf_text_as_hard_wrapped_markdown(printed, tmp_path, seed, least):
 
 
 @needs_pdftotext
-@pytest.mark.parametrize("seed", [1, 2, 3])
-def test_narrow_label_columns_as_markdown_never_give_a_wrong_cell(tmp_path, seed):
+@pytest.mark.parametrize("seed,least", [(1, 180), (2, 20), (3, 180)])
+def test_narrow_label_columns_as_markdown_never_give_a_wrong_cell(tmp_path, seed, least):
     """The LibreOffice PDF (label columns a few characters wide) as Markdown: each label in pieces around its
     value row. Much stays unread; nothing is read into the wrong row (a wrapped 2.其他法律行政法规禁止公开
     whose first line is "2.其他" is not 3.其他)."""
     text = pdftotext(FIXTURES / "pdf" / "pingtan-2023-office.pdf", tmp_path / "r.txt", "-layout")
     got = read(tmp_path, "r.md", layout_to_markdown(text.read_text(encoding="utf-8"), seed))
     assert not wrong(got.instance, cells(load(VALID["pingtan-2023"])))
+    # and not by reading nothing: measured 186, 25 and 186 of 200 cells
+    assert sum(v is not None for v in cells(got.instance).values()) >= least
