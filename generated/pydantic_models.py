@@ -881,7 +881,7 @@ class AnnualReport(ConfiguredBaseModel):
                                    'received (收到/受理/接收…申请 N 件) is 本年新收 总计, or 本年新收 '
                                    'plus 上年结转 (both readings are in use).',
                     'title': 'NARR-RECEIVED'},
-                   {'annotations': {'exclude': {'tag': 'exclude', 'value': '公开答复'},
+                   {'annotations': {'exclude': {'tag': 'exclude', 'value': '公开答复|结转'},
                                     'kind': {'tag': 'kind', 'value': 'narrative_fact'},
                                     'message_en': {'tag': 'message_en',
                                                    'value': "The text's number of "
@@ -913,7 +913,8 @@ class AnnualReport(ConfiguredBaseModel):
                                    'the applications (申请) are named, so 答复人大代表建议 N 件 '
                                    'or 办结信访事项 N 件 is no statement of it; and 公开答复 '
                                    '(answered by disclosing: one outcome, 予以公开) is not '
-                                   '办结.',
+                                   '办结, nor are the applications carried over '
+                                   '(办结上年结转申请 N 件: a part of it).',
                     'title': 'NARR-HANDLED'},
                    {'annotations': {'kind': {'tag': 'kind', 'value': 'narrative_fact'},
                                     'message_en': {'tag': 'message_en',

@@ -90,6 +90,40 @@ def test_the_same_real_sentence_with_another_number_is_a_finding(statement):
     assert [f.reported for f in found] == [int(number) + 1000], (text, changed, found)
 
 
+def _percents() -> list[tuple[str, str, str]]:
+    """(sample, section, the matched text) of every NARR-PERCENT statement in the agreeing samples."""
+    if not SAMPLES.is_dir():
+        return []
+    out = []
+    for name in AGREEING:
+        inst = _instance(name)
+        for rule in engine().text[inst["format_version"]]:
+            if rule.kind == "narrative_percent":
+                for section in rule.sections:
+                    if isinstance(inst.get(section), str):
+                        out.extend((name, section, m.group(0)) for m in matches(rule, inst[section]))
+    return out
+
+
+@needs_samples
+def test_the_samples_state_shares_and_they_agree():
+    assert len(_percents()) >= 5  # 平潭: 51.85%, 6.17%, 38.27%, 1.23%, 2.47% of 81
+
+
+@needs_samples
+@pytest.mark.parametrize("statement", _percents(), ids=lambda s: s[2][:12])
+def test_the_same_real_share_changed_by_ten_points_is_a_finding(statement):
+    import copy
+
+    name, section, text = statement
+    share = re.search(r"([0-9]+(?:\.[0-9]+)?)%", text).group(1)
+    whole, _, frac = share.partition(".")
+    changed_share = str(int(whole) + 10) + ("." + frac if frac else "")
+    inst = copy.deepcopy(_instance(name))
+    inst[section] = inst[section].replace(text, text.replace(share + "%", changed_share + "%"), 1)
+    assert [f.reported for f in narr(inst, "NARR-PERCENT")] == [changed_share]
+
+
 @needs_samples
 def test_answered_by_disclosing_is_not_the_number_answered():
     """公开答复1件: one answer was a disclosure (an outcome), not the number answered (81 in 平潭's table)."""
@@ -97,6 +131,15 @@ def test_answered_by_disclosing_is_not_the_number_answered():
 
     inst = copy.deepcopy(_instance("pingtan-2023.txt"))
     inst["overview"] = inst["overview"].replace("办结依申请公开81件", "办结依申请公开81件，其中公开答复1件")
+    assert narr(inst) == []
+
+
+@needs_samples
+def test_the_carried_over_applications_answered_are_not_the_number_answered():
+    import copy
+
+    inst = copy.deepcopy(_instance("pingtan-2023.txt"))
+    inst["overview"] = inst["overview"].replace("办结依申请公开81件", "办结依申请公开81件，办结上年结转申请2件")
     assert narr(inst) == []
 
 
