@@ -148,5 +148,5 @@ def test_answering_proposals_is_no_statement_about_applications():
     import copy
 
     inst = copy.deepcopy(_instance("pingtan-2023.txt"))
-    inst["overview"] += "全年答复人大代表建议和政协委员提案35件。"
+    inst["overview"] += "全年答复人大建议35件、政协提案12件。"
     assert narr(inst) == []
