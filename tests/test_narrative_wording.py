@@ -32,23 +32,19 @@ def _rule_id(rule) -> str:
     return engine().model["rules"][rule.key]["id"]
 
 
-def _statements() -> list[tuple[str, str, str, str]]:
-    """(sample, rule id, section, the matched text) of every numbered NARR-* statement in the agreeing samples
-    about cells the extractor read."""
+def _statements(kind: str = "narrative_fact") -> list[tuple[str, str, str, str]]:
+    """(sample, rule id, section, the matched text) of every statement of the rules of ``kind`` in the agreeing
+    samples about cells the extractor read (a blank bounds nothing: it gives no counter-example)."""
     if not SAMPLES.is_dir():
         return []
     out = []
     for name in AGREEING:
         inst = _instance(name)
         for rule in engine().text[inst["format_version"]]:
-            if rule.kind != "narrative_fact":
-                continue
-            for section in rule.sections:
-                text = inst.get(section)
-                if isinstance(text, str):
-                    if any(all(_cell(inst, path) is not None for path in r.paths) for r in rule.readings):
-                        out.extend((name, _rule_id(rule), section, m.group(0)) for m in matches(rule, text))
-                    # else: the cells it speaks of were not read (a blank bounds nothing): no counter-example
+            read = any(all(_cell(inst, path) is not None for path in r.paths) for r in rule.readings)
+            for section in rule.sections if rule.kind == kind and read else ():
+                if isinstance(inst.get(section), str):
+                    out.extend((name, _rule_id(rule), section, m.group(0)) for m in matches(rule, inst[section]))
     return out
 
 
@@ -90,32 +86,17 @@ def test_the_same_real_sentence_with_another_number_is_a_finding(statement):
     assert [f.reported for f in found] == [int(number) + 1000], (text, changed, found)
 
 
-def _percents() -> list[tuple[str, str, str]]:
-    """(sample, section, the matched text) of every NARR-PERCENT statement in the agreeing samples."""
-    if not SAMPLES.is_dir():
-        return []
-    out = []
-    for name in AGREEING:
-        inst = _instance(name)
-        for rule in engine().text[inst["format_version"]]:
-            if rule.kind == "narrative_percent":
-                for section in rule.sections:
-                    if isinstance(inst.get(section), str):
-                        out.extend((name, section, m.group(0)) for m in matches(rule, inst[section]))
-    return out
-
-
 @needs_samples
 def test_the_samples_state_shares_and_they_agree():
-    assert len(_percents()) >= 5  # 平潭: 51.85%, 6.17%, 38.27%, 1.23%, 2.47% of 81
+    assert len(_statements("narrative_percent")) >= 5  # 平潭: 51.85%, 6.17%, 38.27%, 1.23%, 2.47% of 81
 
 
 @needs_samples
-@pytest.mark.parametrize("statement", _percents(), ids=lambda s: s[2][:12])
+@pytest.mark.parametrize("statement", _statements("narrative_percent"), ids=lambda s: s[3][:12])
 def test_the_same_real_share_changed_by_ten_points_is_a_finding(statement):
     import copy
 
-    name, section, text = statement
+    name, _, section, text = statement
     share = re.search(r"([0-9]+(?:\.[0-9]+)?)%", text).group(1)
     whole, _, frac = share.partition(".")
     changed_share = str(int(whole) + 10) + ("." + frac if frac else "")
