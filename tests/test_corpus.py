@@ -62,6 +62,9 @@ def test_cross_report_examples_break_exactly_their_rule():
         assert {f["rule"] for f in r["findings"]} == {rule}
         assert all(f["previous"] == str(p).replace("2023", "2022") for f in r["findings"])
         assert r["valid"] == (rule != "XR-CARRY-OVER")  # an error of a cross-report rule makes the file invalid
+    # the summary counts each file once, by its merged findings: jia-2023's XR-CARRY-OVER error, three warnings
+    summary = gaischema("validate", str(EXAMPLES / "cross"), "--format", "json").stderr.decode()
+    assert "8 个文件 files: 7 有效 valid (3 有警告 with warnings), 1 有错误 with errors" in summary
 
 
 def test_cross_check_python_api():
