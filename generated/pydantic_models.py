@@ -881,7 +881,8 @@ class AnnualReport(ConfiguredBaseModel):
                                    'received (收到/受理/接收…申请 N 件) is 本年新收 总计, or 本年新收 '
                                    'plus 上年结转 (both readings are in use).',
                     'title': 'NARR-RECEIVED'},
-                   {'annotations': {'kind': {'tag': 'kind', 'value': 'narrative_fact'},
+                   {'annotations': {'exclude': {'tag': 'exclude', 'value': '公开答复|结转'},
+                                    'kind': {'tag': 'kind', 'value': 'narrative_fact'},
                                     'message_en': {'tag': 'message_en',
                                                    'value': "The text's number of "
                                                             'applications answered '
@@ -893,7 +894,7 @@ class AnnualReport(ConfiguredBaseModel):
                                                             '{reported}，表格 '
                                                             '{expected}（“{quote}”）'},
                                     'pattern': {'tag': 'pattern',
-                                                'value': '(?:办结|答复|办理完毕)(?:[^。；！？，0-9]{0,16}?申请)?[^。；！？，,0-9]{0,8}?([0-9]+)件'},
+                                                'value': '(?:办结|答复|办理完毕)[^。；！？，0-9]{0,16}?申请[^。；！？，,0-9]{0,8}?([0-9]+)件'},
                                     'readings': {'tag': 'readings',
                                                  'value': 'applications.results.results_total.total '
                                                           '; '
@@ -908,7 +909,12 @@ class AnnualReport(ConfiguredBaseModel):
                     'description': 'The number of applications the text says were '
                                    'answered (办结/答复…申请 N 件) is 办理结果 总计, with or '
                                    'without the applications carried over from last '
-                                   'year.',
+                                   'year. The verb and its object must both say so: '
+                                   'the applications (申请) are named, so 答复人大代表建议 N 件 '
+                                   'or 办结信访事项 N 件 is no statement of it; and 公开答复 '
+                                   '(answered by disclosing: one outcome, 予以公开) is not '
+                                   '办结, nor are the applications carried over '
+                                   '(办结上年结转申请 N 件: a part of it).',
                     'title': 'NARR-HANDLED'},
                    {'annotations': {'kind': {'tag': 'kind', 'value': 'narrative_fact'},
                                     'message_en': {'tag': 'message_en',

@@ -72,6 +72,10 @@ BAD_INPUTS = {
     "blank.yaml": (b"\n\n  \n", "INPUT-EMPTY"),
     "list.yaml": (b"- 1\n- 2\n", "INPUT-NOT-REPORT"),
     "scalar.yaml": (b"just text\n", "INPUT-NOT-REPORT"),
+    # a mapping with no field of a report: a package.json, or the samples' expected values (file name -> values)
+    "package.json": (b'{"name": "x", "version": "1.0.0", "dependencies": {"yaml": "^2"}}', "INPUT-NOT-REPORT"),
+    "expected.json": ('{"beilun.txt": {"organ": "北仑区统计局", "year": 2023}}'.encode(), "INPUT-NOT-REPORT"),
+    "empty-mapping.yaml": (b"{}\n", "INPUT-NOT-REPORT"),
     "binary.yaml": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "INPUT-ENCODING"),
     "two-docs.yaml": (b"organ: a\n---\norgan: b\n", "INPUT-YAML"),
     "broken.json": (b'{"organ": "x",', "INPUT-JSON"),

@@ -33,7 +33,7 @@ def test_every_injected_error_is_found_and_nothing_else(synthetic_corpus, jobs):
     out, injected = synthetic_corpus
     assert len(injected) > 20
     code, reports = gaischema_json("validate", str(out), "-j", jobs)
-    assert len([r for r in reports if not r.get("cross_report")]) == 150
+    assert len(reports) == len({r["file"] for r in reports}) == 150  # one result per file
     assert _findings_by_name(reports) == {k: sorted(v) for k, v in injected.items()}
     assert code == 1
 
@@ -41,7 +41,7 @@ def test_every_injected_error_is_found_and_nothing_else(synthetic_corpus, jobs):
 def test_series_pass_the_cross_report_rules(synthetic_corpus):
     out, _ = synthetic_corpus
     code, reports = gaischema_json("validate", str(out))
-    assert not [r for r in reports if r.get("cross_report")]
+    assert not [f for r in reports for f in r["findings"] if "previous" in f]
     series = {}
     for p in out.glob("*.yaml"):
         series.setdefault(p.name.split("-")[0], []).append(p)
@@ -51,17 +51,20 @@ def test_series_pass_the_cross_report_rules(synthetic_corpus):
 def test_cross_report_examples_break_exactly_their_rule():
     code, reports = gaischema_json("validate", str(EXAMPLES / "cross"))
     assert code == 1  # XR-CARRY-OVER is an error
-    single = [r for r in reports if not r.get("cross_report")]
-    assert all(r["valid"] and not r["findings"] for r in single)
-    cross = {r["file"]: r for r in reports if r.get("cross_report")}
+    by_file = {r["file"]: r for r in reports}
+    assert len(by_file) == len(reports) == 8  # one result per file: cross-report findings in the file's own entry
     for p in examples("cross"):
         rule = intended_rule(p, required=False)
+        r = by_file[str(p)]
         if rule is None:
-            assert str(p) not in cross
+            assert r["valid"] and not r["findings"]
             continue
-        r = cross[str(p)]
         assert {f["rule"] for f in r["findings"]} == {rule}
-        assert r["previous"].endswith(p.name.replace("2023", "2022"))
+        assert all(f["previous"] == str(p).replace("2023", "2022") for f in r["findings"])
+        assert r["valid"] == (rule != "XR-CARRY-OVER")  # an error of a cross-report rule makes the file invalid
+    # the summary counts each file once, by its merged findings: jia-2023's XR-CARRY-OVER error, three warnings
+    summary = gaischema("validate", str(EXAMPLES / "cross"), "--format", "json").stderr.decode()
+    assert "8 个文件 files: 7 有效 valid (3 有警告 with warnings), 1 有错误 with errors" in summary
 
 
 def test_cross_check_python_api():
@@ -79,7 +82,7 @@ def test_cross_check_python_api():
 
 def test_no_cross_flag():
     code, reports = gaischema_json("validate", str(EXAMPLES / "cross"), "--no-cross")
-    assert code == 0 and not any(r.get("cross_report") for r in reports)
+    assert code == 0 and not any(r["findings"] for r in reports)
 
 
 def test_organ_key_normalises_names():
@@ -116,7 +119,7 @@ def test_unreadable_file_is_one_finding_and_the_run_goes_on(tmp_path, synthetic_
     assert code == 2
     # results come as files complete (#20): the broken file's result is wherever it finished
     assert next(r for r in reports if r["file"] == str(bad))["findings"][0]["rule"] == "INPUT-YAML"
-    assert len([r for r in reports if not r.get("cross_report")]) == 151
+    assert len(reports) == len({r["file"] for r in reports}) == 151
 
 
 def test_validate_record_is_plain_data(tmp_path):

@@ -133,7 +133,7 @@ def test_a_case_it_fails_is_counted_and_the_exit_code_says_so(app, tmp_path):
 
 
 def _by_result(results: list) -> dict:
-    return {(r["file"], r.get("previous")): (r["valid"], Counter(json.dumps(f, ensure_ascii=False, sort_keys=True)
+    return {r["file"]: (r["valid"], Counter(json.dumps(f, ensure_ascii=False, sort_keys=True)
                                                                    for f in r["findings"])) for r in results}
 
 
@@ -143,8 +143,8 @@ def test_findings_agree_with_gaischema_validate_on_every_example(app):
     assert proc.returncode == py_code == 1, proc.stderr[-2000:]
     js = json.loads(proc.stdout)
     files = sum(1 for d in EXAMPLE_DIRS for _ in (ROOT / d).glob("*.yaml"))
-    assert len([r for r in js if not r.get("cross_report")]) == files
-    assert any(r.get("cross_report") for r in js)
+    assert len(js) == len({r["file"] for r in js}) == files  # one result per file, cross-report findings in it
+    assert any("previous" in f for r in js for f in r["findings"])
     py_results, js_results = _by_result(py), _by_result(js)
     assert py_results.keys() == js_results.keys()
     differ = [k for k in py_results if py_results[k] != js_results[k]]
@@ -159,7 +159,9 @@ def test_unreadable_input_is_the_same_input_finding_and_exit_2(app, tmp_path):
     empty.write_text("  \n", encoding="utf-8")
     key = tmp_path / "key.yaml"
     key.write_text("organ: 甲县统计局\nyes: 1\n", encoding="utf-8")  # YAML 1.1 reads the key yes as true
-    for path, rule in ((bad, "INPUT-YAML"), (empty, "INPUT-EMPTY"), (key, "INPUT-KEY")):
+    package = tmp_path / "package.json"  # a mapping, but none of its keys is a field of a report
+    package.write_text('{"name": "gaischema", "version": "0.2.0", "type": "module"}', encoding="utf-8")
+    for path, rule in ((bad, "INPUT-YAML"), (empty, "INPUT-EMPTY"), (key, "INPUT-KEY"), (package, "INPUT-NOT-REPORT")):
         proc = command(app, "validate", "--format", "json", path)
         assert proc.returncode == 2, proc.stderr
         [result] = json.loads(proc.stdout)

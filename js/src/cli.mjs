@@ -100,23 +100,21 @@ function validateCommand(args) {
     try {
       const report = readReport(file);
       const findings = validate(report);
-      results.push({file, valid: !findings.some(f => f.severity === "error"), findings});
-      readable.push({file, report});
+      const result = {file, valid: !findings.some(f => f.severity === "error"), findings};
+      results.push(result);
+      readable.push({file, report, result});
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       results.push({file, valid: false, findings: [e.finding()], fatal: true});
     }
   }
-  if (cross && readable.length > 1) {
-    const groups = new Map();
+  if (cross && readable.length > 1) {  // one result per file: its cross-report findings join its own
     for (const f of crossCheck(readable.map(r => r.report), {names: readable.map(r => r.file)})) {
-      const key = `${f.report}\u0000${f.other}`;
-      if (!groups.has(key)) groups.set(key, {file: readable[f.report].file, previous: readable[f.other].file, findings: []});
       const {report, other, ...finding} = f;
-      groups.get(key).findings.push(finding);
+      const r = readable[report].result;
+      r.findings.push({...finding, previous: readable[other].file});
+      r.valid = !r.findings.some(x => x.severity === "error");
     }
-    for (const g of groups.values())
-      results.push({file: g.file, valid: !g.findings.some(f => f.severity === "error"), findings: g.findings, cross_report: true, previous: g.previous});
   }
   if (format === "json") {
     process.stdout.write("[\n" + results.map(({fatal, ...r}) => JSON.stringify(r)).join(",\n") + (results.length ? "\n" : "") + "]\n");
@@ -128,7 +126,7 @@ function validateCommand(args) {
 }
 
 function textReport(r) {
-  const name = r.file + (r.previous ? `（与上一年度 ${r.previous} 比较 / against the previous year's ${r.previous}）` : "");
+  const name = r.file;
   if (r.fatal) return `${name}: ${r.findings[0].rule} ${r.findings[0].message} / ${r.findings[0].message_en}`;
   if (!r.findings.length) return `${name}: 有效，无问题 / valid, no findings`;
   const errors = r.findings.filter(f => f.severity === "error").length, warnings = r.findings.length - errors;
@@ -136,6 +134,7 @@ function textReport(r) {
   const show = v => (v === null ? "—" : typeof v === "string" ? v : JSON.stringify(v));
   for (const f of r.findings) {
     lines.push(`  ${f.severity.toUpperCase().padEnd(7)} ${f.rule.padEnd(22)} ${f.cell}`);
+    if (f.previous) lines.push(`          与 ${f.previous} 比较 / compared with ${f.previous}`);
     let detail = `path: ${f.path || "(root)"}`;
     if (f.reported !== null || f.expected !== null) detail += `   reported: ${show(f.reported)}   expected: ${show(f.expected)}`;
     lines.push(`          ${detail}`, `          ${f.message}`, `          ${f.message_en}`);

@@ -725,6 +725,14 @@ export function parseReport(text, name = "") {
     const kind = Array.isArray(data) ? "list" : typeof data === "string" ? "str" : typeof data === "boolean" ? "bool" : Number.isInteger(data) ? "int" : typeof data === "number" ? "float" : "date";
     throw new InputError("INPUT-NOT-REPORT", `不是年度报告：顶层应为映射（键值对），实为 ${kind}`, `not a report: the top level must be a mapping, not a ${kind}`);
   }
+  // a mapping with none of the report's fields (the JSON Schema's top-level properties) holds no report
+  const keys = Object.keys(data);
+  if (!keys.some(k => Object.hasOwn(STANDARD.schema.properties, k))) {
+    if (!keys.length) throw new InputError("INPUT-NOT-REPORT", "不是年度报告：顶层为空映射", "not a report: the top level is an empty mapping");
+    const shown = keys.slice(0, 3).map(k => k.slice(0, 40)), more = keys.length > 3 ? "…" : "";
+    throw new InputError("INPUT-NOT-REPORT", `不是年度报告：顶层没有年度报告的任何字段（如 organ、report_year），只有 ${shown.join("、")}${more}`,
+                         `not a report: no field of a report (organ, report_year, ...) at the top level, only ${shown.join(", ")}${more}`);
+  }
   return data;
 }
 function hasDuplicateJsonKey(text) {  // JSON.parse keeps the last of two equal keys without a word

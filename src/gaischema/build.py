@@ -528,6 +528,9 @@ INPUTS = [  # (case, rule, file name, text, what it tests)
      "a YAML list at the top level: not a report"),
     ("empty", "INPUT-EMPTY", "report.yaml", "\n",
      "an empty file: not a report"),
+    ("no-report-key", "INPUT-NOT-REPORT", "report.json", '{"name": "gaischema", "version": "0.2.0", "private": true}',
+     "a JSON mapping with none of the report's fields at its top level (a package.json, a list of expected "
+     "values): not a report, and not a report with schema errors"),
 ]
 UNREACHABLE = {"SCHEMA-OTHER": "the catch-all (keyword *) for JSON Schema keywords the schema does not use: every "
                "assertion keyword of generated/gaischema.schema.json maps to another SCHEMA-* rule, so no instance "

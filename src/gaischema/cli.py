@@ -101,14 +101,14 @@ def cli() -> None:
 
 # ------------------------------------------------------------------------------------------------- validate
 CSV_FINDING_COLUMNS = ["file", "valid", "rule", "severity", "path", "cell", "message", "message_en", "reported",
-                       "expected"]
+                       "expected", "previous"]
 
 
 @cli.command(epilog=EPILOG_VALIDATE)
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text", show_default=True,
-              help="text for people; json: a list with one object per file (file, valid, findings); "
-                   "csv: one row per finding.")
+              help="text for people; json: a list with one object per file (file, valid, findings; a "
+                   "cross-report finding names the other report in previous); csv: one row per finding.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
               help="Processes to validate with; 0 for the number of CPUs.")
 @click.option("-q", "--quiet", is_flag=True, help="Text format: print only files with findings.")
@@ -136,9 +136,8 @@ def validate(paths: tuple[str, ...], fmt: str, jobs: int, quiet: bool, cross: bo
 
     def emit(result: FileResult) -> None:
         summary.add(result)
-        writer.result(result)
-        if checker:
-            checker.add(result)
+        if not (checker and checker.hold(result)):  # one the cross-report rules read waits for their findings
+            writer.result(result)
 
     if "-" in paths:  # standard input is read here, not in a worker
         emit(corpus.validate_path("-", limits))
@@ -160,10 +159,10 @@ def validate(paths: tuple[str, ...], fmt: str, jobs: int, quiet: bool, cross: bo
     for path, err in problems:
         emit(fatal_result(out.shown_name(path), err))
     cross_errors = False
-    if checker:
-        for result in checker.results():
-            summary.add_cross(result)
-            cross_errors |= not result.valid
+    if checker:  # the held results, each once, with the cross-report findings about it
+        for result, cross in checker.merged():
+            summary.add_merged(result, cross)
+            cross_errors |= any(f.severity == "error" for f in cross)
             writer.result(result)
         checker.close()
     writer.close(summary)
@@ -227,6 +226,8 @@ def _text_report(r: FileResult) -> str:
              f"{errors} 个错误 error(s), {warnings} 个警告 warning(s)"]
     for f in r.findings:
         lines.append(f"  {f.severity.upper():7} {f.rule:22} {f.cell}")
+        if f.previous:
+            lines.append(f"          与 {f.previous} 比较 / compared with {f.previous}")
         detail = f"path: {f.path or '(root)'}"
         if f.reported is not None or f.expected is not None:
             detail += f"   reported: {_show(f.reported)}   expected: {_show(f.expected)}"

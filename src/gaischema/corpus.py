@@ -10,6 +10,7 @@ each report (the few values the cross-report rules read, long texts as digests) 
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import json
@@ -222,6 +223,8 @@ class CrossChecker:
         # {section: [sketch as text, band keys]}, one row a report; the band keys go into their own table at
         # the end, in SQLite (json_each), not row by row from Python
         self.db.execute("CREATE TABLE sk (seq INTEGER PRIMARY KEY, sketches TEXT)")
+        # results held until the cross-report findings are known (see hold): one JSON record a row, on disk
+        self.db.execute("CREATE TABLE held (seq INTEGER PRIMARY KEY, record TEXT)")
         self.pending: list[tuple] = []
         self.pending_sketches: list[tuple] = []
         self.seq = 0
@@ -242,6 +245,37 @@ class CrossChecker:
             self.pending_sketches.append((self.seq, json.dumps(sketches)))
         if len(self.pending) >= 200:  # a small batch: memory stays flat, inserts stay batched
             self._flush()
+
+    @staticmethod
+    def takes(result: FileResult) -> bool:
+        """Whether the cross-report rules read this result (an organ key, a year and a projection)."""
+        return result.projection is not None and result.key is not None and result.year is not None
+
+    def hold(self, result: FileResult, order: str | None = None) -> bool:
+        """Add a result (see :meth:`add`) and keep it until :meth:`merged`, when the cross-report findings
+        about it are known: one result per file. False, and nothing kept, for a result the cross-report
+        rules do not read (it can be written at once). Held results are kept in the SQLite file, not in
+        memory."""
+        if not self.takes(result):
+            return False
+        self.add(result, order)
+        record = result.to_record()
+        record["projection"] = None
+        self.db.execute("INSERT INTO held VALUES (?, ?)", (self.seq, json.dumps(record, ensure_ascii=False)))
+        return True
+
+    def merged(self) -> Iterator[tuple[FileResult, list[Finding]]]:
+        """Each held result, in the order held, with the cross-report findings about its file merged into
+        its findings (each naming the other report in ``previous``); and those cross-report findings alone,
+        for the run's summary."""
+        cross: dict[str, list[Finding]] = {}
+        for file, finding, prev in itertools.chain(self.findings(), self.near_duplicates()):
+            cross.setdefault(file, []).append(dataclasses.replace(finding, previous=prev))
+        for (record,) in self.db.execute("SELECT record FROM held ORDER BY seq"):
+            result = FileResult.from_record(json.loads(record))
+            found = cross.pop(result.file, [])
+            result.findings.extend(found)
+            yield result, found
 
     def _flush(self) -> None:
         self.db.executemany("INSERT INTO p VALUES (?, ?, ?, ?, ?, ?, ?)", self.pending)
@@ -402,7 +436,7 @@ class CrossChecker:
         for file, finding, prev in itertools.chain(self.findings(), self.near_duplicates()):
             by_file.setdefault((file, prev), []).append(finding)
         for (file, prev), findings in by_file.items():
-            yield FileResult(file, findings, previous=prev)
+            yield FileResult(file, [dataclasses.replace(f, previous=prev) for f in findings], previous=prev)
 
     def close(self) -> None:
         self.db.close()
@@ -454,6 +488,20 @@ class Summary:
                 self.cross_errors += 1
             else:
                 self.cross_warnings += 1
+
+    def add_merged(self, result: FileResult, cross: list[Finding]) -> None:
+        """The cross-report findings ``cross`` merged into ``result`` (counted by :meth:`add` before they were
+        known): counted as cross-report findings, and the file moved to the status its merged findings give."""
+        self.add_cross(FileResult(result.file, cross))
+        if not cross or result.fatal:
+            return
+        own = FileResult(result.file, result.findings[:len(result.findings) - len(cross)])
+        if own.valid and not result.valid:
+            self.valid -= 1
+            self.warned -= bool(own.findings)
+            self.errors += 1
+        elif own.valid and not own.findings:
+            self.warned += 1
 
     def text(self, top: int = 5) -> str:
         lines = [f"{self.files} 个文件 files: {self.valid} 有效 valid ({self.warned} 有警告 with warnings), "

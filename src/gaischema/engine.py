@@ -81,6 +81,7 @@ class Finding:
     cell_en: str = ""
     source: str = ""
     quote: str = ""  # the sentence of the report's text a narrative finding is about
+    previous: str = ""  # a cross-report finding: the other report's file (the previous year's, or the similar one)
 
     def as_dict(self) -> dict:
         out = {
@@ -96,6 +97,8 @@ class Finding:
         }
         if self.quote:
             out["quote"] = self.quote
+        if self.previous:
+            out["previous"] = self.previous
         return out
 
 

@@ -14,9 +14,12 @@ import re
 import stat
 import sys
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator
 
 import yaml
+
+from gaischema import resources
 
 try:  # a Rust YAML parser, ~10 times faster than libyaml through PyYAML; used only where both read alike
     import yaml_rs
@@ -299,7 +302,27 @@ def parse(text: str, name: str = "") -> object:
     if not isinstance(data, dict):
         raise InputError("INPUT-NOT-REPORT", f"不是年度报告：顶层应为映射（键值对），实为 {type(data).__name__}",
                          f"not a report: the top level must be a mapping, not a {type(data).__name__}")
+    if not report_keys().intersection(data):
+        raise _no_report_key(data)
     return data
+
+
+@lru_cache(maxsize=1)
+def report_keys() -> frozenset[str]:
+    """The slots of the schema's report class (the JSON Schema's top-level properties): a mapping with none of
+    them at its top level holds no report (a package.json, a list of expected values), whatever else it holds."""
+    return frozenset(resources.json_schema()["properties"])
+
+
+def _no_report_key(data: dict) -> InputError:
+    if not data:
+        return InputError("INPUT-NOT-REPORT", "不是年度报告：顶层为空映射", "not a report: the top level is an empty mapping")
+    keys = [k[:40] for k in list(data)[:3]]
+    more = "…" if len(data) > 3 else ""
+    return InputError("INPUT-NOT-REPORT",
+                      f"不是年度报告：顶层没有年度报告的任何字段（如 organ、report_year），只有 {'、'.join(keys)}{more}",
+                      f"not a report: no field of a report (organ, report_year, ...) at the top level, only "
+                      f"{', '.join(keys)}{more}")
 
 
 def _too_deep() -> InputError:

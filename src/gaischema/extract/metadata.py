@@ -12,7 +12,8 @@ from typing import Any
 from gaischema.extract.matcher import Note, core, norm
 from gaischema.model import Model
 
-__all__ = ["DATE_SOURCES", "ORGAN_SOURCES", "YEAR_SOURCES", "cn_dates", "detect_version", "fold", "is_organ", "parse_title",
+__all__ = ["DATE_SOURCES", "ORGAN_SOURCES", "YEAR_SOURCES", "cn_dates", "detect_version", "fold", "is_organ", "names_area",
+           "parse_title",
            "sheet_metadata", "strip_invisible", "text_metadata"]
 
 
@@ -125,11 +126,30 @@ def strip_invisible(text: str) -> tuple[str, str]:
     return (_INVISIBLE.sub("", text), " ".join(found)) if found else (text, "")
 
 
+# the generic words an organ's name ends with; a name that is nothing but them (办公室, 局, 人民政府, 管委会办公室)
+# names no organ: every town has one
+_GENERIC_END = re.compile(r"(?:办公室|办公厅|人民政府|政府|委员会|管委会|管理委员会|党工委|工委|党委|局|厅|委|办|室|中心|部|处)$")
+# the name of a whole area's government (or the area itself), as a publishing site's owner is named: a site's
+# 发布机构 field often names it for every page of the site, a department's report among them
+_AREA_END = re.compile(r"(?:人民政府|政府|管委会|管理委员会|党工委管委会|区|县|市|州|盟|旗|镇|乡|街道)$")
+
+
 def is_organ(name: str) -> bool:
     """Whether a string can be an organ's name: a short name with an organ's ending, no sentence, no site
-    name, no 关于/印发/通知 title, no date."""
-    return (2 <= len(name) <= 40 and not re.search(r"[\s，。、；;：:！？!?“”《》\d]", name)
-            and bool(_ORGAN_END.search(name)) and not _NOT_ORGAN.search(name))
+    name, no 关于/印发/通知 title, no date, and more than a generic word (办公室, 局)."""
+    if not (2 <= len(name) <= 40 and not re.search(r"[\s，。、；;：:！？!?“”《》\d]", name)
+            and _ORGAN_END.search(name) and not _NOT_ORGAN.search(name)):
+        return False
+    body = name
+    while (m := _GENERIC_END.search(body)) and m.start() > 0:
+        body = body[:m.start()]
+    return len(body) >= 2 and not _GENERIC_END.fullmatch(body)
+
+
+def names_area(name: str) -> bool:
+    """Whether an organ's name is a whole area's government or the area (平潭综合实验区人民政府, 上海市), not one
+    of its departments (平潭综合实验区财政金融局)."""
+    return bool(_AREA_END.search(name))
 
 
 def _iso(y, m, d) -> str | None:
@@ -315,7 +335,7 @@ def text_metadata(text: str, notes: list[Note], meta_fields: dict | None = None,
     if signature and (d := _date_of(signature[1])):
         dates["signature"] = d
 
-    _choose(out, notes, "organ", organs, [k for k, _, _ in ORGAN_SOURCES], removed,
+    _choose(out, notes, "organ", organs, _organ_order(organs), removed,
             "未找到发布机关 / the publishing organ was not found")
     _choose(out, notes, "report_year", years, YEAR_SOURCES, {}, "未找到报告年度 / the report year was not found")
     _choose(out, notes, "publication_date", dates, DATE_SOURCES, {},
@@ -329,6 +349,22 @@ def text_metadata(text: str, notes: list[Note], meta_fields: dict | None = None,
         if m:
             out["source_url"] = m.group(1)
     return out
+
+
+_PUBLISHER_FIELDS = ("source", "发布机构", "ContentSource")
+_TITLES = ("title", "标题", "ArticleTitle", "text_title", "html_title", "pdf_title")
+
+
+def _organ_order(organs: dict[str, str]) -> list[str]:
+    """The order of ORGAN_SOURCES, but for the most specific statement: where the publisher field that would
+    win names a whole area's government (a site's owner: 发布机构: 平潭综合实验区人民政府) and a title names one
+    of its departments (平潭综合实验区财政金融局2021年度…年度报告), the title comes first."""
+    order = [k for k, _, _ in ORGAN_SOURCES]
+    publisher = next((k for k in order if k in organs), None)
+    if publisher not in _PUBLISHER_FIELDS or not names_area(organs[publisher]):
+        return order
+    titles = [k for k in _TITLES if k in organs and not names_area(organs[k])]
+    return titles + [k for k in order if k not in titles] if titles else order
 
 
 def _choose(out: dict, notes: list[Note], key: str, found: dict, order, removed: dict, missing: str) -> None:

@@ -117,12 +117,13 @@ class Corpus:
             year = self.by_year[result.year]
             year["reports"] += 1
             for key in ("received", "carried_over", "answered", *(o for o, _, _ in OUTCOMES)):
-                if f.get(key) is not None:
-                    year[key] += f[key]
+                tally(year, key, f.get(key))
+            tally_share(year, f)
             organ_year = self.organs[(organ, result.year)]
+            organ_year["reports"] += 1
             for key in ("received", "answered", "granted", "partially_granted"):
-                if f.get(key) is not None:
-                    organ_year[key] += f[key]
+                tally(organ_year, key, f.get(key))
+            tally_share(organ_year, f)
             for reason_label, n in (f.get("reasons") or {}).items():
                 if n is not None:
                     self.reasons[result.year][reason_label] += n
@@ -164,7 +165,48 @@ class Corpus:
         return bool(s.errors or s.fatal or s.cross_errors)
 
 
+MISSING = "missing:"  # in a total's Counter: MISSING + key counts the reports whose figure is blank
+COMPLETE = "complete:"  # in a total's Counter: the figures of the share, of the reports that give all of them
+
+
+def tally(counter: Counter, key: str, value: int | None) -> None:
+    """Add one report's figure to a total; a blank figure (a table or cell that could not be read) is counted
+    as missing, never added as 0."""
+    if value is None:
+        counter[MISSING + key] += 1
+    else:
+        counter[key] += value
+
+
+def missing(counter: Counter, key: str) -> int:
+    """How many reports added to ``counter`` had no figure for ``key``."""
+    return counter[MISSING + key]
+
+
+def shown(counter: Counter, key: str) -> int | str | None:
+    """A total as the page shows it: the sum when every report gave its figure; else the sum of those that did,
+    saying how many reports' figures are blank (None when none gave one: nothing was read, nothing is 0)."""
+    n = missing(counter, key)
+    if not n:
+        return counter[key]
+    if key not in counter:
+        return f"空白 blank ×{n}" if n > 1 else "空白 blank"
+    return f"{counter[key]}（另 {n} 份空白 / +{n} blank）"
+
+
+def tally_share(counter: Counter, f: dict) -> None:
+    """Add one report to a total's share granted, only when the report gives all three figures it needs."""
+    if all(type(f.get(k)) is int for k in ("answered", "granted", "partially_granted")):
+        counter[COMPLETE + "answered"] += f["answered"]
+        counter[COMPLETE + "granted"] += f["granted"] + f["partially_granted"]
+
+
 def share(f: dict) -> float | None:
+    """予以公开 and 部分公开 as a share of 办结: of one report's facts; or of a total (a Counter), over the reports
+    that give all three figures. None when there is nothing to divide by."""
+    if isinstance(f, Counter):
+        answered = f[COMPLETE + "answered"]
+        return round(100 * f[COMPLETE + "granted"] / answered, 1) if answered else None
     if not f or not f.get("answered") or f.get("granted") is None or f.get("partially_granted") is None:
         return None
     return round(100 * (f["granted"] + f["partially_granted"]) / f["answered"], 1)

@@ -10,7 +10,7 @@ from collections import Counter
 from gaischema.render import templates
 from gaischema.report.charts import (HEATMAP_ORGANS, bars, clusters_figure, figure, heatmap, line, pyplot,
                                      stacked)
-from gaischema.report.facts import OUTCOMES, Corpus, share
+from gaischema.report.facts import OUTCOMES, Corpus, share, shown
 
 REPORT_COLUMNS = [("file", "text", "文件 file"), ("format", "text", "格式 format"), ("organ", "text", "机关 organ"),
                   ("year", "number", "年度 year"), ("status", "text", "状态 status"),
@@ -58,8 +58,9 @@ def build_page(corpus: Corpus, title: str = "政府信息公开工作年度报�
     organ_table = None
     if years:
         series = [(f"{zh} {en}", [corpus.by_year[y][key] for y in years]) for key, zh, en in OUTCOMES]
-        rows = [[y, corpus.by_year[y]["reports"], corpus.by_year[y]["received"], corpus.by_year[y]["carried_over"],
-                 *(corpus.by_year[y][k] for k, _, _ in OUTCOMES)] for y in years]
+        rows = [[y, corpus.by_year[y]["reports"], shown(corpus.by_year[y], "received"),
+                 shown(corpus.by_year[y], "carried_over"), *(shown(corpus.by_year[y], k) for k, _, _ in OUTCOMES)]
+                for y in years]
         figures.append(figure("outcomes", "办理结果 Handling outcomes, all reports, by year",
                                stacked(plt, "outcomes", years, series, "办理结果 Outcomes"),
                                ["年度 year", "报告 reports", "新收 received", "上年结转 carried over",
@@ -83,8 +84,9 @@ def build_page(corpus: Corpus, title: str = "政府信息公开工作年度报�
         figures.append(figure("cases", "行政复议、行政诉讼结果 Reviews and lawsuits, by result and year",
                                stacked(plt, "cases", years, case_series, "复议、诉讼 Reviews and lawsuits"),
                                ["年度 year", "类别 kind", *(zh for _, zh in results)], case_rows))
-        organ_rows = sorted(([o, y, c["received"], c["answered"], share(c)] for (o, y), c in corpus.organs.items()),
-                            key=lambda r: (-r[2], r[0], r[1]))[:200]
+        organ_rows = [r[1:] for r in sorted(([c["received"], o, y, shown(c, "received"), shown(c, "answered"), share(c)]
+                                             for (o, y), c in corpus.organs.items()),
+                                            key=lambda r: (-r[0], r[1], r[2]))[:200]]
         organ_table = {"header": ["机关 organ", "年度 year", "新收 received", "办结 answered", "予以公开比例 share %"],
                        "rows": organ_rows}
     provenance = None
