@@ -757,4 +757,4 @@ function checkTree(data) {
     }
   }
 }
-export {matches, normalize, numbered};
+export {cellLabel, matches, normalize, numbered};
