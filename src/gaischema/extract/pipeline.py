@@ -154,6 +154,8 @@ def draft_values(cells: dict[str, Any], notes: list[Note]) -> dict[str, Any]:
     values = {}
     for path, r in draft_readings(cells).items():
         values[path] = r.value
+        if r.value is None and r.rule is None:
+            notes.append(Note("blank", path, "单元格空白 / blank cell"))
         if r.rule:
             rule = cellmap.RULES[r.rule]
             shown = {"reported": r.shown, "expected": r.value}
