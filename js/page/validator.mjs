@@ -111,7 +111,8 @@ function card(f, r, number) {
     where ? el("div", {"class": "place"}, "位置：", where[0], en(" / ", where[1])) : null,
     f.reported !== null && f.reported !== undefined || f.expected !== null && f.expected !== undefined
       ? el("div", {"class": "values"}, "填报 ", el("b", {"class": "reported"}, shown(f.reported)), en(" reported"),
-           "　应为 ", el("b", {"class": "expected"}, shownExpected(f, f.expected)), en(" expected")) : null,
+           f.expected !== null && f.expected !== undefined
+             ? el("span", {}, "　应为 ", el("b", {"class": "expected"}, shownExpected(f, f.expected)), en(" expected")) : null) : null,
     el("div", {"class": "message"}, el("span", {"class": "message-zh"}, f.message), en(el("span", {"class": "message-en"}, f.message_en))),
     el("div", {"class": "todo"}, "怎么改：", doZh, en(" / What to do: ", doEn)),
     el("div", {"class": "ids"}, el("code", {"class": "rule"}, f.rule), f.path ? el("code", {"class": "path"}, f.path) : null));
@@ -122,7 +123,7 @@ function drawTable(r, t, marks) {  // the official layout of table t with the wr
   const rows = MAP.versions[v].tables[t].rows;
   const value = path => {
     const reading = r.readings && r.readings[path];
-    if (reading && reading.rule && reading.rule !== "CELL-UNIT") return reading.shown || "（公式）";
+    if (reading && reading.rule) return reading.shown || "（公式无结果）";  // as the file shows it (2件, #VALUE!)
     let obj = r.report;
     for (const s of path.split(".")) obj = obj && typeof obj === "object" ? obj[s] : undefined;
     return obj === undefined || obj === null ? "" : typeof obj === "object" ? JSON.stringify(obj) : String(obj);

@@ -147,12 +147,12 @@ def validate(paths: tuple[str, ...], fmt: str, jobs: int, quiet: bool, cross: bo
         emit(corpus.validate_path("-", limits))
     names = [p for p in paths if p != "-"]
     drafts = [p for p in names if p.lower().endswith((".xlsx", ".docx")) and not os.path.isdir(p)]
-    if drafts:  # a workbook or Word draft: read (by the cell map when it is gaischema's) and validated here
-        from gaischema.extract import validate_draft
+    if drafts:  # a workbook or Word draft: extracted (by the cell map when it is gaischema's) in limited workers
+        from gaischema.extract import iter_validate_drafts
 
         names = [p for p in names if p not in drafts]
-        for p in drafts:
-            emit(validate_draft(p))
+        for result in iter_validate_drafts(drafts, jobs, limits):
+            emit(result)
 
     def files() -> Iterator[str]:  # lazily: the pool starts before the folders are walked
         for path, err in loading.walk(names):

@@ -20,8 +20,8 @@ from __future__ import annotations
 from gaischema.extract.pipeline import (DRAFT_SUFFIXES, NARRATIVE, PUBLISHED_SUFFIXES, TABLE_SLOTS, Extraction, Note, NotAReport, Summary,
                                         dumps, extract, extract_document, extract_file_record, extract_file_records,
                                         extract_record,
-                                        iter_extract, validate_draft)
+                                        iter_extract, iter_validate_drafts, validate_draft)
 
 __all__ = ["DRAFT_SUFFIXES", "NARRATIVE", "PUBLISHED_SUFFIXES", "TABLE_SLOTS", "Extraction", "Note", "NotAReport", "Summary", "dumps",
            "extract", "extract_document", "extract_file_record", "extract_file_records", "extract_record",
-           "iter_extract", "validate_draft"]
+           "iter_extract", "iter_validate_drafts", "validate_draft"]

@@ -28,7 +28,7 @@ from typing import Any
 import yaml
 
 from gaischema import __version__, cellmap
-from gaischema.corpus import pool_map, validate_source
+from gaischema.corpus import internal_result, pool_map, validate_source
 from gaischema.extract.document import Document
 from gaischema.extract.matcher import Note, align, label_forms, norm, read_values, row_view
 from gaischema.extract.metadata import detect_version, fold, sheet_metadata, text_metadata
@@ -41,7 +41,7 @@ from gaischema.validate import FileResult, engine, fatal_result
 
 __all__ = ["DRAFT_SUFFIXES", "NARRATIVE", "PUBLISHED_SUFFIXES", "TABLES_MISSING_PATH", "TABLE_SLOTS", "Extraction", "Note", "NotAReport", "Summary", "dumps",
            "extract", "extract_document", "extract_file_record", "extract_file_records", "extract_record",
-           "extract_row", "iter_extract", "validate_draft"]
+           "extract_row", "iter_extract", "iter_validate_drafts", "validate_draft"]
 
 TABLE_SLOTS = ("proactive_disclosure", "applications", "reviews_and_litigation")
 PUBLISHED_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".md", ".markdown", ".xlsx", ".pdf", ".rtf", ".doc", ".csv",
@@ -466,3 +466,22 @@ def validate_draft(path: str, data: bytes | None = None) -> FileResult:
     if doc.cells is not None and not checked.fatal:
         checked.findings = cellmap.merge(cellmap.findings(draft_readings(doc.cells), doc.version), checked.findings)
     return checked
+
+
+def _draft_record(path: str) -> dict:
+    try:
+        return validate_draft(path).to_record()
+    except MemoryError:  # the worker's memory limit: INPUT-TOO-COMPLEX (gaischema.sandbox), not a bug
+        raise
+    except Exception as exc:  # noqa: BLE001 - a bug on one file: that file's result
+        return internal_result(shown_name(path), exc).to_record()
+
+
+def iter_validate_drafts(paths: list[str], jobs: int = 0, limits=None):
+    """validate_draft over files in limited workers (gaischema.sandbox, as every extraction runs), results as
+    they complete; a file that hits a limit is one INPUT-TOO-COMPLEX result."""
+    Model.load()
+    engine()
+    for record in pool_map(_draft_record, paths, jobs, chunksize=1, limits=limits,
+                           failed=lambda path, err: fatal_result(shown_name(path), err).to_record()):
+        yield FileResult.from_record(record)
