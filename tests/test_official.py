@@ -262,3 +262,15 @@ def test_every_example_reads_back_from_its_word_file():
                         assert got[key].split() == inst[key].split(), (path.name, key)
             count += 1
     assert count >= 50
+
+
+def test_a_word_file_not_made_from_the_template_is_refused_on_the_page(site, browser, tmp_path):
+    """The page reads Word files by the template's bookmarks only; any other is one INPUT-NOT-REPORT finding
+    (gaischema extract reads it instead), not a guess and not a page error."""
+    from layout import as_docx
+
+    plain = tmp_path / "published.docx"
+    plain.write_bytes(as_docx(_instance()))
+    rows, info = shown_findings(browser, site, [plain])
+    assert info["errors"] == [] and info["blocked"] == []
+    assert [(r["file"], r["rule"], r["severity"]) for r in rows] == [("published.docx", "INPUT-NOT-REPORT", "fatal")]

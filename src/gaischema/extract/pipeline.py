@@ -78,7 +78,7 @@ def extract_document(doc: Document, name: str) -> Extraction:
     if doc.sniffed:  # read by its content, not by its name
         notes.append(Note("source", "extraction.source_format", doc.sniffed, doc.fmt))
     if doc.fields is not None:
-        meta = sheet_metadata(doc.fields, notes)
+        meta = sheet_metadata(doc.fields, notes, ("Word 文档", "Word file") if doc.fmt == "docx" else ("工作簿", "workbook"))
     else:
         meta = text_metadata(text, notes, doc.meta, name)
     version, why = detect_version(text, meta.get("report_year"))
