@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import EXAMPLES, gaischema, gaischema_json
-from test_validator_page import browser, key, shown_findings, site  # noqa: F401 - the built page and Chromium
+from test_validator_page import key, shown_findings
 
 from gaischema import cellmap
 from gaischema.model import get
@@ -171,8 +171,8 @@ def test_render_docx_reads_back_with_its_narrative(tmp_path):
     saved = _soffice(out, "docx", tmp_path / "lo")
     inst = yaml.safe_load(gaischema("extract", str(saved), "-o", "-").stdout)
     beilun = _instance()
-    for key in ("overview", "problems_and_improvements", "other_matters"):
-        assert inst[key].split() == beilun[key].split(), key
+    for section in ("overview", "problems_and_improvements", "other_matters"):
+        assert inst[section].split() == beilun[section].split(), section
     for path in cellmap.sheet_places("v2021"):
         assert get(inst, path) == get(beilun, path), path
 
@@ -257,9 +257,9 @@ def test_every_example_reads_back_from_its_word_file():
                     assert get(got, cell) == value, (path.name, suffix, cell)
             if suffix == ".docx":
                 assert (got.get("organ"), got.get("report_year")) == (inst.get("organ"), inst.get("report_year"))
-                for key in ("overview", "problems_and_improvements", "other_matters"):
-                    if isinstance(inst.get(key), str) and inst[key].strip():
-                        assert got[key].split() == inst[key].split(), (path.name, key)
+                for section in ("overview", "problems_and_improvements", "other_matters"):
+                    if isinstance(inst.get(section), str) and inst[section].strip():
+                        assert got[section].split() == inst[section].split(), (path.name, section)
             count += 1
     assert count >= 50
 

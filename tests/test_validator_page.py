@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, ROOT, gaischema, gaischema_json
+from conftest import EXAMPLES, gaischema, gaischema_json
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 NODE, NPM = shutil.which("node"), shutil.which("npm")
@@ -25,44 +23,6 @@ pytestmark = [
     pytest.mark.skipif(CHROMIUM is None and not os.environ.get("CI"), reason="Chromium is not installed (CI installs it)"),
 ]
 INVALID = [EXAMPLES / "invalid" / "AnnualReport-t3-row-total.yaml", EXAMPLES / "invalid" / "AnnualReport-t4-total.yaml"]
-
-
-def _run(cmd, cwd, timeout=600):
-    proc = subprocess.run([str(c) for c in cmd], cwd=cwd, capture_output=True, text=True, timeout=timeout, check=False)
-    assert proc.returncode == 0, f"{cmd[:3]}: {proc.stdout[-1500:]} {proc.stderr[-2500:]}"
-    return proc
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    """The docs site with the validator page, built in a copy of the tree (the checkout is not written to)."""
-    tmp = tmp_path_factory.mktemp("validator")
-    js = tmp / "js"
-    js.mkdir()
-    for name in ("src", "scripts", "page"):
-        shutil.copytree(ROOT / "js" / name, js / name)
-    for name in ("package.json", "package-lock.json"):
-        shutil.copy(ROOT / "js" / name, js / name)
-    for name in ("generated", "LICENSE", "LICENSES"):
-        os.symlink(ROOT / name, tmp / name)
-    shutil.copytree(ROOT / "docs", tmp / "docs", ignore=shutil.ignore_patterns("gaischema-validator.js*"))
-    shutil.copy(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
-    _run([NPM, "ci", "--no-audit", "--no-fund", "--loglevel=error"], js)
-    _run([NODE, "scripts/build.mjs", "--page"], js)
-    assert (tmp / "docs" / "validator" / "gaischema-validator.js").stat().st_size > 100_000
-    _run([Path(sys.executable).parent / "mkdocs", "build", "--strict", "-f", tmp / "mkdocs.yml", "-d", tmp / "site"], tmp)
-    return tmp / "site"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright  # the test extra; a browser of its own is never downloaded
-
-    assert CHROMIUM, "Chromium is needed here: apt-get install chromium"
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        yield b
-        b.close()
 
 
 def shown_findings(browser, site: Path, files: list[Path]) -> tuple[list[dict], dict]:
