@@ -285,3 +285,23 @@ def test_a_word_file_not_made_from_the_template_is_refused_on_the_page(site, bro
     rows, info = shown_findings(browser, site, [plain])
     assert info["errors"] == [] and info["blocked"] == []
     assert [(r["file"], r["rule"], r["severity"]) for r in rows] == [("published.docx", "INPUT-NOT-REPORT", "fatal")]
+
+
+def test_a_workbook_no_spreadsheet_has_opened_gives_its_formulas_as_findings_in_both(tmp_path, site, browser):
+    """Filled by a program and never opened, the template's 总计 formulas have no saved result: each is one
+    CELL-NO-RESULT finding (not a blank), the same on the page and in gaischema validate."""
+    from openpyxl import load_workbook
+
+    template = tmp_path / "template.xlsx"
+    assert gaischema("template", "-o", str(template)).returncode == 0
+    book = tmp_path / "unopened.xlsx"
+    _fill_workbook(template, book, {})
+    wb = load_workbook(template)  # the formula cells, as the template has them
+    places = {where: path for path, where in cellmap.sheet_places("v2021").items()}
+    formulas = {places[(ws.title, c.coordinate)] for ws in wb.worksheets[1:] for row in ws.iter_rows() for c in row
+                if c.data_type == "f"}
+    assert len(formulas) > 20
+    code, [result] = gaischema_json("validate", str(book))
+    assert code == 1 and {(f["rule"], f["path"]) for f in result["findings"]} == {("CELL-NO-RESULT", p) for p in formulas}
+    rows, info = shown_findings(browser, site, [book])
+    assert info["errors"] == [] and Counter(map(key, rows)) == Counter(map(key, result["findings"]))

@@ -202,7 +202,7 @@ async function check(files) {
     const cross = good.length > 1 ? crossCheck(good.map(r => r.report), {names: good.map(r => r.name)}) : [];
     for (const r of read) {
       let findings = r.error ? [r.error.finding()] : validate(r.report);
-      if (r.readings) findings = mergeFindings(readingFindings(r.readings, r.version), findings);
+      if (r.readings) findings = mergeFindings(readingFindings(r.readings, r.version), findings, r.readings);
       findings = findings.concat(cross.filter(f => good[f.report] === r).map(f => ({...f, cross: true})));
       out.append(fileSection(r, findings));
       for (const f of findings) {

@@ -81,10 +81,17 @@ export function readingFindings(readings, version) {
   return out;
 }
 
-/** A draft's findings: reading first, then the validator's without the T*-BLANK finding of a cell not read. */
-export function mergeFindings(reading, checked) {
+/** A draft's findings: reading first, then the validator's without the T*-BLANK finding of a cell not read, nor
+ * that of a row whose every cell of the draft (readings: {path: reading}) was not read (gaischema.cellmap.merge). */
+export function mergeFindings(reading, checked, readings = {}) {
   const unread = new Set(reading.filter(f => f.severity === "error").map(f => f.path));
-  return [...reading, ...checked.filter(f => !(f.rule.endsWith("-BLANK") && unread.has(f.path)))];
+  const rows = new Map();
+  for (const path of Object.keys(readings)) {
+    const row = path.slice(0, path.lastIndexOf("."));
+    rows.set(row, (rows.has(row) ? rows.get(row) : true) && unread.has(path));
+  }
+  const said = f => f.rule.endsWith("-BLANK") && (unread.has(f.path) || rows.get(f.path) === true);
+  return [...reading, ...checked.filter(f => !said(f))];
 }
 
 /** What to do about a CELL-* finding: [Chinese, English], or null for another rule. */

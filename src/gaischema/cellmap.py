@@ -141,11 +141,20 @@ def findings(readings: dict[str, Reading], version: str | None) -> list[Finding]
     return out
 
 
-def merge(reading: list[Finding], checked: list[Finding]) -> list[Finding]:
+def merge(reading: list[Finding], checked: list[Finding], cells) -> list[Finding]:
     """The findings of a draft: reading first, then the validator's, without the T*-BLANK finding of a cell that
-    has a reading finding (it is blank because it could not be read, which that finding says)."""
+    has a reading finding (it is blank because it could not be read, which that finding says), nor that of a row
+    (its object absent) whose every cell of the draft (``cells``: their paths) has one."""
     unread = {f.path for f in reading if f.severity == "error"}
-    return reading + [f for f in checked if not (f.rule.endswith("-BLANK") and f.path in unread)]
+    rows: dict[str, bool] = {}
+    for path in cells:
+        row = path.rpartition(".")[0]
+        rows[row] = rows.get(row, True) and path in unread
+
+    def said(f: Finding) -> bool:
+        return f.rule.endswith("-BLANK") and (f.path in unread or rows.get(f.path, False))
+
+    return reading + [f for f in checked if not said(f)]
 
 
 def title(text: str) -> dict:

@@ -464,7 +464,8 @@ def validate_draft(path: str, data: bytes | None = None) -> FileResult:
         return fatal_result(name, err)
     checked = validate_source(result.instance, name)
     if doc.cells is not None and not checked.fatal:
-        checked.findings = cellmap.merge(cellmap.findings(draft_readings(doc.cells), doc.version), checked.findings)
+        checked.findings = cellmap.merge(cellmap.findings(draft_readings(doc.cells), doc.version), checked.findings,
+                                         doc.cells)
     return checked
 
 
