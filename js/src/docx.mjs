@@ -42,7 +42,7 @@ function wText(el) {  // a paragraph's or a table cell's text, as the Python rea
   return parts.join("").trim();
 }
 
-const marksIn = el => [...el.getElementsByTagNameNS(W, "bookmarkStart")].map(b => b.getAttributeNS(W, "name") || b.getAttribute("w:name") || "");
+const marksIn = el => [...el.getElementsByTagNameNS(W, "bookmarkStart")].map(b => b.getAttributeNS(W, "name") || "");
 
 /** A Word draft as {report, readings ({path: reading}), version}; InputError when it is not one. */
 export async function readDocxDraft(data, {DOMParser: Parser = globalThis.DOMParser} = {}) {
@@ -74,11 +74,13 @@ export async function readDocxDraft(data, {DOMParser: Parser = globalThis.DOMPar
                     "not a report written in gaischema's Word template (it has no cell bookmarks); read it with gaischema extract");
   const marks = MAP.versions[version].bookmarks;
   const found = {};
-  for (const tc of doc.getElementsByTagNameNS(W, "tc")) {
-    for (const name of marksIn(tc)) {
-      const path = Object.hasOwn(marks, name) ? marks[name] : null;
-      if (path !== null && !(path in found)) found[path] = wText(tc);
-    }
+  for (const bm of doc.getElementsByTagNameNS(W, "bookmarkStart")) {  // the first bookmark of a cell's name counts
+    const name = bm.getAttributeNS(W, "name") || "";
+    const path = Object.hasOwn(marks, name) ? marks[name] : null;
+    if (path === null || path in found) continue;
+    let tc = bm.parentNode;
+    while (tc && !(tc.namespaceURI === W && tc.localName === "tc")) tc = tc.parentNode;
+    if (tc) found[path] = wText(tc);
   }
   const fields = {format_version: version};
   const headings = Object.fromEntries(Object.entries(MAP.reading.headings).map(([k, v]) => [v, k]));

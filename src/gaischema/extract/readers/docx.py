@@ -213,11 +213,16 @@ def _draft(root: ET.Element) -> Draft | None:
     version = max(versions, key=lambda v: names[v])
     marks = cellmap.bookmarks(version)
     cells: dict[str, str] = {}
-    for tc in root.iter(f"{_W}tc"):
-        for bm in tc.iter(f"{_W}bookmarkStart"):
-            path = marks.get(bm.get(f"{_W}name") or "")
-            if path is not None and path not in cells:
+    stack = [(root, None)]  # one walk, each element with the table cell it stands in: linear however deep
+    while stack:
+        el, tc = stack.pop()
+        if el.tag == f"{_W}tc":
+            tc = el
+        elif el.tag == f"{_W}bookmarkStart" and tc is not None:
+            path = marks.get(el.get(f"{_W}name") or "")
+            if path is not None and path not in cells:  # the first bookmark of a cell's name counts
                 cells[path] = _w_text(tc)
+        stack.extend((child, tc) for child in reversed(el))
     order = {p: i for i, p in enumerate(marks.values())}
     cells = dict(sorted(cells.items(), key=lambda kv: order[kv[0]]))
     fields: dict[str, Any] = {"format_version": version}
