@@ -88,3 +88,43 @@ def gaischema_json(*args: str, **kw) -> tuple[int, list]:
 @pytest.fixture(scope="session")
 def beilun() -> dict:
     return load(EXAMPLES / "valid" / "AnnualReport-beilun-2023.yaml")
+
+
+# ------------------------------------------------------------------ the validator page, built once a session
+def _run(cmd, cwd, timeout=600):
+    proc = subprocess.run([str(c) for c in cmd], cwd=cwd, capture_output=True, text=True, timeout=timeout, check=False)
+    assert proc.returncode == 0, f"{cmd[:3]}: {proc.stdout[-1500:]} {proc.stderr[-2500:]}"
+    return proc
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The docs site with the validator page, built in a copy of the tree (the checkout is not written to); once
+    a session, for every test that uses the page (test_validator_page, test_official)."""
+    tmp = tmp_path_factory.mktemp("validator")
+    js = tmp / "js"
+    js.mkdir()
+    for name in ("src", "scripts", "page"):
+        shutil.copytree(ROOT / "js" / name, js / name)
+    for name in ("package.json", "package-lock.json"):
+        shutil.copy(ROOT / "js" / name, js / name)
+    for name in ("generated", "LICENSE", "LICENSES"):
+        os.symlink(ROOT / name, tmp / name)
+    shutil.copytree(ROOT / "docs", tmp / "docs", ignore=shutil.ignore_patterns("gaischema-validator.js*"))
+    shutil.copy(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
+    _run([shutil.which("npm"), "ci", "--no-audit", "--no-fund", "--loglevel=error"], js)
+    _run([shutil.which("node"), "scripts/build.mjs", "--page"], js)
+    assert (tmp / "docs" / "validator" / "gaischema-validator.js").stat().st_size > 100_000
+    _run([Path(sys.executable).parent / "mkdocs", "build", "--strict", "-f", tmp / "mkdocs.yml", "-d", tmp / "site"], tmp)
+    return tmp / "site"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright  # the test extra; a browser of its own is never downloaded
+
+    assert CHROMIUM, "Chromium is needed here: apt-get install chromium"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        yield b
+        b.close()

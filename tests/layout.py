@@ -6,11 +6,10 @@ values; it is not the renderer (which would produce the official merged layout).
 
 from __future__ import annotations
 
-import io
-import zipfile
 from xml.sax.saxutils import escape
 
 from gaischema import resources
+from gaischema.docx import package
 
 HEADINGS = {"二": "二、主动公开政府信息情况", "三": "三、收到和处理政府信息公开申请情况",
             "四": "四、政府信息公开行政复议、行政诉讼情况"}
@@ -212,22 +211,5 @@ def as_docx_merged(inst: dict) -> bytes:
 
 
 def docx_package(document_xml: str, parts: dict | None = None, types: dict | None = None) -> bytes:
-    """A minimal but complete .docx package (office suites open it) around a document.xml; ``parts``: more
-    files by name (a picture, its relationships), ``types``: content types by file extension for them."""
-    defaults = {"rels": "application/vnd.openxmlformats-package.relationships+xml", "xml": "application/xml",
-                **(types or {})}
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.'
-                   'openxmlformats.org/package/2006/content-types">'
-                   + "".join(f'<Default Extension="{e}" ContentType="{t}"/>' for e, t in defaults.items())
-                   + '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
-                   'officedocument.wordprocessingml.document.main+xml"/></Types>')
-        z.writestr("_rels/.rels", '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
-                   'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.'
-                   'openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
-                   '</Relationships>')
-        for name, data in (parts or {}).items():
-            z.writestr(name, data)
-        z.writestr("word/document.xml", document_xml)
-    return buf.getvalue()
+    """A minimal but complete .docx package around a document.xml: gaischema's own package writer."""
+    return package(document_xml, parts, types)

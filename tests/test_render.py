@@ -129,8 +129,9 @@ def test_filled_template_is_read_as_written(tmp_path):
     c = cells(got.instance)
     assert c["applications.results.granted.total"] == 99  # read as written
     assert c["applications.results.granted.natural_person"] == 22
-    # formulas nobody computed (never opened in a spreadsheet program) have no value: blank, and said so
+    # formulas nobody computed (never opened in a spreadsheet program) have no value: not read, and said so
     assert c["applications.results.denied.state_secret.total"] is None
-    assert any(n.kind == "blank" and n.path == "applications.results.denied.state_secret.total" for n in got.notes)
+    assert any(n.kind == "unreadable" and n.path == "applications.results.denied.state_secret.total"
+               and "公式没有保存计算结果" in n.message for n in got.notes)
     found = {(f.rule, f.path) for f in validate(got.instance)}
     assert ("T3-ROW-TOTAL", "applications.results.granted.total") in found

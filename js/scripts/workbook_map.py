@@ -1,4 +1,9 @@
-"""The layout of gaischema's workbooks as data for the JavaScript workbook reader: js/src/workbook-map.mjs.
+"""The layout of gaischema's drafts as data for the JavaScript readers: js/src/workbook-map.mjs.
+
+It carries gaischema.cellmap's specification of reading a draft's cell (the number pattern, the error values, the
+blank marks, the CELL-* findings), the Word template's bookmarks and headings, and each table's official layout
+(for the page to draw the table with the wrong cells marked): the page and ``gaischema validate`` read a draft
+alike because both follow that one module.
 
 Why: a filled fill-in workbook (``gaischema template`` / ``gaischema render --format xlsx``) holds each official
 cell at a fixed place of its sheet. The places are not typed again here: a workbook is rendered by
@@ -19,7 +24,9 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
+from gaischema import cellmap
 from gaischema.model import Model, put
+from gaischema.render import layout
 from gaischema.workbook import META, META_SHEET, build
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "workbook-map.mjs"
@@ -48,8 +55,18 @@ def workbook_map() -> dict:
                     elif isinstance(v, str) and v.strip():
                         labels.append([ws.title, cell.coordinate, v])
         assert len(where) == len(cells), f"{version}: {len(cells) - len(where)} cells have no place in the workbook"
-        versions[version] = {"cells": where, "labels": labels}
-    return {"meta_sheet": META_SHEET, "meta": META, "versions": versions}
+        assert {p: tuple(w) for p, w in where.items()} == cellmap.sheet_places(version)
+        tables = {t: {"title": slot["title"], "rows": [[{"text": c.text, "path": c.path, "rowspan": c.rowspan,
+                                                         "colspan": c.colspan, "label": c.label} for c in row]
+                                                       for row in layout(version, t)]}
+                  for t, slot in model.table_slots(version).items()}
+        versions[version] = {"cells": where, "labels": labels, "bookmarks": cellmap.bookmarks(version),
+                             "tables": tables}
+    reading = {"number": cellmap.NUMBER, "error_values": list(cellmap.ERROR_VALUES),
+               "blank_words": list(cellmap.BLANK_WORDS), "blank_marks": cellmap.BLANK_MARKS,
+               "title": cellmap.TITLE, "rules": cellmap.RULES, "headings": cellmap.HEADING_BOOKMARKS,
+               "title_bookmark": cellmap.TITLE_BOOKMARK}
+    return {"meta_sheet": META_SHEET, "meta": META, "reading": reading, "versions": versions}
 
 
 def text() -> str:

@@ -765,4 +765,4 @@ function checkTree(data) {
     }
   }
 }
-export {matches, normalize, numbered};
+export {cellLabel, matches, normalize, numbered};

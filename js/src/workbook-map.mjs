@@ -17,6 +17,78 @@ export default {
   "processing_fee_charged",
   "processing_fee_amount"
  ],
+ "reading": {
+  "number": "^([+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+))(\\.[0-9]+)?\\s*(万元|元|件|个|项|条|宗|次|%)?$",
+  "error_values": [
+   "#NULL!",
+   "#DIV/0!",
+   "#VALUE!",
+   "#REF!",
+   "#NAME?",
+   "#NUM!",
+   "#N/A",
+   "#GETTING_DATA",
+   "#SPILL!",
+   "#CALC!",
+   "#FIELD!",
+   "#BLOCKED!",
+   "#UNKNOWN!",
+   "#CONNECT!",
+   "#BUSY!",
+   "Err:502",
+   "Err:504"
+  ],
+  "blank_words": [
+   "无",
+   "空",
+   "\\"
+  ],
+  "blank_marks": "—-－–―/／ ",
+  "title": "^\\s*(.*?)\\s*([0-9]{4})\\s*年度?\\s*(.*?)\\s*政府信息公开工作年度报告\\s*$",
+  "rules": {
+   "CELL-UNIT": {
+    "id": "CELL-UNIT",
+    "severity": "warning",
+    "message_zh": "单元格“{reported}”含单位，已读取数字 {expected}",
+    "message_en": "The cell holds a unit ({reported}); the number {expected} was read",
+    "todo_zh": "单元格中只填数字，不写单位",
+    "todo_en": "Write the number only, without its unit"
+   },
+   "CELL-TEXT": {
+    "id": "CELL-TEXT",
+    "severity": "error",
+    "message_zh": "单元格“{reported}”不是数字，未读取",
+    "message_en": "The cell holds text, not a number ({reported}); it was not read",
+    "todo_zh": "填写数字（没有则填 0）",
+    "todo_en": "Write a number (0 when there is none)"
+   },
+   "CELL-ERROR": {
+    "id": "CELL-ERROR",
+    "severity": "error",
+    "message_zh": "单元格显示错误值 {reported}（公式出错），未读取",
+    "message_en": "The cell shows the error value {reported} (its formula failed); it was not read",
+    "todo_zh": "检查该单元格的公式及其引用的单元格（常因其中填了文字，如“2件”），改正后重新计算并保存",
+    "todo_en": "Check the cell's formula and the cells it adds up (often one holds text such as 2件); correct it, recalculate and save"
+   },
+   "CELL-NO-RESULT": {
+    "id": "CELL-NO-RESULT",
+    "severity": "error",
+    "message_zh": "单元格的公式没有保存计算结果，未读取",
+    "message_en": "The cell's formula has no saved result; it was not read",
+    "todo_zh": "用 Excel、WPS 或 LibreOffice 打开工作簿，重新计算后保存",
+    "todo_en": "Open the workbook in Excel, WPS or LibreOffice, recalculate and save it"
+   }
+  },
+  "headings": {
+   "overview": "gs_h1",
+   "二": "gs_h2",
+   "三": "gs_h3",
+   "四": "gs_h4",
+   "problems_and_improvements": "gs_h5",
+   "other_matters": "gs_h6"
+  },
+  "title_bookmark": "gs_title"
+ },
  "versions": {
   "v2019": {
    "cells": {
@@ -1264,7 +1336,2315 @@ export default {
      "O5",
      "总计"
     ]
-   ]
+   ],
+   "bookmarks": {
+    "gs_v2019_t2_r1_c1": "proactive_disclosure_2019.regulations.newly_made",
+    "gs_v2019_t2_r1_c2": "proactive_disclosure_2019.regulations.newly_published",
+    "gs_v2019_t2_r1_c3": "proactive_disclosure_2019.regulations.total_published",
+    "gs_v2019_t2_r2_c1": "proactive_disclosure_2019.normative_documents.newly_made",
+    "gs_v2019_t2_r2_c2": "proactive_disclosure_2019.normative_documents.newly_published",
+    "gs_v2019_t2_r2_c3": "proactive_disclosure_2019.normative_documents.total_published",
+    "gs_v2019_t2_r3_c1": "proactive_disclosure_2019.licensing.previous_items",
+    "gs_v2019_t2_r3_c2": "proactive_disclosure_2019.licensing.change",
+    "gs_v2019_t2_r3_c3": "proactive_disclosure_2019.licensing.decisions",
+    "gs_v2019_t2_r4_c1": "proactive_disclosure_2019.other_services.previous_items",
+    "gs_v2019_t2_r4_c2": "proactive_disclosure_2019.other_services.change",
+    "gs_v2019_t2_r4_c3": "proactive_disclosure_2019.other_services.decisions",
+    "gs_v2019_t2_r5_c1": "proactive_disclosure_2019.penalty.previous_items",
+    "gs_v2019_t2_r5_c2": "proactive_disclosure_2019.penalty.change",
+    "gs_v2019_t2_r5_c3": "proactive_disclosure_2019.penalty.decisions",
+    "gs_v2019_t2_r6_c1": "proactive_disclosure_2019.coercion.previous_items",
+    "gs_v2019_t2_r6_c2": "proactive_disclosure_2019.coercion.change",
+    "gs_v2019_t2_r6_c3": "proactive_disclosure_2019.coercion.decisions",
+    "gs_v2019_t2_r7_c1": "proactive_disclosure_2019.fees.previous_items",
+    "gs_v2019_t2_r7_c2": "proactive_disclosure_2019.fees.change",
+    "gs_v2019_t2_r8_c1": "proactive_disclosure_2019.procurement.procurement_items",
+    "gs_v2019_t2_r8_c2": "proactive_disclosure_2019.procurement.procurement_amount",
+    "gs_v2019_t3_r1_c1": "applications.new_applications.natural_person",
+    "gs_v2019_t3_r1_c2": "applications.new_applications.commercial_enterprise",
+    "gs_v2019_t3_r1_c3": "applications.new_applications.research_institution",
+    "gs_v2019_t3_r1_c4": "applications.new_applications.social_welfare_org",
+    "gs_v2019_t3_r1_c5": "applications.new_applications.legal_service_org",
+    "gs_v2019_t3_r1_c6": "applications.new_applications.other_org",
+    "gs_v2019_t3_r1_c7": "applications.new_applications.total",
+    "gs_v2019_t3_r2_c1": "applications.carried_over.natural_person",
+    "gs_v2019_t3_r2_c2": "applications.carried_over.commercial_enterprise",
+    "gs_v2019_t3_r2_c3": "applications.carried_over.research_institution",
+    "gs_v2019_t3_r2_c4": "applications.carried_over.social_welfare_org",
+    "gs_v2019_t3_r2_c5": "applications.carried_over.legal_service_org",
+    "gs_v2019_t3_r2_c6": "applications.carried_over.other_org",
+    "gs_v2019_t3_r2_c7": "applications.carried_over.total",
+    "gs_v2019_t3_r3_c1": "applications.results.granted.natural_person",
+    "gs_v2019_t3_r3_c2": "applications.results.granted.commercial_enterprise",
+    "gs_v2019_t3_r3_c3": "applications.results.granted.research_institution",
+    "gs_v2019_t3_r3_c4": "applications.results.granted.social_welfare_org",
+    "gs_v2019_t3_r3_c5": "applications.results.granted.legal_service_org",
+    "gs_v2019_t3_r3_c6": "applications.results.granted.other_org",
+    "gs_v2019_t3_r3_c7": "applications.results.granted.total",
+    "gs_v2019_t3_r4_c1": "applications.results.partially_granted.natural_person",
+    "gs_v2019_t3_r4_c2": "applications.results.partially_granted.commercial_enterprise",
+    "gs_v2019_t3_r4_c3": "applications.results.partially_granted.research_institution",
+    "gs_v2019_t3_r4_c4": "applications.results.partially_granted.social_welfare_org",
+    "gs_v2019_t3_r4_c5": "applications.results.partially_granted.legal_service_org",
+    "gs_v2019_t3_r4_c6": "applications.results.partially_granted.other_org",
+    "gs_v2019_t3_r4_c7": "applications.results.partially_granted.total",
+    "gs_v2019_t3_r5_c1": "applications.results.denied.state_secret.natural_person",
+    "gs_v2019_t3_r5_c2": "applications.results.denied.state_secret.commercial_enterprise",
+    "gs_v2019_t3_r5_c3": "applications.results.denied.state_secret.research_institution",
+    "gs_v2019_t3_r5_c4": "applications.results.denied.state_secret.social_welfare_org",
+    "gs_v2019_t3_r5_c5": "applications.results.denied.state_secret.legal_service_org",
+    "gs_v2019_t3_r5_c6": "applications.results.denied.state_secret.other_org",
+    "gs_v2019_t3_r5_c7": "applications.results.denied.state_secret.total",
+    "gs_v2019_t3_r6_c1": "applications.results.denied.prohibited_by_law.natural_person",
+    "gs_v2019_t3_r6_c2": "applications.results.denied.prohibited_by_law.commercial_enterprise",
+    "gs_v2019_t3_r6_c3": "applications.results.denied.prohibited_by_law.research_institution",
+    "gs_v2019_t3_r6_c4": "applications.results.denied.prohibited_by_law.social_welfare_org",
+    "gs_v2019_t3_r6_c5": "applications.results.denied.prohibited_by_law.legal_service_org",
+    "gs_v2019_t3_r6_c6": "applications.results.denied.prohibited_by_law.other_org",
+    "gs_v2019_t3_r6_c7": "applications.results.denied.prohibited_by_law.total",
+    "gs_v2019_t3_r7_c1": "applications.results.denied.security_stability.natural_person",
+    "gs_v2019_t3_r7_c2": "applications.results.denied.security_stability.commercial_enterprise",
+    "gs_v2019_t3_r7_c3": "applications.results.denied.security_stability.research_institution",
+    "gs_v2019_t3_r7_c4": "applications.results.denied.security_stability.social_welfare_org",
+    "gs_v2019_t3_r7_c5": "applications.results.denied.security_stability.legal_service_org",
+    "gs_v2019_t3_r7_c6": "applications.results.denied.security_stability.other_org",
+    "gs_v2019_t3_r7_c7": "applications.results.denied.security_stability.total",
+    "gs_v2019_t3_r8_c1": "applications.results.denied.third_party_rights.natural_person",
+    "gs_v2019_t3_r8_c2": "applications.results.denied.third_party_rights.commercial_enterprise",
+    "gs_v2019_t3_r8_c3": "applications.results.denied.third_party_rights.research_institution",
+    "gs_v2019_t3_r8_c4": "applications.results.denied.third_party_rights.social_welfare_org",
+    "gs_v2019_t3_r8_c5": "applications.results.denied.third_party_rights.legal_service_org",
+    "gs_v2019_t3_r8_c6": "applications.results.denied.third_party_rights.other_org",
+    "gs_v2019_t3_r8_c7": "applications.results.denied.third_party_rights.total",
+    "gs_v2019_t3_r9_c1": "applications.results.denied.internal_affairs.natural_person",
+    "gs_v2019_t3_r9_c2": "applications.results.denied.internal_affairs.commercial_enterprise",
+    "gs_v2019_t3_r9_c3": "applications.results.denied.internal_affairs.research_institution",
+    "gs_v2019_t3_r9_c4": "applications.results.denied.internal_affairs.social_welfare_org",
+    "gs_v2019_t3_r9_c5": "applications.results.denied.internal_affairs.legal_service_org",
+    "gs_v2019_t3_r9_c6": "applications.results.denied.internal_affairs.other_org",
+    "gs_v2019_t3_r9_c7": "applications.results.denied.internal_affairs.total",
+    "gs_v2019_t3_r10_c1": "applications.results.denied.process_information.natural_person",
+    "gs_v2019_t3_r10_c2": "applications.results.denied.process_information.commercial_enterprise",
+    "gs_v2019_t3_r10_c3": "applications.results.denied.process_information.research_institution",
+    "gs_v2019_t3_r10_c4": "applications.results.denied.process_information.social_welfare_org",
+    "gs_v2019_t3_r10_c5": "applications.results.denied.process_information.legal_service_org",
+    "gs_v2019_t3_r10_c6": "applications.results.denied.process_information.other_org",
+    "gs_v2019_t3_r10_c7": "applications.results.denied.process_information.total",
+    "gs_v2019_t3_r11_c1": "applications.results.denied.enforcement_files.natural_person",
+    "gs_v2019_t3_r11_c2": "applications.results.denied.enforcement_files.commercial_enterprise",
+    "gs_v2019_t3_r11_c3": "applications.results.denied.enforcement_files.research_institution",
+    "gs_v2019_t3_r11_c4": "applications.results.denied.enforcement_files.social_welfare_org",
+    "gs_v2019_t3_r11_c5": "applications.results.denied.enforcement_files.legal_service_org",
+    "gs_v2019_t3_r11_c6": "applications.results.denied.enforcement_files.other_org",
+    "gs_v2019_t3_r11_c7": "applications.results.denied.enforcement_files.total",
+    "gs_v2019_t3_r12_c1": "applications.results.denied.administrative_query.natural_person",
+    "gs_v2019_t3_r12_c2": "applications.results.denied.administrative_query.commercial_enterprise",
+    "gs_v2019_t3_r12_c3": "applications.results.denied.administrative_query.research_institution",
+    "gs_v2019_t3_r12_c4": "applications.results.denied.administrative_query.social_welfare_org",
+    "gs_v2019_t3_r12_c5": "applications.results.denied.administrative_query.legal_service_org",
+    "gs_v2019_t3_r12_c6": "applications.results.denied.administrative_query.other_org",
+    "gs_v2019_t3_r12_c7": "applications.results.denied.administrative_query.total",
+    "gs_v2019_t3_r13_c1": "applications.results.unable.not_held.natural_person",
+    "gs_v2019_t3_r13_c2": "applications.results.unable.not_held.commercial_enterprise",
+    "gs_v2019_t3_r13_c3": "applications.results.unable.not_held.research_institution",
+    "gs_v2019_t3_r13_c4": "applications.results.unable.not_held.social_welfare_org",
+    "gs_v2019_t3_r13_c5": "applications.results.unable.not_held.legal_service_org",
+    "gs_v2019_t3_r13_c6": "applications.results.unable.not_held.other_org",
+    "gs_v2019_t3_r13_c7": "applications.results.unable.not_held.total",
+    "gs_v2019_t3_r14_c1": "applications.results.unable.needs_creation.natural_person",
+    "gs_v2019_t3_r14_c2": "applications.results.unable.needs_creation.commercial_enterprise",
+    "gs_v2019_t3_r14_c3": "applications.results.unable.needs_creation.research_institution",
+    "gs_v2019_t3_r14_c4": "applications.results.unable.needs_creation.social_welfare_org",
+    "gs_v2019_t3_r14_c5": "applications.results.unable.needs_creation.legal_service_org",
+    "gs_v2019_t3_r14_c6": "applications.results.unable.needs_creation.other_org",
+    "gs_v2019_t3_r14_c7": "applications.results.unable.needs_creation.total",
+    "gs_v2019_t3_r15_c1": "applications.results.unable.still_unclear.natural_person",
+    "gs_v2019_t3_r15_c2": "applications.results.unable.still_unclear.commercial_enterprise",
+    "gs_v2019_t3_r15_c3": "applications.results.unable.still_unclear.research_institution",
+    "gs_v2019_t3_r15_c4": "applications.results.unable.still_unclear.social_welfare_org",
+    "gs_v2019_t3_r15_c5": "applications.results.unable.still_unclear.legal_service_org",
+    "gs_v2019_t3_r15_c6": "applications.results.unable.still_unclear.other_org",
+    "gs_v2019_t3_r15_c7": "applications.results.unable.still_unclear.total",
+    "gs_v2019_t3_r16_c1": "applications.results.not_processed.petition_complaint.natural_person",
+    "gs_v2019_t3_r16_c2": "applications.results.not_processed.petition_complaint.commercial_enterprise",
+    "gs_v2019_t3_r16_c3": "applications.results.not_processed.petition_complaint.research_institution",
+    "gs_v2019_t3_r16_c4": "applications.results.not_processed.petition_complaint.social_welfare_org",
+    "gs_v2019_t3_r16_c5": "applications.results.not_processed.petition_complaint.legal_service_org",
+    "gs_v2019_t3_r16_c6": "applications.results.not_processed.petition_complaint.other_org",
+    "gs_v2019_t3_r16_c7": "applications.results.not_processed.petition_complaint.total",
+    "gs_v2019_t3_r17_c1": "applications.results.not_processed.repeated.natural_person",
+    "gs_v2019_t3_r17_c2": "applications.results.not_processed.repeated.commercial_enterprise",
+    "gs_v2019_t3_r17_c3": "applications.results.not_processed.repeated.research_institution",
+    "gs_v2019_t3_r17_c4": "applications.results.not_processed.repeated.social_welfare_org",
+    "gs_v2019_t3_r17_c5": "applications.results.not_processed.repeated.legal_service_org",
+    "gs_v2019_t3_r17_c6": "applications.results.not_processed.repeated.other_org",
+    "gs_v2019_t3_r17_c7": "applications.results.not_processed.repeated.total",
+    "gs_v2019_t3_r18_c1": "applications.results.not_processed.publication.natural_person",
+    "gs_v2019_t3_r18_c2": "applications.results.not_processed.publication.commercial_enterprise",
+    "gs_v2019_t3_r18_c3": "applications.results.not_processed.publication.research_institution",
+    "gs_v2019_t3_r18_c4": "applications.results.not_processed.publication.social_welfare_org",
+    "gs_v2019_t3_r18_c5": "applications.results.not_processed.publication.legal_service_org",
+    "gs_v2019_t3_r18_c6": "applications.results.not_processed.publication.other_org",
+    "gs_v2019_t3_r18_c7": "applications.results.not_processed.publication.total",
+    "gs_v2019_t3_r19_c1": "applications.results.not_processed.excessive.natural_person",
+    "gs_v2019_t3_r19_c2": "applications.results.not_processed.excessive.commercial_enterprise",
+    "gs_v2019_t3_r19_c3": "applications.results.not_processed.excessive.research_institution",
+    "gs_v2019_t3_r19_c4": "applications.results.not_processed.excessive.social_welfare_org",
+    "gs_v2019_t3_r19_c5": "applications.results.not_processed.excessive.legal_service_org",
+    "gs_v2019_t3_r19_c6": "applications.results.not_processed.excessive.other_org",
+    "gs_v2019_t3_r19_c7": "applications.results.not_processed.excessive.total",
+    "gs_v2019_t3_r20_c1": "applications.results.not_processed.confirmation.natural_person",
+    "gs_v2019_t3_r20_c2": "applications.results.not_processed.confirmation.commercial_enterprise",
+    "gs_v2019_t3_r20_c3": "applications.results.not_processed.confirmation.research_institution",
+    "gs_v2019_t3_r20_c4": "applications.results.not_processed.confirmation.social_welfare_org",
+    "gs_v2019_t3_r20_c5": "applications.results.not_processed.confirmation.legal_service_org",
+    "gs_v2019_t3_r20_c6": "applications.results.not_processed.confirmation.other_org",
+    "gs_v2019_t3_r20_c7": "applications.results.not_processed.confirmation.total",
+    "gs_v2019_t3_r21_c1": "applications.results.other_handling_2019.natural_person",
+    "gs_v2019_t3_r21_c2": "applications.results.other_handling_2019.commercial_enterprise",
+    "gs_v2019_t3_r21_c3": "applications.results.other_handling_2019.research_institution",
+    "gs_v2019_t3_r21_c4": "applications.results.other_handling_2019.social_welfare_org",
+    "gs_v2019_t3_r21_c5": "applications.results.other_handling_2019.legal_service_org",
+    "gs_v2019_t3_r21_c6": "applications.results.other_handling_2019.other_org",
+    "gs_v2019_t3_r21_c7": "applications.results.other_handling_2019.total",
+    "gs_v2019_t3_r22_c1": "applications.results.results_total.natural_person",
+    "gs_v2019_t3_r22_c2": "applications.results.results_total.commercial_enterprise",
+    "gs_v2019_t3_r22_c3": "applications.results.results_total.research_institution",
+    "gs_v2019_t3_r22_c4": "applications.results.results_total.social_welfare_org",
+    "gs_v2019_t3_r22_c5": "applications.results.results_total.legal_service_org",
+    "gs_v2019_t3_r22_c6": "applications.results.results_total.other_org",
+    "gs_v2019_t3_r22_c7": "applications.results.results_total.total",
+    "gs_v2019_t3_r23_c1": "applications.carried_forward.natural_person",
+    "gs_v2019_t3_r23_c2": "applications.carried_forward.commercial_enterprise",
+    "gs_v2019_t3_r23_c3": "applications.carried_forward.research_institution",
+    "gs_v2019_t3_r23_c4": "applications.carried_forward.social_welfare_org",
+    "gs_v2019_t3_r23_c5": "applications.carried_forward.legal_service_org",
+    "gs_v2019_t3_r23_c6": "applications.carried_forward.other_org",
+    "gs_v2019_t3_r23_c7": "applications.carried_forward.total",
+    "gs_v2019_t4_r1_c1": "reviews_and_litigation.administrative_review.upheld",
+    "gs_v2019_t4_r1_c2": "reviews_and_litigation.administrative_review.corrected",
+    "gs_v2019_t4_r1_c3": "reviews_and_litigation.administrative_review.other_result",
+    "gs_v2019_t4_r1_c4": "reviews_and_litigation.administrative_review.pending",
+    "gs_v2019_t4_r1_c5": "reviews_and_litigation.administrative_review.total",
+    "gs_v2019_t4_r2_c1": "reviews_and_litigation.litigation_direct.upheld",
+    "gs_v2019_t4_r2_c2": "reviews_and_litigation.litigation_direct.corrected",
+    "gs_v2019_t4_r2_c3": "reviews_and_litigation.litigation_direct.other_result",
+    "gs_v2019_t4_r2_c4": "reviews_and_litigation.litigation_direct.pending",
+    "gs_v2019_t4_r2_c5": "reviews_and_litigation.litigation_direct.total",
+    "gs_v2019_t4_r3_c1": "reviews_and_litigation.litigation_after_review.upheld",
+    "gs_v2019_t4_r3_c2": "reviews_and_litigation.litigation_after_review.corrected",
+    "gs_v2019_t4_r3_c3": "reviews_and_litigation.litigation_after_review.other_result",
+    "gs_v2019_t4_r3_c4": "reviews_and_litigation.litigation_after_review.pending",
+    "gs_v2019_t4_r3_c5": "reviews_and_litigation.litigation_after_review.total"
+   },
+   "tables": {
+    "二": {
+     "title": "二、主动公开政府信息情况",
+     "rows": [
+      [
+       {
+        "text": "第二十条第（一）项",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 7,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "信息内容",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "本年新制作数量",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 2,
+        "label": false
+       },
+       {
+        "text": "本年新公开数量",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 2,
+        "label": false
+       },
+       {
+        "text": "对外公开总数量",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 2,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "规章",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "proactive_disclosure_2019.regulations.newly_made",
+        "rowspan": 1,
+        "colspan": 2,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "proactive_disclosure_2019.regulations.newly_published",
+        "rowspan": 1,
+        "colspan": 2,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "proactive_disclosure_2019.regulations.total_published",
+        "rowspan": 1,
+        "colspan": 2,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "规范性文件",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "proactive_disclosure_2019.normative_documents.newly_made",
+        "rowspan": 1,
+        "colspan": 2,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "proactive_disclosure_2019.normative_documents.newly_published",
+        "rowspan": 1,
+        "colspan": 2,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "proactive_disclosure_2019.normative_documents.total_published",
+        "rowspan": 1,
+        "colspan": 2,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "第二十条第（五）项",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 7,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "信息内容",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "上一年项目数量",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 2,
+        "label": false
+       },
+       {
+        "text": "本年增/减",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 2,
+        "label": false
+       },
+       {
+        "text": "处理决定数量",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 2,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "行政许可",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "proactive_disclosure_2019.licensing.previous_items",
+        "rowspan": 1,
+        "colspan": 2,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "proactive_disclosure_2019.licensing.change",
+        "rowspan": 1,
+        "colspan": 2,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "proactive_disclosure_2019.licensing.decisions",
+        "rowspan": 1,
+        "colspan": 2,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "其他对外管理服务事项",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "proactive_disclosure_2019.other_services.previous_items",
+        "rowspan": 1,
+        "colspan": 2,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "proactive_disclosure_2019.other_services.change",
+        "rowspan": 1,
+        "colspan": 2,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "proactive_disclosure_2019.other_services.decisions",
+        "rowspan": 1,
+        "colspan": 2,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "第二十条第（六）项",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 7,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "信息内容",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "上一年项目数量",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 2,
+        "label": false
+       },
+       {
+        "text": "本年增/减",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 2,
+        "label": false
+       },
+       {
+        "text": "处理决定数量",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 2,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "行政处罚",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "proactive_disclosure_2019.penalty.previous_items",
+        "rowspan": 1,
+        "colspan": 2,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "proactive_disclosure_2019.penalty.change",
+        "rowspan": 1,
+        "colspan": 2,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "proactive_disclosure_2019.penalty.decisions",
+        "rowspan": 1,
+        "colspan": 2,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "行政强制",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "proactive_disclosure_2019.coercion.previous_items",
+        "rowspan": 1,
+        "colspan": 2,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "proactive_disclosure_2019.coercion.change",
+        "rowspan": 1,
+        "colspan": 2,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "proactive_disclosure_2019.coercion.decisions",
+        "rowspan": 1,
+        "colspan": 2,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "第二十条第（八）项",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 7,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "信息内容",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "上一年项目数量",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 3,
+        "label": false
+       },
+       {
+        "text": "本年增/减",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 3,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "行政事业性收费",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "proactive_disclosure_2019.fees.previous_items",
+        "rowspan": 1,
+        "colspan": 3,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "proactive_disclosure_2019.fees.change",
+        "rowspan": 1,
+        "colspan": 3,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "第二十条第（九）项",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 7,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "信息内容",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "采购项目数量",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 3,
+        "label": false
+       },
+       {
+        "text": "采购总金额",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 3,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "政府集中采购",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "proactive_disclosure_2019.procurement.procurement_items",
+        "rowspan": 1,
+        "colspan": 3,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "proactive_disclosure_2019.procurement.procurement_amount",
+        "rowspan": 1,
+        "colspan": 3,
+        "label": false
+       }
+      ]
+     ]
+    },
+    "三": {
+     "title": "三、收到和处理政府信息公开申请情况",
+     "rows": [
+      [
+       {
+        "text": "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+        "path": null,
+        "rowspan": 3,
+        "colspan": 3,
+        "label": false
+       },
+       {
+        "text": "申请人情况",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 7,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "自然人",
+        "path": null,
+        "rowspan": 2,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "法人或其他组织",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 5,
+        "label": false
+       },
+       {
+        "text": "总计",
+        "path": null,
+        "rowspan": 2,
+        "colspan": 1,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "商业企业",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "科研机构",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "社会公益组织",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "法律服务机构",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "其他",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "一、本年新收政府信息公开申请数量",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 3,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "applications.new_applications.natural_person",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.new_applications.commercial_enterprise",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.new_applications.research_institution",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.new_applications.social_welfare_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.new_applications.legal_service_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.new_applications.other_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.new_applications.total",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "二、上年结转政府信息公开申请数量",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 3,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "applications.carried_over.natural_person",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.carried_over.commercial_enterprise",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.carried_over.research_institution",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.carried_over.social_welfare_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.carried_over.legal_service_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.carried_over.other_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.carried_over.total",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "三、本年度办理结果",
+        "path": null,
+        "rowspan": 20,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "（一）予以公开",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 2,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "applications.results.granted.natural_person",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.granted.commercial_enterprise",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.granted.research_institution",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.granted.social_welfare_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.granted.legal_service_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.granted.other_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.granted.total",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 2,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "applications.results.partially_granted.natural_person",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.partially_granted.commercial_enterprise",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.partially_granted.research_institution",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.partially_granted.social_welfare_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.partially_granted.legal_service_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.partially_granted.other_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.partially_granted.total",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "（三）不予公开",
+        "path": null,
+        "rowspan": 8,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "1.属于国家秘密",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.state_secret.natural_person",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.state_secret.commercial_enterprise",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.state_secret.research_institution",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.state_secret.social_welfare_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.state_secret.legal_service_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.state_secret.other_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.state_secret.total",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "2.其他法律行政法规禁止公开",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.prohibited_by_law.natural_person",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.prohibited_by_law.commercial_enterprise",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.prohibited_by_law.research_institution",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.prohibited_by_law.social_welfare_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.prohibited_by_law.legal_service_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.prohibited_by_law.other_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.prohibited_by_law.total",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "3.危及“三安全一稳定”",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.security_stability.natural_person",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.security_stability.commercial_enterprise",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.security_stability.research_institution",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.security_stability.social_welfare_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.security_stability.legal_service_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.security_stability.other_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.security_stability.total",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "4.保护第三方合法权益",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.third_party_rights.natural_person",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.third_party_rights.commercial_enterprise",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.third_party_rights.research_institution",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.third_party_rights.social_welfare_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.third_party_rights.legal_service_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.third_party_rights.other_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.third_party_rights.total",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "5.属于三类内部事务信息",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.internal_affairs.natural_person",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.internal_affairs.commercial_enterprise",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.internal_affairs.research_institution",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.internal_affairs.social_welfare_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.internal_affairs.legal_service_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.internal_affairs.other_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.internal_affairs.total",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "6.属于四类过程性信息",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.process_information.natural_person",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.process_information.commercial_enterprise",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.process_information.research_institution",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.process_information.social_welfare_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.process_information.legal_service_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.process_information.other_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.process_information.total",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "7.属于行政执法案卷",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.enforcement_files.natural_person",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.enforcement_files.commercial_enterprise",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.enforcement_files.research_institution",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.enforcement_files.social_welfare_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.enforcement_files.legal_service_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.enforcement_files.other_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.enforcement_files.total",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "8.属于行政查询事项",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.administrative_query.natural_person",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.administrative_query.commercial_enterprise",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.administrative_query.research_institution",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.administrative_query.social_welfare_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.administrative_query.legal_service_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.administrative_query.other_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.administrative_query.total",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "（四）无法提供",
+        "path": null,
+        "rowspan": 3,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "1.本机关不掌握相关政府信息",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "applications.results.unable.not_held.natural_person",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.unable.not_held.commercial_enterprise",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.unable.not_held.research_institution",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.unable.not_held.social_welfare_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.unable.not_held.legal_service_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.unable.not_held.other_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.unable.not_held.total",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "2.没有现成信息需要另行制作",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "applications.results.unable.needs_creation.natural_person",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.unable.needs_creation.commercial_enterprise",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.unable.needs_creation.research_institution",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.unable.needs_creation.social_welfare_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.unable.needs_creation.legal_service_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.unable.needs_creation.other_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.unable.needs_creation.total",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "3.补正后申请内容仍不明确",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "applications.results.unable.still_unclear.natural_person",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.unable.still_unclear.commercial_enterprise",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.unable.still_unclear.research_institution",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.unable.still_unclear.social_welfare_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.unable.still_unclear.legal_service_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.unable.still_unclear.other_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.unable.still_unclear.total",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "（五）不予处理",
+        "path": null,
+        "rowspan": 5,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "1.信访举报投诉类申请",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.petition_complaint.natural_person",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.petition_complaint.commercial_enterprise",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.petition_complaint.research_institution",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.petition_complaint.social_welfare_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.petition_complaint.legal_service_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.petition_complaint.other_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.petition_complaint.total",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "2.重复申请",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.repeated.natural_person",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.repeated.commercial_enterprise",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.repeated.research_institution",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.repeated.social_welfare_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.repeated.legal_service_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.repeated.other_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.repeated.total",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "3.要求提供公开出版物",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.publication.natural_person",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.publication.commercial_enterprise",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.publication.research_institution",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.publication.social_welfare_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.publication.legal_service_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.publication.other_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.publication.total",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "4.无正当理由大量反复申请",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.excessive.natural_person",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.excessive.commercial_enterprise",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.excessive.research_institution",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.excessive.social_welfare_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.excessive.legal_service_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.excessive.other_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.excessive.total",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "5.要求行政机关确认或重新出具已获取信息",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.confirmation.natural_person",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.confirmation.commercial_enterprise",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.confirmation.research_institution",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.confirmation.social_welfare_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.confirmation.legal_service_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.confirmation.other_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.confirmation.total",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "（六）其他处理",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 2,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "applications.results.other_handling_2019.natural_person",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.other_handling_2019.commercial_enterprise",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.other_handling_2019.research_institution",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.other_handling_2019.social_welfare_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.other_handling_2019.legal_service_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.other_handling_2019.other_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.other_handling_2019.total",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "（七）总计",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 2,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "applications.results.results_total.natural_person",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.results_total.commercial_enterprise",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.results_total.research_institution",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.results_total.social_welfare_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.results_total.legal_service_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.results_total.other_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.results_total.total",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "四、结转下年度继续办理",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 3,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "applications.carried_forward.natural_person",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.carried_forward.commercial_enterprise",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.carried_forward.research_institution",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.carried_forward.social_welfare_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.carried_forward.legal_service_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.carried_forward.other_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.carried_forward.total",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       }
+      ]
+     ]
+    },
+    "四": {
+     "title": "四、政府信息公开行政复议、行政诉讼情况",
+     "rows": [
+      [
+       {
+        "text": "行政复议",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 5,
+        "label": false
+       },
+       {
+        "text": "行政诉讼",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 10,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "结果维持",
+        "path": null,
+        "rowspan": 2,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "结果纠正",
+        "path": null,
+        "rowspan": 2,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "其他结果",
+        "path": null,
+        "rowspan": 2,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "尚未审结",
+        "path": null,
+        "rowspan": 2,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "总计",
+        "path": null,
+        "rowspan": 2,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "未经复议直接起诉",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 5,
+        "label": false
+       },
+       {
+        "text": "复议后起诉",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 5,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "结果维持",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "结果纠正",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "其他结果",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "尚未审结",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "总计",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "结果维持",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "结果纠正",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "其他结果",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "尚未审结",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "总计",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "",
+        "path": "reviews_and_litigation.administrative_review.upheld",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "reviews_and_litigation.administrative_review.corrected",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "reviews_and_litigation.administrative_review.other_result",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "reviews_and_litigation.administrative_review.pending",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "reviews_and_litigation.administrative_review.total",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "reviews_and_litigation.litigation_direct.upheld",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "reviews_and_litigation.litigation_direct.corrected",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "reviews_and_litigation.litigation_direct.other_result",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "reviews_and_litigation.litigation_direct.pending",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "reviews_and_litigation.litigation_direct.total",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "reviews_and_litigation.litigation_after_review.upheld",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "reviews_and_litigation.litigation_after_review.corrected",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "reviews_and_litigation.litigation_after_review.other_result",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "reviews_and_litigation.litigation_after_review.pending",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "reviews_and_litigation.litigation_after_review.total",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       }
+      ]
+     ]
+    }
+   }
   },
   "v2021": {
    "cells": {
@@ -2480,7 +4860,2271 @@ export default {
      "O5",
      "总计"
     ]
-   ]
+   ],
+   "bookmarks": {
+    "gs_v2021_t2_r1_c1": "proactive_disclosure.regulations.issued",
+    "gs_v2021_t2_r1_c2": "proactive_disclosure.regulations.repealed",
+    "gs_v2021_t2_r1_c3": "proactive_disclosure.regulations.in_force",
+    "gs_v2021_t2_r2_c1": "proactive_disclosure.normative_documents.issued",
+    "gs_v2021_t2_r2_c2": "proactive_disclosure.normative_documents.repealed",
+    "gs_v2021_t2_r2_c3": "proactive_disclosure.normative_documents.in_force",
+    "gs_v2021_t2_r3_c1": "proactive_disclosure.licensing.decisions",
+    "gs_v2021_t2_r4_c1": "proactive_disclosure.penalty.decisions",
+    "gs_v2021_t2_r5_c1": "proactive_disclosure.coercion.decisions",
+    "gs_v2021_t2_r6_c1": "proactive_disclosure.fees.fee_amount",
+    "gs_v2021_t3_r1_c1": "applications.new_applications.natural_person",
+    "gs_v2021_t3_r1_c2": "applications.new_applications.commercial_enterprise",
+    "gs_v2021_t3_r1_c3": "applications.new_applications.research_institution",
+    "gs_v2021_t3_r1_c4": "applications.new_applications.social_welfare_org",
+    "gs_v2021_t3_r1_c5": "applications.new_applications.legal_service_org",
+    "gs_v2021_t3_r1_c6": "applications.new_applications.other_org",
+    "gs_v2021_t3_r1_c7": "applications.new_applications.total",
+    "gs_v2021_t3_r2_c1": "applications.carried_over.natural_person",
+    "gs_v2021_t3_r2_c2": "applications.carried_over.commercial_enterprise",
+    "gs_v2021_t3_r2_c3": "applications.carried_over.research_institution",
+    "gs_v2021_t3_r2_c4": "applications.carried_over.social_welfare_org",
+    "gs_v2021_t3_r2_c5": "applications.carried_over.legal_service_org",
+    "gs_v2021_t3_r2_c6": "applications.carried_over.other_org",
+    "gs_v2021_t3_r2_c7": "applications.carried_over.total",
+    "gs_v2021_t3_r3_c1": "applications.results.granted.natural_person",
+    "gs_v2021_t3_r3_c2": "applications.results.granted.commercial_enterprise",
+    "gs_v2021_t3_r3_c3": "applications.results.granted.research_institution",
+    "gs_v2021_t3_r3_c4": "applications.results.granted.social_welfare_org",
+    "gs_v2021_t3_r3_c5": "applications.results.granted.legal_service_org",
+    "gs_v2021_t3_r3_c6": "applications.results.granted.other_org",
+    "gs_v2021_t3_r3_c7": "applications.results.granted.total",
+    "gs_v2021_t3_r4_c1": "applications.results.partially_granted.natural_person",
+    "gs_v2021_t3_r4_c2": "applications.results.partially_granted.commercial_enterprise",
+    "gs_v2021_t3_r4_c3": "applications.results.partially_granted.research_institution",
+    "gs_v2021_t3_r4_c4": "applications.results.partially_granted.social_welfare_org",
+    "gs_v2021_t3_r4_c5": "applications.results.partially_granted.legal_service_org",
+    "gs_v2021_t3_r4_c6": "applications.results.partially_granted.other_org",
+    "gs_v2021_t3_r4_c7": "applications.results.partially_granted.total",
+    "gs_v2021_t3_r5_c1": "applications.results.denied.state_secret.natural_person",
+    "gs_v2021_t3_r5_c2": "applications.results.denied.state_secret.commercial_enterprise",
+    "gs_v2021_t3_r5_c3": "applications.results.denied.state_secret.research_institution",
+    "gs_v2021_t3_r5_c4": "applications.results.denied.state_secret.social_welfare_org",
+    "gs_v2021_t3_r5_c5": "applications.results.denied.state_secret.legal_service_org",
+    "gs_v2021_t3_r5_c6": "applications.results.denied.state_secret.other_org",
+    "gs_v2021_t3_r5_c7": "applications.results.denied.state_secret.total",
+    "gs_v2021_t3_r6_c1": "applications.results.denied.prohibited_by_law.natural_person",
+    "gs_v2021_t3_r6_c2": "applications.results.denied.prohibited_by_law.commercial_enterprise",
+    "gs_v2021_t3_r6_c3": "applications.results.denied.prohibited_by_law.research_institution",
+    "gs_v2021_t3_r6_c4": "applications.results.denied.prohibited_by_law.social_welfare_org",
+    "gs_v2021_t3_r6_c5": "applications.results.denied.prohibited_by_law.legal_service_org",
+    "gs_v2021_t3_r6_c6": "applications.results.denied.prohibited_by_law.other_org",
+    "gs_v2021_t3_r6_c7": "applications.results.denied.prohibited_by_law.total",
+    "gs_v2021_t3_r7_c1": "applications.results.denied.security_stability.natural_person",
+    "gs_v2021_t3_r7_c2": "applications.results.denied.security_stability.commercial_enterprise",
+    "gs_v2021_t3_r7_c3": "applications.results.denied.security_stability.research_institution",
+    "gs_v2021_t3_r7_c4": "applications.results.denied.security_stability.social_welfare_org",
+    "gs_v2021_t3_r7_c5": "applications.results.denied.security_stability.legal_service_org",
+    "gs_v2021_t3_r7_c6": "applications.results.denied.security_stability.other_org",
+    "gs_v2021_t3_r7_c7": "applications.results.denied.security_stability.total",
+    "gs_v2021_t3_r8_c1": "applications.results.denied.third_party_rights.natural_person",
+    "gs_v2021_t3_r8_c2": "applications.results.denied.third_party_rights.commercial_enterprise",
+    "gs_v2021_t3_r8_c3": "applications.results.denied.third_party_rights.research_institution",
+    "gs_v2021_t3_r8_c4": "applications.results.denied.third_party_rights.social_welfare_org",
+    "gs_v2021_t3_r8_c5": "applications.results.denied.third_party_rights.legal_service_org",
+    "gs_v2021_t3_r8_c6": "applications.results.denied.third_party_rights.other_org",
+    "gs_v2021_t3_r8_c7": "applications.results.denied.third_party_rights.total",
+    "gs_v2021_t3_r9_c1": "applications.results.denied.internal_affairs.natural_person",
+    "gs_v2021_t3_r9_c2": "applications.results.denied.internal_affairs.commercial_enterprise",
+    "gs_v2021_t3_r9_c3": "applications.results.denied.internal_affairs.research_institution",
+    "gs_v2021_t3_r9_c4": "applications.results.denied.internal_affairs.social_welfare_org",
+    "gs_v2021_t3_r9_c5": "applications.results.denied.internal_affairs.legal_service_org",
+    "gs_v2021_t3_r9_c6": "applications.results.denied.internal_affairs.other_org",
+    "gs_v2021_t3_r9_c7": "applications.results.denied.internal_affairs.total",
+    "gs_v2021_t3_r10_c1": "applications.results.denied.process_information.natural_person",
+    "gs_v2021_t3_r10_c2": "applications.results.denied.process_information.commercial_enterprise",
+    "gs_v2021_t3_r10_c3": "applications.results.denied.process_information.research_institution",
+    "gs_v2021_t3_r10_c4": "applications.results.denied.process_information.social_welfare_org",
+    "gs_v2021_t3_r10_c5": "applications.results.denied.process_information.legal_service_org",
+    "gs_v2021_t3_r10_c6": "applications.results.denied.process_information.other_org",
+    "gs_v2021_t3_r10_c7": "applications.results.denied.process_information.total",
+    "gs_v2021_t3_r11_c1": "applications.results.denied.enforcement_files.natural_person",
+    "gs_v2021_t3_r11_c2": "applications.results.denied.enforcement_files.commercial_enterprise",
+    "gs_v2021_t3_r11_c3": "applications.results.denied.enforcement_files.research_institution",
+    "gs_v2021_t3_r11_c4": "applications.results.denied.enforcement_files.social_welfare_org",
+    "gs_v2021_t3_r11_c5": "applications.results.denied.enforcement_files.legal_service_org",
+    "gs_v2021_t3_r11_c6": "applications.results.denied.enforcement_files.other_org",
+    "gs_v2021_t3_r11_c7": "applications.results.denied.enforcement_files.total",
+    "gs_v2021_t3_r12_c1": "applications.results.denied.administrative_query.natural_person",
+    "gs_v2021_t3_r12_c2": "applications.results.denied.administrative_query.commercial_enterprise",
+    "gs_v2021_t3_r12_c3": "applications.results.denied.administrative_query.research_institution",
+    "gs_v2021_t3_r12_c4": "applications.results.denied.administrative_query.social_welfare_org",
+    "gs_v2021_t3_r12_c5": "applications.results.denied.administrative_query.legal_service_org",
+    "gs_v2021_t3_r12_c6": "applications.results.denied.administrative_query.other_org",
+    "gs_v2021_t3_r12_c7": "applications.results.denied.administrative_query.total",
+    "gs_v2021_t3_r13_c1": "applications.results.unable.not_held.natural_person",
+    "gs_v2021_t3_r13_c2": "applications.results.unable.not_held.commercial_enterprise",
+    "gs_v2021_t3_r13_c3": "applications.results.unable.not_held.research_institution",
+    "gs_v2021_t3_r13_c4": "applications.results.unable.not_held.social_welfare_org",
+    "gs_v2021_t3_r13_c5": "applications.results.unable.not_held.legal_service_org",
+    "gs_v2021_t3_r13_c6": "applications.results.unable.not_held.other_org",
+    "gs_v2021_t3_r13_c7": "applications.results.unable.not_held.total",
+    "gs_v2021_t3_r14_c1": "applications.results.unable.needs_creation.natural_person",
+    "gs_v2021_t3_r14_c2": "applications.results.unable.needs_creation.commercial_enterprise",
+    "gs_v2021_t3_r14_c3": "applications.results.unable.needs_creation.research_institution",
+    "gs_v2021_t3_r14_c4": "applications.results.unable.needs_creation.social_welfare_org",
+    "gs_v2021_t3_r14_c5": "applications.results.unable.needs_creation.legal_service_org",
+    "gs_v2021_t3_r14_c6": "applications.results.unable.needs_creation.other_org",
+    "gs_v2021_t3_r14_c7": "applications.results.unable.needs_creation.total",
+    "gs_v2021_t3_r15_c1": "applications.results.unable.still_unclear.natural_person",
+    "gs_v2021_t3_r15_c2": "applications.results.unable.still_unclear.commercial_enterprise",
+    "gs_v2021_t3_r15_c3": "applications.results.unable.still_unclear.research_institution",
+    "gs_v2021_t3_r15_c4": "applications.results.unable.still_unclear.social_welfare_org",
+    "gs_v2021_t3_r15_c5": "applications.results.unable.still_unclear.legal_service_org",
+    "gs_v2021_t3_r15_c6": "applications.results.unable.still_unclear.other_org",
+    "gs_v2021_t3_r15_c7": "applications.results.unable.still_unclear.total",
+    "gs_v2021_t3_r16_c1": "applications.results.not_processed.petition_complaint.natural_person",
+    "gs_v2021_t3_r16_c2": "applications.results.not_processed.petition_complaint.commercial_enterprise",
+    "gs_v2021_t3_r16_c3": "applications.results.not_processed.petition_complaint.research_institution",
+    "gs_v2021_t3_r16_c4": "applications.results.not_processed.petition_complaint.social_welfare_org",
+    "gs_v2021_t3_r16_c5": "applications.results.not_processed.petition_complaint.legal_service_org",
+    "gs_v2021_t3_r16_c6": "applications.results.not_processed.petition_complaint.other_org",
+    "gs_v2021_t3_r16_c7": "applications.results.not_processed.petition_complaint.total",
+    "gs_v2021_t3_r17_c1": "applications.results.not_processed.repeated.natural_person",
+    "gs_v2021_t3_r17_c2": "applications.results.not_processed.repeated.commercial_enterprise",
+    "gs_v2021_t3_r17_c3": "applications.results.not_processed.repeated.research_institution",
+    "gs_v2021_t3_r17_c4": "applications.results.not_processed.repeated.social_welfare_org",
+    "gs_v2021_t3_r17_c5": "applications.results.not_processed.repeated.legal_service_org",
+    "gs_v2021_t3_r17_c6": "applications.results.not_processed.repeated.other_org",
+    "gs_v2021_t3_r17_c7": "applications.results.not_processed.repeated.total",
+    "gs_v2021_t3_r18_c1": "applications.results.not_processed.publication.natural_person",
+    "gs_v2021_t3_r18_c2": "applications.results.not_processed.publication.commercial_enterprise",
+    "gs_v2021_t3_r18_c3": "applications.results.not_processed.publication.research_institution",
+    "gs_v2021_t3_r18_c4": "applications.results.not_processed.publication.social_welfare_org",
+    "gs_v2021_t3_r18_c5": "applications.results.not_processed.publication.legal_service_org",
+    "gs_v2021_t3_r18_c6": "applications.results.not_processed.publication.other_org",
+    "gs_v2021_t3_r18_c7": "applications.results.not_processed.publication.total",
+    "gs_v2021_t3_r19_c1": "applications.results.not_processed.excessive.natural_person",
+    "gs_v2021_t3_r19_c2": "applications.results.not_processed.excessive.commercial_enterprise",
+    "gs_v2021_t3_r19_c3": "applications.results.not_processed.excessive.research_institution",
+    "gs_v2021_t3_r19_c4": "applications.results.not_processed.excessive.social_welfare_org",
+    "gs_v2021_t3_r19_c5": "applications.results.not_processed.excessive.legal_service_org",
+    "gs_v2021_t3_r19_c6": "applications.results.not_processed.excessive.other_org",
+    "gs_v2021_t3_r19_c7": "applications.results.not_processed.excessive.total",
+    "gs_v2021_t3_r20_c1": "applications.results.not_processed.confirmation.natural_person",
+    "gs_v2021_t3_r20_c2": "applications.results.not_processed.confirmation.commercial_enterprise",
+    "gs_v2021_t3_r20_c3": "applications.results.not_processed.confirmation.research_institution",
+    "gs_v2021_t3_r20_c4": "applications.results.not_processed.confirmation.social_welfare_org",
+    "gs_v2021_t3_r20_c5": "applications.results.not_processed.confirmation.legal_service_org",
+    "gs_v2021_t3_r20_c6": "applications.results.not_processed.confirmation.other_org",
+    "gs_v2021_t3_r20_c7": "applications.results.not_processed.confirmation.total",
+    "gs_v2021_t3_r21_c1": "applications.results.other_handling.no_correction.natural_person",
+    "gs_v2021_t3_r21_c2": "applications.results.other_handling.no_correction.commercial_enterprise",
+    "gs_v2021_t3_r21_c3": "applications.results.other_handling.no_correction.research_institution",
+    "gs_v2021_t3_r21_c4": "applications.results.other_handling.no_correction.social_welfare_org",
+    "gs_v2021_t3_r21_c5": "applications.results.other_handling.no_correction.legal_service_org",
+    "gs_v2021_t3_r21_c6": "applications.results.other_handling.no_correction.other_org",
+    "gs_v2021_t3_r21_c7": "applications.results.other_handling.no_correction.total",
+    "gs_v2021_t3_r22_c1": "applications.results.other_handling.fee_unpaid.natural_person",
+    "gs_v2021_t3_r22_c2": "applications.results.other_handling.fee_unpaid.commercial_enterprise",
+    "gs_v2021_t3_r22_c3": "applications.results.other_handling.fee_unpaid.research_institution",
+    "gs_v2021_t3_r22_c4": "applications.results.other_handling.fee_unpaid.social_welfare_org",
+    "gs_v2021_t3_r22_c5": "applications.results.other_handling.fee_unpaid.legal_service_org",
+    "gs_v2021_t3_r22_c6": "applications.results.other_handling.fee_unpaid.other_org",
+    "gs_v2021_t3_r22_c7": "applications.results.other_handling.fee_unpaid.total",
+    "gs_v2021_t3_r23_c1": "applications.results.other_handling.other_reason.natural_person",
+    "gs_v2021_t3_r23_c2": "applications.results.other_handling.other_reason.commercial_enterprise",
+    "gs_v2021_t3_r23_c3": "applications.results.other_handling.other_reason.research_institution",
+    "gs_v2021_t3_r23_c4": "applications.results.other_handling.other_reason.social_welfare_org",
+    "gs_v2021_t3_r23_c5": "applications.results.other_handling.other_reason.legal_service_org",
+    "gs_v2021_t3_r23_c6": "applications.results.other_handling.other_reason.other_org",
+    "gs_v2021_t3_r23_c7": "applications.results.other_handling.other_reason.total",
+    "gs_v2021_t3_r24_c1": "applications.results.results_total.natural_person",
+    "gs_v2021_t3_r24_c2": "applications.results.results_total.commercial_enterprise",
+    "gs_v2021_t3_r24_c3": "applications.results.results_total.research_institution",
+    "gs_v2021_t3_r24_c4": "applications.results.results_total.social_welfare_org",
+    "gs_v2021_t3_r24_c5": "applications.results.results_total.legal_service_org",
+    "gs_v2021_t3_r24_c6": "applications.results.results_total.other_org",
+    "gs_v2021_t3_r24_c7": "applications.results.results_total.total",
+    "gs_v2021_t3_r25_c1": "applications.carried_forward.natural_person",
+    "gs_v2021_t3_r25_c2": "applications.carried_forward.commercial_enterprise",
+    "gs_v2021_t3_r25_c3": "applications.carried_forward.research_institution",
+    "gs_v2021_t3_r25_c4": "applications.carried_forward.social_welfare_org",
+    "gs_v2021_t3_r25_c5": "applications.carried_forward.legal_service_org",
+    "gs_v2021_t3_r25_c6": "applications.carried_forward.other_org",
+    "gs_v2021_t3_r25_c7": "applications.carried_forward.total",
+    "gs_v2021_t4_r1_c1": "reviews_and_litigation.administrative_review.upheld",
+    "gs_v2021_t4_r1_c2": "reviews_and_litigation.administrative_review.corrected",
+    "gs_v2021_t4_r1_c3": "reviews_and_litigation.administrative_review.other_result",
+    "gs_v2021_t4_r1_c4": "reviews_and_litigation.administrative_review.pending",
+    "gs_v2021_t4_r1_c5": "reviews_and_litigation.administrative_review.total",
+    "gs_v2021_t4_r2_c1": "reviews_and_litigation.litigation_direct.upheld",
+    "gs_v2021_t4_r2_c2": "reviews_and_litigation.litigation_direct.corrected",
+    "gs_v2021_t4_r2_c3": "reviews_and_litigation.litigation_direct.other_result",
+    "gs_v2021_t4_r2_c4": "reviews_and_litigation.litigation_direct.pending",
+    "gs_v2021_t4_r2_c5": "reviews_and_litigation.litigation_direct.total",
+    "gs_v2021_t4_r3_c1": "reviews_and_litigation.litigation_after_review.upheld",
+    "gs_v2021_t4_r3_c2": "reviews_and_litigation.litigation_after_review.corrected",
+    "gs_v2021_t4_r3_c3": "reviews_and_litigation.litigation_after_review.other_result",
+    "gs_v2021_t4_r3_c4": "reviews_and_litigation.litigation_after_review.pending",
+    "gs_v2021_t4_r3_c5": "reviews_and_litigation.litigation_after_review.total"
+   },
+   "tables": {
+    "二": {
+     "title": "二、主动公开政府信息情况",
+     "rows": [
+      [
+       {
+        "text": "第二十条第（一）项",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 7,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "信息内容",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "本年制发件数",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 2,
+        "label": false
+       },
+       {
+        "text": "本年废止件数",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 2,
+        "label": false
+       },
+       {
+        "text": "现行有效件数",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 2,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "规章",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "proactive_disclosure.regulations.issued",
+        "rowspan": 1,
+        "colspan": 2,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "proactive_disclosure.regulations.repealed",
+        "rowspan": 1,
+        "colspan": 2,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "proactive_disclosure.regulations.in_force",
+        "rowspan": 1,
+        "colspan": 2,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "行政规范性文件",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "proactive_disclosure.normative_documents.issued",
+        "rowspan": 1,
+        "colspan": 2,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "proactive_disclosure.normative_documents.repealed",
+        "rowspan": 1,
+        "colspan": 2,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "proactive_disclosure.normative_documents.in_force",
+        "rowspan": 1,
+        "colspan": 2,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "第二十条第（五）项",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 7,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "信息内容",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "本年处理决定数量",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 6,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "行政许可",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "proactive_disclosure.licensing.decisions",
+        "rowspan": 1,
+        "colspan": 6,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "第二十条第（六）项",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 7,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "信息内容",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "本年处理决定数量",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 6,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "行政处罚",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "proactive_disclosure.penalty.decisions",
+        "rowspan": 1,
+        "colspan": 6,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "行政强制",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "proactive_disclosure.coercion.decisions",
+        "rowspan": 1,
+        "colspan": 6,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "第二十条第（八）项",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 7,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "信息内容",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "本年收费金额（单位：万元）",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 6,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "行政事业性收费",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "proactive_disclosure.fees.fee_amount",
+        "rowspan": 1,
+        "colspan": 6,
+        "label": false
+       }
+      ]
+     ]
+    },
+    "三": {
+     "title": "三、收到和处理政府信息公开申请情况",
+     "rows": [
+      [
+       {
+        "text": "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+        "path": null,
+        "rowspan": 3,
+        "colspan": 3,
+        "label": false
+       },
+       {
+        "text": "申请人情况",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 7,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "自然人",
+        "path": null,
+        "rowspan": 2,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "法人或其他组织",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 5,
+        "label": false
+       },
+       {
+        "text": "总计",
+        "path": null,
+        "rowspan": 2,
+        "colspan": 1,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "商业企业",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "科研机构",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "社会公益组织",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "法律服务机构",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "其他",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "一、本年新收政府信息公开申请数量",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 3,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "applications.new_applications.natural_person",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.new_applications.commercial_enterprise",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.new_applications.research_institution",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.new_applications.social_welfare_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.new_applications.legal_service_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.new_applications.other_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.new_applications.total",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "二、上年结转政府信息公开申请数量",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 3,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "applications.carried_over.natural_person",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.carried_over.commercial_enterprise",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.carried_over.research_institution",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.carried_over.social_welfare_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.carried_over.legal_service_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.carried_over.other_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.carried_over.total",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "三、本年度办理结果",
+        "path": null,
+        "rowspan": 22,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "（一）予以公开",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 2,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "applications.results.granted.natural_person",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.granted.commercial_enterprise",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.granted.research_institution",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.granted.social_welfare_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.granted.legal_service_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.granted.other_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.granted.total",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 2,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "applications.results.partially_granted.natural_person",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.partially_granted.commercial_enterprise",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.partially_granted.research_institution",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.partially_granted.social_welfare_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.partially_granted.legal_service_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.partially_granted.other_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.partially_granted.total",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "（三）不予公开",
+        "path": null,
+        "rowspan": 8,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "1.属于国家秘密",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.state_secret.natural_person",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.state_secret.commercial_enterprise",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.state_secret.research_institution",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.state_secret.social_welfare_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.state_secret.legal_service_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.state_secret.other_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.state_secret.total",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "2.其他法律行政法规禁止公开",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.prohibited_by_law.natural_person",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.prohibited_by_law.commercial_enterprise",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.prohibited_by_law.research_institution",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.prohibited_by_law.social_welfare_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.prohibited_by_law.legal_service_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.prohibited_by_law.other_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.prohibited_by_law.total",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "3.危及“三安全一稳定”",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.security_stability.natural_person",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.security_stability.commercial_enterprise",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.security_stability.research_institution",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.security_stability.social_welfare_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.security_stability.legal_service_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.security_stability.other_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.security_stability.total",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "4.保护第三方合法权益",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.third_party_rights.natural_person",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.third_party_rights.commercial_enterprise",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.third_party_rights.research_institution",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.third_party_rights.social_welfare_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.third_party_rights.legal_service_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.third_party_rights.other_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.third_party_rights.total",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "5.属于三类内部事务信息",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.internal_affairs.natural_person",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.internal_affairs.commercial_enterprise",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.internal_affairs.research_institution",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.internal_affairs.social_welfare_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.internal_affairs.legal_service_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.internal_affairs.other_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.internal_affairs.total",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "6.属于四类过程性信息",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.process_information.natural_person",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.process_information.commercial_enterprise",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.process_information.research_institution",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.process_information.social_welfare_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.process_information.legal_service_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.process_information.other_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.process_information.total",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "7.属于行政执法案卷",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.enforcement_files.natural_person",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.enforcement_files.commercial_enterprise",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.enforcement_files.research_institution",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.enforcement_files.social_welfare_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.enforcement_files.legal_service_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.enforcement_files.other_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.enforcement_files.total",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "8.属于行政查询事项",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.administrative_query.natural_person",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.administrative_query.commercial_enterprise",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.administrative_query.research_institution",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.administrative_query.social_welfare_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.administrative_query.legal_service_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.administrative_query.other_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.denied.administrative_query.total",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "（四）无法提供",
+        "path": null,
+        "rowspan": 3,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "1.本机关不掌握相关政府信息",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "applications.results.unable.not_held.natural_person",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.unable.not_held.commercial_enterprise",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.unable.not_held.research_institution",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.unable.not_held.social_welfare_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.unable.not_held.legal_service_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.unable.not_held.other_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.unable.not_held.total",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "2.没有现成信息需要另行制作",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "applications.results.unable.needs_creation.natural_person",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.unable.needs_creation.commercial_enterprise",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.unable.needs_creation.research_institution",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.unable.needs_creation.social_welfare_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.unable.needs_creation.legal_service_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.unable.needs_creation.other_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.unable.needs_creation.total",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "3.补正后申请内容仍不明确",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "applications.results.unable.still_unclear.natural_person",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.unable.still_unclear.commercial_enterprise",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.unable.still_unclear.research_institution",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.unable.still_unclear.social_welfare_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.unable.still_unclear.legal_service_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.unable.still_unclear.other_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.unable.still_unclear.total",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "（五）不予处理",
+        "path": null,
+        "rowspan": 5,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "1.信访举报投诉类申请",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.petition_complaint.natural_person",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.petition_complaint.commercial_enterprise",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.petition_complaint.research_institution",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.petition_complaint.social_welfare_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.petition_complaint.legal_service_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.petition_complaint.other_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.petition_complaint.total",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "2.重复申请",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.repeated.natural_person",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.repeated.commercial_enterprise",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.repeated.research_institution",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.repeated.social_welfare_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.repeated.legal_service_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.repeated.other_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.repeated.total",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "3.要求提供公开出版物",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.publication.natural_person",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.publication.commercial_enterprise",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.publication.research_institution",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.publication.social_welfare_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.publication.legal_service_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.publication.other_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.publication.total",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "4.无正当理由大量反复申请",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.excessive.natural_person",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.excessive.commercial_enterprise",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.excessive.research_institution",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.excessive.social_welfare_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.excessive.legal_service_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.excessive.other_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.excessive.total",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "5.要求行政机关确认或重新出具已获取信息",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.confirmation.natural_person",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.confirmation.commercial_enterprise",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.confirmation.research_institution",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.confirmation.social_welfare_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.confirmation.legal_service_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.confirmation.other_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.not_processed.confirmation.total",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "（六）其他处理",
+        "path": null,
+        "rowspan": 3,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "applications.results.other_handling.no_correction.natural_person",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.other_handling.no_correction.commercial_enterprise",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.other_handling.no_correction.research_institution",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.other_handling.no_correction.social_welfare_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.other_handling.no_correction.legal_service_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.other_handling.no_correction.other_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.other_handling.no_correction.total",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "applications.results.other_handling.fee_unpaid.natural_person",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.other_handling.fee_unpaid.commercial_enterprise",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.other_handling.fee_unpaid.research_institution",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.other_handling.fee_unpaid.social_welfare_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.other_handling.fee_unpaid.legal_service_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.other_handling.fee_unpaid.other_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.other_handling.fee_unpaid.total",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "3.其他",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "applications.results.other_handling.other_reason.natural_person",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.other_handling.other_reason.commercial_enterprise",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.other_handling.other_reason.research_institution",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.other_handling.other_reason.social_welfare_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.other_handling.other_reason.legal_service_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.other_handling.other_reason.other_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.other_handling.other_reason.total",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "（七）总计",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 2,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "applications.results.results_total.natural_person",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.results_total.commercial_enterprise",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.results_total.research_institution",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.results_total.social_welfare_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.results_total.legal_service_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.results_total.other_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.results.results_total.total",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "四、结转下年度继续办理",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 3,
+        "label": true
+       },
+       {
+        "text": "",
+        "path": "applications.carried_forward.natural_person",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.carried_forward.commercial_enterprise",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.carried_forward.research_institution",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.carried_forward.social_welfare_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.carried_forward.legal_service_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.carried_forward.other_org",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "applications.carried_forward.total",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       }
+      ]
+     ]
+    },
+    "四": {
+     "title": "四、政府信息公开行政复议、行政诉讼情况",
+     "rows": [
+      [
+       {
+        "text": "行政复议",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 5,
+        "label": false
+       },
+       {
+        "text": "行政诉讼",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 10,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "结果维持",
+        "path": null,
+        "rowspan": 2,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "结果纠正",
+        "path": null,
+        "rowspan": 2,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "其他结果",
+        "path": null,
+        "rowspan": 2,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "尚未审结",
+        "path": null,
+        "rowspan": 2,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "总计",
+        "path": null,
+        "rowspan": 2,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "未经复议直接起诉",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 5,
+        "label": false
+       },
+       {
+        "text": "复议后起诉",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 5,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "结果维持",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "结果纠正",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "其他结果",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "尚未审结",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "总计",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "结果维持",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "结果纠正",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "其他结果",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "尚未审结",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "总计",
+        "path": null,
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       }
+      ],
+      [
+       {
+        "text": "",
+        "path": "reviews_and_litigation.administrative_review.upheld",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "reviews_and_litigation.administrative_review.corrected",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "reviews_and_litigation.administrative_review.other_result",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "reviews_and_litigation.administrative_review.pending",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "reviews_and_litigation.administrative_review.total",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "reviews_and_litigation.litigation_direct.upheld",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "reviews_and_litigation.litigation_direct.corrected",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "reviews_and_litigation.litigation_direct.other_result",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "reviews_and_litigation.litigation_direct.pending",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "reviews_and_litigation.litigation_direct.total",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "reviews_and_litigation.litigation_after_review.upheld",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "reviews_and_litigation.litigation_after_review.corrected",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "reviews_and_litigation.litigation_after_review.other_result",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "reviews_and_litigation.litigation_after_review.pending",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       },
+       {
+        "text": "",
+        "path": "reviews_and_litigation.litigation_after_review.total",
+        "rowspan": 1,
+        "colspan": 1,
+        "label": false
+       }
+      ]
+     ]
+    }
+   }
   }
  }
 };

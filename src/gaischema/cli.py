@@ -22,7 +22,7 @@ from typing import Iterator
 
 import click
 
-from gaischema import corpus, loading, resources, sandbox, workbook
+from gaischema import corpus, docx, loading, resources, sandbox, workbook
 from gaischema import export as ex
 from gaischema import output as out
 from gaischema import report as rp
@@ -117,7 +117,10 @@ CSV_FINDING_COLUMNS = ["file", "valid", "rule", "severity", "path", "cell", "mes
 @_limit_options
 def validate(paths: tuple[str, ...], fmt: str, jobs: int, quiet: bool, cross: bool, max_memory: int | None,
              max_seconds: float | None) -> None:
-    """Validate report instances (YAML or JSON files, folders, or - for standard input).
+    """Validate report instances (YAML or JSON files, folders, or - for standard input), and drafts: a filled
+    fill-in workbook (.xlsx) or a Word report written in the template (.docx), read cell by cell as the
+    validator page reads them (a number with its unit, an error value such as #VALUE!, a formula without a
+    saved result: CELL-* findings on that cell); any other .xlsx/.docx is extracted, then validated.
 
     Each finding names its rule id, severity, the official cell, the JSON path, the reported and the expected
     value, in Chinese and English. Folders are walked and validated in parallel; results are written as they
@@ -142,6 +145,13 @@ def validate(paths: tuple[str, ...], fmt: str, jobs: int, quiet: bool, cross: bo
     if "-" in paths:  # standard input is read here, not in a worker
         emit(corpus.validate_path("-", limits))
     names = [p for p in paths if p != "-"]
+    drafts = [p for p in names if p.lower().endswith((".xlsx", ".docx")) and not os.path.isdir(p)]
+    if drafts:  # a workbook or Word draft: extracted (by the cell map when it is gaischema's) in limited workers
+        from gaischema.extract import iter_validate_drafts
+
+        names = [p for p in names if p not in drafts]
+        for result in iter_validate_drafts(drafts, jobs, limits):
+            emit(result)
 
     def files() -> Iterator[str]:  # lazily: the pool starts before the folders are walked
         for path, err in loading.walk(names):
@@ -153,7 +163,7 @@ def validate(paths: tuple[str, ...], fmt: str, jobs: int, quiet: bool, cross: bo
     single = all(not os.path.isdir(p) for p in names)
     total = len(names) if single else (sum(1 for _ in loading.walk(names)) if sys.stderr.isatty() else 0)
     progress = corpus.progress_printer(total, sys.stderr)
-    for i, result in enumerate(corpus.iter_results(list(files()) if single else files(), jobs, limits), 1):
+    for i, result in enumerate(corpus.iter_results(list(files()) if single else files(), jobs, limits) if names else (), 1):
         emit(result)
         progress(i, f"errors {summary.errors} unreadable {summary.fatal}")
     for path, err in problems:
@@ -651,15 +661,17 @@ Examples:
   gaischema render examples/valid/AnnualReport-beilun-2023.yaml -o beilun.html
   gaischema render examples/invalid/AnnualReport-t3-row-total.yaml --annotate -o check.html
   gaischema render report.yaml --format md
+  gaischema render report.yaml --format docx -o 年度报告.docx
 """)
 @click.argument("instance")
-@click.option("--format", "fmt", type=click.Choice(["html", "md", "xlsx"]), default="html", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["html", "md", "xlsx", "docx"]), default="html", show_default=True)
 @click.option("-o", "--output", default="-", show_default=True, help="Output file; - for standard output.")
 @click.option("--annotate", is_flag=True, help="HTML: mark each cell that breaks a rule and list the findings.")
 @click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
 def render(instance: str, fmt: str, output: str, annotate: bool, force: bool) -> None:
     """Render an instance in the official layout of its format version (HTML: one standalone page with A4
-    print CSS; Markdown; an Excel workbook with merged header cells). Exit 2 when the instance cannot be read
+    print CSS; Markdown; an Excel workbook with merged header cells; a Word file in the official layout that
+    reads back exactly, as the template's). Exit 2 when the instance cannot be read
     or has no valid format_version."""
     _guard(output, force)
     try:
@@ -668,10 +680,11 @@ def render(instance: str, fmt: str, output: str, annotate: bool, force: bool) ->
         click.echo(f"{instance}: {e.rule} {e}", err=True)
         sys.exit(2)
     try:
-        if fmt == "xlsx":
+        if fmt in ("xlsx", "docx"):
             if data.get("format_version") not in Model.load().versions:
                 raise ValueError("the instance has no valid format_version")
-            result: str | bytes = workbook.build(data, data["format_version"])
+            build = workbook.build if fmt == "xlsx" else docx.build
+            result: str | bytes = build(data, data["format_version"])
         else:
             result = render_html(data, annotate) if fmt == "html" else render_markdown(data)
     except ValueError as e:
@@ -684,8 +697,10 @@ def render(instance: str, fmt: str, output: str, annotate: bool, force: bool) ->
 Examples:
   gaischema template -o 年度报告填报表.xlsx
   gaischema template --version 2019 -o template-2019.xlsx
+  gaischema template --format docx -o 年度报告.docx
 """)
-@click.option("--format", "fmt", type=click.Choice(["xlsx"]), default="xlsx", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["xlsx", "docx"]), default="xlsx", show_default=True,
+              help="xlsx: the fill-in workbook; docx: the report in Word, in the official layout.")
 @click.option("--version", "version", type=click.Choice(Model.load().version_labels()),
               default=Model.load().version_labels()[0], show_default=True,
               help="The version of the national format.")
@@ -695,9 +710,15 @@ def template(fmt: str, version: str, output: str, force: bool) -> None:
     """An empty fill-in workbook of the official tables: number cells only (validated: non-negative whole
     numbers, decimals for 万元), the 总计 cells as formulas, and a sheet for the metadata and narrative.
     Read it back with gaischema extract FILE.xlsx (values, not formulas: a 总计 overwritten by hand is read
-    as written, so the validator can catch it)."""
+    as written, so the validator can catch it).
+
+    With --format docx: the report in Word as officials publish it - the title, the section headings, the
+    three tables with the national format's merged headers - to write the report in; each official cell
+    carries a bookmark (the cell map), so gaischema validate/extract and the validator page read it back
+    exactly."""
     _guard(output, force)
-    _emit(output, workbook.build(None, f"v{version}"), force)
+    build = workbook.build if fmt == "xlsx" else docx.build
+    _emit(output, build(None, f"v{version}"), force)
 
 
 # ------------------------------------------------------------------------------------------------- rules

@@ -10,14 +10,12 @@ from __future__ import annotations
 import io
 
 from gaischema.model import Model, get
-from gaischema.render import layout
+from gaischema.cellmap import META_SHEET, SHEETS, placed
 from gaischema.validate import engine
 
 META = ["organ", "organ_kind", "division_code", "report_year", "format_version", "publication_date", "source_url",
         "statistical_period.start_date", "statistical_period.end_date", "overview", "problems_and_improvements",
         "other_matters", "processing_fee_charged", "processing_fee_amount"]
-SHEETS = {"二": "表二", "三": "表三", "四": "表四"}
-META_SHEET = "报告信息"
 
 
 def build(instance: dict | None, version: str) -> bytes:
@@ -67,40 +65,32 @@ def build(instance: dict | None, version: str) -> bytes:
         ws = wb.create_sheet(SHEETS[table])
         validations: dict[str, DataValidation] = {}
         ws.cell(row=1, column=1, value=slot["title"]).font = Font(bold=True, size=13)
-        rows = layout(version, table)
-        occupied: set[tuple[int, int]] = set()
         where: dict[str, str] = {}
-        for r, row in enumerate(rows, start=3):
-            col = 1
-            for cell in row:
-                while (r, col) in occupied:
-                    col += 1
-                target = ws.cell(row=r, column=col)
-                if cell.path is None:
-                    target.value = cell.text
-                    target.alignment = Alignment(wrap_text=True, horizontal="left" if cell.label else "center",
-                                                 vertical="center")
-                else:
-                    value = get(instance, cell.path) if instance else None
-                    target.value = value if isinstance(value, (int, float)) and not isinstance(value, bool) else (
-                        _clean(str(value)) if value is not None else None)
-                    _text(target)
-                    target.alignment = Alignment(horizontal="center", vertical="center")
-                    target.fill = PatternFill("solid", fgColor="FFF8E1")
-                    where[cell.path] = target.coordinate
-                    kind = {"amount": "amount", "signed_count": "signed"}.get(types.get(cell.path), "count")
-                    if kind not in validations:
-                        validations[kind] = DataValidation(allow_blank=True, showErrorMessage=True, **checks[kind])
-                        ws.add_data_validation(validations[kind])
-                    validations[kind].add(target.coordinate)
-                for dr in range(cell.rowspan):
-                    for dc in range(cell.colspan):
-                        occupied.add((r + dr, col + dc))
-                        ws.cell(row=r + dr, column=col + dc).border = box
-                if cell.rowspan > 1 or cell.colspan > 1:
-                    ws.merge_cells(start_row=r, start_column=col, end_row=r + cell.rowspan - 1,
-                                   end_column=col + cell.colspan - 1)
-                col += cell.colspan
+        for r, col, cell in placed(version, table):
+            target = ws.cell(row=r, column=col)
+            if cell.path is None:
+                target.value = cell.text
+                target.alignment = Alignment(wrap_text=True, horizontal="left" if cell.label else "center",
+                                             vertical="center")
+            else:
+                value = get(instance, cell.path) if instance else None
+                target.value = value if isinstance(value, (int, float)) and not isinstance(value, bool) else (
+                    _clean(str(value)) if value is not None else None)
+                _text(target)
+                target.alignment = Alignment(horizontal="center", vertical="center")
+                target.fill = PatternFill("solid", fgColor="FFF8E1")
+                where[cell.path] = target.coordinate
+                kind = {"amount": "amount", "signed_count": "signed"}.get(types.get(cell.path), "count")
+                if kind not in validations:
+                    validations[kind] = DataValidation(allow_blank=True, showErrorMessage=True, **checks[kind])
+                    ws.add_data_validation(validations[kind])
+                validations[kind].add(target.coordinate)
+            for dr in range(cell.rowspan):
+                for dc in range(cell.colspan):
+                    ws.cell(row=r + dr, column=col + dc).border = box
+            if cell.rowspan > 1 or cell.colspan > 1:
+                ws.merge_cells(start_row=r, start_column=col, end_row=r + cell.rowspan - 1,
+                               end_column=col + cell.colspan - 1)
         if instance is None:
             _formulas(ws, where, version)
         for c in range(1, ws.max_column + 1):

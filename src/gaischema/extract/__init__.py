@@ -17,11 +17,11 @@ The stages, each handing plain data to the next:
 
 from __future__ import annotations
 
-from gaischema.extract.pipeline import (NARRATIVE, PUBLISHED_SUFFIXES, TABLE_SLOTS, Extraction, Note, NotAReport, Summary,
+from gaischema.extract.pipeline import (DRAFT_SUFFIXES, NARRATIVE, PUBLISHED_SUFFIXES, TABLE_SLOTS, Extraction, Note, NotAReport, Summary,
                                         dumps, extract, extract_document, extract_file_record, extract_file_records,
                                         extract_record,
-                                        iter_extract)
+                                        iter_extract, iter_validate_drafts, validate_draft)
 
-__all__ = ["NARRATIVE", "PUBLISHED_SUFFIXES", "TABLE_SLOTS", "Extraction", "Note", "NotAReport", "Summary", "dumps",
+__all__ = ["DRAFT_SUFFIXES", "NARRATIVE", "PUBLISHED_SUFFIXES", "TABLE_SLOTS", "Extraction", "Note", "NotAReport", "Summary", "dumps",
            "extract", "extract_document", "extract_file_record", "extract_file_records", "extract_record",
-           "iter_extract"]
+           "iter_extract", "iter_validate_drafts", "validate_draft"]

@@ -12,7 +12,7 @@ the cell that covers it), as pdfplumber's table finder hands over its tables. Th
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
+from typing import Any, Union
 
 
 @dataclass
@@ -108,6 +108,10 @@ class Document:
     # Raw strings as found; :mod:`gaischema.extract.metadata` weighs them against the text
     meta: dict[str, str] = field(default_factory=dict)
     sniffed: str | None = None  # the kind the content showed, when the file's name says another (or nothing)
+    # a gaischema draft (the fill-in workbook, the Word template): each official cell as its file shows it, read
+    # by the cell map (gaischema.cellmap), and the format version; None for any other document
+    cells: dict[str, Any] | None = None
+    version: str | None = None
 
     def lines(self) -> list[str]:
         """The document as lines of text: each paragraph's lines, each table row's distinct cells joined by a

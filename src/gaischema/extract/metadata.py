@@ -394,7 +394,7 @@ def _key(value) -> str:
     return re.sub(r"[\s\W_]", "", str(value)) if isinstance(value, str) else str(value)
 
 
-def sheet_metadata(sheet: dict, notes: list[Note]) -> dict:
+def sheet_metadata(sheet: dict, notes: list[Note], where: tuple[str, str] = ("工作簿", "workbook")) -> dict:
     """The 报告信息 sheet's values, typed as the schema wants them (what a spreadsheet turned into a date or
     a float is turned back); nothing is added that the sheet does not hold."""
     meta: dict[str, Any] = {}
@@ -413,7 +413,7 @@ def sheet_metadata(sheet: dict, notes: list[Note]) -> dict:
             meta[key] = value
     for key in ("organ", "report_year", "publication_date"):
         if key not in meta:
-            notes.append(Note("missing", key, f"工作簿中没有“{key}” / the workbook has no {key}"))
+            notes.append(Note("missing", key, f"{where[0]}中没有“{key}” / the {where[1]} has no {key}"))
     return meta
 
 

@@ -27,8 +27,8 @@ from typing import Any
 
 import yaml
 
-from gaischema import __version__
-from gaischema.corpus import pool_map
+from gaischema import __version__, cellmap
+from gaischema.corpus import internal_result, pool_map, validate_source
 from gaischema.extract.document import Document
 from gaischema.extract.matcher import Note, align, label_forms, norm, read_values, row_view
 from gaischema.extract.metadata import detect_version, fold, sheet_metadata, text_metadata
@@ -36,11 +36,12 @@ from gaischema.extract.readers import NotAReport, read_document, read_html, read
 from gaischema.extract.readers.dump import DUMP_SUFFIXES, DumpRow, read_dump
 from gaischema.loading import InputError, read_bytes
 from gaischema.model import Model, put_all
-from gaischema.validate import engine
+from gaischema.output import shown_name
+from gaischema.validate import FileResult, engine, fatal_result
 
-__all__ = ["NARRATIVE", "PUBLISHED_SUFFIXES", "TABLES_MISSING_PATH", "TABLE_SLOTS", "Extraction", "Note", "NotAReport", "Summary", "dumps",
+__all__ = ["DRAFT_SUFFIXES", "NARRATIVE", "PUBLISHED_SUFFIXES", "TABLES_MISSING_PATH", "TABLE_SLOTS", "Extraction", "Note", "NotAReport", "Summary", "dumps",
            "extract", "extract_document", "extract_file_record", "extract_file_records", "extract_record",
-           "extract_row", "iter_extract"]
+           "extract_row", "iter_extract", "iter_validate_drafts", "validate_draft"]
 
 TABLE_SLOTS = ("proactive_disclosure", "applications", "reviews_and_litigation")
 PUBLISHED_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".md", ".markdown", ".xlsx", ".pdf", ".rtf", ".doc", ".csv",
@@ -77,15 +78,21 @@ def extract_document(doc: Document, name: str) -> Extraction:
     if doc.sniffed:  # read by its content, not by its name
         notes.append(Note("source", "extraction.source_format", doc.sniffed, doc.fmt))
     if doc.fields is not None:
-        meta = sheet_metadata(doc.fields, notes)
+        meta = sheet_metadata(doc.fields, notes, ("Word 文档", "Word file") if doc.fmt == "docx" else ("工作簿", "workbook"))
     else:
         meta = text_metadata(text, notes, doc.meta, name)
     version, why = detect_version(text, meta.get("report_year"))
     if meta.get("format_version") in model.versions:
         version, why = meta["format_version"], "workbook"
-    matches = align(model, version, row_view(doc, label_forms(model, version)), notes) if version else []
+    if doc.cells is not None:  # a gaischema draft: every cell by the cell map, read as cellmap specifies
+        version, why = doc.version, "workbook"
+        matches = []
+    else:
+        matches = align(model, version, row_view(doc, label_forms(model, version)), notes) if version else []
     values: dict = {}
-    if not any(m.row.table == "三" for m in matches) and not any(m.row.table == "二" for m in matches):
+    if doc.cells is not None:
+        values = draft_values(doc.cells, notes)
+    elif not any(m.row.table == "三" for m in matches) and not any(m.row.table == "二" for m in matches):
         # no table: a report published without its tables (its headings and narrative are there), or no report
         version = model.format_version_for_year(meta["report_year"]) if meta.get("report_year") else None
         if (doc.fields is not None or version is None or not _is_report_text(_headings_text(text))
@@ -135,6 +142,27 @@ def extract_document(doc: Document, name: str) -> Extraction:
     if not inst["extraction"]["notes"]:
         del inst["extraction"]["notes"]
     return Extraction(model.order(inst), notes)
+
+
+def draft_readings(cells: dict[str, Any]) -> dict[str, cellmap.Reading]:
+    """Each cell of a draft read as gaischema.cellmap specifies (the page reads it the same way)."""
+    return {p: cellmap.read_cell(raw) for p, raw in cells.items()}
+
+
+def draft_values(cells: dict[str, Any], notes: list[Note]) -> dict[str, Any]:
+    """The values of a draft's cells, with a note for each that was not plainly read (its finding's words)."""
+    values = {}
+    for path, r in draft_readings(cells).items():
+        values[path] = r.value
+        if r.value is None and r.rule is None:
+            notes.append(Note("blank", path, "单元格空白 / blank cell"))
+        if r.rule:
+            rule = cellmap.RULES[r.rule]
+            shown = {"reported": r.shown, "expected": r.value}
+            kind = "unit" if r.rule == "CELL-UNIT" else "unreadable"
+            notes.append(Note(kind, path, f"{rule['message_zh'].format(**shown)} / {rule['message_en'].format(**shown)}",
+                              r.shown or None))
+    return values
 
 
 @lru_cache(maxsize=None)
@@ -416,3 +444,45 @@ def dumps(instance: dict, fmt: str = "yaml") -> str:
     if fmt == "json":
         return json.dumps(instance, ensure_ascii=False, indent=1) + "\n"
     return yaml.dump(instance, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
+
+
+# ------------------------------------------------------------------------------------------------ drafts
+DRAFT_SUFFIXES = (".xlsx", ".docx")
+
+
+def validate_draft(path: str, data: bytes | None = None) -> FileResult:
+    """``gaischema validate`` of a workbook or Word file: extracted, then validated. For a gaischema draft (the
+    fill-in workbook, the Word template) the findings are those the validator page gives on the same file: the
+    reading of each cell (gaischema.cellmap: CELL-UNIT, CELL-TEXT, CELL-ERROR, CELL-NO-RESULT) and the rules,
+    without the T*-BLANK finding of a cell that could not be read. Never raises for input."""
+    name = shown_name(path)
+    try:
+        data = read_bytes(path) if data is None else data
+        doc = read_document(path, data)
+        result = extract_document(doc, name)
+    except InputError as err:
+        return fatal_result(name, err)
+    checked = validate_source(result.instance, name)
+    if doc.cells is not None and not checked.fatal:
+        checked.findings = cellmap.merge(cellmap.findings(draft_readings(doc.cells), doc.version), checked.findings,
+                                         doc.cells)
+    return checked
+
+
+def _draft_record(path: str) -> dict:
+    try:
+        return validate_draft(path).to_record()
+    except MemoryError:  # the worker's memory limit: INPUT-TOO-COMPLEX (gaischema.sandbox), not a bug
+        raise
+    except Exception as exc:  # noqa: BLE001 - a bug on one file: that file's result
+        return internal_result(shown_name(path), exc).to_record()
+
+
+def iter_validate_drafts(paths: list[str], jobs: int = 0, limits=None):
+    """validate_draft over files in limited workers (gaischema.sandbox, as every extraction runs), results as
+    they complete; a file that hits a limit is one INPUT-TOO-COMPLEX result."""
+    Model.load()
+    engine()
+    for record in pool_map(_draft_record, paths, jobs, chunksize=1, limits=limits,
+                           failed=lambda path, err: fatal_result(shown_name(path), err).to_record()):
+        yield FileResult.from_record(record)

@@ -20,14 +20,14 @@ import re
 from gaischema.extract.document import Document
 from gaischema.extract.readers.common import (MAX_BYTES, MAX_DEPTH, MAX_PAGES, MAX_TABLE_CELLS, MAX_UNPACKED,
                                                META_SHEET, NotAReport, fold_radicals, is_page_number, not_report)
-from gaischema.extract.readers.docx import read_docx
+from gaischema.extract.readers.docx import read_docx, read_docx_draft
 from gaischema.extract.readers.html import read_html, read_html_meta
 from gaischema.extract.readers.markdown import has_pipe_table, read_markdown
 from gaischema.extract.readers.pdf import read_pdf
 from gaischema.extract.readers.pdfinfo import pdf_title
 from gaischema.extract.readers.rtf import read_rtf
 from gaischema.extract.readers.text import decode_text, read_text, text_encoding
-from gaischema.extract.readers.xlsx import read_xlsx
+from gaischema.extract.readers.xlsx import read_xlsx, read_xlsx_draft
 from gaischema.loading import InputError, read_bytes
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_PAGES", "MAX_TABLE_CELLS", "MAX_UNPACKED", "META_SHEET", "NotAReport",
@@ -100,10 +100,14 @@ def read_document(path: str, data: bytes | None = None) -> Document:
     if kind == "pdf":
         doc = Document(read_pdf(data), "pdf", meta={"pdf_title": t} if (t := pdf_title(data)) else {})
     elif kind == "xlsx":
-        blocks, fields = read_xlsx(data)
-        doc = Document(blocks, "xlsx", None, fields or None)
+        blocks, fields, cells = read_xlsx_draft(data)
+        doc = Document(blocks, "xlsx", None, fields or None, cells=cells,
+                       version=fields.get("format_version") if cells is not None else None)
     elif kind == "docx":
-        doc = Document(read_docx(data), "docx")
+        blocks, draft = read_docx_draft(data)
+        doc = Document(blocks, "docx")
+        if draft is not None:
+            doc.cells, doc.version, doc.fields = draft.cells, draft.version, draft.fields
     else:
         wide = text_encoding(data)
         if wide is None and b"\x00" in data[:8192]:

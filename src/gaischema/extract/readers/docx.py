@@ -7,15 +7,19 @@ import io
 import re
 import xml.etree.ElementTree as ET
 import zipfile
+from dataclasses import dataclass
+from typing import Any
 
 import defusedxml
 import defusedxml.ElementTree as DET
 
+from gaischema import cellmap
 from gaischema.extract.document import Block, Cell, Table
 from gaischema.extract.readers import ocr
 from gaischema.extract.readers.pdf import blocks_from_pages
 from gaischema.extract.readers.common import MAX_TABLE_CELLS, MAX_UNPACKED, NotAReport, not_report, paragraphs
 from gaischema.loading import InputError
+from gaischema.model import Model
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -168,7 +172,86 @@ def _pictures(data: bytes, root: ET.Element) -> dict[str, tuple[bytes, float | N
 
 
 def read_docx(data: bytes) -> list[Block]:
+    return read_docx_draft(data)[0]
+
+
+@dataclass
+class Draft:
+    """What a Word file made from gaischema's template holds by its bookmarks (gaischema.cellmap): each official
+    cell's text (the whole table cell its bookmark stands in), the format version (the bookmarks' names), and
+    as a 报告信息 sheet would hold them the title's organ and year and the narrative sections (the paragraphs
+    after each section's heading bookmark)."""
+
+    cells: dict[str, str]
+    version: str
+    fields: dict[str, Any]
+
+
+def read_docx_draft(data: bytes) -> tuple[list[Block], Draft | None]:
+    """read_docx, and the Draft when the file has the template's bookmarks (None otherwise)."""
     root = _xml(_unzip(data, "word/document.xml", "Word 文档", "Word document"), "Word 文档", "Word document")
+    blocks = _blocks(data, root)
+    return blocks, _draft(root)
+
+
+_BOOKMARK = re.compile(r"gs_(v[0-9]{4})_t[0-9]_r[0-9]{1,3}_c[0-9]{1,2}")
+
+
+def _draft(root: ET.Element) -> Draft | None:
+    body = root.find(f"{_W}body")
+    if body is None:
+        return None
+    names = {}
+    for bm in root.iter(f"{_W}bookmarkStart"):
+        name = bm.get(f"{_W}name") or ""
+        if _BOOKMARK.fullmatch(name):
+            names.setdefault(name[3:8], 0)
+            names[name[3:8]] += 1
+    versions = [v for v in names if v in Model.load().versions]
+    if not versions:
+        return None
+    version = max(versions, key=lambda v: names[v])
+    marks = cellmap.bookmarks(version)
+    cells: dict[str, str] = {}
+    stack = [(root, None)]  # one walk, each element with the table cell it stands in: linear however deep
+    while stack:
+        el, tc = stack.pop()
+        if el.tag == f"{_W}tc":
+            tc = el
+        elif el.tag == f"{_W}bookmarkStart" and tc is not None:
+            path = marks.get(el.get(f"{_W}name") or "")
+            if path is not None and path not in cells:  # the first bookmark of a cell's name counts
+                cells[path] = _w_text(tc)
+        stack.extend((child, tc) for child in reversed(el))
+    order = {p: i for i, p in enumerate(marks.values())}
+    cells = dict(sorted(cells.items(), key=lambda kv: order[kv[0]]))
+    fields: dict[str, Any] = {"format_version": version}
+    headings = {v: k for k, v in cellmap.HEADING_BOOKMARKS.items()}
+    section, texts = None, {k: [] for k in cellmap.NARRATIVE}
+
+    def walk(el, depth=0):
+        nonlocal section
+        for child in el:
+            if child.tag == f"{_W}p":
+                found = [bm.get(f"{_W}name") for bm in child.iter(f"{_W}bookmarkStart")]
+                if cellmap.TITLE_BOOKMARK in found:
+                    fields.update(cellmap.title(_w_text(child)))
+                    continue
+                heading = next((headings[n] for n in found if n in headings), None)
+                if heading is not None:
+                    section = heading
+                    continue
+                if section in texts and (text := _w_text(child)):
+                    texts[section].append(text)
+            elif child.tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml") and depth < 20:
+                walk(child, depth + 1)
+
+    walk(body)
+    fields.update({k: "\n".join(v) for k, v in texts.items() if v})
+    return Draft(cells, version, fields)
+
+
+def _blocks(data: bytes, root: ET.Element) -> list[Block]:
     body = root.find(f"{_W}body")
     blocks: list[Block] = []
     pictures = _pictures(data, root) if ocr.available() else {}

@@ -9,18 +9,30 @@ import xml.sax
 import xml.sax.handler
 import zipfile
 from dataclasses import dataclass
+from typing import Any
 
 import defusedxml
 import defusedxml.sax
 
+from gaischema import cellmap
 from gaischema.extract.document import Block, Cell, Paragraph, Table
 from gaischema.extract.readers.common import MAX_TABLE_CELLS, MAX_UNPACKED, META_SHEET, not_report
 from gaischema.loading import InputError
+from gaischema.model import Model
 
 
 def read_xlsx(data: bytes) -> tuple[list[Block], dict]:
     """A workbook's sheets as tables (merged ranges resolved; values, not formulas), and the 报告信息 sheet's
     values by slot path."""
+    blocks, fields, _cells = read_xlsx_draft(data)
+    return blocks, fields
+
+
+def read_xlsx_draft(data: bytes) -> tuple[list[Block], dict, dict[str, Any] | None]:
+    """read_xlsx, and for a gaischema workbook (its 报告信息 sheet names a format version and every label of
+    that version's layout stands where the template has it) each official cell as the spreadsheet shows it, by
+    the cell map (gaischema.cellmap.sheet_places): a number, text, a cellmap.CellError (``#VALUE!``), or
+    cellmap.NO_RESULT (a formula without a saved result). None for any other workbook."""
     from openpyxl import load_workbook  # a dependency of linkml; slow to import, so only here
 
     _check_sheets(data)
@@ -69,7 +81,37 @@ def read_xlsx(data: bytes) -> tuple[list[Block], dict]:
             nrows = max(c.row + c.rowspan for c in cells)
             ncols = max(c.col + c.colspan for c in cells)
             blocks.append(Table(cells, nrows, ncols))
-    return blocks, fields
+    return blocks, fields, _draft_cells(wb, fields, data)
+
+
+def _draft_cells(wb, fields: dict, data: bytes) -> dict[str, Any] | None:
+    version = fields.get("format_version")
+    if not isinstance(version, str) or version not in Model.load().versions:
+        return None
+    sheets = {ws.title: ws for ws in wb.worksheets}
+    for sheet, coord, text in cellmap.sheet_labels(version):
+        found = sheets[sheet][coord].value if sheet in sheets else None
+        if not isinstance(found, str) or found.strip() != text.strip():
+            return None
+    out: dict[str, Any] = {}
+    empty = []
+    for path, (sheet, coord) in cellmap.sheet_places(version).items():
+        cell = sheets[sheet][coord]
+        if cell.data_type == "e":
+            out[path] = cellmap.CellError(str(cell.value))
+        else:
+            out[path] = cell.value
+            if cell.value is None:
+                empty.append(path)
+    if empty:  # blank, or a formula without a saved result: the formulas tell
+        from openpyxl import load_workbook
+
+        formulas = load_workbook(io.BytesIO(data), data_only=False, read_only=False)
+        for path in empty:
+            sheet, coord = cellmap.sheet_places(version)[path]
+            if formulas[sheet][coord].data_type == "f":
+                out[path] = cellmap.NO_RESULT
+    return out
 
 
 MAX_SHEETS = 50  # a report workbook has a few
