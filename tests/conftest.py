@@ -65,3 +65,13 @@ def gaischema_json(*args: str, **kw) -> tuple[int, list]:
 @pytest.fixture(scope="session")
 def beilun() -> dict:
     return load(EXAMPLES / "valid" / "AnnualReport-beilun-2023.yaml")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The documentation site, built once a test session (``mkdocs build --strict``, as the README says)."""
+    site = tmp_path_factory.mktemp("site") / "site"
+    proc = subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "-d", str(site)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return site

@@ -761,6 +761,86 @@ def _generate(out: Path, s: str, model: dict) -> list[Path]:
     return written
 
 
+_MERMAID = re.compile(r"```mermaid\n(.*?)\n```", re.S)
+
+
+def _text_width(text: str, size: float = 12.0) -> float:
+    """The width of a line of monospace text: a wide (CJK) character takes two columns."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text) * size * 0.6
+
+
+def class_diagram_svg(source: str) -> str:
+    """A class diagram of gen-doc's mermaid source (``classDiagram``: ``class X``, ``X : slot``,
+    ``X --> "0..1" Y : slot``, ``A <|-- B``) drawn as inline SVG at build time: the class with its slots on the
+    left, each class a slot refers to (and each parent or child class) on the right, linked to its page. The site
+    needs no script and nothing from a CDN to show it (gen-doc's mermaid needs mermaid.js in the browser)."""
+    lines = [line.strip() for line in source.splitlines() if line.strip()]
+    name = next(line.split()[1] for line in lines if line.startswith("class "))
+    slots: dict[str, tuple[str, str] | None] = {}
+    related: dict[str, str] = {}  # class -> how it is related (a slot's range, the parent, a child)
+    for line in lines:
+        m = re.fullmatch(r'(\w+) --> "([^"]+)" (\w+) : (\w+)', line)
+        if m:
+            slots[m.group(4)] = (m.group(3), m.group(2))
+            related.setdefault(m.group(3), "range")
+            continue
+        m = re.fullmatch(r"(\w+) <\|-- (\w+)", line)
+        if m:
+            parent, child = m.groups()
+            if child == name:
+                related[parent] = "is_a"
+            else:
+                related[child] = "subclass"
+            continue
+        m = re.fullmatch(r"(\w+) : (\w+)", line)
+        if m and m.group(2) not in slots:
+            slots[m.group(2)] = None
+    row, pad, size = 20, 8, 12
+    rows = [s + (f" : {r[0]} [{r[1]}]" if r else "") for s, r in slots.items()]
+    left_w = max([_text_width(name, 13) + 2 * pad] + [_text_width(r, size) + 2 * pad for r in rows])
+    left_h = row + 6 + row * len(rows) + pad
+    right = list(related)
+    right_x = left_w + 120
+    right_w = max([_text_width(c, size) + 2 * pad for c in right] + [0])
+    right_h = max(len(right) * (row + 14) - 14, 0)
+    height = max(left_h, right_h) + 2
+    width = right_x + right_w + 2 if right else left_w + 2
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="gaischema-class-diagram" role="img" '
+           f'aria-label="class diagram of {name}" width="{width:.0f}" height="{height:.0f}" '
+           f'viewBox="0 0 {width:.0f} {height:.0f}" font-family="monospace" font-size="{size}">',
+           f'<title>{html.escape(name)}</title>',
+           f'<rect x="1" y="1" width="{left_w:.0f}" height="{left_h:.0f}" fill="#f5f5ff" stroke="#3f51b5"/>',
+           f'<text x="{1 + pad}" y="{1 + row - 6}" font-weight="bold" font-size="13">{html.escape(name)}</text>',
+           f'<line x1="1" y1="{1 + row + 2}" x2="{1 + left_w:.0f}" y2="{1 + row + 2}" stroke="#3f51b5"/>']
+    ys = {}
+    for i, c in enumerate(right):
+        y = 1 + i * (row + 14)
+        ys[c] = y + row / 2
+        out.append(f'<a href="../{c}/"><rect x="{right_x:.0f}" y="{y}" width="{right_w:.0f}" height="{row}" '
+                   f'fill="#fff" stroke="#3f51b5"/><text x="{right_x + pad:.0f}" y="{y + row - 6}">{html.escape(c)}'
+                   f'</text></a>')
+    for i, (slot, text) in enumerate(zip(slots, rows)):
+        y = 1 + row + 6 + row * i + row - 6
+        out.append(f'<text x="{1 + pad}" y="{y}">{html.escape(text)}</text>')
+        if slots[slot]:
+            out.append(f'<line x1="{1 + left_w:.0f}" y1="{y - 4}" x2="{right_x:.0f}" y2="{ys[slots[slot][0]]:.0f}" '
+                       f'stroke="#888"/>')
+    for c, how in related.items():
+        if how != "range":
+            out.append(f'<line x1="{1 + left_w:.0f}" y1="{1 + row / 2:.0f}" x2="{right_x:.0f}" y2="{ys[c]:.0f}" '
+                       f'stroke="#3f51b5" stroke-dasharray="4 3"/><text x="{1 + left_w + 8:.0f}" '
+                       f'y="{(1 + row / 2 + ys[c]) / 2 - 3:.0f}" fill="#3f51b5">{how}</text>')
+    out.append("</svg>")
+    return "".join(out)
+
+
+def render_diagrams(markdown: str) -> str:
+    """Every mermaid class diagram of a gen-doc page replaced by its SVG (:func:`class_diagram_svg`)."""
+    return _MERMAID.sub(lambda m: "\n" + class_diagram_svg(m.group(1)) + "\n", markdown)
+
+
 def generate_docs(docs: Path, s: str, model: dict) -> list[Path]:
     """The generated pages of the documentation site."""
     from linkml.generators.docgen import DocGenerator
@@ -769,6 +849,10 @@ def generate_docs(docs: Path, s: str, model: dict) -> list[Path]:
     if reference.exists():
         shutil.rmtree(reference)
     DocGenerator(s, directory=str(reference), mergeimports=True).serialize()
+    for page in reference.glob("*.md"):  # class diagrams drawn now, as SVG: the site runs no script to show them
+        text = page.read_text(encoding="utf-8")
+        if "```mermaid" in text:
+            page.write_text(render_diagrams(text), encoding="utf-8")
     _write(docs / "rules.md", rules_markdown(model))
     _write(docs / "cells.md", cells_markdown(model))
     pages = sorted(reference.rglob("*.md")) + [docs / "rules.md", docs / "cells.md"]
