@@ -302,3 +302,36 @@ def test_stock_linkml_validator_catches_every_rule_linkml_can_express():
     assert passed == {"FORMAT-VERSION-TABLES", "META-FEE-AMOUNT", "META-PERIOD-END", "META-PERIOD-START",
                       "META-PUBLISHED-AFTER-YEAR", "T3-BALANCE", "T3-RESULTS-TOTAL", "T3-ROW-TOTAL", "T4-TOTAL",
                       "TABLES-MISSING"}
+
+
+# ------------------------------------------------------------------------------------------------ stated by hand
+def test_every_case_states_its_findings_in_its_source():
+    """The expected findings come from the case's source, written by hand (an example's `# Expect:` lines, an
+    entry of build.MUTATIONS/CROSS_PAIRS), never from running the implementation: an example that breaks a rule
+    states at least one finding of that rule, and a valid one states none."""
+    from gaischema.build import expected_in
+
+    for path in sorted(EXAMPLES.glob("*/AnnualReport-*.yaml")):
+        stated = expected_in(path)
+        rule = intended_rule(path, required=False)
+        if path.parent.name == "valid" or path.parent.name == "cross" and rule is None:
+            assert stated == [], path.name
+        elif path.parent.name != "cross":
+            assert rule in {e["rule"] for e in stated}, path.name
+
+
+def test_the_build_fails_when_gaischema_disagrees_with_a_stated_finding():
+    from gaischema.build import SuiteError, disagreement, expected_in, stated_findings
+
+    path = EXAMPLES / "invalid" / "AnnualReport-t4-total.yaml"
+    rules = {r["id"]: r for r in json.loads((ROOT / "generated" / "gaischema.model.json").read_text(
+        encoding="utf-8"))["rules"]}
+    stated = stated_findings(expected_in(path), rules)
+    assert stated == [{"report": 0, "rule": "T4-TOTAL", "severity": "error",
+                       "path": "reviews_and_litigation.administrative_review.total", "reported": 3, "expected": 2}]
+    found = run_case({"reports": [yaml.safe_load(path.read_text(encoding="utf-8"))]})
+    assert disagreement(found, stated) == []
+    wrong = [dict(stated[0], expected=3)]  # a wrong hand-stated value is a disagreement, not a new snapshot
+    assert disagreement(found, wrong) and any("stated but not found" in w for w in disagreement(found, wrong))
+    with pytest.raises(SuiteError):
+        stated_findings([{"rule": "T4-TOTAL"}], rules)  # a finding must state its path

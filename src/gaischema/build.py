@@ -33,12 +33,13 @@ import os
 import re
 import shutil
 import sys
+from collections import Counter
 from pathlib import Path
 
 import yaml
 
 from gaischema import engine
-from gaischema.conformance import FIELDS, GROUPS, SUITE_VERSION, explain, run_case
+from gaischema.conformance import FIELDS, GROUPS, SUITE_VERSION, explain, key, run_case
 from gaischema.model import get, put
 
 REPO = Path(__file__).resolve().parents[2]
@@ -213,7 +214,8 @@ def _counter_examples() -> dict[str, list[tuple[str, str]]]:
             for line in lines:
                 if not line.startswith("#"):
                     break
-                head.append(line[1:].strip())
+                if not line.startswith(EXPECT):
+                    head.append(line[1:].strip())
             what = " ".join(head)
             what = what.split(":", 1)[1].strip() if ":" in what else what
             out.setdefault(rule, []).append((f"{path.parent.name}/{path.name}", what))
@@ -424,7 +426,10 @@ major when the case format changes, minor when cases are added or an expected re
 - `reports`: the report instances (one, or several for the cross-report rules, in the order they are read), or,
   in the `input` group, `input`: `{{name, text}}`, the source text of one file (its name decides YAML or JSON).
 - `findings`: every finding, each `{{report, rule, severity, path, reported, expected}}` (+ `quote` for the
-  narrative rules, `other` for a cross-report finding: the index of the previous or the copied report).
+  narrative rules, `other` for a cross-report finding: the index of the previous or the copied report). They are
+  stated by hand in the case's source (an example's `# Expect:` header lines; an entry of `MUTATIONS`,
+  `CROSS_PAIRS` in gaischema.build), derived from what the case breaks; the build runs gaischema's validator
+  against them and fails when it disagrees: no expected finding is a snapshot of the implementation's output.
 
 ## What must match
 
@@ -496,34 +501,98 @@ def _diff(a, b, path: str = "", report: int = 0):
 
 # one change per rule, made to a complete, valid report of each format version:
 # (case name, rule, path or {version: path}, change (+N, a value, or None to delete), where the finding must be,
-#  what the change does, in words)
+#  what the change does, in words, {version: the findings it must give}, written by hand from the base's values)
+T3, T4 = "applications.results.", "reviews_and_litigation."
+NEW, RT = "applications.new_applications.", T3 + "results_total."
+BING_OTHER = "本机关本年度未收取信息处理费，也未发生其他需要报告的事项。特此说明。"
 MUTATIONS = [
-    ("t3-row-total", "T3-ROW-TOTAL", "applications.results.granted.total", +1, None,
-     "三（一）予以公开 总计 raised by one: the row's 总计 is no longer the sum of its seven applicant columns"),
-    ("t3-results-total", "T3-RESULTS-TOTAL", "applications.results.results_total.natural_person", +1, None,
-     "（七）总计 × 自然人 raised by one: no longer the sum of the results (一)-(六) above it"),
-    ("t3-balance", "T3-BALANCE", "applications.new_applications.natural_person", +1, None,
-     "一、本年新收 × 自然人 raised by one: 新收 + 上年结转 no longer equals 办理结果总计 + 结转下年度"),
-    ("t4-total", "T4-TOTAL", "reviews_and_litigation.administrative_review.total", +1, None,
-     "表四 行政复议 总计 raised by one: no longer the sum of its four results"),
+    # 予以公开 总计 one more than its columns; （七）总计's 总计 is now one less than the results' 总计 above it
+    ("t3-row-total", "T3-ROW-TOTAL", T3 + "granted.total", +1, None,
+     "三（一）予以公开 总计 raised by one: the row's 总计 is no longer the sum of its seven applicant columns",
+     {"v2021": [{"rule": "T3-ROW-TOTAL", "path": T3 + "granted.total", "reported": 2, "expected": 1},
+                {"rule": "T3-RESULTS-TOTAL", "path": RT + "total", "reported": 2, "expected": 3}],
+      "v2019": [{"rule": "T3-ROW-TOTAL", "path": T3 + "granted.total", "reported": 273, "expected": 272},
+                {"rule": "T3-RESULTS-TOTAL", "path": RT + "total", "reported": 805, "expected": 806}]}),
+    # （七）× 自然人 one more than the results above it; its row's 总计 one less than its columns; and 新收 + 结转
+    # (2 + 0; 821 + 18) no longer equals （七）+ 结转下年度 (3 + 0; 768 + 72)
+    ("t3-results-total", "T3-RESULTS-TOTAL", RT + "natural_person", +1, None,
+     "（七）总计 × 自然人 raised by one: no longer the sum of the results (一)-(六) above it",
+     {"v2021": [{"rule": "T3-RESULTS-TOTAL", "path": RT + "natural_person", "reported": 3, "expected": 2},
+                {"rule": "T3-ROW-TOTAL", "path": RT + "total", "reported": 2, "expected": 3},
+                {"rule": "T3-BALANCE", "path": NEW + "natural_person", "reported": 2, "expected": 3}],
+      "v2019": [{"rule": "T3-RESULTS-TOTAL", "path": RT + "natural_person", "reported": 768, "expected": 767},
+                {"rule": "T3-ROW-TOTAL", "path": RT + "total", "reported": 805, "expected": 806},
+                {"rule": "T3-BALANCE", "path": NEW + "natural_person", "reported": 839, "expected": 840}]}),
+    # 新收 × 自然人 + 上年结转 (3 + 0; 822 + 18) against （七）+ 结转下年度 (2 + 0; 767 + 72); the 新收 row's 总计 is
+    # one less than its columns
+    ("t3-balance", "T3-BALANCE", NEW + "natural_person", +1, None,
+     "一、本年新收 × 自然人 raised by one: 新收 + 上年结转 no longer equals 办理结果总计 + 结转下年度",
+     {"v2021": [{"rule": "T3-BALANCE", "path": NEW + "natural_person", "reported": 3, "expected": 2},
+                {"rule": "T3-ROW-TOTAL", "path": NEW + "total", "reported": 2, "expected": 3}],
+      "v2019": [{"rule": "T3-BALANCE", "path": NEW + "natural_person", "reported": 840, "expected": 839},
+                {"rule": "T3-ROW-TOTAL", "path": NEW + "total", "reported": 859, "expected": 860}]}),
+    # 行政复议 总计 one more than its four results; 北仑's text says it had no review or lawsuit (NARR-CLAIM-NO-CASES
+    # reads table 四), now there is one
+    ("t4-total", "T4-TOTAL", T4 + "administrative_review.total", +1, None,
+     "表四 行政复议 总计 raised by one: no longer the sum of its four results",
+     {"v2021": [{"rule": "T4-TOTAL", "path": T4 + "administrative_review.total", "reported": 1, "expected": 0},
+                {"rule": "NARR-CLAIM-NO-CASES", "path": "overview", "reported": 1, "expected": 0,
+                 "quote": "未发生泄密、行政复议诉讼等类似事件，较好地发挥了政府信息公开平台传播统计部门工作信息的作用"}],
+      "v2019": [{"rule": "T4-TOTAL", "path": T4 + "administrative_review.total", "reported": 8, "expected": 7}]}),
     ("t2-blank", "T2-BLANK", {"v2021": "proactive_disclosure.regulations.issued",
                               "v2019": "proactive_disclosure_2019.regulations.newly_made"}, None, None,
-     "the first cell of 表二 (规章) left blank"),
-    ("t3-blank", "T3-BLANK", "applications.results.unable.not_held.natural_person", None, None,
-     "三（四）无法提供 本机关不掌握 × 自然人 left blank"),
-    ("t4-blank", "T4-BLANK", "reviews_and_litigation.litigation_direct.pending", None, None,
-     "表四 未经复议直接起诉 尚未审结 left blank"),
+     "the first cell of 表二 (规章) left blank",
+     {"v2021": [{"rule": "T2-BLANK", "path": "proactive_disclosure.regulations.issued"}],
+      "v2019": [{"rule": "T2-BLANK", "path": "proactive_disclosure_2019.regulations.newly_made"}]}),
+    ("t3-blank", "T3-BLANK", T3 + "unable.not_held.natural_person", None, None,
+     "三（四）无法提供 本机关不掌握 × 自然人 left blank",
+     {v: [{"rule": "T3-BLANK", "path": T3 + "unable.not_held.natural_person"}] for v in ("v2021", "v2019")}),
+    ("t4-blank", "T4-BLANK", T4 + "litigation_direct.pending", None, None,
+     "表四 未经复议直接起诉 尚未审结 left blank",
+     {v: [{"rule": "T4-BLANK", "path": T4 + "litigation_direct.pending"}] for v in ("v2021", "v2019")}),
+    # 北仑 2023 (period 2023, published 2024-01-05, a 政府部门) moved to 2020: the period ends after 2020 and the
+    # deadline is 2021-01-31; 上海 2019 (period 2019, published 2020-01-31) moved to 2023: the period starts before
+    # 2023 and it is dated before 2023 ended
     ("format-version-year", "FORMAT-VERSION-YEAR", "report_year", {"v2019": 2023, "v2021": 2020}, "format_version",
-     "the report year moved out of the years of the report's format version (the dates left as they are)"),
+     "the report year moved out of the years of the report's format version (the dates left as they are)",
+     {"v2021": [{"rule": "FORMAT-VERSION-YEAR", "path": "format_version", "reported": "v2021", "expected": "v2019"},
+                {"rule": "META-PERIOD-END", "path": "statistical_period.end_date", "reported": "2023-12-31",
+                 "expected": "2020-12-31"},
+                {"rule": "META-DEADLINE", "path": "publication_date", "reported": "2024-01-05",
+                 "expected": "2021-01-31"}],
+      "v2019": [{"rule": "FORMAT-VERSION-YEAR", "path": "format_version", "reported": "v2019", "expected": "v2021"},
+                {"rule": "META-PERIOD-START", "path": "statistical_period.start_date", "reported": "2019-01-01",
+                 "expected": "2023-01-01"},
+                {"rule": "META-PUBLISHED-AFTER-YEAR", "path": "publication_date", "reported": "2020-01-31",
+                 "expected": "2023-12-31"}]}),
 ]
 MUTATION_BASES = {"v2021": "valid/AnnualReport-beilun-2023.yaml",
                   "v2019": "valid/AnnualReport-format2019-shanghai-totals-filled.yaml"}
-CROSS_PAIRS = [  # (case, the rule, the organ's two reports): each cross-report rule in a case of its own
-    ("xr-carry-over", "XR-CARRY-OVER", "jia"),
-    ("xr-in-force", "XR-IN-FORCE", "yi"),
-    ("xr-narrative-repeat", "XR-NARRATIVE-REPEAT", "bing"),
-    ("xr-narrative-similar", "XR-NARRATIVE-SIMILAR", "ding"),
+CROSS_PAIRS = [  # (case, the rule, the organ's two reports, the findings): each cross-report rule in a case of its own
+    # 甲 2022 carried 2 forward (自然人 2, 总计 2); 2023 says 上年结转 0
+    ("xr-carry-over", "XR-CARRY-OVER", "jia",
+     [{"report": 1, "rule": "XR-CARRY-OVER", "path": "applications.carried_over.natural_person", "reported": 0,
+       "expected": 2, "other": 0},
+      {"report": 1, "rule": "XR-CARRY-OVER", "path": "applications.carried_over.total", "reported": 0, "expected": 2,
+       "other": 0}]),
+    # 乙: 600 in force + 77 issued - 132 repealed = 545, reported 470
+    ("xr-in-force", "XR-IN-FORCE", "yi",
+     [{"report": 1, "rule": "XR-IN-FORCE", "path": "proactive_disclosure.normative_documents.in_force", "reported": 470,
+       "expected": 545, "other": 0}]),
+    # 丙's section 六, the same 34 characters both years: under 65, so kept as text (no digest)
+    ("xr-narrative-repeat", "XR-NARRATIVE-REPEAT", "bing",
+     [{"report": 1, "rule": "XR-NARRATIVE-REPEAT", "path": "other_matters", "reported": BING_OTHER,
+       "expected": BING_OTHER, "other": 0}]),
+    # 丁's section 五: 28 of the 32 sketch bins equal (0.875, rounded half to even: 0.88), above the threshold
+    ("xr-narrative-similar", "XR-NARRATIVE-SIMILAR", "ding",
+     [{"report": 1, "rule": "XR-NARRATIVE-SIMILAR", "path": "problems_and_improvements", "reported": 0.88,
+       "expected": "0（丁县统计局 2022）", "other": 0}]),
 ]
+# the eight reports in file order: 丙 2022 (0), 丙 2023 (1), 丁 2022 (2), 丁 2023 (3), 甲 2022 (4), 甲 2023 (5),
+# 乙 2022 (6), 乙 2023 (7): each pair's findings, the reports renumbered
+CROSS_CORPUS = [{**f, "report": f["report"] + base, "other": f["other"] + base,
+                 **({"expected": f"{base}（丁县统计局 2022）"} if f["rule"] == "XR-NARRATIVE-SIMILAR" else {})}
+                for (_, _, _, expect), base in zip(CROSS_PAIRS, (4, 6, 0, 2)) for f in expect]
 INPUTS = [  # (case, rule, file name, text, what it tests)
     ("duplicate-key", "INPUT-DUPLICATE-KEY", "report.yaml", "organ: 甲县统计局\nreport_year: 2023\norgan: 乙县统计局\n",
      "a mapping with the same key twice (organ): refused, not read as the last value"),
@@ -546,7 +615,47 @@ class SuiteError(SchemaError):
 
 
 def _head(path: Path) -> str:
-    return " ".join(line[1:].strip() for line in path.read_text(encoding="utf-8").split("\n") if line.startswith("#"))
+    return " ".join(line[1:].strip() for line in _header(path) if not line.startswith(EXPECT))
+
+
+def _header(path: Path) -> list[str]:
+    lines = path.read_text(encoding="utf-8").split("\n")
+    return lines[:next((i for i, line in enumerate(lines) if not line.startswith("#")), len(lines))]
+
+
+# An example states the findings it must give in its header, one line each, written by hand from what it breaks:
+# `# Expect: {rule: T4-TOTAL, path: reviews_and_litigation.administrative_review.total, reported: 3, expected: 2}`
+EXPECT = "# Expect: "
+
+
+def expected_in(path: Path) -> list[dict]:
+    """The findings an example's header says it must give (``# Expect:`` lines, YAML flow mappings)."""
+    return [yaml.safe_load(line[len(EXPECT):]) for line in _header(path) if line.startswith(EXPECT)]
+
+
+def stated_findings(expect: list[dict], rules: dict) -> list[dict]:
+    """A case's stated findings in the suite's form: the report (0 unless stated), the rule's severity (declared
+    in the schema), the path, reported and expected (null unless stated: a blank cell, a structural finding),
+    and the quote and other report where stated."""
+    out = []
+    for e in expect:
+        unknown = set(e) - {"report", "rule", "path", "reported", "expected", "quote", "other"}
+        if unknown or "rule" not in e or "path" not in e:
+            raise SuiteError(f"an expected finding must state rule and path, and nothing but {FIELDS}: {e}")
+        severity = rules[e["rule"]]["severity"] if e["rule"] in rules else "fatal"
+        f = {"report": e.get("report", 0), "rule": e["rule"], "severity": severity, "path": e["path"],
+             "reported": e.get("reported"), "expected": e.get("expected")}
+        f.update({k: e[k] for k in ("quote", "other") if k in e})
+        out.append(f)
+    return out
+
+
+def disagreement(found: list[dict], stated: list[dict]) -> list[str]:
+    """What the implementation found that the case does not state, and what it states that was not found (what
+    must match: gaischema.conformance.key)."""
+    have, want = Counter(map(key, found)), Counter(map(key, stated))
+    return ([f"found but not stated: {k}" for k in (have - want)] +
+            [f"stated but not found: {k}" for k in (want - have)])
 
 
 def _jsonable(value):
@@ -563,10 +672,15 @@ def conformance(folder: Path, model: dict | None = None) -> list[Path]:
     by_id = {r["id"]: r for r in model["rules"]}
     cases: list[dict] = []
 
-    def case(cid, group, description, source, intent, reports=None, input_=None):
+    def case(cid, group, description, source, intent, expect, reports=None, input_=None):
         c = {"id": cid, "group": group, "optional": GROUPS[group][0], "description": description}
         body = {"reports": reports} if reports is not None else {"input": input_}
-        findings = [{k: f[k] for k in FIELDS if k in f} for f in run_case(body)]
+        # the expected findings are the case's own, stated by hand in its source; the implementation is checked
+        # against them, and a disagreement fails the build
+        findings = stated_findings(expect, by_id)
+        wrong = disagreement([{k: f[k] for k in FIELDS if k in f} for f in run_case(body)], findings)
+        if wrong:
+            raise SuiteError(f"conformance case {cid}: gaischema disagrees with the stated findings: " + "; ".join(wrong))
         c.update({"rules": sorted({f["rule"] for f in findings} | set(intent["breaks"])), "source": source,
                   "intent": _jsonable(intent), **body, "findings": findings})
         problems, reasons = explain(c, rules_json)
@@ -599,30 +713,32 @@ def conformance(folder: Path, model: dict | None = None) -> list[Path]:
             except TypeError:  # a YAML-only value (an unquoted date): a case of the input group, as text
                 changes = [{"report": 0, "path": p, "from": "2024-03-08", "to": "2024-03-08 (a YAML date, unquoted)"}
                            for p in ("publication_date",)]
-                case(name, "input", head, source, {"breaks": [rule], "changes": changes},
+                case(name, "input", head, source, {"breaks": [rule], "changes": changes}, expected_in(path),
                      input_={"name": path.name, "text": text})
                 continue
             changes = list(_diff(base_pingtan, inst)) if "平潭 2023" in head and kind != "valid" else None
             if kind == "valid":
                 changes = []
             group = "valid" if rule is None else rule_group(by_id[rule])
-            case(name, group, head, source, {"breaks": [rule] if rule else [], "changes": changes}, reports=[inst])
+            case(name, group, head, source, {"breaks": [rule] if rule else [], "changes": changes}, expected_in(path),
+                 reports=[inst])
     cross = {p.stem[len("AnnualReport-"):]: yaml.safe_load(p.read_text(encoding="utf-8"))
              for p in sorted((EXAMPLES / "cross").glob("*.yaml"))}
-    for cid, rule, organ in CROSS_PAIRS:
+    for cid, rule, organ, expect in CROSS_PAIRS:
         pair = [cross[f"{organ}-2022"], cross[f"{organ}-2023"]]
         head = _head(EXAMPLES / "cross" / f"AnnualReport-{organ}-2023.yaml")
         case(cid, rule_group(by_id[rule]), f"Two reports of one organ, 2022 then 2023. {head}",
              f"examples/cross/AnnualReport-{organ}-2022.yaml, examples/cross/AnnualReport-{organ}-2023.yaml",
-             {"breaks": [rule], "changes": None}, reports=pair)
+             {"breaks": [rule], "changes": None}, expect, reports=pair)
     case("cross-report-corpus", "cross-report",
          "The eight cross-report examples read together (organs 甲 乙 丙 丁, 2022 and 2023, in file order): reports "
          "are matched by organ and year, each rule compares only the same organ's consecutive years (or, for "
          "near duplicates, other organs of the same year), and each pair's findings are those of the pair alone.",
-         "examples/cross/", {"breaks": [r for _, r, _ in CROSS_PAIRS], "changes": None}, reports=list(cross.values()))
+         "examples/cross/", {"breaks": [r for _, r, _, _ in CROSS_PAIRS], "changes": None}, CROSS_CORPUS,
+         reports=list(cross.values()))
     for version, base in MUTATION_BASES.items():
         inst = yaml.safe_load((EXAMPLES / base).read_text(encoding="utf-8"))
-        for name, rule, where, change, at, words in MUTATIONS:
+        for name, rule, where, change, at, words, expect in MUTATIONS:
             path = where[version] if isinstance(where, dict) else where
             bad = copy.deepcopy(inst)
             old = get(bad, path)
@@ -638,10 +754,10 @@ def conformance(folder: Path, model: dict | None = None) -> list[Path]:
             case(f"{version}-{name}", rule_group(by_id[rule]),
                  f"{rule} in the {version} format: {words}. The base is {Path(base).name}, valid, with this one "
                  f"change: {path} {what}.", f"examples/{base}",
-                 {"breaks": [rule], "at": at or path, "changes": changes}, reports=[bad])
-    for name, rule, fname, text, words in INPUTS:
+                 {"breaks": [rule], "at": at or path, "changes": changes}, expect[version], reports=[bad])
+    for name, rule, fname, text, words in INPUTS:  # refused input: one fatal finding with no path, nothing else
         case(f"input-{name}", "input", f"{rule}: {words}.", "gaischema.build (a constructed source text)",
-             {"breaks": [rule], "changes": None}, input_={"name": fname, "text": text})
+             {"breaks": [rule], "changes": None}, [{"rule": rule, "path": ""}], input_={"name": fname, "text": text})
 
     folder.mkdir(parents=True, exist_ok=True)
     if (folder / "cases").exists():
