@@ -335,3 +335,40 @@ def test_the_build_fails_when_gaischema_disagrees_with_a_stated_finding():
     assert disagreement(found, wrong) and any("stated but not found" in w for w in disagreement(found, wrong))
     with pytest.raises(SuiteError):
         stated_findings([{"rule": "T4-TOTAL"}], rules)  # a finding must state its path
+
+
+# ------------------------------------------------------------------------------------------------ the runner
+def test_the_runner_runs_an_implementation_by_its_command_and_reports_in_the_documented_format(tmp_path):
+    """gaischema-conformance --command: each case's files (reports named 0, 1, …; an input case's text under its
+    name) given to a command that prints JSON findings. gaischema's own command line passes; the same command
+    without the cross-report rules fails the cross-report case with its two findings missing."""
+    import sys
+
+    from conftest import mini_suite
+
+    from gaischema.conformance import main
+
+    suite = mini_suite(tmp_path / "suite", ["t4-total", "xr-narrative-similar", "input-duplicate-key"])
+    me = Path(sys.executable).parent / "gaischema"
+    schema = json.loads((SUITE / "results.schema.json").read_text(encoding="utf-8"))
+    assert main(["--suite", str(suite), "--command", f"{me} validate --format json", "--report",
+                 str(tmp_path / "good.json")]) == 0
+    good = json.loads((tmp_path / "good.json").read_text(encoding="utf-8"))
+    jsonschema.validate(good, schema)
+    assert good["summary"] == {"cases": 3, "passed": 3, "failed": 0, "errored": 0, "skipped": 0, "conforms": True}
+    assert main(["--suite", str(suite), "--command", f"{me} validate --format json --no-cross", "--report",
+                 str(tmp_path / "bad.json")]) == 1
+    bad = json.loads((tmp_path / "bad.json").read_text(encoding="utf-8"))
+    jsonschema.validate(bad, schema)
+    failed = [r for r in bad["results"] if r["status"] != "passed"]
+    assert [r["id"] for r in failed] == ["xr-narrative-similar"]
+    assert failed[0]["missing"][0][:4] == [1, "XR-NARRATIVE-SIMILAR", "warning", "problems_and_improvements"]
+    assert main(["--suite", str(suite), "--command", "false", "--report", str(tmp_path / "err.json")]) == 1
+    assert {r["status"] for r in json.loads((tmp_path / "err.json").read_text(encoding="utf-8"))["results"]} == {"errored"}
+
+
+def test_the_suite_and_its_runner_are_in_the_wheel():
+    project = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'gaischema-conformance = "gaischema.conformance:main"' in project
+    assert '"conformance/*.json"' in project and '"conformance/cases/*/*.json"' in project
+    assert (SUITE / "results.schema.json").exists()

@@ -12,6 +12,7 @@ Artifacts:
 - ``gaischema.owl.ttl``      OWL (gen-owl)
 - ``gaischema.shacl.ttl``    SHACL shapes (gen-shacl)
 - ``gaischema.sql``          SQL DDL (gen-sqlddl)
+- ``gaischema.d.ts``         TypeScript declarations of a report's JSON (from the JSON Schema; the npm package's types)
 - ``gaischema.model.json``   the compiled model for the rule engine: class tree, labels, enums, rules and the
                              cell map of each format version (written by this module)
 
@@ -326,6 +327,53 @@ def strict_json_schema(text: str) -> str:
 
     walk(schema)
     return json.dumps(schema, indent=4, ensure_ascii=False)
+
+
+def typescript_declarations(schema: dict) -> str:
+    """TypeScript declarations (``gaischema.d.ts``) of the report's JSON, from the JSON Schema as shipped: an
+    interface per class, a union of string literals per enumeration, the JSON types of the slots (a date is its
+    ``YYYY-MM-DD`` string), ``?`` on what is not required, ``| null`` where null is allowed. The npm package ships it
+    (js/types/index.d.ts re-exports it). LinkML's gen-typescript was tried: it types a decimal as a string and names
+    an undeclared ``date`` type, so the declarations follow the JSON Schema instead, which is what a report is."""
+    defs = schema["$defs"]
+
+    def ts(node: dict) -> str:
+        if "$ref" in node:
+            return node["$ref"].rsplit("/", 1)[1]
+        if "anyOf" in node:
+            return " | ".join(dict.fromkeys(ts(n) for n in node["anyOf"]))
+        if "enum" in node:
+            return " | ".join(json.dumps(v, ensure_ascii=False) for v in node["enum"])
+        types = node.get("type", [])
+        out = []
+        for kind in types if isinstance(types, list) else [types]:
+            if kind == "array":
+                out.append(f"Array<{ts(node.get('items', {}))}>")
+            else:
+                out.append({"integer": "number", "number": "number", "string": "string", "boolean": "boolean",
+                            "null": "null", "object": "Record<string, unknown>"}[kind])
+        return " | ".join(out) or "unknown"
+
+    def doc(node: dict, indent: str) -> list[str]:
+        text = " ".join(x for x in (node.get("title"), node.get("description")) if x).replace("*/", "* /")
+        return [f"{indent}/** {text} */"] if text else []
+
+    lines = [f"// {GENERATED_HEADER}", f"// The JSON of a report ({schema['$id']}), as TypeScript declarations.", ""]
+    for name, node in defs.items():
+        lines += doc(node, "")
+        if "enum" in node:
+            lines += [f"export type {name} = {ts(node)};", ""]
+            continue
+        lines.append(f"export interface {name} {{")
+        required = set(node.get("required", []))
+        for prop, sub in node.get("properties", {}).items():
+            lines += doc(sub, "    ")
+            lines.append(f"    {prop}{'' if prop in required else '?'}: {ts(sub)};")
+        lines += ["}", ""]
+    root = schema.get("title") and next((n for n in defs if n == "AnnualReport"), None)
+    if root:
+        lines += ["/** The root of a report. */", f"export type Report = {root};", ""]
+    return "\n".join(lines)
 
 
 def json_schema_id(version: str) -> str:
@@ -858,10 +906,43 @@ def conformance(folder: Path, model: dict | None = None) -> list[Path]:
     }
     _write(folder / "index.json", json.dumps(index, ensure_ascii=False, indent=1))
     _write(folder / "case.schema.json", json.dumps(case_schema(model["version"], list(GROUPS)), indent=1))
+    _write(folder / "results.schema.json", json.dumps(results_schema(model["version"], list(GROUPS)), indent=1))
     groups = "\n".join(f"- `{g}` ({'optional' if opt else 'required'}): {d}." for g, (opt, d) in GROUPS.items())
     _write(folder / "README.md", CONFORMANCE_README.format(standard=model["version"], suite=SUITE_VERSION,
                                                            groups=groups))
-    return written + [folder / "index.json", folder / "case.schema.json", folder / "README.md"]
+    return written + [folder / "index.json", folder / "case.schema.json", folder / "results.schema.json",
+                      folder / "README.md"]
+
+
+def results_schema(version: str, groups: list[str]) -> dict:
+    """The JSON Schema of a results report: what a runner (``gaischema-conformance``, ``gaischema-js
+    conformance``) writes after running the suite against an implementation (docs/conformance.md)."""
+    key = {"type": "array", "minItems": 4, "description": "report, rule, severity, path; then, but for SCHEMA-* "
+           "rules, reported, expected, quote and other, each as JSON text (gaischema.conformance.key)"}
+    result = {"type": "object", "required": ["id", "group", "optional", "status"], "additionalProperties": False,
+              "properties": {"id": {"type": "string"}, "group": {"enum": groups}, "optional": {"type": "boolean"},
+                             "status": {"enum": ["passed", "failed", "errored", "skipped"]},
+                             "missing": {"type": "array", "items": key}, "unexpected": {"type": "array", "items": key},
+                             "error": {"type": "string"}}}
+    count = {"type": "integer", "minimum": 0}
+    return {
+        "$schema": "https://json-schema.org/draft/2019-09/schema",
+        "$id": f"https://w3id.org/gaischema/v{version}/conformance/results.schema.json",
+        "title": "The results of running the gaischema conformance suite against an implementation",
+        "type": "object", "required": ["format", "suite", "implementation", "summary", "results"],
+        "additionalProperties": False,
+        "properties": {
+            "format": {"const": "gaischema-conformance-results/1"},
+            "suite": {"type": "object", "required": ["suite_version", "standard_version"],
+                      "properties": {"suite_version": {"type": "string"}, "standard_version": {"type": "string"}}},
+            "implementation": {"type": "object", "required": ["command"], "properties": {"command": {"type": "string"}}},
+            "summary": {"type": "object", "additionalProperties": False,
+                        "required": ["cases", "passed", "failed", "errored", "skipped", "conforms"],
+                        "properties": {"cases": count, "passed": count, "failed": count, "errored": count,
+                                       "skipped": count, "conforms": {"type": "boolean"}}},
+            "results": {"type": "array", "items": result},
+        },
+    }
 
 
 def case_schema(version: str, groups: list[str]) -> dict:
@@ -931,11 +1012,13 @@ def _generate(out: Path, s: str, model: dict) -> list[Path]:
         "gaischema.shacl.ttl": ShaclGenerator(s).serialize(),
         "gaischema.sql": _stable_sql(SQLTableGenerator(s).serialize()),
         "gaischema.model.json": json.dumps(model, ensure_ascii=False, indent=1),
+        "gaischema.d.ts": None,  # from the JSON Schema above (typescript_declarations)
         "gaischema.rules.json": json.dumps(engine.Engine(model).compiled(), ensure_ascii=False, indent=1),
         # the package version, read by pyproject.toml (setuptools: attr) and gaischema.__version__: the one
         # version source is the schema's version
         "__init__.py": f'"""{GENERATED_HEADER}"""\n\n__version__ = "{model["version"]}"\n',
     }
+    files["gaischema.d.ts"] = typescript_declarations(json.loads(files["gaischema.schema.json"]))
     written = []
     for name, text in files.items():
         _write(out / name, text)
