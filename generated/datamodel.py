@@ -131,6 +131,7 @@ class AnnualReport(YAMLRoot):
     processing_fee_charged: Optional[Union[bool, Bool]] = None
     processing_fee_amount: Optional[Union[Decimal, Amount]] = None
     extraction: Optional[Union[dict, "ExtractionRecord"]] = None
+    extensions: Optional[Union[dict, "LocalExtensions"]] = None
 
     def __post_init__(self, *_: str, **kwargs: Any):
         if self._is_empty(self.organ):
@@ -195,6 +196,8 @@ class AnnualReport(YAMLRoot):
 
         super().__post_init__(**kwargs)
 
+
+LocalExtensions = Any
 
 @dataclass(repr=False)
 class ExtractionRecord(YAMLRoot):
@@ -1548,6 +1551,9 @@ slots.processing_fee_amount = Slot(uri=GAISCHEMA.processing_fee_amount, name="pr
 
 slots.extraction = Slot(uri=GAISCHEMA.extraction, name="extraction", curie=GAISCHEMA.curie('extraction'),
                    model_uri=GAISCHEMA.extraction, domain=None, range=Optional[Union[dict, ExtractionRecord]])
+
+slots.extensions = Slot(uri=GAISCHEMA.extensions, name="extensions", curie=GAISCHEMA.curie('extensions'),
+                   model_uri=GAISCHEMA.extensions, domain=None, range=Optional[Union[dict, LocalExtensions]])
 
 slots.source_file = Slot(uri=GAISCHEMA.source_file, name="source_file", curie=GAISCHEMA.curie('source_file'),
                    model_uri=GAISCHEMA.source_file, domain=None, range=Optional[str])

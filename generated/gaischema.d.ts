@@ -7,6 +7,8 @@ export interface AnnualReport {
     applications?: ApplicationStatistics | null;
     /** 行政区划代码 The six-digit administrative division code (GB/T 2260) of the organ's area. */
     division_code?: string | null;
+    /** 地方扩展 Local extensions: what a province (or any publisher) adds beyond the national format, under a key of its own namespace (extensions.<namespace>), as OCDS extensions do. The national format says nothing about its content: the national rules do not read it and an implementation that does not know an extension ignores it; the extension's own schema (a LinkML schema that imports gaischema, docs/extensions.md) validates it. */
+    extensions?: LocalExtensions | null;
     /** 抽取记录 Where this instance came from and what the extractor could not read or had to infer. Present only in instances made by gaischema extract; not part of the official report. */
     extraction?: ExtractionRecord | null;
     /** 格式版本 The version of the national format that the report follows. */
@@ -241,6 +243,10 @@ export interface ItemCounts2019 {
 
 /** 行政许可、处罚、强制行 A row of 第二十条第（五）（六）项; its columns depend on the format version. */
 export interface ItemRow {
+}
+
+/** 地方扩展 The local extensions of a report, one key per namespace (a province's extension schema declares its own key and its content). Open in the national format: any content is accepted, and none is checked by a national rule. */
+export interface LocalExtensions {
 }
 
 /** 叙述部分 The narrative sections of a report; the cross-report rule XR-NARRATIVE-REPEAT runs over them. */
