@@ -194,10 +194,24 @@ class AnnualReport(YAMLRoot):
         if self.extraction is not None and not isinstance(self.extraction, ExtractionRecord):
             self.extraction = ExtractionRecord(**as_dict(self.extraction))
 
+        if self.extensions is not None and not isinstance(self.extensions, LocalExtensions):
+            self.extensions = LocalExtensions()
+
         super().__post_init__(**kwargs)
 
 
-LocalExtensions = Any
+class LocalExtensions(YAMLRoot):
+    """
+    The local extensions of a report, one key per namespace (a province's extension schema declares its own key and
+    its content). Open in the national format: any content is accepted, and none is checked by a national rule.
+    """
+    _inherited_slots: ClassVar[list[str]] = []
+
+    class_class_uri: ClassVar[URIRef] = GAISCHEMA["LocalExtensions"]
+    class_class_curie: ClassVar[str] = "gaischema:LocalExtensions"
+    class_name: ClassVar[str] = "LocalExtensions"
+    class_model_uri: ClassVar[URIRef] = GAISCHEMA.LocalExtensions
+
 
 @dataclass(repr=False)
 class ExtractionRecord(YAMLRoot):
