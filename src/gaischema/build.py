@@ -34,6 +34,7 @@ import os
 import re
 import shutil
 import sys
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -1031,8 +1032,6 @@ _MERMAID = re.compile(r"```mermaid\n(.*?)\n```", re.S)
 
 def _text_width(text: str, size: float = 12.0) -> float:
     """The width of a line of monospace text: a wide (CJK) character takes two columns."""
-    import unicodedata
-
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text) * size * 0.6
 
 

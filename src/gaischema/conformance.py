@@ -16,8 +16,12 @@ expected, quote and other.
 
 from __future__ import annotations
 
+import argparse
 import json
+import shlex
+import subprocess
 import sys
+import tempfile
 from collections import Counter
 from pathlib import Path
 
@@ -278,9 +282,6 @@ def parse_output(text: str, names: list[str]) -> list[dict]:
 def run_command(command: list[str], case: dict, timeout: float = 60) -> list[dict]:
     """Run ``command`` (argv; the case's files are appended) on a case, in a temporary folder; its findings.
     Exit codes 0, 1 and 2 (valid, invalid, unreadable input) are results; anything else is an error."""
-    import subprocess
-    import tempfile
-
     with tempfile.TemporaryDirectory(prefix="gaischema-case-") as tmp:
         names = case_files(case, Path(tmp))
         proc = subprocess.run([*command, *names], cwd=tmp, capture_output=True, timeout=timeout, check=False)
@@ -301,8 +302,6 @@ def results_report(command: list[str] | None, suite: Path | None = None, skip_op
                    timeout: float = 60) -> dict:
     """Run the suite against an implementation (``command``; None: this installation's validator) and return the
     results report, in the format of ``results.schema.json`` (docs/conformance.md)."""
-    import shlex
-
     folder = Path(suite) if suite else generated_dir() / "conformance"
     index = json.loads((folder / "index.json").read_text(encoding="utf-8"))
     leave_out = frozenset(index["optional_rules"]) if skip_optional else frozenset()
@@ -335,9 +334,6 @@ def results_report(command: list[str] | None, suite: Path | None = None, skip_op
 
 # ------------------------------------------------------------------------------------------------ the command
 def main(argv: list[str] | None = None) -> int:
-    import argparse
-    import shlex
-
     parser = argparse.ArgumentParser(
         prog="gaischema-conformance",
         description="Run the gaischema conformance suite against an implementation (default: this installation).")
