@@ -497,8 +497,11 @@ keywords, is broken by no case: every assertion keyword the JSON Schema uses map
 (`index.json`: `unreachable`; a test fails when that stops being true).
 
 The rules are specified in docs/rule-language.md and compiled in generated/gaischema.rules.json; the JSON Schema
-is generated/gaischema.schema.json. Run the suite against an installed gaischema with `python -m
-gaischema.conformance`; tests/test_conformance.py runs it, and the JavaScript implementation (js/) too.
+is generated/gaischema.schema.json. Run the suite against an installed gaischema with `gaischema-conformance`
+(`python -m gaischema.conformance`), and against any implementation with `gaischema-conformance --command CMD` or
+`npx gaischema-js conformance --command CMD`: CMD gets each case's files and prints JSON findings, and `--report`
+writes a results report (`results.schema.json`; docs/conformance.md). tests/test_conformance.py runs it, and the
+JavaScript implementation (js/) too; tests/mutation_faults.py checks that the suite catches deliberate faults.
 """
 
 # docs/rule-language.md's sections (their mkdocs anchors) that decide a finding of each kind of rule
