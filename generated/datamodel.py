@@ -131,6 +131,7 @@ class AnnualReport(YAMLRoot):
     processing_fee_charged: Optional[Union[bool, Bool]] = None
     processing_fee_amount: Optional[Union[Decimal, Amount]] = None
     extraction: Optional[Union[dict, "ExtractionRecord"]] = None
+    extensions: Optional[Union[dict, "LocalExtensions"]] = None
 
     def __post_init__(self, *_: str, **kwargs: Any):
         if self._is_empty(self.organ):
@@ -193,7 +194,23 @@ class AnnualReport(YAMLRoot):
         if self.extraction is not None and not isinstance(self.extraction, ExtractionRecord):
             self.extraction = ExtractionRecord(**as_dict(self.extraction))
 
+        if self.extensions is not None and not isinstance(self.extensions, LocalExtensions):
+            self.extensions = LocalExtensions()
+
         super().__post_init__(**kwargs)
+
+
+class LocalExtensions(YAMLRoot):
+    """
+    The local extensions of a report, one key per namespace (a province's extension schema declares its own key and
+    its content). Open in the national format: any content is accepted, and none is checked by a national rule.
+    """
+    _inherited_slots: ClassVar[list[str]] = []
+
+    class_class_uri: ClassVar[URIRef] = GAISCHEMA["LocalExtensions"]
+    class_class_curie: ClassVar[str] = "gaischema:LocalExtensions"
+    class_name: ClassVar[str] = "LocalExtensions"
+    class_model_uri: ClassVar[URIRef] = GAISCHEMA.LocalExtensions
 
 
 @dataclass(repr=False)
@@ -1548,6 +1565,9 @@ slots.processing_fee_amount = Slot(uri=GAISCHEMA.processing_fee_amount, name="pr
 
 slots.extraction = Slot(uri=GAISCHEMA.extraction, name="extraction", curie=GAISCHEMA.curie('extraction'),
                    model_uri=GAISCHEMA.extraction, domain=None, range=Optional[Union[dict, ExtractionRecord]])
+
+slots.extensions = Slot(uri=GAISCHEMA.extensions, name="extensions", curie=GAISCHEMA.curie('extensions'),
+                   model_uri=GAISCHEMA.extensions, domain=None, range=Optional[Union[dict, LocalExtensions]])
 
 slots.source_file = Slot(uri=GAISCHEMA.source_file, name="source_file", curie=GAISCHEMA.curie('source_file'),
                    model_uri=GAISCHEMA.source_file, domain=None, range=Optional[str])

@@ -18,6 +18,9 @@
 --     * Slot: applications_id Description: Table 三, applications received and handled, by applicant column.
 --     * Slot: reviews_and_litigation_id Description: Table 四, administrative reconsideration and litigation about information disclosure.
 --     * Slot: extraction_id Description: Where this instance came from and what the extractor could not read or had to infer. Present only in instances made by gaischema extract; not part of the official report.
+--     * Slot: extensions_id Description: Local extensions: what a province (or any publisher) adds beyond the national format, under a key of its own namespace (extensions.<namespace>), as OCDS extensions do. The national format says nothing about its content: the national rules do not read it and an implementation that does not know an extension ignores it; the extension's own schema (a LinkML schema that imports gaischema, docs/extensions.md) validates it.
+-- # Class: LocalExtensions Description: The local extensions of a report, one key per namespace (a province's extension schema declares its own key and its content). Open in the national format: any content is accepted, and none is checked by a national rule.
+--     * Slot: id
 -- # Class: ExtractionRecord Description: Provenance of an extracted instance, and the notes of what could not be read or was inferred.
 --     * Slot: id
 --     * Slot: source_file Description: The file the instance was extracted from, as named on the command line.
@@ -160,6 +163,12 @@
 -- # Class: ExtractionNote_note_candidates
 --     * Slot: ExtractionNote_id Description: Autocreated FK slot
 --     * Slot: note_candidates Description: For an ambiguous split, the splits that satisfy the rules, each as comma-separated numbers.
+
+CREATE TABLE "LocalExtensions" (
+	id INTEGER NOT NULL,
+	PRIMARY KEY (id)
+);
+CREATE INDEX "ix_LocalExtensions_id" ON "LocalExtensions" (id);
 
 CREATE TABLE "ExtractionRecord" (
 	id INTEGER NOT NULL,
@@ -480,12 +489,14 @@ CREATE TABLE "AnnualReport" (
 	applications_id INTEGER,
 	reviews_and_litigation_id INTEGER,
 	extraction_id INTEGER,
+	extensions_id INTEGER,
 	PRIMARY KEY (id),
 	FOREIGN KEY(statistical_period_id) REFERENCES "StatisticalPeriod" (id),
 	FOREIGN KEY(proactive_disclosure_id) REFERENCES "ProactiveDisclosure" (id),
 	FOREIGN KEY(proactive_disclosure_2019_id) REFERENCES "ProactiveDisclosure2019" (id),
 	FOREIGN KEY(applications_id) REFERENCES "ApplicationStatistics" (id),
 	FOREIGN KEY(reviews_and_litigation_id) REFERENCES "ReviewsAndLitigation" (id),
-	FOREIGN KEY(extraction_id) REFERENCES "ExtractionRecord" (id)
+	FOREIGN KEY(extraction_id) REFERENCES "ExtractionRecord" (id),
+	FOREIGN KEY(extensions_id) REFERENCES "LocalExtensions" (id)
 );
 CREATE INDEX "ix_AnnualReport_id" ON "AnnualReport" (id);

@@ -1550,6 +1550,7 @@ class AnnualReport(ConfiguredBaseModel):
     processing_fee_charged: Optional[bool] = Field(default=None, title="是否收取信息处理费", description="""Structured fact from section 六 - whether any 信息处理费 (information processing fee, 国办函〔2020〕109号) was charged in the report year.""", json_schema_extra = { "linkml_meta": {'domain_of': ['AnnualReport']} })
     processing_fee_amount: Optional[Decimal] = Field(default=None, title="信息处理费金额（元）", description="""Structured fact from section 六 - the total information processing fee charged, in yuan.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['AnnualReport']} })
     extraction: Optional[ExtractionRecord] = Field(default=None, title="抽取记录", description="""Where this instance came from and what the extractor could not read or had to infer. Present only in instances made by gaischema extract; not part of the official report.""", json_schema_extra = { "linkml_meta": {'domain_of': ['AnnualReport']} })
+    extensions: Optional[LocalExtensions] = Field(default=None, title="地方扩展", description="""Local extensions: what a province (or any publisher) adds beyond the national format, under a key of its own namespace (extensions.<namespace>), as OCDS extensions do. The national format says nothing about its content: the national rules do not read it and an implementation that does not know an extension ignores it; the extension's own schema (a LinkML schema that imports gaischema, docs/extensions.md) validates it.""", json_schema_extra = { "linkml_meta": {'domain_of': ['AnnualReport']} })
 
     @field_validator('division_code')
     def pattern_division_code(cls, v):
@@ -1563,6 +1564,17 @@ class AnnualReport(ConfiguredBaseModel):
             err_msg = f"Invalid division_code format: {v}"
             raise ValueError(err_msg)
         return v
+
+
+class LocalExtensions(ConfiguredBaseModel):
+    """
+    The local extensions of a report, one key per namespace (a province's extension schema declares its own key and its content). Open in the national format: any content is accepted, and none is checked by a national rule.
+    """
+    linkml_meta: ClassVar[LinkMLMeta] = LinkMLMeta({'extra_slots': {'allowed': True},
+         'from_schema': 'https://w3id.org/gaischema',
+         'title': '地方扩展'})
+
+    pass
 
 
 class ExtractionRecord(ConfiguredBaseModel):
@@ -2037,6 +2049,7 @@ class CaseCounts(ConfiguredBaseModel):
 # Model rebuild
 # see https://pydantic-docs.helpmanual.io/usage/models/#rebuilding-a-model
 AnnualReport.model_rebuild()
+LocalExtensions.model_rebuild()
 ExtractionRecord.model_rebuild()
 ExtractionNote.model_rebuild()
 StatisticalPeriod.model_rebuild()

@@ -128,3 +128,22 @@ def browser():
         b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
         yield b
         b.close()
+@pytest.fixture(scope="session")
+def built_site(site) -> Path:
+    """The documentation site, built once a test session (``mkdocs build --strict``, as the README says): the
+    same build the validator page's tests use."""
+    return site
+
+
+def mini_suite(folder: Path, ids: list[str]) -> Path:
+    """A copy of the conformance suite with some of its cases (its index.json filtered): a runner's test runs a
+    few cases, not all (an implementation's command costs a process a case)."""
+    source = ROOT / "generated" / "conformance"
+    index = json.loads((source / "index.json").read_text(encoding="utf-8"))
+    index["cases"] = [c for c in index["cases"] if c["id"] in ids]
+    assert len(index["cases"]) == len(ids), ids
+    for c in index["cases"]:
+        (folder / c["file"]).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(source / c["file"], folder / c["file"])
+    (folder / "index.json").write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
+    return folder

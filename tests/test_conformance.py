@@ -178,9 +178,10 @@ def test_an_implementation_without_the_optional_groups_passes_the_required_cases
 def test_json_schema_has_no_keywords_strict_validators_refuse():
     schema = json.loads((ROOT / "generated" / "gaischema.schema.json").read_text(encoding="utf-8"))
     assert "metamodel_version" not in schema
-    # versioned: the $id is the w3id address of this version's JSON Schema, and the version stays (an annotation)
-    assert schema["version"] == RULES["schema_version"]
-    assert schema["$id"] == f"https://w3id.org/gaischema/v{schema['version']}/gaischema.schema.json"
+    # versioned: the $id is the w3id address of this version's JSON Schema; LinkML's `version` (no JSON Schema
+    # keyword, refused by Ajv's strict mode) is not kept
+    assert "version" not in schema
+    assert schema["$id"] == f"https://w3id.org/gaischema/v{RULES['schema_version']}/gaischema.schema.json"
     text = json.dumps(schema)
     assert '"allOf": []' not in text and "{}" not in text.replace('"default": {}', "")
 
@@ -190,7 +191,6 @@ import Ajv2019 from "ajv/dist/2019.js";
 import addFormats from "ajv-formats";
 import fs from "fs";
 const ajv = new Ajv2019({strict: true, allErrors: true});
-ajv.addKeyword("version");  // the JSON Schema's top-level version, an annotation (docs/versioning.md)
 addFormats(ajv);
 for (const p of process.argv.slice(2)) ajv.compile(JSON.parse(fs.readFileSync(p, "utf8")));
 console.log("strict ok");
@@ -203,6 +203,7 @@ def test_json_schema_compiles_in_ajv_strict_mode(tmp_path):
                           cwd=tmp_path, capture_output=True, text=True, timeout=300, check=False)
     if proc.returncode:
         pytest.skip(f"npm could not install ajv: {proc.stderr[-300:]}")
+    assert "addKeyword" not in AJV and "strict: true" in AJV  # the file as shipped, no keyword declared
     (tmp_path / "check.mjs").write_text(AJV, encoding="utf-8")
     run = subprocess.run(["node", "check.mjs", str(ROOT / "generated" / "gaischema.schema.json"),
                           str(SUITE / "case.schema.json")], cwd=tmp_path,
@@ -249,13 +250,37 @@ STOCK = [  # (file in generated/, the stock command) - documented in docs/contri
 def test_stock_linkml_generators_reproduce_generated(name, command):
     import sys
 
-    from gaischema.build import strict_json_schema
-
     tool = str(Path(sys.executable).parent / command[0])
     proc = subprocess.run([tool, *command[1:]], cwd=ROOT, capture_output=True, text=True, timeout=300, check=False)
     assert proc.returncode == 0, proc.stderr[-1000:]
-    text = strict_json_schema(proc.stdout) if name.endswith(".json") else proc.stdout
+    text = proc.stdout
+    if name.endswith(".json"):  # the documented post-step, as docs/contributing.md writes it, run by jq
+        assert shutil.which("jq"), "jq runs the documented post-step (.ci/run installs it)"
+        post = subprocess.run(["jq", "--indent", "4", _documented_jq_program()], input=text, capture_output=True,
+                              text=True, timeout=60, check=False)
+        assert post.returncode == 0, post.stderr
+        text = post.stdout
     assert text.rstrip("\n") == (ROOT / "generated" / name).read_text(encoding="utf-8").rstrip("\n")
+
+
+def _documented_jq_program() -> str:
+    """The jq program of the gen-json-schema line in docs/contributing.md (between its single quotes)."""
+    page = (ROOT / "docs" / "contributing.md").read_text(encoding="utf-8")
+    m = re.search(r"gen-json-schema --title-from title schema/gaischema\.yaml \| jq --indent 4 '([^']*)'", page)
+    assert m, "docs/contributing.md documents the JSON Schema's post-step"
+    return m.group(1)
+
+
+def test_the_python_post_step_is_the_documented_one():
+    from gaischema.build import strict_json_schema
+
+    raw = {"$id": "https://w3id.org/gaischema", "metamodel_version": "1.7.0", "version": "9.8.7", "title": "标准",
+           "$defs": {"A": {"allOf": [{}, {"if": {}}], "properties": {"x": {"allOf": [{}]}}}}}
+    post = subprocess.run(["jq", "--indent", "4", _documented_jq_program()], input=json.dumps(raw),
+                          capture_output=True, text=True, timeout=60, check=True)
+    assert strict_json_schema(json.dumps(raw)) == post.stdout.rstrip("\n")
+    assert json.loads(post.stdout) == {"$id": "https://w3id.org/gaischema/v9.8.7/gaischema.schema.json", "title": "标准",
+                                       "$defs": {"A": {"allOf": [{"if": {}}], "properties": {"x": {}}}}}
 
 
 # what LinkML itself (no gaischema plugin) enforces: the JSON Schema's types, ranges, enumerations, patterns,
@@ -277,3 +302,73 @@ def test_stock_linkml_validator_catches_every_rule_linkml_can_express():
     assert passed == {"FORMAT-VERSION-TABLES", "META-FEE-AMOUNT", "META-PERIOD-END", "META-PERIOD-START",
                       "META-PUBLISHED-AFTER-YEAR", "T3-BALANCE", "T3-RESULTS-TOTAL", "T3-ROW-TOTAL", "T4-TOTAL",
                       "TABLES-MISSING"}
+
+
+# ------------------------------------------------------------------------------------------------ stated by hand
+def test_every_case_states_its_findings_in_its_source():
+    """The expected findings come from the case's source, written by hand (an example's `# Expect:` lines, an
+    entry of build.MUTATIONS/CROSS_PAIRS), never from running the implementation: an example that breaks a rule
+    states at least one finding of that rule, and a valid one states none."""
+    from gaischema.build import expected_in
+
+    for path in sorted(EXAMPLES.glob("*/AnnualReport-*.yaml")):
+        stated = expected_in(path)
+        rule = intended_rule(path, required=False)
+        if path.parent.name == "valid" or path.parent.name == "cross" and rule is None:
+            assert stated == [], path.name
+        elif path.parent.name != "cross":
+            assert rule in {e["rule"] for e in stated}, path.name
+
+
+def test_the_build_fails_when_gaischema_disagrees_with_a_stated_finding():
+    from gaischema.build import SuiteError, disagreement, expected_in, stated_findings
+
+    path = EXAMPLES / "invalid" / "AnnualReport-t4-total.yaml"
+    rules = {r["id"]: r for r in json.loads((ROOT / "generated" / "gaischema.model.json").read_text(
+        encoding="utf-8"))["rules"]}
+    stated = stated_findings(expected_in(path), rules)
+    assert stated == [{"report": 0, "rule": "T4-TOTAL", "severity": "error",
+                       "path": "reviews_and_litigation.administrative_review.total", "reported": 3, "expected": 2}]
+    found = run_case({"reports": [yaml.safe_load(path.read_text(encoding="utf-8"))]})
+    assert disagreement(found, stated) == []
+    wrong = [dict(stated[0], expected=3)]  # a wrong hand-stated value is a disagreement, not a new snapshot
+    assert disagreement(found, wrong) and any("stated but not found" in w for w in disagreement(found, wrong))
+    with pytest.raises(SuiteError):
+        stated_findings([{"rule": "T4-TOTAL"}], rules)  # a finding must state its path
+
+
+# ------------------------------------------------------------------------------------------------ the runner
+def test_the_runner_runs_an_implementation_by_its_command_and_reports_in_the_documented_format(tmp_path):
+    """gaischema-conformance --command: each case's files (reports named 0, 1, …; an input case's text under its
+    name) given to a command that prints JSON findings. gaischema's own command line passes; the same command
+    without the cross-report rules fails the cross-report case with its two findings missing."""
+    import sys
+
+    from conftest import mini_suite
+
+    from gaischema.conformance import main
+
+    suite = mini_suite(tmp_path / "suite", ["t4-total", "xr-narrative-similar", "input-duplicate-key"])
+    me = Path(sys.executable).parent / "gaischema"
+    schema = json.loads((SUITE / "results.schema.json").read_text(encoding="utf-8"))
+    assert main(["--suite", str(suite), "--command", f"{me} validate --format json", "--report",
+                 str(tmp_path / "good.json")]) == 0
+    good = json.loads((tmp_path / "good.json").read_text(encoding="utf-8"))
+    jsonschema.validate(good, schema)
+    assert good["summary"] == {"cases": 3, "passed": 3, "failed": 0, "errored": 0, "skipped": 0, "conforms": True}
+    assert main(["--suite", str(suite), "--command", f"{me} validate --format json --no-cross", "--report",
+                 str(tmp_path / "bad.json")]) == 1
+    bad = json.loads((tmp_path / "bad.json").read_text(encoding="utf-8"))
+    jsonschema.validate(bad, schema)
+    failed = [r for r in bad["results"] if r["status"] != "passed"]
+    assert [r["id"] for r in failed] == ["xr-narrative-similar"]
+    assert failed[0]["missing"][0][:4] == [1, "XR-NARRATIVE-SIMILAR", "warning", "problems_and_improvements"]
+    assert main(["--suite", str(suite), "--command", "false", "--report", str(tmp_path / "err.json")]) == 1
+    assert {r["status"] for r in json.loads((tmp_path / "err.json").read_text(encoding="utf-8"))["results"]} == {"errored"}
+
+
+def test_the_suite_and_its_runner_are_in_the_wheel():
+    project = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'gaischema-conformance = "gaischema.conformance:main"' in project
+    assert '"conformance/*.json"' in project and '"conformance/cases/*/*.json"' in project
+    assert (SUITE / "results.schema.json").exists()

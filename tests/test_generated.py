@@ -60,7 +60,7 @@ print(json.dumps({
                           timeout=300)
     assert proc.returncode == 0, proc.stderr[-3000:]
     got = json.loads(proc.stdout)
-    version = json.loads((GENERATED / "gaischema.schema.json").read_text(encoding="utf-8"))["version"]
+    version = json.loads((GENERATED / "gaischema.rules.json").read_text(encoding="utf-8"))["schema_version"]
     assert got == {"schema_yaml": True, "json_schema": f"https://w3id.org/gaischema/v{version}/gaischema.schema.json",
                    "dataclass": "AnnualReport",
                    "pydantic": "AnnualReport", "valid": True}

@@ -51,3 +51,17 @@ def test_any_count_set_to_minus_one_is_an_error(beilun):
         findings = validate(inst)
         hits = [f for f in findings if f.path == c["path"] and f.severity == "error"]
         assert [f.rule for f in hits] == ["SCHEMA-MINIMUM"], c["path"]
+
+
+def test_the_conformance_suite_catches_every_deliberate_fault():
+    """The mutation check (tests/mutation_faults.py): each deliberate fault in the reference implementation —
+    digests at 64/65 characters, organ-name normalisation, dates compared as text, >= for >, a sum short of a
+    term, rules on an invalid format_version, a blank reported as 0, anyOf, finding paths of required and
+    additionalProperties, rounding, a rejected value evaluated — makes at least one conformance case fail."""
+    import mutation_faults
+
+    results = mutation_faults.run_all()
+    caught = [r["fault"] for r in results if r["caught"]]
+    print(f"mutation score: {len(caught)}/{len(results)}")
+    assert len(results) == len(mutation_faults.FAULTS) >= 18
+    assert [r for r in results if not r["caught"]] == []

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 import yaml
 from openpyxl import load_workbook
-from conftest import EXAMPLES, ROOT, gaischema_json
+from conftest import EXAMPLES, ROOT, gaischema_json, mini_suite
 
 from gaischema.extract.pipeline import extract
 from gaischema.workbook import build
@@ -50,6 +50,12 @@ def app(tmp_path_factory) -> dict:
         shutil.copy(ROOT / "js" / name, source / "js" / name)
     for name in ("generated", "LICENSE", "LICENSES"):
         os.symlink(ROOT / name, source / name)
+    for name in ("types",):
+        shutil.copytree(ROOT / "js" / name, source / "js" / name)
+    # the package's data (generated/'s files, the suite, the declarations) is built before packing, as the README
+    # says (`npm run build`): no install or pack script runs it, so the packed manifest names no unshipped script
+    proc = _run([NPM, "run", "--silent", "build"], source / "js")
+    assert proc.returncode == 0, proc.stderr[-2000:]
     proc = _run([NPM, "pack", "--json", "--pack-destination", work], source / "js")
     assert proc.returncode == 0, proc.stderr[-2000:]
     packed = json.loads(proc.stdout)[0]
@@ -58,8 +64,8 @@ def app(tmp_path_factory) -> dict:
     folder.mkdir()
     (folder / "package.json").write_text('{"private": true}\n', encoding="utf-8")
     # exceljs: the optional peer dependency of gaischema/workbook, installed as its users install it
-    proc = _run([NPM, "install", "--no-audit", "--no-fund", "--loglevel=error", f"../{tarball.name}", "exceljs@^4.4.0"],
-                folder)
+    proc = _run([NPM, "install", "--no-audit", "--no-fund", "--loglevel=error", f"../{tarball.name}", "exceljs@^4.4.0",
+                 "typescript@^5.4"], folder)  # typescript: a TypeScript user's check of the package's types
     assert proc.returncode == 0, f"npm install failed: {proc.stderr[-2000:]}"
     return {"tarball": tarball, "folder": folder, "files": [f["path"] for f in packed["files"]]}
 
@@ -172,7 +178,8 @@ def test_unreadable_input_is_the_same_input_finding_and_exit_2(app, tmp_path):
 
 
 def test_usage_errors_exit_2_without_a_stack_trace(app):
-    for args in ((), ("validate",), ("validate", "--format", "xml", "x.yaml"), ("conformance",), ("frobnicate",)):
+    for args in ((), ("validate",), ("validate", "--format", "xml", "x.yaml"), ("conformance", "--bogus"),
+                 ("conformance", "--command"), ("conformance", "a", "b"), ("frobnicate",)):
         proc = command(app, *args)
         assert proc.returncode == 2, (args, proc.stdout, proc.stderr)
         assert "usage: gaischema-js" in proc.stderr and "    at " not in proc.stderr
@@ -234,3 +241,70 @@ def test_the_workbook_reader_refuses_a_workbook_of_another_layout(app, tmp_path)
     read = json.loads(proc.stdout)
     assert read[str(moved)] == {"error": "INPUT-NOT-REPORT"}
     assert read[str(good)]["organ"] == data["organ"]
+
+
+def test_the_packed_manifest_is_what_vendors_expect(app):
+    """No script the tarball does not ship (npm warned on install: prepare/prepack ran scripts/build.mjs, which is
+    not packed), a repository, types; the conformance suite and the declarations in the package."""
+    with tarfile.open(app["tarball"]) as tar:
+        pkg = json.load(tar.extractfile("package/package.json"))
+    shipped = set(app["files"])
+    for name, script in pkg.get("scripts", {}).items():
+        assert name not in ("prepare", "prepack", "preinstall", "install", "postinstall"), name
+    assert pkg["repository"]["url"] and pkg["types"] == "./types/index.d.ts"
+    assert pkg["exports"]["."]["types"] == "./types/index.d.ts"
+    assert {"types/index.d.ts", "data/gaischema.d.ts", "data/conformance/index.json",
+            "data/conformance/results.schema.json", "data/conformance/case.schema.json"} <= shipped
+    index = json.loads((ROOT / "generated" / "conformance" / "index.json").read_text(encoding="utf-8"))
+    assert {f"data/conformance/{c['file']}" for c in index["cases"]} <= shipped
+    assert all(f"scripts/" not in script or name in ("build", "page") for name, script in pkg["scripts"].items())
+
+
+def test_the_types_compile_for_a_typescript_user(app):
+    (app["folder"] / "use.ts").write_text(
+        'import {validate, crossCheck, version, type AnnualReport, type Finding, type FormatVersionEnum} from "gaischema";\n'
+        'const v: FormatVersionEnum = "v2021";\n'
+        'const report: AnnualReport = {organ: "甲县统计局", report_year: 2023, format_version: v};\n'
+        'const found: Finding[] = validate(report);\n'
+        'const cross = crossCheck([report, report]);\n'
+        'const rules: string[] = found.map(f => f.rule).concat(cross.map(f => `${f.report}>${f.other}`));\n'
+        'console.log(version, rules.length);\n'
+        '// @ts-expect-error: a format version is one of the permissible values\n'
+        'const wrong: FormatVersionEnum = "2021";\n', encoding="utf-8")
+    tsc = app["folder"] / "node_modules" / ".bin" / "tsc"
+    proc = _run([tsc, "--noEmit", "--strict", "--module", "nodenext", "--moduleResolution", "nodenext", "--target",
+                 "es2022", "--lib", "es2022", "use.ts"], app["folder"])  # no DOM lib: exceljs's @types/node has its own
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-1000:]
+    declared = (ROOT / "generated" / "gaischema.d.ts").read_text(encoding="utf-8")
+    assert 'export type FormatVersionEnum = "v2019" | "v2021";' in declared
+    assert "    organ: string;" in declared and "    publication_date?: string | null;" in declared
+
+
+def test_the_bundled_suite_runs_without_a_checkout(app, tmp_path):
+    """`npx gaischema-js conformance`, in a folder with no checkout: the suite the package ships, and a results
+    report in the documented format."""
+    index = json.loads((ROOT / "generated" / "conformance" / "index.json").read_text(encoding="utf-8"))
+    proc = npx(app, "conformance", "--report", str(tmp_path / "results.json"), cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr[-3000:]
+    assert proc.stdout.strip().splitlines()[-1] == f"{len(index['cases'])} passed, 0 failed"
+    results = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))
+    schema = json.loads((ROOT / "generated" / "conformance" / "results.schema.json").read_text(encoding="utf-8"))
+    import jsonschema
+
+    jsonschema.validate(results, schema)
+    assert results["summary"]["conforms"] and results["summary"]["passed"] == len(index["cases"])
+
+
+def test_the_runner_runs_any_implementation_by_its_command(app, tmp_path):
+    """--command: the cases' files given to a command that prints JSON findings; one that leaves out the
+    cross-report rules fails the cross-report case, with the missing findings named."""
+    suite = mini_suite(tmp_path / "suite", ["t4-total", "xr-carry-over"])
+    me = str(app["folder"] / "node_modules" / ".bin" / "gaischema-js")
+    good = command(app, "conformance", suite, "--command", f"{me} validate --format json", "--report", "-")
+    assert good.returncode == 0, good.stderr[-2000:]
+    assert json.loads(good.stdout)["summary"]["passed"] == 2
+    bad = command(app, "conformance", suite, "--command", f"{me} validate --format json --no-cross", "--report", "-")
+    assert bad.returncode == 1
+    failed = [r for r in json.loads(bad.stdout)["results"] if r["status"] == "failed"]
+    assert [r["id"] for r in failed] == ["xr-carry-over"] and len(failed[0]["missing"]) == 2
+

@@ -163,6 +163,9 @@ def test_python_and_the_javascript_implementation_find_the_same_statements(tmp_p
                           capture_output=True, text=True, timeout=600, check=False,
                           env={**os.environ, "GAISCHEMA_REPO": str(ROOT)})  # the package's build reads generated/
     assert proc.returncode == 0, f"npm install failed: {proc.stderr[-1000:]}"
+    proc = subprocess.run([NODE, "scripts/build.mjs"], cwd=tmp_path / "js", capture_output=True, text=True,
+                          timeout=120, check=False, env={**os.environ, "GAISCHEMA_REPO": str(ROOT)})
+    assert proc.returncode == 0, proc.stderr[-1000:]  # the package's data: `npm run build`, no install script
     texts = [[f"{name}|{section}|{rule['rule']}", rule, raw] for name, _, section, rule, raw in _narratives()]
     (tmp_path / "texts.json").write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
     (tmp_path / "js" / "matches.mjs").write_text(JS, encoding="utf-8")

@@ -45,7 +45,6 @@ def test_the_schema_version_is_the_one_source_read_everywhere():
         "generated/__init__.py": gaischema.generated.__version__,
         "gaischema.__version__": gaischema.__version__,
         "installed metadata": importlib.metadata.version("gaischema"),
-        "JSON Schema version": json_schema["version"],
         "JSON Schema $id": json_schema["$id"].removeprefix("https://w3id.org/gaischema/v").split("/")[0],
         "rules file": json.loads((generated / "gaischema.rules.json").read_text(encoding="utf-8"))["schema_version"],
         "model": json.loads((generated / "gaischema.model.json").read_text(encoding="utf-8"))["version"],
@@ -132,38 +131,68 @@ def _plain_install() -> dict[str, object]:
     from packaging.utils import canonicalize_name
 
     seen: dict[str, object] = {}
+    asked: dict[str, set[str]] = {}  # the extras each distribution is asked for, by every requirer (a union)
     todo = [("gaischema", frozenset())]
     while todo:
         name, extras = todo.pop()
-        meta = importlib.metadata.metadata(name)
-        seen[canonicalize_name(name)] = meta
+        key = canonicalize_name(name)
+        if key in seen and extras <= asked[key]:
+            continue
+        asked.setdefault(key, set()).update(extras)
+        seen[key] = importlib.metadata.metadata(name)
         for text in importlib.metadata.requires(name) or []:
             req = Requirement(text)
-            if req.marker and not any(req.marker.evaluate({"extra": e}) for e in (extras or {""})):
+            if req.marker and not any(req.marker.evaluate({"extra": e}) for e in (asked[key] | {""})):
                 continue
-            key = canonicalize_name(req.name)
-            if key not in seen:
-                todo.append((req.name, frozenset(req.extras)))
+            todo.append((req.name, frozenset(req.extras)))
     return seen
 
 
-def test_a_plain_install_carries_no_gpl_only_package():
-    """linkml requires jsonschema[format], which brings rfc3987 (GPL-3.0-or-later): the base install depends on
-    linkml-runtime and jsonschema[format-nongpl]; linkml is the `linkml` extra."""
-    installed = _plain_install()
-    assert {"linkml-runtime", "jsonschema", "rfc3986-validator", "openpyxl"} <= set(installed)
-    assert "linkml" not in installed and "rfc3987" not in installed
-    assert [name for name, meta in installed.items() if _gpl_only(meta)] == []
+def test_the_only_gpl_package_of_a_plain_install_is_rfc3987_brought_by_linkml():
+    """linkml (a core dependency: linkml-validate and the gen-* tools after a plain install) requires
+    jsonschema[format], which brings rfc3987 (GPL-3.0-or-later). That is the one GPL-only package of a plain
+    install, it comes through linkml and no other way, gaischema's own requirements ask for the non-GPL format
+    checkers, and the README's licence section names it."""
     import importlib.metadata
 
-    try:  # the check itself: rfc3987, where the test extra's linkml brought it, is GPL-only
-        assert _gpl_only(importlib.metadata.metadata("rfc3987"))
-    except importlib.metadata.PackageNotFoundError:
-        pass
+    installed = _plain_install()
+    assert {"linkml", "linkml-runtime", "jsonschema", "rfc3986-validator", "openpyxl"} <= set(installed)
+    assert [name for name, meta in installed.items() if _gpl_only(meta)] == ["rfc3987"]
+    # the detector itself: a permissive package is not GPL-only, rfc3987 is (it is installed: linkml is a dependency)
+    assert _gpl_only(importlib.metadata.metadata("rfc3987"))
+    assert not _gpl_only(importlib.metadata.metadata("jsonschema"))
+    # rfc3987 comes only through linkml: without linkml's requirements the closure has no GPL-only package
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    requirements = project["dependencies"] + [r for extra in project["optional-dependencies"].values() for r in extra]
-    assert any(r.startswith("jsonschema[format-nongpl]") for r in requirements)
-    assert not any(r.startswith("jsonschema[format]") for r in requirements)
+    own = [r for r in project["dependencies"] if not r.startswith("linkml>")]
+    assert "linkml>=1.9" in project["dependencies"] and project["optional-dependencies"]["linkml"] == ["linkml>=1.9"]
+    assert not any(r.startswith("jsonschema[format]") for r in own)
+    assert any(r.startswith("jsonschema[format-nongpl]") for r in own)
+    via = _requirers(installed, "rfc3987")
+    assert via == {"jsonschema"}, via  # jsonschema[format], which only linkml asks for
+    asking = {n for n in installed if any(r.startswith("jsonschema") and "[format]" in r.replace(" ", "")
+                                           for r in importlib.metadata.requires(n) or [])}
+    assert asking and asking <= {"linkml"}, asking
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    licence = readme[readme.index("## 许可 License"):]
+    assert "rfc3987" in licence and "GPL" in licence and "LinkML" in licence
+
+
+def _requirers(installed: dict, target: str) -> set[str]:
+    """The installed distributions whose requirements (markers evaluated for the extras in use) name ``target``."""
+    import importlib.metadata
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    out = set()
+    for name in installed:
+        for text in importlib.metadata.requires(name) or []:
+            req = Requirement(text)
+            if canonicalize_name(req.name) != target:
+                continue
+            if req.marker is None or any(req.marker.evaluate({"extra": e}) for e in ("", "format", "format-nongpl")):
+                out.add(name)
+    return out
 
 
 def test_linkml_lint_finds_no_problem_in_the_schema():

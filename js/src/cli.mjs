@@ -4,13 +4,19 @@
 //   gaischema-js validate FILE|FOLDER... [--format text|json] [--no-cross]
 //       findings of each report, then the cross-report findings; --format json writes what
 //       `gaischema validate --format json` writes. Exit 0: no error; 1: some report has an error; 2: unreadable input.
-//   gaischema-js conformance DIR
-//       runs the conformance suite in DIR (the cases its index.json lists, else every case file under DIR), all
-//       groups, the optional ones too; prints "N passed, M failed";
-//       exit 0 only when every case passes.
+//   gaischema-js conformance [DIR] [--command CMD] [--report FILE|-] [--skip-optional]
+//       runs the conformance suite in DIR (default: the suite this package ships, data/conformance; the cases its
+//       index.json lists, else every case file under DIR), all groups unless --skip-optional; by default against
+//       this package, with --command against any implementation: CMD is run on each case's files (reports named
+//       0, 1, …, or an input case's source under its own name) and prints JSON findings (what `gaischema validate
+//       --format json` writes). Prints "N passed, M failed"; --report writes the results report
+//       (results.schema.json). Exit 0 only when every case passes.
 
+import {spawnSync} from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import {fileURLToPath} from "node:url";
 import {InputError, crossCheck, parseReport, runCase, validate, version} from "./index.mjs";
 
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -18,7 +24,7 @@ const SUFFIXES = [".yaml", ".yml", ".json"];
 const USAGE = `gaischema-js ${version} — the gaischema standard in JavaScript
 
 usage: gaischema-js validate FILE|FOLDER... [--format text|json] [--no-cross]
-       gaischema-js conformance DIR
+       gaischema-js conformance [DIR] [--command CMD] [--report FILE|-] [--skip-optional]
        gaischema-js --version`;
 
 class UsageError extends Error {}
@@ -176,15 +182,106 @@ function caseFiles(dir) {
   visit(dir);
   return out;
 }
+// the suite this package ships (data/conformance/, copied from generated/conformance by scripts/build.mjs)
+const BUNDLED_SUITE = path.join(path.dirname(path.dirname(fileURLToPath(import.meta.url))), "data", "conformance");
+const RESULTS_FORMAT = "gaischema-conformance-results/1";
+
+function caseInputFiles(c, dir) {  // as gaischema.conformance.case_files: reports named 0, 1, …; input under its name
+  if (c.input) { fs.writeFileSync(path.join(dir, c.input.name), c.input.text); return [c.input.name]; }
+  return c.reports.map((r, i) => { fs.writeFileSync(path.join(dir, String(i)), JSON.stringify(r)); return String(i); });
+}
+function parseOutput(text, names) {  // as gaischema.conformance.parse_output
+  const data = JSON.parse(text);
+  if (!Array.isArray(data)) throw new Error("the output is not a JSON list");
+  const which = name => {
+    let i = names.indexOf(String(name));
+    if (i < 0) i = names.indexOf(path.basename(String(name)));
+    if (i < 0) throw new Error(`the output names a file that was not given: ${name}`);
+    return i;
+  };
+  const found = [];
+  for (const item of data) {
+    if (item && Array.isArray(item.findings)) {
+      const report = which(item.file), extra = item.previous != null ? {other: which(item.previous)} : {};
+      for (const f of item.findings) found.push({...f, report, ...extra});
+    } else if (item && typeof item.rule === "string") found.push({report: 0, ...item});
+    else throw new Error("an item of the output is neither a file's result nor a finding");
+  }
+  return found;
+}
+function runCommandOn(argv, c, timeoutMs) {  // an implementation's findings of a case, by its command
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gaischema-case-"));
+  try {
+    const names = caseInputFiles(c, dir);
+    const proc = spawnSync(argv[0], [...argv.slice(1), ...names], {cwd: dir, encoding: "utf8", timeout: timeoutMs,
+                                                                    maxBuffer: 64 * 1024 * 1024});
+    if (proc.error) throw proc.error;
+    if (![0, 1, 2].includes(proc.status)) throw new Error(`exit code ${proc.status}: ${(proc.stderr || "").slice(-500)}`);
+    return parseOutput(proc.stdout, names);
+  } finally {
+    fs.rmSync(dir, {recursive: true, force: true});
+  }
+}
+function splitCommand(text) {  // a command line as argv: words, "…" and '…' quoted (no shell)
+  const out = [];
+  for (const m of text.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g)) out.push(m[1] !== undefined ? m[1].replace(/\\(.)/g, "$1") : m[2] ?? m[3]);
+  if (!out.length) throw new UsageError("--command needs a command");
+  return out;
+}
+function difference(found, expected, leaveOut) {
+  const count = new Map();
+  for (const f of found) if (!leaveOut.has(f.rule)) count.set(key(f), (count.get(key(f)) || 0) + 1);
+  for (const f of expected) if (!leaveOut.has(f.rule)) count.set(key(f), (count.get(key(f)) || 0) - 1);
+  const missing = [], unexpected = [];
+  for (const [k, n] of count) for (let i = 0; i < Math.abs(n); i++) (n < 0 ? missing : unexpected).push(JSON.parse(k));
+  return {missing, unexpected};
+}
 function conformanceCommand(args) {
-  if (args.length !== 1) throw new UsageError("conformance needs one DIR");
-  if (!fs.existsSync(args[0]) || !fs.statSync(args[0]).isDirectory()) throw new UsageError(`not a folder: ${args[0]}`);
-  const cases = caseFiles(args[0]);
-  const failed = [];
-  for (const [file, c] of cases) if (!sameFindings(runCase(c), c.findings)) failed.push(c.id || file);
-  for (const id of failed) process.stderr.write(`FAILED ${id}\n`);
-  process.stdout.write(`${cases.length - failed.length} passed, ${failed.length} failed\n`);
-  return failed.length === 0 && cases.length > 0 ? 0 : 1;
+  let dir = null, command = null, report = null, skipOptional = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === "--command" || a === "--report") {
+      if (i + 1 >= args.length) throw new UsageError(`${a} needs a value`);
+      if (a === "--command") command = splitCommand(args[++i]); else report = args[++i];
+    } else if (a === "--skip-optional") skipOptional = true;
+    else if (a.startsWith("-")) throw new UsageError(`unknown option ${a}`);
+    else if (dir === null) dir = a;
+    else throw new UsageError("conformance takes one DIR");
+  }
+  dir = dir ?? BUNDLED_SUITE;
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(`not a folder: ${dir}`);
+  const cases = caseFiles(dir);
+  const indexFile = path.join(dir, "index.json");
+  const index = fs.existsSync(indexFile) ? JSON.parse(fs.readFileSync(indexFile, "utf8")) : {};
+  const leaveOut = new Set(skipOptional ? index.optional_rules || [] : []);
+  const results = [];
+  for (const [file, c] of cases) {
+    const entry = {id: c.id || file, group: c.group, optional: Boolean(c.optional)};
+    if (skipOptional && c.optional) { results.push({...entry, status: "skipped"}); continue; }
+    let found;
+    try {
+      found = command ? runCommandOn(command, c, 60000) : runCase(c);
+    } catch (e) {
+      results.push({...entry, status: "errored", error: String(e && e.message || e).slice(0, 2000)});
+      continue;
+    }
+    const diff = difference(found, c.findings, leaveOut);
+    const ok = !diff.missing.length && !diff.unexpected.length;
+    results.push({...entry, status: ok ? "passed" : "failed", ...(ok ? {} : diff)});
+  }
+  const n = s => results.filter(r => r.status === s).length;
+  const summary = {cases: results.length, passed: n("passed"), failed: n("failed"), errored: n("errored"),
+                   skipped: n("skipped"), conforms: results.every(r => r.status === "passed" || (r.status === "skipped" && r.optional))};
+  if (report) {
+    const out = {format: RESULTS_FORMAT, suite: {suite_version: index.suite_version ?? null, standard_version: index.standard_version ?? version},
+                 implementation: {command: command ? command.join(" ") : `gaischema-js ${version}`}, summary, results};
+    const text = JSON.stringify(out, null, 1) + "\n";
+    if (report === "-") process.stdout.write(text); else fs.writeFileSync(report, text);
+  }
+  for (const r of results) if (r.status === "failed" || r.status === "errored") process.stderr.write(`${r.status.toUpperCase()} ${r.id}\n`);
+  const line = `${summary.passed} passed, ${summary.failed + summary.errored} failed` + (summary.skipped ? `, ${summary.skipped} skipped` : "") + "\n";
+  (report === "-" ? process.stderr : process.stdout).write(line);
+  return summary.conforms && results.length > 0 ? 0 : 1;
 }
 
 // ---------------------------------------------------------------------------------------------- main

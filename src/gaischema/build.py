@@ -12,6 +12,7 @@ Artifacts:
 - ``gaischema.owl.ttl``      OWL (gen-owl)
 - ``gaischema.shacl.ttl``    SHACL shapes (gen-shacl)
 - ``gaischema.sql``          SQL DDL (gen-sqlddl)
+- ``gaischema.d.ts``         TypeScript declarations of a report's JSON (from the JSON Schema; the npm package's types)
 - ``gaischema.model.json``   the compiled model for the rule engine: class tree, labels, enums, rules and the
                              cell map of each format version (written by this module)
 
@@ -33,12 +34,14 @@ import os
 import re
 import shutil
 import sys
+import unicodedata
+from collections import Counter
 from pathlib import Path
 
 import yaml
 
 from gaischema import engine
-from gaischema.conformance import FIELDS, GROUPS, SUITE_VERSION, explain, run_case
+from gaischema.conformance import FIELDS, GROUPS, SUITE_VERSION, explain, key, run_case
 from gaischema.model import get, put
 
 REPO = Path(__file__).resolve().parents[2]
@@ -213,7 +216,8 @@ def _counter_examples() -> dict[str, list[tuple[str, str]]]:
             for line in lines:
                 if not line.startswith("#"):
                     break
-                head.append(line[1:].strip())
+                if not line.startswith(EXPECT):
+                    head.append(line[1:].strip())
             what = " ".join(head)
             what = what.split(":", 1)[1].strip() if ":" in what else what
             out.setdefault(rule, []).append((f"{path.parent.name}/{path.name}", what))
@@ -291,17 +295,24 @@ def _stable_sql(ddl: str) -> str:
 
 
 def strict_json_schema(text: str) -> str:
-    """gen-json-schema's output made valid for strict validators (Ajv's strict mode) and versioned, nothing else
-    changed: the top-level ``metamodel_version`` is no JSON Schema keyword; every class rule that has no pre- or
-    postconditions (all of gaischema's: their conditions are in the rule language) becomes an empty ``{}`` in
-    ``allOf``; the ``$id`` names the version, at the w3id path docs/versioning.md promises. ``version`` stays (an
-    annotation: Ajv's strict mode compiles it once told ``ajv.addKeyword("version")``). The same as
-    ``gen-json-schema --title-from title schema/gaischema.yaml | jq '.["$id"] = "https://w3id.org/gaischema/v\\(.
-    version)/gaischema.schema.json" | del(.metamodel_version) | walk(if type == "object" and has("allOf") then .allOf
-    |= map(select(. != {})) | if .allOf == [] then del(.allOf) else . end else . end)'`` (docs/contributing.md)."""
+    """gen-json-schema's output made valid for strict validators (Ajv's strict mode, with no keyword added) and
+    versioned, nothing else changed: the top-level ``metamodel_version`` and ``version`` are LinkML's, no JSON
+    Schema keywords (Ajv's strict mode refuses an unknown keyword), so the version moves into the ``$id``, at the
+    w3id path docs/versioning.md promises, and both go; every class rule that has no pre- or postconditions (all of
+    gaischema's: their conditions are in the rule language) becomes an empty ``{}`` in ``allOf``, which goes too.
+    The same as the documented command (docs/contributing.md, run by tests/test_conformance.py)::
+
+        gen-json-schema --title-from title schema/gaischema.yaml | jq --indent 4 '
+          .["$id"] = "https://w3id.org/gaischema/v\\(.version)/gaischema.schema.json"
+          | del(.metamodel_version, .version)
+          | walk(if type == "object" and has("allOf")
+                 then (.allOf |= map(select(. != {}))) | (if .allOf == [] then del(.allOf) else . end)
+                 else . end)'
+    """
     schema = json.loads(text)
-    schema.pop("metamodel_version", None)
     schema["$id"] = json_schema_id(schema["version"])
+    schema.pop("metamodel_version", None)
+    schema.pop("version", None)
 
     def walk(node):
         if isinstance(node, dict):
@@ -316,7 +327,54 @@ def strict_json_schema(text: str) -> str:
                 walk(value)
 
     walk(schema)
-    return json.dumps(schema, indent=4)
+    return json.dumps(schema, indent=4, ensure_ascii=False)
+
+
+def typescript_declarations(schema: dict) -> str:
+    """TypeScript declarations (``gaischema.d.ts``) of the report's JSON, from the JSON Schema as shipped: an
+    interface per class, a union of string literals per enumeration, the JSON types of the slots (a date is its
+    ``YYYY-MM-DD`` string), ``?`` on what is not required, ``| null`` where null is allowed. The npm package ships it
+    (js/types/index.d.ts re-exports it). LinkML's gen-typescript was tried: it types a decimal as a string and names
+    an undeclared ``date`` type, so the declarations follow the JSON Schema instead, which is what a report is."""
+    defs = schema["$defs"]
+
+    def ts(node: dict) -> str:
+        if "$ref" in node:
+            return node["$ref"].rsplit("/", 1)[1]
+        if "anyOf" in node:
+            return " | ".join(dict.fromkeys(ts(n) for n in node["anyOf"]))
+        if "enum" in node:
+            return " | ".join(json.dumps(v, ensure_ascii=False) for v in node["enum"])
+        types = node.get("type", [])
+        out = []
+        for kind in types if isinstance(types, list) else [types]:
+            if kind == "array":
+                out.append(f"Array<{ts(node.get('items', {}))}>")
+            else:
+                out.append({"integer": "number", "number": "number", "string": "string", "boolean": "boolean",
+                            "null": "null", "object": "Record<string, unknown>"}[kind])
+        return " | ".join(out) or "unknown"
+
+    def doc(node: dict, indent: str) -> list[str]:
+        text = " ".join(x for x in (node.get("title"), node.get("description")) if x).replace("*/", "* /")
+        return [f"{indent}/** {text} */"] if text else []
+
+    lines = [f"// {GENERATED_HEADER}", f"// The JSON of a report ({schema['$id']}), as TypeScript declarations.", ""]
+    for name, node in defs.items():
+        lines += doc(node, "")
+        if "enum" in node:
+            lines += [f"export type {name} = {ts(node)};", ""]
+            continue
+        lines.append(f"export interface {name} {{")
+        required = set(node.get("required", []))
+        for prop, sub in node.get("properties", {}).items():
+            lines += doc(sub, "    ")
+            lines.append(f"    {prop}{'' if prop in required else '?'}: {ts(sub)};")
+        lines += ["}", ""]
+    root = schema.get("title") and next((n for n in defs if n == "AnnualReport"), None)
+    if root:
+        lines += ["/** The root of a report. */", f"export type Report = {root};", ""]
+    return "\n".join(lines)
 
 
 def json_schema_id(version: str) -> str:
@@ -417,7 +475,10 @@ major when the case format changes, minor when cases are added or an expected re
 - `reports`: the report instances (one, or several for the cross-report rules, in the order they are read), or,
   in the `input` group, `input`: `{{name, text}}`, the source text of one file (its name decides YAML or JSON).
 - `findings`: every finding, each `{{report, rule, severity, path, reported, expected}}` (+ `quote` for the
-  narrative rules, `other` for a cross-report finding: the index of the previous or the copied report).
+  narrative rules, `other` for a cross-report finding: the index of the previous or the copied report). They are
+  stated by hand in the case's source (an example's `# Expect:` header lines; an entry of `MUTATIONS`,
+  `CROSS_PAIRS` in gaischema.build), derived from what the case breaks; the build runs gaischema's validator
+  against them and fails when it disagrees: no expected finding is a snapshot of the implementation's output.
 
 ## What must match
 
@@ -436,13 +497,16 @@ keywords, is broken by no case: every assertion keyword the JSON Schema uses map
 (`index.json`: `unreachable`; a test fails when that stops being true).
 
 The rules are specified in docs/rule-language.md and compiled in generated/gaischema.rules.json; the JSON Schema
-is generated/gaischema.schema.json. Run the suite against an installed gaischema with `python -m
-gaischema.conformance`; tests/test_conformance.py runs it, and the JavaScript implementation (js/) too.
+is generated/gaischema.schema.json. Run the suite against an installed gaischema with `gaischema-conformance`
+(`python -m gaischema.conformance`), and against any implementation with `gaischema-conformance --command CMD` or
+`npx gaischema-js conformance --command CMD`: CMD gets each case's files and prints JSON findings, and `--report`
+writes a results report (`results.schema.json`; docs/conformance.md). tests/test_conformance.py runs it, and the
+JavaScript implementation (js/) too; tests/mutation_faults.py checks that the suite catches deliberate faults.
 """
 
 # docs/rule-language.md's sections (their mkdocs anchors) that decide a finding of each kind of rule
 KIND_SECTIONS = {
-    "jsonschema": ["what-linkml-enforces-itself-and-what-it-cannot", "evaluation"],
+    "jsonschema": ["json-schema-findings", "evaluation"],
     "complete": ["evaluation", "kinds"],
     "version_structure": ["kinds"],
     "tables_present": ["evaluation", "kinds"],
@@ -489,33 +553,142 @@ def _diff(a, b, path: str = "", report: int = 0):
 
 # one change per rule, made to a complete, valid report of each format version:
 # (case name, rule, path or {version: path}, change (+N, a value, or None to delete), where the finding must be,
-#  what the change does, in words)
+#  what the change does, in words, {version: the findings it must give}, written by hand from the base's values)
+T3, T4 = "applications.results.", "reviews_and_litigation."
+NEW, RT = "applications.new_applications.", T3 + "results_total."
+BING_OTHER = "本机关本年度未收取信息处理费，也未发生其他需要报告的事项。特此说明。"
 MUTATIONS = [
-    ("t3-row-total", "T3-ROW-TOTAL", "applications.results.granted.total", +1, None,
-     "三（一）予以公开 总计 raised by one: the row's 总计 is no longer the sum of its seven applicant columns"),
-    ("t3-results-total", "T3-RESULTS-TOTAL", "applications.results.results_total.natural_person", +1, None,
-     "（七）总计 × 自然人 raised by one: no longer the sum of the results (一)-(六) above it"),
-    ("t3-balance", "T3-BALANCE", "applications.new_applications.natural_person", +1, None,
-     "一、本年新收 × 自然人 raised by one: 新收 + 上年结转 no longer equals 办理结果总计 + 结转下年度"),
-    ("t4-total", "T4-TOTAL", "reviews_and_litigation.administrative_review.total", +1, None,
-     "表四 行政复议 总计 raised by one: no longer the sum of its four results"),
+    # 予以公开 总计 one more than its columns; （七）总计's 总计 is now one less than the results' 总计 above it
+    ("t3-row-total", "T3-ROW-TOTAL", T3 + "granted.total", +1, None,
+     "三（一）予以公开 总计 raised by one: the row's 总计 is no longer the sum of its seven applicant columns",
+     {"v2021": [{"rule": "T3-ROW-TOTAL", "path": T3 + "granted.total", "reported": 2, "expected": 1},
+                {"rule": "T3-RESULTS-TOTAL", "path": RT + "total", "reported": 2, "expected": 3}],
+      "v2019": [{"rule": "T3-ROW-TOTAL", "path": T3 + "granted.total", "reported": 273, "expected": 272},
+                {"rule": "T3-RESULTS-TOTAL", "path": RT + "total", "reported": 805, "expected": 806}]}),
+    # （七）× 自然人 one more than the results above it; its row's 总计 one less than its columns; and 新收 + 结转
+    # (2 + 0; 821 + 18) no longer equals （七）+ 结转下年度 (3 + 0; 768 + 72)
+    ("t3-results-total", "T3-RESULTS-TOTAL", RT + "natural_person", +1, None,
+     "（七）总计 × 自然人 raised by one: no longer the sum of the results (一)-(六) above it",
+     {"v2021": [{"rule": "T3-RESULTS-TOTAL", "path": RT + "natural_person", "reported": 3, "expected": 2},
+                {"rule": "T3-ROW-TOTAL", "path": RT + "total", "reported": 2, "expected": 3},
+                {"rule": "T3-BALANCE", "path": NEW + "natural_person", "reported": 2, "expected": 3}],
+      "v2019": [{"rule": "T3-RESULTS-TOTAL", "path": RT + "natural_person", "reported": 768, "expected": 767},
+                {"rule": "T3-ROW-TOTAL", "path": RT + "total", "reported": 805, "expected": 806},
+                {"rule": "T3-BALANCE", "path": NEW + "natural_person", "reported": 839, "expected": 840}]}),
+    # 新收 × 自然人 + 上年结转 (3 + 0; 822 + 18) against （七）+ 结转下年度 (2 + 0; 767 + 72); the 新收 row's 总计 is
+    # one less than its columns
+    ("t3-balance", "T3-BALANCE", NEW + "natural_person", +1, None,
+     "一、本年新收 × 自然人 raised by one: 新收 + 上年结转 no longer equals 办理结果总计 + 结转下年度",
+     {"v2021": [{"rule": "T3-BALANCE", "path": NEW + "natural_person", "reported": 3, "expected": 2},
+                {"rule": "T3-ROW-TOTAL", "path": NEW + "total", "reported": 2, "expected": 3}],
+      "v2019": [{"rule": "T3-BALANCE", "path": NEW + "natural_person", "reported": 840, "expected": 839},
+                {"rule": "T3-ROW-TOTAL", "path": NEW + "total", "reported": 859, "expected": 860}]}),
+    # 行政复议 总计 one more than its four results; 北仑's text says it had no review or lawsuit (NARR-CLAIM-NO-CASES
+    # reads table 四), now there is one
+    ("t4-total", "T4-TOTAL", T4 + "administrative_review.total", +1, None,
+     "表四 行政复议 总计 raised by one: no longer the sum of its four results",
+     {"v2021": [{"rule": "T4-TOTAL", "path": T4 + "administrative_review.total", "reported": 1, "expected": 0},
+                {"rule": "NARR-CLAIM-NO-CASES", "path": "overview", "reported": 1, "expected": 0,
+                 "quote": "未发生泄密、行政复议诉讼等类似事件，较好地发挥了政府信息公开平台传播统计部门工作信息的作用"}],
+      "v2019": [{"rule": "T4-TOTAL", "path": T4 + "administrative_review.total", "reported": 8, "expected": 7}]}),
+    # dates compare as dates: published on 12-31 of the report year is not after the year
+    ("published-on-the-last-day", "META-PUBLISHED-AFTER-YEAR", "publication_date",
+     {"v2021": "2023-12-31", "v2019": "2019-12-31"}, None,
+     "dated on the last day of the report year, which has not ended yet: not after the year",
+     {"v2021": [{"rule": "META-PUBLISHED-AFTER-YEAR", "path": "publication_date", "reported": "2023-12-31",
+                 "expected": "2023-12-31"}],
+      "v2019": [{"rule": "META-PUBLISHED-AFTER-YEAR", "path": "publication_date", "reported": "2019-12-31",
+                 "expected": "2019-12-31"}]}),
     ("t2-blank", "T2-BLANK", {"v2021": "proactive_disclosure.regulations.issued",
                               "v2019": "proactive_disclosure_2019.regulations.newly_made"}, None, None,
-     "the first cell of 表二 (规章) left blank"),
-    ("t3-blank", "T3-BLANK", "applications.results.unable.not_held.natural_person", None, None,
-     "三（四）无法提供 本机关不掌握 × 自然人 left blank"),
-    ("t4-blank", "T4-BLANK", "reviews_and_litigation.litigation_direct.pending", None, None,
-     "表四 未经复议直接起诉 尚未审结 left blank"),
+     "the first cell of 表二 (规章) left blank",
+     {"v2021": [{"rule": "T2-BLANK", "path": "proactive_disclosure.regulations.issued"}],
+      "v2019": [{"rule": "T2-BLANK", "path": "proactive_disclosure_2019.regulations.newly_made"}]}),
+    ("t3-blank", "T3-BLANK", T3 + "unable.not_held.natural_person", None, None,
+     "三（四）无法提供 本机关不掌握 × 自然人 left blank",
+     {v: [{"rule": "T3-BLANK", "path": T3 + "unable.not_held.natural_person"}] for v in ("v2021", "v2019")}),
+    ("t4-blank", "T4-BLANK", T4 + "litigation_direct.pending", None, None,
+     "表四 未经复议直接起诉 尚未审结 left blank",
+     {v: [{"rule": "T4-BLANK", "path": T4 + "litigation_direct.pending"}] for v in ("v2021", "v2019")}),
+    # 北仑 2023 (period 2023, published 2024-01-05, a 政府部门) moved to 2020: the period ends after 2020 and the
+    # deadline is 2021-01-31; 上海 2019 (period 2019, published 2020-01-31) moved to 2023: the period starts before
+    # 2023 and it is dated before 2023 ended
     ("format-version-year", "FORMAT-VERSION-YEAR", "report_year", {"v2019": 2023, "v2021": 2020}, "format_version",
-     "the report year moved out of the years of the report's format version (the dates left as they are)"),
+     "the report year moved out of the years of the report's format version (the dates left as they are)",
+     {"v2021": [{"rule": "FORMAT-VERSION-YEAR", "path": "format_version", "reported": "v2021", "expected": "v2019"},
+                {"rule": "META-PERIOD-END", "path": "statistical_period.end_date", "reported": "2023-12-31",
+                 "expected": "2020-12-31"},
+                {"rule": "META-DEADLINE", "path": "publication_date", "reported": "2024-01-05",
+                 "expected": "2021-01-31"}],
+      "v2019": [{"rule": "FORMAT-VERSION-YEAR", "path": "format_version", "reported": "v2019", "expected": "v2021"},
+                {"rule": "META-PERIOD-START", "path": "statistical_period.start_date", "reported": "2019-01-01",
+                 "expected": "2023-01-01"},
+                {"rule": "META-PUBLISHED-AFTER-YEAR", "path": "publication_date", "reported": "2020-01-31",
+                 "expected": "2023-12-31"}]}),
 ]
 MUTATION_BASES = {"v2021": "valid/AnnualReport-beilun-2023.yaml",
                   "v2019": "valid/AnnualReport-format2019-shanghai-totals-filled.yaml"}
-CROSS_PAIRS = [  # (case, the rule, the organ's two reports): each cross-report rule in a case of its own
-    ("xr-carry-over", "XR-CARRY-OVER", "jia"),
-    ("xr-in-force", "XR-IN-FORCE", "yi"),
-    ("xr-narrative-repeat", "XR-NARRATIVE-REPEAT", "bing"),
-    ("xr-narrative-similar", "XR-NARRATIVE-SIMILAR", "ding"),
+CROSS_PAIRS = [  # (case, the rule, the organ's two reports, the findings): each cross-report rule in a case of its own
+    # 甲 2022 carried 2 forward (自然人 2, 总计 2); 2023 says 上年结转 0
+    ("xr-carry-over", "XR-CARRY-OVER", "jia",
+     [{"report": 1, "rule": "XR-CARRY-OVER", "path": "applications.carried_over.natural_person", "reported": 0,
+       "expected": 2, "other": 0},
+      {"report": 1, "rule": "XR-CARRY-OVER", "path": "applications.carried_over.total", "reported": 0, "expected": 2,
+       "other": 0}]),
+    # 乙: 600 in force + 77 issued - 132 repealed = 545, reported 470
+    ("xr-in-force", "XR-IN-FORCE", "yi",
+     [{"report": 1, "rule": "XR-IN-FORCE", "path": "proactive_disclosure.normative_documents.in_force", "reported": 470,
+       "expected": 545, "other": 0}]),
+    # 丙's section 六, the same 34 characters both years: under 65, so kept as text (no digest)
+    ("xr-narrative-repeat", "XR-NARRATIVE-REPEAT", "bing",
+     [{"report": 1, "rule": "XR-NARRATIVE-REPEAT", "path": "other_matters", "reported": BING_OTHER,
+       "expected": BING_OTHER, "other": 0}]),
+    # 丁's section 五: 28 of the 32 sketch bins equal (0.875, rounded half to even: 0.88), above the threshold
+    ("xr-narrative-similar", "XR-NARRATIVE-SIMILAR", "ding",
+     [{"report": 1, "rule": "XR-NARRATIVE-SIMILAR", "path": "problems_and_improvements", "reported": 0.88,
+       "expected": "0（丁县统计局 2022）", "other": 0}]),
+]
+# the eight reports in file order: 丙 2022 (0), 丙 2023 (1), 丁 2022 (2), 丁 2023 (3), 甲 2022 (4), 甲 2023 (5),
+# 乙 2022 (6), 乙 2023 (7): each pair's findings, the reports renumbered
+CROSS_CORPUS = [{**f, "report": f["report"] + base, "other": f["other"] + base,
+                 **({"expected": f"{base}（丁县统计局 2022）"} if f["rule"] == "XR-NARRATIVE-SIMILAR" else {})}
+                for (_, _, _, expect), base in zip(CROSS_PAIRS, (4, 6, 0, 2)) for f in expect]
+# Cases of a behaviour the specification states that no single change shows: several changes to one base (a bundled
+# example, or an organ's pair of cross-report examples): (case, the rule it is about, base, changes as (report,
+# path, value; None deletes), what it tests, the findings it must give, written by hand). Values by hand: wc -m
+# counts the texts' code points, sha1sum digests the UTF-8 bytes.
+T64 = "本机关本年度未收取信息处理费，也未发生其他需要报告的事项。特此说明。如对本报告有疑问，请与本机关办公室联系，联系方式见门户网站。"
+T65 = "本机关本年度未收取信息处理费，也未发生其他需要报告的事项。特此说明。如对本报告有疑问，请与本机关办公室联系，联系方式见其门户网站。"
+CONSTRUCTED = [
+    ("xr-text-of-64-characters", "XR-NARRATIVE-REPEAT", "cross/bing",
+     [(0, "other_matters", T64), (1, "other_matters", T64)],
+     "a repeated section of exactly 64 characters is kept as its text (a digest is for a text longer than 64)",
+     [{"report": 1, "rule": "XR-NARRATIVE-REPEAT", "path": "other_matters", "reported": T64, "expected": T64,
+       "other": 0}]),
+    ("xr-text-of-65-characters", "XR-NARRATIVE-REPEAT", "cross/bing",
+     [(0, "other_matters", T65), (1, "other_matters", T65)],
+     "a repeated section of 65 characters is kept as its digest: sha1: and the first 16 hexadecimal digits of the "
+     "SHA-1 of its UTF-8 bytes, then its length in code points",
+     [{"report": 1, "rule": "XR-NARRATIVE-REPEAT", "path": "other_matters", "reported": "sha1:cc413fab0e6eb415 (65 chars)",
+       "expected": "sha1:cc413fab0e6eb415 (65 chars)", "other": 0}]),
+    ("xr-organ-name-normalised", "XR-CARRY-OVER", "cross/jia",
+     [(0, "organ", "甲县统计局（第2分局）"), (1, "organ", "甲县 统计局·第２分局\u200b")],
+     "one organ named two ways: 甲县统计局（第2分局） in 2022, 甲县 统计局·第２分局 and a zero-width space in 2023 (a "
+     "full-width digit, a space, a middle dot instead of brackets): the same organ after NFKC and removing invisible "
+     "characters, whitespace and the listed punctuation, so the two years are compared",
+     [{"report": 1, "rule": "XR-CARRY-OVER", "path": "applications.carried_over.natural_person", "reported": 0,
+       "expected": 2, "other": 0},
+      {"report": 1, "rule": "XR-CARRY-OVER", "path": "applications.carried_over.total", "reported": 0, "expected": 2,
+       "other": 0}]),
+    ("xr-other-organ-not-compared", "XR-CARRY-OVER", "cross/jia",
+     [(1, "organ", "甲县统计局第2分局")],
+     "the 2023 report is another organ's (甲县统计局第2分局, not 甲县统计局): nothing is compared, no finding",
+     []),
+    ("format-version-invalid-no-rule-applies", "SCHEMA-ENUM", "valid/AnnualReport-beilun-2023.yaml",
+     [(0, "format_version", "2021"), (0, "reviews_and_litigation.administrative_review.total", 1)],
+     "a format_version that is no permissible value (2021 for v2021) and a wrong 表四 total: only the JSON Schema "
+     "finding; no rule of any format version applies (T4-TOTAL is not reported)",
+     [{"rule": "SCHEMA-ENUM", "path": "format_version", "reported": "2021", "expected": ["v2019", "v2021"]}]),
 ]
 INPUTS = [  # (case, rule, file name, text, what it tests)
     ("duplicate-key", "INPUT-DUPLICATE-KEY", "report.yaml", "organ: 甲县统计局\nreport_year: 2023\norgan: 乙县统计局\n",
@@ -542,7 +715,47 @@ class SuiteError(SchemaError):
 
 
 def _head(path: Path) -> str:
-    return " ".join(line[1:].strip() for line in path.read_text(encoding="utf-8").split("\n") if line.startswith("#"))
+    return " ".join(line[1:].strip() for line in _header(path) if not line.startswith(EXPECT))
+
+
+def _header(path: Path) -> list[str]:
+    lines = path.read_text(encoding="utf-8").split("\n")
+    return lines[:next((i for i, line in enumerate(lines) if not line.startswith("#")), len(lines))]
+
+
+# An example states the findings it must give in its header, one line each, written by hand from what it breaks:
+# `# Expect: {rule: T4-TOTAL, path: reviews_and_litigation.administrative_review.total, reported: 3, expected: 2}`
+EXPECT = "# Expect: "
+
+
+def expected_in(path: Path) -> list[dict]:
+    """The findings an example's header says it must give (``# Expect:`` lines, YAML flow mappings)."""
+    return [yaml.safe_load(line[len(EXPECT):]) for line in _header(path) if line.startswith(EXPECT)]
+
+
+def stated_findings(expect: list[dict], rules: dict) -> list[dict]:
+    """A case's stated findings in the suite's form: the report (0 unless stated), the rule's severity (declared
+    in the schema), the path, reported and expected (null unless stated: a blank cell, a structural finding),
+    and the quote and other report where stated."""
+    out = []
+    for e in expect:
+        unknown = set(e) - {"report", "rule", "path", "reported", "expected", "quote", "other"}
+        if unknown or "rule" not in e or "path" not in e:
+            raise SuiteError(f"an expected finding must state rule and path, and nothing but {FIELDS}: {e}")
+        severity = rules[e["rule"]]["severity"] if e["rule"] in rules else "fatal"
+        f = {"report": e.get("report", 0), "rule": e["rule"], "severity": severity, "path": e["path"],
+             "reported": e.get("reported"), "expected": e.get("expected")}
+        f.update({k: e[k] for k in ("quote", "other") if k in e})
+        out.append(f)
+    return out
+
+
+def disagreement(found: list[dict], stated: list[dict]) -> list[str]:
+    """What the implementation found that the case does not state, and what it states that was not found (what
+    must match: gaischema.conformance.key)."""
+    have, want = Counter(map(key, found)), Counter(map(key, stated))
+    return ([f"found but not stated: {k}" for k in (have - want)] +
+            [f"stated but not found: {k}" for k in (want - have)])
 
 
 def _jsonable(value):
@@ -559,10 +772,15 @@ def conformance(folder: Path, model: dict | None = None) -> list[Path]:
     by_id = {r["id"]: r for r in model["rules"]}
     cases: list[dict] = []
 
-    def case(cid, group, description, source, intent, reports=None, input_=None):
+    def case(cid, group, description, source, intent, expect, reports=None, input_=None):
         c = {"id": cid, "group": group, "optional": GROUPS[group][0], "description": description}
         body = {"reports": reports} if reports is not None else {"input": input_}
-        findings = [{k: f[k] for k in FIELDS if k in f} for f in run_case(body)]
+        # the expected findings are the case's own, stated by hand in its source; the implementation is checked
+        # against them, and a disagreement fails the build
+        findings = stated_findings(expect, by_id)
+        wrong = disagreement([{k: f[k] for k in FIELDS if k in f} for f in run_case(body)], findings)
+        if wrong:
+            raise SuiteError(f"conformance case {cid}: gaischema disagrees with the stated findings: " + "; ".join(wrong))
         c.update({"rules": sorted({f["rule"] for f in findings} | set(intent["breaks"])), "source": source,
                   "intent": _jsonable(intent), **body, "findings": findings})
         problems, reasons = explain(c, rules_json)
@@ -595,30 +813,32 @@ def conformance(folder: Path, model: dict | None = None) -> list[Path]:
             except TypeError:  # a YAML-only value (an unquoted date): a case of the input group, as text
                 changes = [{"report": 0, "path": p, "from": "2024-03-08", "to": "2024-03-08 (a YAML date, unquoted)"}
                            for p in ("publication_date",)]
-                case(name, "input", head, source, {"breaks": [rule], "changes": changes},
+                case(name, "input", head, source, {"breaks": [rule], "changes": changes}, expected_in(path),
                      input_={"name": path.name, "text": text})
                 continue
             changes = list(_diff(base_pingtan, inst)) if "平潭 2023" in head and kind != "valid" else None
             if kind == "valid":
                 changes = []
             group = "valid" if rule is None else rule_group(by_id[rule])
-            case(name, group, head, source, {"breaks": [rule] if rule else [], "changes": changes}, reports=[inst])
+            case(name, group, head, source, {"breaks": [rule] if rule else [], "changes": changes}, expected_in(path),
+                 reports=[inst])
     cross = {p.stem[len("AnnualReport-"):]: yaml.safe_load(p.read_text(encoding="utf-8"))
              for p in sorted((EXAMPLES / "cross").glob("*.yaml"))}
-    for cid, rule, organ in CROSS_PAIRS:
+    for cid, rule, organ, expect in CROSS_PAIRS:
         pair = [cross[f"{organ}-2022"], cross[f"{organ}-2023"]]
         head = _head(EXAMPLES / "cross" / f"AnnualReport-{organ}-2023.yaml")
         case(cid, rule_group(by_id[rule]), f"Two reports of one organ, 2022 then 2023. {head}",
              f"examples/cross/AnnualReport-{organ}-2022.yaml, examples/cross/AnnualReport-{organ}-2023.yaml",
-             {"breaks": [rule], "changes": None}, reports=pair)
+             {"breaks": [rule], "changes": None}, expect, reports=pair)
     case("cross-report-corpus", "cross-report",
          "The eight cross-report examples read together (organs 甲 乙 丙 丁, 2022 and 2023, in file order): reports "
          "are matched by organ and year, each rule compares only the same organ's consecutive years (or, for "
          "near duplicates, other organs of the same year), and each pair's findings are those of the pair alone.",
-         "examples/cross/", {"breaks": [r for _, r, _ in CROSS_PAIRS], "changes": None}, reports=list(cross.values()))
+         "examples/cross/", {"breaks": [r for _, r, _, _ in CROSS_PAIRS], "changes": None}, CROSS_CORPUS,
+         reports=list(cross.values()))
     for version, base in MUTATION_BASES.items():
         inst = yaml.safe_load((EXAMPLES / base).read_text(encoding="utf-8"))
-        for name, rule, where, change, at, words in MUTATIONS:
+        for name, rule, where, change, at, words, expect in MUTATIONS:
             path = where[version] if isinstance(where, dict) else where
             bad = copy.deepcopy(inst)
             old = get(bad, path)
@@ -634,10 +854,31 @@ def conformance(folder: Path, model: dict | None = None) -> list[Path]:
             case(f"{version}-{name}", rule_group(by_id[rule]),
                  f"{rule} in the {version} format: {words}. The base is {Path(base).name}, valid, with this one "
                  f"change: {path} {what}.", f"examples/{base}",
-                 {"breaks": [rule], "at": at or path, "changes": changes}, reports=[bad])
-    for name, rule, fname, text, words in INPUTS:
+                 {"breaks": [rule], "at": at or path, "changes": changes}, expect[version], reports=[bad])
+    for cid, rule, base, changes, words, expect in CONSTRUCTED:
+        if base.startswith("cross/"):
+            organ = base.removeprefix("cross/")
+            reports = [copy.deepcopy(cross[f"{organ}-2022"]), copy.deepcopy(cross[f"{organ}-2023"])]
+            source = f"examples/cross/AnnualReport-{organ}-2022.yaml, examples/cross/AnnualReport-{organ}-2023.yaml"
+        else:
+            reports = [yaml.safe_load((EXAMPLES / base).read_text(encoding="utf-8"))]
+            source = f"examples/{base}"
+        stated = []
+        for i, path, value in changes:
+            old = get(reports[i], path)
+            if value is None:
+                parent, _, leaf = path.rpartition(".")
+                del (get(reports[i], parent) if parent else reports[i])[leaf]
+                stated.append({"report": i, "path": path, "from": old})
+            else:
+                put(reports[i], path, value)
+                stated.append({"report": i, "path": path, "from": old, "to": value})
+        case(cid, rule_group(by_id[rule]), f"{rule}: {words}. The base is {source}, with the changes in intent.",
+             source, {"breaks": sorted({f["rule"] for f in expect}),  # a pair's findings follow from the pair
+                      "changes": None if base.startswith("cross/") else stated}, expect, reports=reports)
+    for name, rule, fname, text, words in INPUTS:  # refused input: one fatal finding with no path, nothing else
         case(f"input-{name}", "input", f"{rule}: {words}.", "gaischema.build (a constructed source text)",
-             {"breaks": [rule], "changes": None}, input_={"name": fname, "text": text})
+             {"breaks": [rule], "changes": None}, [{"rule": rule, "path": ""}], input_={"name": fname, "text": text})
 
     folder.mkdir(parents=True, exist_ok=True)
     if (folder / "cases").exists():
@@ -672,10 +913,43 @@ def conformance(folder: Path, model: dict | None = None) -> list[Path]:
     }
     _write(folder / "index.json", json.dumps(index, ensure_ascii=False, indent=1))
     _write(folder / "case.schema.json", json.dumps(case_schema(model["version"], list(GROUPS)), indent=1))
+    _write(folder / "results.schema.json", json.dumps(results_schema(model["version"], list(GROUPS)), indent=1))
     groups = "\n".join(f"- `{g}` ({'optional' if opt else 'required'}): {d}." for g, (opt, d) in GROUPS.items())
     _write(folder / "README.md", CONFORMANCE_README.format(standard=model["version"], suite=SUITE_VERSION,
                                                            groups=groups))
-    return written + [folder / "index.json", folder / "case.schema.json", folder / "README.md"]
+    return written + [folder / "index.json", folder / "case.schema.json", folder / "results.schema.json",
+                      folder / "README.md"]
+
+
+def results_schema(version: str, groups: list[str]) -> dict:
+    """The JSON Schema of a results report: what a runner (``gaischema-conformance``, ``gaischema-js
+    conformance``) writes after running the suite against an implementation (docs/conformance.md)."""
+    key = {"type": "array", "minItems": 4, "description": "report, rule, severity, path; then, but for SCHEMA-* "
+           "rules, reported, expected, quote and other, each as JSON text (gaischema.conformance.key)"}
+    result = {"type": "object", "required": ["id", "group", "optional", "status"], "additionalProperties": False,
+              "properties": {"id": {"type": "string"}, "group": {"enum": groups}, "optional": {"type": "boolean"},
+                             "status": {"enum": ["passed", "failed", "errored", "skipped"]},
+                             "missing": {"type": "array", "items": key}, "unexpected": {"type": "array", "items": key},
+                             "error": {"type": "string"}}}
+    count = {"type": "integer", "minimum": 0}
+    return {
+        "$schema": "https://json-schema.org/draft/2019-09/schema",
+        "$id": f"https://w3id.org/gaischema/v{version}/conformance/results.schema.json",
+        "title": "The results of running the gaischema conformance suite against an implementation",
+        "type": "object", "required": ["format", "suite", "implementation", "summary", "results"],
+        "additionalProperties": False,
+        "properties": {
+            "format": {"const": "gaischema-conformance-results/1"},
+            "suite": {"type": "object", "required": ["suite_version", "standard_version"],
+                      "properties": {"suite_version": {"type": "string"}, "standard_version": {"type": "string"}}},
+            "implementation": {"type": "object", "required": ["command"], "properties": {"command": {"type": "string"}}},
+            "summary": {"type": "object", "additionalProperties": False,
+                        "required": ["cases", "passed", "failed", "errored", "skipped", "conforms"],
+                        "properties": {"cases": count, "passed": count, "failed": count, "errored": count,
+                                       "skipped": count, "conforms": {"type": "boolean"}}},
+            "results": {"type": "array", "items": result},
+        },
+    }
 
 
 def case_schema(version: str, groups: list[str]) -> dict:
@@ -745,16 +1019,96 @@ def _generate(out: Path, s: str, model: dict) -> list[Path]:
         "gaischema.shacl.ttl": ShaclGenerator(s).serialize(),
         "gaischema.sql": _stable_sql(SQLTableGenerator(s).serialize()),
         "gaischema.model.json": json.dumps(model, ensure_ascii=False, indent=1),
+        "gaischema.d.ts": None,  # from the JSON Schema above (typescript_declarations)
         "gaischema.rules.json": json.dumps(engine.Engine(model).compiled(), ensure_ascii=False, indent=1),
         # the package version, read by pyproject.toml (setuptools: attr) and gaischema.__version__: the one
         # version source is the schema's version
         "__init__.py": f'"""{GENERATED_HEADER}"""\n\n__version__ = "{model["version"]}"\n',
     }
+    files["gaischema.d.ts"] = typescript_declarations(json.loads(files["gaischema.schema.json"]))
     written = []
     for name, text in files.items():
         _write(out / name, text)
         written.append(out / name)
     return written
+
+
+_MERMAID = re.compile(r"```mermaid\n(.*?)\n```", re.S)
+
+
+def _text_width(text: str, size: float = 12.0) -> float:
+    """The width of a line of monospace text: a wide (CJK) character takes two columns."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text) * size * 0.6
+
+
+def class_diagram_svg(source: str) -> str:
+    """A class diagram of gen-doc's mermaid source (``classDiagram``: ``class X``, ``X : slot``,
+    ``X --> "0..1" Y : slot``, ``A <|-- B``) drawn as inline SVG at build time: the class with its slots on the
+    left, each class a slot refers to (and each parent or child class) on the right, linked to its page. The site
+    needs no script and nothing from a CDN to show it (gen-doc's mermaid needs mermaid.js in the browser)."""
+    lines = [line.strip() for line in source.splitlines() if line.strip()]
+    name = next(line.split()[1] for line in lines if line.startswith("class "))
+    slots: dict[str, tuple[str, str] | None] = {}
+    related: dict[str, str] = {}  # class -> how it is related (a slot's range, the parent, a child)
+    for line in lines:
+        m = re.fullmatch(r'(\w+) --> "([^"]+)" (\w+) : (\w+)', line)
+        if m:
+            slots[m.group(4)] = (m.group(3), m.group(2))
+            related.setdefault(m.group(3), "range")
+            continue
+        m = re.fullmatch(r"(\w+) <\|-- (\w+)", line)
+        if m:
+            parent, child = m.groups()
+            if child == name:
+                related[parent] = "is_a"
+            else:
+                related[child] = "subclass"
+            continue
+        m = re.fullmatch(r"(\w+) : (\w+)", line)
+        if m and m.group(2) not in slots:
+            slots[m.group(2)] = None
+    row, pad, size = 20, 8, 12
+    rows = [s + (f" : {r[0]} [{r[1]}]" if r else "") for s, r in slots.items()]
+    left_w = max([_text_width(name, 13) + 2 * pad] + [_text_width(r, size) + 2 * pad for r in rows])
+    left_h = row + 6 + row * len(rows) + pad
+    right = list(related)
+    right_x = left_w + 120
+    right_w = max([_text_width(c, size) + 2 * pad for c in right] + [0])
+    right_h = max(len(right) * (row + 14) - 14, 0)
+    height = max(left_h, right_h) + 2
+    width = right_x + right_w + 2 if right else left_w + 2
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="gaischema-class-diagram" role="img" '
+           f'aria-label="class diagram of {name}" width="{width:.0f}" height="{height:.0f}" '
+           f'viewBox="0 0 {width:.0f} {height:.0f}" font-family="monospace" font-size="{size}">',
+           f'<title>{html.escape(name)}</title>',
+           f'<rect x="1" y="1" width="{left_w:.0f}" height="{left_h:.0f}" fill="#f5f5ff" stroke="#3f51b5"/>',
+           f'<text x="{1 + pad}" y="{1 + row - 6}" font-weight="bold" font-size="13">{html.escape(name)}</text>',
+           f'<line x1="1" y1="{1 + row + 2}" x2="{1 + left_w:.0f}" y2="{1 + row + 2}" stroke="#3f51b5"/>']
+    ys = {}
+    for i, c in enumerate(right):
+        y = 1 + i * (row + 14)
+        ys[c] = y + row / 2
+        out.append(f'<a href="../{c}/"><rect x="{right_x:.0f}" y="{y}" width="{right_w:.0f}" height="{row}" '
+                   f'fill="#fff" stroke="#3f51b5"/><text x="{right_x + pad:.0f}" y="{y + row - 6}">{html.escape(c)}'
+                   f'</text></a>')
+    for i, (slot, text) in enumerate(zip(slots, rows)):
+        y = 1 + row + 6 + row * i + row - 6
+        out.append(f'<text x="{1 + pad}" y="{y}">{html.escape(text)}</text>')
+        if slots[slot]:
+            out.append(f'<line x1="{1 + left_w:.0f}" y1="{y - 4}" x2="{right_x:.0f}" y2="{ys[slots[slot][0]]:.0f}" '
+                       f'stroke="#888"/>')
+    for c, how in related.items():
+        if how != "range":
+            out.append(f'<line x1="{1 + left_w:.0f}" y1="{1 + row / 2:.0f}" x2="{right_x:.0f}" y2="{ys[c]:.0f}" '
+                       f'stroke="#3f51b5" stroke-dasharray="4 3"/><text x="{1 + left_w + 8:.0f}" '
+                       f'y="{(1 + row / 2 + ys[c]) / 2 - 3:.0f}" fill="#3f51b5">{how}</text>')
+    out.append("</svg>")
+    return "".join(out)
+
+
+def render_diagrams(markdown: str) -> str:
+    """Every mermaid class diagram of a gen-doc page replaced by its SVG (:func:`class_diagram_svg`)."""
+    return _MERMAID.sub(lambda m: "\n" + class_diagram_svg(m.group(1)) + "\n", markdown)
 
 
 def generate_docs(docs: Path, s: str, model: dict) -> list[Path]:
@@ -765,6 +1119,10 @@ def generate_docs(docs: Path, s: str, model: dict) -> list[Path]:
     if reference.exists():
         shutil.rmtree(reference)
     DocGenerator(s, directory=str(reference), mergeimports=True).serialize()
+    for page in reference.glob("*.md"):  # class diagrams drawn now, as SVG: the site runs no script to show them
+        text = page.read_text(encoding="utf-8")
+        if "```mermaid" in text:
+            page.write_text(render_diagrams(text), encoding="utf-8")
     _write(docs / "rules.md", rules_markdown(model))
     _write(docs / "cells.md", cells_markdown(model))
     pages = sorted(reference.rglob("*.md")) + [docs / "rules.md", docs / "cells.md"]

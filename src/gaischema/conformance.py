@@ -16,8 +16,12 @@ expected, quote and other.
 
 from __future__ import annotations
 
+import argparse
 import json
+import shlex
+import subprocess
 import sys
+import tempfile
 from collections import Counter
 from pathlib import Path
 
@@ -25,7 +29,8 @@ from gaischema.corpus import cross_check, validate_source
 from gaischema.resources import generated_dir
 from gaischema.validate import validate
 
-__all__ = ["FIELDS", "GROUPS", "SUITE_VERSION", "case_paths", "compare", "explain", "key", "load_index", "run_case"]
+__all__ = ["FIELDS", "GROUPS", "RESULTS_FORMAT", "SUITE_VERSION", "case_paths", "compare", "difference", "explain", "key",
+           "load_index", "main", "parse_output", "results_report", "run_case", "run_command"]
 
 # The suite's own version: major when the case format changes, minor when cases are added or an expected result
 # changes, patch for wording. The standard version it tests is in index.json (standard_version).
@@ -216,13 +221,144 @@ def _why_changed(f: dict, breaks: set[str], changes: list[dict] | None, rules: d
     return None
 
 
+# ------------------------------------------------------------------------------------------------ any implementation
+# The runner for any implementation (docs/conformance.md): a command that validates files and prints JSON findings
+RESULTS_FORMAT = "gaischema-conformance-results/1"
+
+
+def suite_cases(suite: Path | None = None) -> list[tuple[Path, dict]]:
+    """The cases of a suite folder (its index.json's order), by default the suite this package ships."""
+    folder = Path(suite) if suite else generated_dir() / "conformance"
+    index = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+    return [(folder / c["file"], json.loads((folder / c["file"]).read_text(encoding="utf-8"))) for c in index["cases"]]
+
+
+def case_files(case: dict, folder: Path) -> list[str]:
+    """A case's input written as files the command reads, in order: each report as JSON in a file named by its
+    index (``0``, ``1``, …: the name is what a cross-report finding's ``expected`` names), or an input case's source
+    text under its own name (its suffix decides YAML or JSON)."""
+    if "input" in case:
+        (folder / case["input"]["name"]).write_bytes(case["input"]["text"].encode("utf-8"))
+        return [case["input"]["name"]]
+    names = []
+    for i, report in enumerate(case["reports"]):
+        (folder / str(i)).write_text(json.dumps(report, ensure_ascii=False), encoding="utf-8")
+        names.append(str(i))
+    return names
+
+
+def parse_output(text: str, names: list[str]) -> list[dict]:
+    """The command's JSON output as the suite's findings. Either what ``gaischema validate --format json`` and
+    ``gaischema-js validate --format json`` write (a list of ``{file, findings, previous?}``: ``report`` is the
+    index of ``file`` among the files given, ``other`` the index of ``previous``), or a list of findings that carry
+    ``report`` (and ``other``) themselves."""
+    data = json.loads(text)
+    if not isinstance(data, list):
+        raise ValueError("the output is not a JSON list")
+    index = {n: i for i, n in enumerate(names)}
+
+    def which(name):
+        name = str(name)
+        if name in index:
+            return index[name]
+        base = Path(name).name
+        if base in index:
+            return index[base]
+        raise ValueError(f"the output names a file that was not given: {name!r}")
+
+    found = []
+    for item in data:
+        if isinstance(item, dict) and "findings" in item:
+            report = which(item["file"])
+            extra = {"other": which(item["previous"])} if item.get("previous") is not None else {}
+            found += [{**f, "report": report, **extra} for f in item["findings"]]
+        elif isinstance(item, dict) and "rule" in item:
+            found.append({"report": 0, **item})
+        else:
+            raise ValueError("an item of the output is neither a file's result nor a finding")
+    return found
+
+
+def run_command(command: list[str], case: dict, timeout: float = 60) -> list[dict]:
+    """Run ``command`` (argv; the case's files are appended) on a case, in a temporary folder; its findings.
+    Exit codes 0, 1 and 2 (valid, invalid, unreadable input) are results; anything else is an error."""
+    with tempfile.TemporaryDirectory(prefix="gaischema-case-") as tmp:
+        names = case_files(case, Path(tmp))
+        proc = subprocess.run([*command, *names], cwd=tmp, capture_output=True, timeout=timeout, check=False)
+    if proc.returncode not in (0, 1, 2):
+        raise RuntimeError(f"exit code {proc.returncode}: {proc.stderr.decode('utf-8', 'replace')[-500:]}")
+    return parse_output(proc.stdout.decode("utf-8"), names)
+
+
+def difference(found: list[dict], case: dict, leave_out: frozenset[str] | set[str] = frozenset()) -> dict:
+    """What is missing from the findings and what is unexpected (what must match: :func:`key`)."""
+    have = Counter(key(f) for f in found if f["rule"] not in leave_out)
+    want = Counter(key(f) for f in case["findings"] if f["rule"] not in leave_out)
+    return {"missing": [list(k) for k in (want - have).elements()],
+            "unexpected": [list(k) for k in (have - want).elements()]}
+
+
+def results_report(command: list[str] | None, suite: Path | None = None, skip_optional: bool = False,
+                   timeout: float = 60) -> dict:
+    """Run the suite against an implementation (``command``; None: this installation's validator) and return the
+    results report, in the format of ``results.schema.json`` (docs/conformance.md)."""
+    folder = Path(suite) if suite else generated_dir() / "conformance"
+    index = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+    leave_out = frozenset(index["optional_rules"]) if skip_optional else frozenset()
+    results = []
+    for _, case in suite_cases(folder):
+        entry = {"id": case["id"], "group": case["group"], "optional": case["optional"]}
+        if skip_optional and case["optional"]:
+            results.append({**entry, "status": "skipped"})
+            continue
+        try:
+            found = run_command(command, case, timeout) if command else run_case(case)
+        except Exception as exc:  # noqa: BLE001 - the implementation's failure is this case's result
+            results.append({**entry, "status": "errored", "error": f"{type(exc).__name__}: {exc}"[:2000]})
+            continue
+        diff = difference(found, case, leave_out)
+        ok = not diff["missing"] and not diff["unexpected"]
+        results.append({**entry, "status": "passed" if ok else "failed", **({} if ok else diff)})
+    counts = Counter(r["status"] for r in results)
+    required = [r for r in results if not r["optional"]]
+    return {
+        "format": RESULTS_FORMAT,
+        "suite": {"suite_version": index["suite_version"], "standard_version": index["standard_version"]},
+        "implementation": {"command": shlex.join(command) if command else "gaischema (this installation)"},
+        "summary": {"cases": len(results), **{s: counts.get(s, 0) for s in ("passed", "failed", "errored", "skipped")},
+                    "conforms": all(r["status"] == "passed" for r in required)
+                    and all(r["status"] in ("passed", "skipped") for r in results)},
+        "results": results,
+    }
+
+
 # ------------------------------------------------------------------------------------------------ the command
-def main() -> int:
-    paths = case_paths()
-    wrong = [p.stem for p in paths if not compare(run_case(c := json.loads(p.read_text(encoding="utf-8"))), c)]
-    print(f"conformance: {len(paths) - len(wrong)} passed, {len(wrong)} failed (suite {SUITE_VERSION})"
-          + (f"; failing: {wrong}" if wrong else ""))
-    return 1 if wrong or not paths else 0
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="gaischema-conformance",
+        description="Run the gaischema conformance suite against an implementation (default: this installation).")
+    parser.add_argument("--command", help="the implementation: a command that validates the files appended to it "
+                        "and prints JSON findings (e.g. 'gaischema validate --format json')")
+    parser.add_argument("--suite", type=Path, help="a suite folder (default: the suite this package ships)")
+    parser.add_argument("--skip-optional", action="store_true", help="leave out the optional groups and their rules")
+    parser.add_argument("--report", type=Path, help="write the results report (JSON) to this file ('-': stdout)")
+    parser.add_argument("--timeout", type=float, default=60, help="seconds a case may take (default 60)")
+    args = parser.parse_args(argv)
+    report = results_report(shlex.split(args.command) if args.command else None, args.suite, args.skip_optional,
+                            args.timeout)
+    if args.report:
+        text = json.dumps(report, ensure_ascii=False, indent=1)
+        if str(args.report) == "-":
+            print(text)
+        else:
+            args.report.write_text(text + "\n", encoding="utf-8")
+    s = report["summary"]
+    for r in report["results"]:
+        if r["status"] in ("failed", "errored"):
+            print(f"{r['status'].upper()} {r['id']}", file=sys.stderr)
+    print(f"conformance: {s['passed']} passed, {s['failed']} failed, {s['errored']} errored, {s['skipped']} skipped "
+          f"(suite {report['suite']['suite_version']})", file=sys.stderr if str(args.report) == "-" else sys.stdout)
+    return 0 if s["conforms"] and s["cases"] else 1
 
 
 if __name__ == "__main__":
