@@ -86,3 +86,5 @@ export function normalize(text: string): string;
 export function matches(rule: Record<string, unknown>, text: string): Generator<RegExpExecArray | unknown>;
 /** The sentences of a normalised text that hold an ASCII digit, joined with 。. */
 export function numbered(text: string): string;
+/** An official cell's label, [Chinese, English], for a slot path of a format version ("" is the whole report). */
+export function cellLabel(path: string, version?: string): [string, string];
