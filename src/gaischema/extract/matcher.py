@@ -16,9 +16,14 @@ plain data to each other:
    rows matched by label, unlabelled value rows are taken by position only when their count is exactly the
    count of official rows missing there (noted ``positional``). Table 四's one row of fifteen values sits
    under its column headers.
-3. **Values** (:func:`read_values`). Each cell's text is read (numbers, blanks, units, remarks). Digits run
-   together are split with the accounting identities the rule engine compiles from the schema
-   (:meth:`gaischema.engine.Engine.identities`): a split is taken only when exactly one satisfies them.
+3. **Values** (:func:`read_values`). Each cell's text is read (numbers, blanks, units, remarks). Reading follows
+   the print, checking comes after: digits run together whose split the print determines (as many digits as
+   cells) are read as printed, whatever they sum to. Only among the splits the print leaves open do the accounting
+   identities the rule engine compiles from the schema (:meth:`gaischema.engine.Engine.identities`) choose: a
+   split is taken only when exactly one satisfies them. Where none does, the row stays blank and a
+   ``no_consistent_reading`` note names the identity's rule, which the validator reports as that rule's error;
+   rows that each have one split of their own but no assignment together are read by their own splits and the
+   validator names the identity they break. A report whose arithmetic is wrong is thus read, not blanked.
 
 Nothing is guessed: a cell is the source's value, or blank with a note saying why.
 """
@@ -59,6 +64,7 @@ class Note:
     raw: str | None = None
     candidates: list[str] | None = None
     confidence: float | None = None  # OCR's, for a value read from a picture
+    rule: str | None = None  # the rule no reading of the printed digits satisfies (no_consistent_reading)
 
     def as_dict(self) -> dict:
         d = {"note_kind": self.kind, "note_path": self.path, "note_message": self.message}
@@ -68,6 +74,8 @@ class Note:
             d["note_candidates"] = self.candidates
         if self.confidence is not None:
             d["note_confidence"] = self.confidence
+        if self.rule is not None:
+            d["note_rule"] = self.rule
         return d
 
 
@@ -919,33 +927,70 @@ def _row_candidates(digits: str, n: int, local: tuple) -> tuple[tuple, bool]:
     return cands, budget[0] <= 0
 
 
+@lru_cache(maxsize=4096)
+def printed_split(digits: str, n: int) -> tuple[int, ...] | None:
+    """The split the print itself determines, whatever it sums to: the one way to cut the digits into n
+    cells without leading zeros (as many digits as cells: one digit a cell), else None."""
+    if len(digits) == n:
+        return tuple(int(d) for d in digits)
+    budget = [SPLIT_BUDGET]
+    first = None
+    for split in _splits(digits, n, budget):
+        if first is not None:
+            return None
+        first = split
+    return first if budget[0] > 0 else None
+
+
 _LOCAL: dict[tuple, tuple] = {}
 
 
-def _local_identities(paths: tuple[str, ...], identities: list[Identity]) -> tuple:
-    """The identities within one row (a row total, table 四's group totals), over positions in its split."""
+def _local_identities(paths: tuple[str, ...], identities: list[Identity]) -> tuple[tuple, tuple[str, ...]]:
+    """The identities within one row (a row total, table 四's group totals), over positions in its split,
+    and the rule of each."""
     key = (paths, id(identities))
     if key not in _LOCAL:
         index = {p: n for n, p in enumerate(paths)}
-        _LOCAL[key] = (identities, tuple((tuple((index[p], k) for p, k in idt.terms), idt.constant)
-                                         for idt in identities if all(p in index for p, _ in idt.terms)))
-    return _LOCAL[key][1]  # the list is kept with its entry, so that its id stays its own
+        inside = [idt for idt in identities if all(p in index for p, _ in idt.terms)]
+        _LOCAL[key] = (identities, tuple((tuple((index[p], k) for p, k in idt.terms), idt.constant) for idt in inside),
+                       tuple(idt.rule for idt in inside))
+    return _LOCAL[key][1], _LOCAL[key][2]  # the list is kept with its entry, so that its id stays its own
+
+
+def _no_reading(rule: str, path: str, digits: str, notes: list[Note], what: str = "") -> None:
+    """The note of a certain arithmetic error: no reading of the printed digits satisfies ``rule`` (the
+    validator reports it as an error of that rule)."""
+    notes.append(Note("no_consistent_reading", path, f"数字连写，任何拆分都不满足规则 {rule}{what}，留空 / digits run "
+                      f"together; no reading of the printed digits satisfies {rule}{what}; left blank", digits,
+                      rule=rule))
 
 
 def _split(open_rows, values: dict, identities: list[Identity], notes: list[Note]) -> None:
-    """Choose among the splits of run-together rows with the identities; take only unique ones."""
+    """Read run-together rows: the print first (a row whose split the digits alone determine is read as
+    printed, whatever it sums to); the identities only choose among the splits the print leaves open."""
     rows = []
     for paths, digits, row_path in open_rows:
-        if len(digits) > MAX_SPLIT_DIGITS:
-            notes.append(Note("unreadable", row_path, "数字过长，无法拆分 / too many digits to split", digits))
-            for p in paths:
-                values[p] = None
-            continue
-        cands, exhausted = _row_candidates(digits, len(paths), _local_identities(tuple(paths), identities))
-        cands = list(cands)
         for p in paths:
             values[p] = None
-        rows.append((paths, digits, row_path, cands, exhausted))
+        if len(digits) > MAX_SPLIT_DIGITS:
+            notes.append(Note("unreadable", row_path, "数字过长，无法拆分 / too many digits to split", digits))
+            continue
+        printed = printed_split(digits, len(paths))
+        if printed is not None:
+            values.update(zip(paths, printed))
+            continue
+        local, rules = _local_identities(tuple(paths), identities)
+        cands, exhausted = _row_candidates(digits, len(paths), local)
+        if not cands and not exhausted:
+            broken = [r for r in dict.fromkeys(rules)
+                      if not _row_candidates(digits, len(paths), tuple(x for x, q in zip(local, rules) if q == r))[0]]
+            for rule in broken:
+                _no_reading(rule, row_path, digits, notes)
+            if not broken:
+                notes.append(Note("impossible", row_path, "数字连写，没有符合规则的拆分，留空 / digits run together; no "
+                                  "split satisfies the rules; left blank", digits))
+            continue
+        rows.append((paths, digits, row_path, list(cands), exhausted))
     _joint(rows, values, identities, notes)
 
 
@@ -956,9 +1001,6 @@ def _joint(rows, values: dict, identities: list[Identity], notes: list[Note]) ->
         if exhausted:
             notes.append(Note("ambiguous", row_path, "数字连写，可能的拆分过多，留空 / digits run together; too many "
                               "possible splits; left blank", digits))
-        elif not cands:
-            notes.append(Note("impossible", row_path, "数字连写，没有符合规则的拆分，留空 / digits run together; no "
-                              "split satisfies the rules; left blank", digits))
     # rows tied by an identity are searched together; independent groups one by one
     group = list(range(len(live)))
 
@@ -983,7 +1025,7 @@ def _joint(rows, values: dict, identities: list[Identity], notes: list[Note]) ->
             _take(paths, digits, row_path, cands[0], values, notes)
             continue
         mine = {p for r in part for p in r[0]}
-        _search(part, values, [idt for idt in identities if any(p in mine for p, _ in idt.terms)], notes)
+        _search(part, values, [idt for idt in identities if any(p in mine for p, _ in idt.terms)], notes, across=True)
 
 
 def _touching(part, identities: list[Identity], values: dict) -> bool:
@@ -1004,13 +1046,20 @@ def _identity_paths(identities: list[Identity]) -> frozenset:
     return _PATHS[id(identities)][1]
 
 
-def _take(paths, digits, row_path, split, values: dict, notes: list[Note]) -> None:
+def _take(paths, digits, row_path, split, values: dict, notes: list[Note], alone: bool = False) -> None:
     values.update(zip(paths, split))
-    notes.append(Note("inferred", row_path, "数字连写，按勾稽关系唯一拆分 / digits run together; the only split "
-                      "that satisfies the rules was taken", digits, [",".join(map(str, split))]))
+    if alone:
+        message = ("数字连写，按本行的勾稽关系唯一拆分；各行之间的勾稽关系无论如何拆分都不成立，交由校验报告 / digits run "
+                   "together; the only split that satisfies the row's own rules was taken; no reading satisfies the "
+                   "rules across rows, which validation reports")
+    else:
+        message = "数字连写，按勾稽关系唯一拆分 / digits run together; the only split that satisfies the rules was taken"
+    notes.append(Note("inferred", row_path, message, digits, [",".join(map(str, split))]))
 
 
-def _search(live, values: dict, identities: list[Identity], notes: list[Note]) -> None:
+def _assignments(live, values: dict, identities: list[Identity]) -> tuple[list[set], bool]:
+    """Every row's splits that are part of an assignment of all rows satisfying the identities, and whether
+    the search was complete (within the budget)."""
     live.sort(key=lambda r: len(r[3]))
     owner = {}
     for n, r in enumerate(live):
@@ -1055,10 +1104,22 @@ def _search(live, values: dict, identities: list[Identity], notes: list[Note]) -
             assign.pop(p, None)
 
     go(0)
+    return options, complete
+
+
+def _search(live, values: dict, identities: list[Identity], notes: list[Note], across: bool = False,
+            alone: bool = False) -> None:
+    """Take the rows the identities determine. ``across``: run-together rows of the digit splitter, whose
+    search, where no assignment satisfies the identities, falls back to each row's own unique split and
+    names the rules no reading satisfies (:func:`_fallback`)."""
+    options, complete = _assignments(live, values, identities)
+    if across and complete and not any(options):
+        _fallback(live, values, identities, notes)
+        return
     for m, (paths, digits, row_path, cands, _) in enumerate(live):
         opts = sorted(options[m])
         if complete and len(opts) == 1:
-            _take(paths, digits, row_path, opts[0], values, notes)
+            _take(paths, digits, row_path, opts[0], values, notes, alone)
         elif not complete:
             notes.append(Note("ambiguous", row_path, "数字连写，拆分搜索超出限度，留空 / digits run together; the search "
                               "for a split ran out of budget; left blank", digits,
@@ -1070,3 +1131,37 @@ def _search(live, values: dict, identities: list[Identity], notes: list[Note]) -
         else:
             notes.append(Note("impossible", row_path, "数字连写，没有符合规则的拆分，留空 / digits run together; no "
                               "split satisfies the rules; left blank", digits))
+
+
+def _fallback(live, values: dict, identities: list[Identity], notes: list[Note]) -> None:
+    """No assignment of the rows satisfies the identities across them: the print is not consistent. Each row
+    whose own rules leave one split is read so (validation then names the broken identity); the others are
+    searched again among themselves, and where still nothing fits, every rule that no reading satisfies on its
+    own is named (``no_consistent_reading``) and the rows stay blank."""
+    rest = []
+    for r in live:
+        if len(r[3]) == 1:
+            _take(r[0], r[1], r[2], r[3][0], values, notes, alone=True)
+        else:
+            rest.append(r)
+    if not rest:
+        return
+    mine = {p for r in rest for p in r[0]}
+    idts = [idt for idt in identities if any(p in mine for p, _ in idt.terms)]
+    options, complete = _assignments(rest, values, idts)
+    if not complete or any(options):
+        _search(rest, values, idts, notes, alone=True)
+        return
+    broken = []
+    for rule in dict.fromkeys(idt.rule for idt in idts):
+        opts, done = _assignments(rest, values, [idt for idt in idts if idt.rule == rule])
+        if done and not any(opts):
+            broken.append(rule)
+    for paths, digits, row_path, cands, _ in rest:
+        mine_broken = [rule for rule in broken
+                       if any(p in paths for idt in idts if idt.rule == rule for p, _ in idt.terms)]
+        for rule in mine_broken:
+            _no_reading(rule, row_path, digits, notes, "（与其他各行一起 / together with the other rows）")
+        if not mine_broken:
+            notes.append(Note("impossible", row_path, "数字连写，没有符合规则的拆分，留空 / digits run together; no "
+                              "split satisfies the rules; left blank", digits, [",".join(map(str, c)) for c in cands[:50]]))

@@ -47,7 +47,7 @@ PUBLISHED_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".md", ".markdown", ".xl
                       ".tsv", ".jsonl", ".ndjson")  # .json is left to instances; a JSON array dump is read when named
 NARRATIVE = ("overview", "problems_and_improvements", "other_matters")
 TABLES_MISSING_PATH = ""  # the path of the one note of a report published without its tables: the report
-INCOMPLETE = ("unreadable", "ambiguous", "impossible", "missing", "group_row", "low_confidence")
+INCOMPLETE = ("unreadable", "ambiguous", "impossible", "no_consistent_reading", "missing", "group_row", "low_confidence")
 _CN_NUM = "一二三四五六七八九十"
 
 
