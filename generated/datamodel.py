@@ -1437,7 +1437,7 @@ class ExtractionNoteKindEnum(EnumDefinitionImpl):
     inferred = PermissibleValue(
         text="inferred",
         title="推断拆分",
-        description="""The digits of a row were run together in the source, or OCR could not read a cell reliably (see low_confidence); exactly one split, or one value, satisfies the rules (row total, results total, balance, table 四 totals), and it was taken.""",
+        description="""The digits of a row were run together in the source and the print leaves several splits open, or OCR could not read a cell reliably (see low_confidence); exactly one split, or one value, satisfies the rules (row total, results total, balance, table 四 totals), or, for a table 二 row, agrees with the numbers the report's own text states (the note quotes the sentence), and it was taken. Digits whose split the print determines (as many digits as cells) are read as printed, without a note.""",
         meaning=GAISCHEMA["note/inferred"])
     ambiguous = PermissibleValue(
         text="ambiguous",
@@ -1457,7 +1457,7 @@ class ExtractionNoteKindEnum(EnumDefinitionImpl):
     unit = PermissibleValue(
         text="unit",
         title="含单位",
-        description="""The cell holds a unit beside its number (e.g. 251000元); the number was read and the unit noted.""",
+        description="""The cell holds a unit beside its number (e.g. 251000元); the number was read and the unit noted. Where the column names another unit (本年收费金额（单位：万元）), the number was converted exactly to it and the note says so.""",
         meaning=GAISCHEMA["note/unit"])
     missing = PermissibleValue(
         text="missing",

@@ -474,7 +474,7 @@ class ExtractionNoteKindEnum(str, Enum):
     """
     推断拆分 = "inferred"
     """
-    The digits of a row were run together in the source, or OCR could not read a cell reliably (see low_confidence); exactly one split, or one value, satisfies the rules (row total, results total, balance, table 四 totals), and it was taken.
+    The digits of a row were run together in the source and the print leaves several splits open, or OCR could not read a cell reliably (see low_confidence); exactly one split, or one value, satisfies the rules (row total, results total, balance, table 四 totals), or, for a table 二 row, agrees with the numbers the report's own text states (the note quotes the sentence), and it was taken. Digits whose split the print determines (as many digits as cells) are read as printed, without a note.
     """
     拆分不唯一 = "ambiguous"
     """
@@ -490,7 +490,7 @@ class ExtractionNoteKindEnum(str, Enum):
     """
     含单位 = "unit"
     """
-    The cell holds a unit beside its number (e.g. 251000元); the number was read and the unit noted.
+    The cell holds a unit beside its number (e.g. 251000元); the number was read and the unit noted. Where the column names another unit (本年收费金额（单位：万元）), the number was converted exactly to it and the note says so.
     """
     未找到 = "missing"
     """

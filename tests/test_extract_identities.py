@@ -295,3 +295,4 @@ def test_the_published_shanghai_page_with_broken_arithmetic(tmp_path):
     assert [after[f"reviews_and_litigation.administrative_review.{k}"] for k in review] == [1, 0, 0, 0, 0]
     t4 = [f for f in identity_findings(got.instance) if f[0] == "T4-TOTAL"]
     assert t4 == [("T4-TOTAL", "reviews_and_litigation.administrative_review.total", 0, 1)]
+
