@@ -1054,11 +1054,12 @@ def _local_identities(paths: tuple[str, ...], identities: list[Identity]) -> tup
     return _LOCAL[key][1], _LOCAL[key][2]  # the list is kept with its entry, so that its id stays its own
 
 
-def _no_reading(rule: str, path: str, digits: str, notes: list[Note], what: str = "") -> None:
+def _no_reading(rule: str, path: str, digits: str, notes: list[Note], across: bool = False) -> None:
     """The note of a certain arithmetic error: no reading of the printed digits satisfies ``rule`` (the
-    validator reports it as an error of that rule)."""
-    notes.append(Note("no_consistent_reading", path, f"数字连写，任何拆分都不满足规则 {rule}{what}，留空 / digits run "
-                      f"together; no reading of the printed digits satisfies {rule}{what}; left blank", digits,
+    validator reports it as an error of that rule); ``across``: with the other rows' readings."""
+    zh, en = ("（连同其他各行的读法）", " together with the other rows' readings") if across else ("", "")
+    notes.append(Note("no_consistent_reading", path, f"数字连写，任何拆分都不满足规则 {rule}{zh}，留空 / digits run "
+                      f"together; no reading of the printed digits satisfies {rule}{en}; left blank", digits,
                       rule=rule))
 
 
@@ -1269,7 +1270,7 @@ def _fallback(live, values: dict, identities: list[Identity], notes: list[Note])
         mine_broken = [rule for rule in broken
                        if any(p in paths for idt in idts if idt.rule == rule for p, _ in idt.terms)]
         for rule in mine_broken:
-            _no_reading(rule, row_path, digits, notes, "（与其他各行一起 / together with the other rows）")
+            _no_reading(rule, row_path, digits, notes, across=True)
         if not mine_broken:
             notes.append(Note("impossible", row_path, "数字连写，没有符合规则的拆分，留空 / digits run together; no "
                               "split satisfies the rules; left blank", digits, [",".join(map(str, c)) for c in cands[:50]]))
