@@ -272,6 +272,7 @@ class ExtractionNote(YAMLRoot):
     note_raw: Optional[str] = None
     note_candidates: Optional[Union[str, list[str]]] = empty_list()
     note_confidence: Optional[float] = None
+    note_rule: Optional[str] = None
 
     def __post_init__(self, *_: str, **kwargs: Any):
         if self._is_empty(self.note_kind):
@@ -294,6 +295,9 @@ class ExtractionNote(YAMLRoot):
 
         if self.note_confidence is not None and not isinstance(self.note_confidence, float):
             self.note_confidence = float(self.note_confidence)
+
+        if self.note_rule is not None and not isinstance(self.note_rule, str):
+            self.note_rule = str(self.note_rule)
 
         super().__post_init__(**kwargs)
 
@@ -1450,7 +1454,7 @@ class ExtractionNoteKindEnum(EnumDefinitionImpl):
     inferred = PermissibleValue(
         text="inferred",
         title="推断拆分",
-        description="""The digits of a row were run together in the source, or OCR could not read a cell reliably (see low_confidence); exactly one split, or one value, satisfies the rules (row total, results total, balance, table 四 totals), and it was taken.""",
+        description="""The digits of a row were run together in the source and the print leaves several splits open, or OCR could not read a cell reliably (see low_confidence); exactly one split, or one value, satisfies the rules (row total, results total, balance, table 四 totals), or, for a table 二 row, agrees with the numbers the report's own text states (the note quotes the sentence), and it was taken. Digits whose split the print determines (as many digits as cells) are read as printed, without a note.""",
         meaning=GAISCHEMA["note/inferred"])
     ambiguous = PermissibleValue(
         text="ambiguous",
@@ -1462,10 +1466,15 @@ class ExtractionNoteKindEnum(EnumDefinitionImpl):
         title="无法拆分",
         description="The digits were run together and no split satisfies the rules; the cells stay blank.",
         meaning=GAISCHEMA["note/impossible"])
+    no_consistent_reading = PermissibleValue(
+        text="no_consistent_reading",
+        title="印刷数字不满足勾稽关系",
+        description="""The digits were run together, the print leaves several splits open, and no split satisfies the rule named in note_rule (a row total, the results total, the balance, a table 四 total): the report's arithmetic is wrong whatever the cells are. The cells stay blank; the validator reports the named rule as an error with the printed digits (note_raw) as the reported value, and does not report the row's cells as left blank by the organ.""",
+        meaning=GAISCHEMA["note/no_consistent_reading"])
     unit = PermissibleValue(
         text="unit",
         title="含单位",
-        description="""The cell holds a unit beside its number (e.g. 251000元); the number was read and the unit noted.""",
+        description="""The cell holds a unit beside its number (e.g. 251000元); the number was read and the unit noted. Where the column names another unit (本年收费金额（单位：万元）), the number was converted exactly to it and the note says so.""",
         meaning=GAISCHEMA["note/unit"])
     missing = PermissibleValue(
         text="missing",
@@ -1602,6 +1611,9 @@ slots.note_raw = Slot(uri=GAISCHEMA.note_raw, name="note_raw", curie=GAISCHEMA.c
 
 slots.note_candidates = Slot(uri=GAISCHEMA.note_candidates, name="note_candidates", curie=GAISCHEMA.curie('note_candidates'),
                    model_uri=GAISCHEMA.note_candidates, domain=None, range=Optional[Union[str, list[str]]])
+
+slots.note_rule = Slot(uri=GAISCHEMA.note_rule, name="note_rule", curie=GAISCHEMA.curie('note_rule'),
+                   model_uri=GAISCHEMA.note_rule, domain=None, range=Optional[str])
 
 slots.note_confidence = Slot(uri=GAISCHEMA.note_confidence, name="note_confidence", curie=GAISCHEMA.curie('note_confidence'),
                    model_uri=GAISCHEMA.note_confidence, domain=None, range=Optional[float])

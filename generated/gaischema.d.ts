@@ -166,10 +166,12 @@ export interface ExtractionNote {
     note_path?: string | null;
     /** 原文 The source text the note is about, as found (digits run together, a unit, a mark). */
     note_raw?: string | null;
+    /** 规则 For a no_consistent_reading note, the id of the rule that no reading of the printed digits satisfies (T3-ROW-TOTAL, T3-RESULTS-TOTAL, T3-BALANCE, T4-TOTAL). */
+    note_rule?: string | null;
 }
 
 /** 抽取说明类型 Why the extractor says something about a cell, a row or a field. */
-export type ExtractionNoteKindEnum = "blank" | "unreadable" | "inferred" | "ambiguous" | "impossible" | "unit" | "missing" | "source" | "positional" | "group_row" | "ocr" | "low_confidence" | "remark" | "merged";
+export type ExtractionNoteKindEnum = "blank" | "unreadable" | "inferred" | "ambiguous" | "impossible" | "no_consistent_reading" | "unit" | "missing" | "source" | "positional" | "group_row" | "ocr" | "low_confidence" | "remark" | "merged";
 
 /** 抽取记录 Provenance of an extracted instance, and the notes of what could not be read or was inferred. */
 export interface ExtractionRecord {

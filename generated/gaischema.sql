@@ -34,6 +34,7 @@
 --     * Slot: note_message Description: The note in Chinese and English.
 --     * Slot: note_raw Description: The source text the note is about, as found (digits run together, a unit, a mark).
 --     * Slot: note_confidence Description: For a value read by OCR (notes ocr, low_confidence, inferred), the recogniser's confidence from 0 to 1: the lowest of the words in the cell.
+--     * Slot: note_rule Description: For a no_consistent_reading note, the id of the rule that no reading of the printed digits satisfies (T3-ROW-TOTAL, T3-RESULTS-TOTAL, T3-BALANCE, T4-TOTAL).
 --     * Slot: ExtractionRecord_id Description: Autocreated FK slot
 -- # Class: StatisticalPeriod Description: The period that the figures of a report cover.
 --     * Slot: id
@@ -290,11 +291,12 @@ CREATE INDEX "ix_CaseCounts_id" ON "CaseCounts" (id);
 
 CREATE TABLE "ExtractionNote" (
 	id INTEGER NOT NULL,
-	note_kind VARCHAR(14) NOT NULL,
+	note_kind VARCHAR(21) NOT NULL,
 	note_path TEXT,
 	note_message TEXT,
 	note_raw TEXT,
 	note_confidence FLOAT,
+	note_rule TEXT,
 	"ExtractionRecord_id" INTEGER,
 	PRIMARY KEY (id),
 	FOREIGN KEY("ExtractionRecord_id") REFERENCES "ExtractionRecord" (id)

@@ -474,7 +474,7 @@ class ExtractionNoteKindEnum(str, Enum):
     """
     推断拆分 = "inferred"
     """
-    The digits of a row were run together in the source, or OCR could not read a cell reliably (see low_confidence); exactly one split, or one value, satisfies the rules (row total, results total, balance, table 四 totals), and it was taken.
+    The digits of a row were run together in the source and the print leaves several splits open, or OCR could not read a cell reliably (see low_confidence); exactly one split, or one value, satisfies the rules (row total, results total, balance, table 四 totals), or, for a table 二 row, agrees with the numbers the report's own text states (the note quotes the sentence), and it was taken. Digits whose split the print determines (as many digits as cells) are read as printed, without a note.
     """
     拆分不唯一 = "ambiguous"
     """
@@ -484,9 +484,13 @@ class ExtractionNoteKindEnum(str, Enum):
     """
     The digits were run together and no split satisfies the rules; the cells stay blank.
     """
+    印刷数字不满足勾稽关系 = "no_consistent_reading"
+    """
+    The digits were run together, the print leaves several splits open, and no split satisfies the rule named in note_rule (a row total, the results total, the balance, a table 四 total): the report's arithmetic is wrong whatever the cells are. The cells stay blank; the validator reports the named rule as an error with the printed digits (note_raw) as the reported value, and does not report the row's cells as left blank by the organ.
+    """
     含单位 = "unit"
     """
-    The cell holds a unit beside its number (e.g. 251000元); the number was read and the unit noted.
+    The cell holds a unit beside its number (e.g. 251000元); the number was read and the unit noted. Where the column names another unit (本年收费金额（单位：万元）), the number was converted exactly to it and the note says so.
     """
     未找到 = "missing"
     """
@@ -1616,6 +1620,7 @@ class ExtractionNote(ConfiguredBaseModel):
     note_raw: Optional[str] = Field(default=None, title="原文", description="""The source text the note is about, as found (digits run together, a unit, a mark).""", json_schema_extra = { "linkml_meta": {'domain_of': ['ExtractionNote']} })
     note_candidates: Optional[list[str]] = Field(default=None, title="候选拆分", description="""For an ambiguous split, the splits that satisfy the rules, each as comma-separated numbers.""", json_schema_extra = { "linkml_meta": {'domain_of': ['ExtractionNote']} })
     note_confidence: Optional[float] = Field(default=None, title="识别置信度", description="""For a value read by OCR (notes ocr, low_confidence, inferred), the recogniser's confidence from 0 to 1: the lowest of the words in the cell.""", ge=0, le=1, json_schema_extra = { "linkml_meta": {'domain_of': ['ExtractionNote']} })
+    note_rule: Optional[str] = Field(default=None, title="规则", description="""For a no_consistent_reading note, the id of the rule that no reading of the printed digits satisfies (T3-ROW-TOTAL, T3-RESULTS-TOTAL, T3-BALANCE, T4-TOTAL).""", json_schema_extra = { "linkml_meta": {'domain_of': ['ExtractionNote']} })
 
 
 class StatisticalPeriod(ConfiguredBaseModel):

@@ -118,14 +118,32 @@ def test_stray_spaces_inside_run_together_digits(tmp_path):
     assert sum(v is not None for v in t3.values()) >= 0.9 * len(t3)
 
 
-def test_split_impossible_leaves_blank(tmp_path):
+def test_digits_the_print_determines_are_read_as_printed(tmp_path):
+    """Fifteen digits for table 四's fifteen cells: one digit a cell, whatever it sums to (复议 1+1+0+0 ≠ 3);
+    validation names the broken total."""
     inst = load(VALID["pingtan-2023"])
     text = layout.as_text(inst, "").replace("110024001510102", "110034001510102")
     got = read(tmp_path, "rt.txt", text)
+    assert not [n for n in got.notes if n.path.startswith("reviews_and_litigation")]
+    c = cells(got.instance)
+    assert [c[f"reviews_and_litigation.administrative_review.{k}"] for k in
+            ("upheld", "corrected", "other_result", "pending", "total")] == [1, 1, 0, 0, 3]
+    found = [(f.rule, f.path, f.reported, f.expected) for f in validate(got.instance) if f.rule.startswith("T4")]
+    assert found == [("T4-TOTAL", "reviews_and_litigation.administrative_review.total", 3, 2)]
+
+
+def test_split_with_no_consistent_reading_names_the_rule(tmp_path):
+    """Sixteen digits for fifteen cells: several readings, none with every 总计 the sum of its group: blank,
+    with a note naming T4-TOTAL, which validation reports as an error with the digits (not T4-BLANK)."""
+    inst = load(VALID["pingtan-2023"])
+    text = layout.as_text(inst, "").replace("110024001510102", "1100340015101020")
+    got = read(tmp_path, "rt.txt", text)
     n = next(n for n in got.notes if n.path == "reviews_and_litigation")
-    assert n.kind == "impossible"
+    assert (n.kind, n.rule, n.raw) == ("no_consistent_reading", "T4-TOTAL", "1100340015101020")
     assert all(v is None for p, v in cells(got.instance).items() if p.startswith("reviews_and_litigation."))
     assert not got.complete
+    found = [(f.rule, f.path, f.reported, f.expected) for f in validate(got.instance) if f.rule.startswith("T4")]
+    assert found == [("T4-TOTAL", "reviews_and_litigation", "1100340015101020", None)]
 
 
 def test_split_search_is_bounded(tmp_path):

@@ -494,15 +494,32 @@ export function validate(report) {
       for (const name of t.tables) silenced.add(name);
     }
   }
+  const unread = unreadRows(report, v);
+  const under = path => unread.some(u => path === u.path || path.startsWith(u.path + "."));
   for (const c of v.complete) {
     const parent = at(report, c.parent), leaf = c.path.split(".").pop();
-    if (isObj(parent) && blank(parent[leaf]) && !silenced.has(c.path)) raw.push(finding(c.rule, c.path));
+    if (isObj(parent) && blank(parent[leaf]) && !silenced.has(c.path) && !under(c.path)) raw.push(finding(c.rule, c.path));
   }
   runChecks(v.checks, report, undefined, rejected, raw);
+  const noReading = [];
+  for (const u of unread) noReading.push(dress(finding(u.rule, u.path, u.raw), version, [
+    `印刷的连写数字“${u.raw}”无论如何拆分都不满足此规则（抽取说明 no_consistent_reading）`,
+    `no reading of the printed digits ${u.raw} satisfies this rule (extraction note no_consistent_reading)`]));
   const text = [];
   narrative(report, v.narrative, v.identities, text);
   for (const f of text) f.cells = NARRATIVE_CELLS[version][f.rule];
-  return out.concat([...raw, ...text].map(f => dress(f, version)));
+  return out.concat(raw.map(f => dress(f, version)), noReading, text.map(f => dress(f, version)));
+}
+
+// the extractor's no_consistent_reading notes of an identity of the version (docs/rule-language.md, "Printed digits
+// that no reading fits"): an error of that rule, the printed digits as reported; the row's cells are not reported blank
+function unreadRows(report, v) {
+  const notes = isObj(report.extraction) ? report.extraction.notes : null;
+  if (!Array.isArray(notes)) return [];
+  const rules = new Set(v.identities.map(i => i.rule));
+  return notes.filter(n => isObj(n) && n.note_kind === "no_consistent_reading" && typeof n.note_rule === "string"
+    && rules.has(n.note_rule) && typeof n.note_path === "string" && n.note_path && typeof n.note_raw === "string")
+    .map(n => ({rule: n.note_rule, path: n.note_path, raw: n.note_raw}));
 }
 
 /** True when the report has no finding of severity error (warnings are allowed). */

@@ -876,6 +876,25 @@ def conformance(folder: Path, model: dict | None = None) -> list[Path]:
         case(cid, rule_group(by_id[rule]), f"{rule}: {words}. The base is {source}, with the changes in intent.",
              source, {"breaks": sorted({f["rule"] for f in expect}),  # a pair's findings follow from the pair
                       "changes": None if base.startswith("cross/") else stated}, expect, reports=reports)
+    # an extracted report with a row whose run-together digits no reading fits (docs/rule-language.md, "Printed
+    # digits that no reading fits"): the rule's error, the printed digits as reported, no blank finding for the row
+    unread = copy.deepcopy(base_pingtan)
+    del unread["applications"]["new_applications"]
+    unread["extraction"] = {"source_file": "pingtan-2023.txt", "source_format": "txt", "extractor": "gaischema", "notes": [
+        {"note_kind": "no_consistent_reading", "note_path": "applications.new_applications", "note_raw": "80100000",
+         "note_rule": "T3-ROW-TOTAL", "note_message": "数字连写，任何拆分都不满足规则 T3-ROW-TOTAL，留空 / digits run "
+         "together; no reading of the printed digits satisfies T3-ROW-TOTAL; left blank"}]}
+    case("v2021-no-consistent-reading", rule_group(by_id["T3-ROW-TOTAL"]),
+         "T3-ROW-TOTAL from an extraction note: the 平潭 2023 tables as an extractor reads them from a text whose row "
+         "一、本年新收 is printed as the run-together digits 80100000 (总计 left 0): 80,1,0,0,0,0,0 and 8,0,10,0,0,0,0 "
+         "are the only readings and neither satisfies the row total, so the row is not in the instance and a "
+         "no_consistent_reading note names the rule. The finding is that rule's error at the row, the digits as "
+         "reported; the row's cells are not reported blank.", "examples/valid/AnnualReport-pingtan-2023.yaml",
+         {"breaks": ["T3-ROW-TOTAL"], "changes": None},
+         # the rule's error at the row, the printed digits as reported, no value to expect; no T3-BLANK for the row
+         [{"rule": "T3-ROW-TOTAL", "path": "applications.new_applications", "reported": "80100000", "expected": None}],
+         reports=[unread])
+    cases[-1]["specification"].append("docs/rule-language.md#printed-digits-that-no-reading-fits")
     for name, rule, fname, text, words in INPUTS:  # refused input: one fatal finding with no path, nothing else
         case(f"input-{name}", "input", f"{rule}: {words}.", "gaischema.build (a constructed source text)",
              {"breaks": [rule], "changes": None}, [{"rule": rule, "path": ""}], input_={"name": fname, "text": text})

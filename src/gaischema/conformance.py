@@ -151,6 +151,9 @@ def _says(f: dict, rules: dict, version: str | None) -> str:
         for c in v.get("checks", []) + v.get("cross_report", []):
             if c["rule"] == rule and c["finding_path"] == path:
                 return f"{_expr(c['left'])} {c['op']} {_expr(c['right'])} is false ({values})"
+        if any(i["rule"] == rule for i in v.get("identities", [])):
+            return (f"the report's extraction note no_consistent_reading names {rule} at {path}: no reading of the "
+                    f"printed digits {json.dumps(f.get('reported'), ensure_ascii=False)} satisfies it")
     if kind == "complete":
         return "a blank cell of a table that must be filled"
     if kind == "jsonschema":

@@ -56,6 +56,7 @@ from gaischema.narrative import (
 )
 
 SEVERITIES = ("error", "warning")
+NO_CONSISTENT_READING = "no_consistent_reading"  # the extraction note kind the validator reports as its rule's error
 
 
 class RuleSyntaxError(ValueError):
@@ -712,6 +713,7 @@ class Engine:
             s["name"] == n and v in s["versions"] for s in self.classes[model["root"]]["slots"])])
             for r in by_kind.get("tables_present", [])] for v in model["versions"]}
         self._identities: dict[str, list[Identity]] = {}
+        self._identity_rules: dict[str, dict[str, dict]] = {}
         namespace_base = {"_Skip": _Blank, "_SKIPS": (_Blank, KeyError, TypeError, ValueError, IndexError),
                           "_cv": _cv, **_functions(model)}
         self.cross: dict[str, _Version] = {}
@@ -790,9 +792,10 @@ class Engine:
         hits: list[tuple] = []
         blanks: list[int] = []
         v.run(instance, lambda k, left, right: hits.append((k, left, right)), blanks.append)
+        unread = self._unread(instance, version)
         for k in blanks:
             rule, path = v.blanks[k]
-            if path not in silenced:
+            if path not in silenced and not (unread and _under(path, unread)):
                 findings.append(self._finding(rule, path, version))
         for k, left, right in hits:
             spec = v.checks[k]
@@ -802,6 +805,10 @@ class Engine:
             if len(spec.left_paths) > 1:
                 f.cell, f.cell_en = self._joined_cell(spec.left_paths, version)
             findings.append(f)
+        for rule, path, raw in unread:
+            findings.append(make_finding(rule, path, self.labels.cell(path, version), raw, None, (
+                f"印刷的连写数字“{raw}”无论如何拆分都不满足此规则（抽取说明 no_consistent_reading）",
+                f"no reading of the printed digits {raw} satisfies this rule (extraction note no_consistent_reading)")))
         for hit in check_text(instance, self.text[version], self._text_identities[version], self._text_cells[version]):
             rule = self.model["rules"][hit.rule.key]
             if len(hit.cells) > 1:
@@ -812,6 +819,28 @@ class Engine:
                 if hit.more else None
             findings.append(make_finding(rule, hit.path, cell, hit.reported, hit.expected, more, quote=hit.quote))
         return findings
+
+    def _unread(self, instance: dict, version: str) -> list[tuple[dict, tuple[str, ...], str]]:
+        """The extractor's ``no_consistent_reading`` notes of an identity of this version: (rule, the row's
+        path, the printed digits). A certain arithmetic error of the report, reported as an error of that
+        rule; the row's cells, blank because no reading fits, are not the organ's blanks (docs/rule-language.md,
+        "Printed digits that no reading fits")."""
+        extraction = instance.get("extraction")
+        notes = extraction.get("notes") if isinstance(extraction, dict) else None
+        if not isinstance(notes, list):
+            return []
+        if version not in self._identity_rules:
+            ids = {i.rule for i in self.identities(version)}
+            self._identity_rules[version] = {r["id"]: r for r in self.model["rules"] if r["id"] in ids}
+        rules = self._identity_rules[version]
+        out = []
+        for note in notes:
+            if not isinstance(note, dict) or note.get("note_kind") != NO_CONSISTENT_READING:
+                continue
+            rule, path, raw = note.get("note_rule"), note.get("note_path"), note.get("note_raw")
+            if isinstance(rule, str) and rule in rules and isinstance(path, str) and path and isinstance(raw, str):
+                out.append((rules[rule], tuple(path.split(".")), raw))
+        return out
 
     def cross_check(self, this: dict, prev: dict) -> list[Finding]:
         """The cross-report findings of a report against the same organ's report of the previous year."""
@@ -974,6 +1003,11 @@ def _exec(lines: list[str], namespace_base: dict, name: str) -> Callable:
     namespace = dict(namespace_base)
     exec(compile("\n".join(lines), f"<gaischema rules {name}>", "exec"), namespace)  # noqa: S102 - our own code
     return namespace["run"]
+
+
+def _under(path: tuple[str, ...], unread: list) -> bool:
+    """Whether a path is a row a no_consistent_reading note names, or a cell of it."""
+    return any(path[:len(row)] == row for _, row, _ in unread)
 
 
 def _touches(paths, rejected: set[str]) -> bool:

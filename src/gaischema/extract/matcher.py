@@ -16,9 +16,14 @@ plain data to each other:
    rows matched by label, unlabelled value rows are taken by position only when their count is exactly the
    count of official rows missing there (noted ``positional``). Table 四's one row of fifteen values sits
    under its column headers.
-3. **Values** (:func:`read_values`). Each cell's text is read (numbers, blanks, units, remarks). Digits run
-   together are split with the accounting identities the rule engine compiles from the schema
-   (:meth:`gaischema.engine.Engine.identities`): a split is taken only when exactly one satisfies them.
+3. **Values** (:func:`read_values`). Each cell's text is read (numbers, blanks, units, remarks). Reading follows
+   the print, checking comes after: digits run together whose split the print determines (as many digits as
+   cells) are read as printed, whatever they sum to. Only among the splits the print leaves open do the accounting
+   identities the rule engine compiles from the schema (:meth:`gaischema.engine.Engine.identities`) choose: a
+   split is taken only when exactly one satisfies them. Where none does, the row stays blank and a
+   ``no_consistent_reading`` note names the identity's rule, which the validator reports as that rule's error;
+   rows that each have one split of their own but no assignment together are read by their own splits and the
+   validator names the identity they break. A report whose arithmetic is wrong is thus read, not blanked.
 
 Nothing is guessed: a cell is the source's value, or blank with a note saying why.
 """
@@ -28,6 +33,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -59,6 +65,7 @@ class Note:
     raw: str | None = None
     candidates: list[str] | None = None
     confidence: float | None = None  # OCR's, for a value read from a picture
+    rule: str | None = None  # the rule no reading of the printed digits satisfies (no_consistent_reading)
 
     def as_dict(self) -> dict:
         d = {"note_kind": self.kind, "note_path": self.path, "note_message": self.message}
@@ -68,6 +75,8 @@ class Note:
             d["note_candidates"] = self.candidates
         if self.confidence is not None:
             d["note_confidence"] = self.confidence
+        if self.rule is not None:
+            d["note_rule"] = self.rule
         return d
 
 
@@ -178,12 +187,62 @@ def _decorated(text: str) -> Parsed | None:
 _DIGIT = re.compile(r"\d")
 _NUMBERED_LABEL = re.compile(r"\d[.、．]\D+$")  # 1.属于国家秘密: numbering, not a value
 _FOOTER_MARK = re.compile(r"[-—–－/页]")
-_GLUED = re.compile(r"\d+(?:\.\d+)?|\D+")
+_GLUED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\D+")  # 59,490,886.67 is one number
+_MONEY_AFTER = re.compile(r"^(万元|元)")  # an amount's unit glued to it (1973601627.4元): part of the cell
 _REMARK_IN_TEXT = re.compile(r"[（(][^（）()]*\d[^（）()]*[）)]")
 _NUMBERING_AFTER = re.compile(r"[.、．](?:\D|$)")  # 2.其他, and a bare 1. before its row's values
 # digits glued to what follows them that are no cell: dates, numbering, and quantities in sentences
 # (文件393件, 51.85%, 共3次); a cell's own unit stands apart from the next label (54件 is a word of its own)
 _NOT_A_VALUE_AFTER = re.compile(r"^(?:[年月日号时分秒岁届期次件个条人篇家名份批户起场张位余多万亿%％]|:\d|-\d|/\d|[.、．]\D)")
+
+
+@lru_cache(maxsize=1)
+def _signed_labels() -> tuple[str, ...]:
+    """The labels of the rows that have a signed cell (2019 table 二's 本年增/减), normalised."""
+    model = Model.load()
+    rows = {c["row"].split(" / ")[-1] for v in model.versions for c in model.cells(v) if c["type"] == "signed_count"}
+    return tuple(sorted(core(r) for r in rows))
+
+
+def _signed_row(label: str) -> bool:
+    return bool(label) and norm(label).endswith(_signed_labels())
+
+
+@lru_cache(maxsize=1)
+def _signed_cells() -> frozenset[str]:
+    model = Model.load()
+    return frozenset(c["path"] for v in model.versions for c in model.cells(v) if c["type"] == "signed_count")
+
+
+def signed_splits(text: str, signed: tuple[bool, ...]) -> list[tuple[int, ...]]:
+    """Every reading of a run-together row with signs (0+11, 88-720) as len(signed) cells: a sign begins a cell,
+    and only a signed column's cell (``signed``) may have one; the digits between are cut as :func:`_splits`
+    cuts them. Bounded as the other splits."""
+    segments = re.findall(r"[+-]?\d+", text)
+    n = len(signed)
+    out: list[tuple[int, ...]] = []
+    budget = [SPLIT_BUDGET]
+
+    def go(i: int, pos: int, acc: tuple) -> None:
+        if budget[0] <= 0:
+            return
+        if i == len(segments):
+            if pos == n:
+                out.append(acc)
+            return
+        seg = segments[i]
+        sign = -1 if seg[0] == "-" else 1
+        digits = seg.lstrip("+-")
+        if seg[0] in "+-" and not signed[pos]:
+            return
+        left = len(segments) - i - 1
+        for k in range(1, n - pos - left + 1):
+            for split in _splits(digits, k, budget):
+                go(i + 1, pos + k, acc + (sign * split[0], *split[1:]))
+
+    if segments and len(segments) <= n:
+        go(0, 0, ())
+    return out
 
 
 def tokens(text: str):
@@ -200,6 +259,8 @@ def tokens(text: str):
         pieces = _GLUED.findall(word)
         out: list[list[str]] = []  # [kind, text]
         for n, piece in enumerate(pieces):
+            if not piece:
+                continue
             if not piece[0].isdigit():
                 if out and out[-1][0] == "label":
                     out[-1][1] += piece
@@ -208,7 +269,19 @@ def tokens(text: str):
                 continue
             after = pieces[n + 1] if n + 1 < len(pieces) else ""
             before = out[-1][1] if out else ""
-            if _NUMBERING_AFTER.match(after) and "." not in piece:
+            money = _MONEY_AFTER.match(after)
+            if after in ("+", "-", "＋", "－") and n + 2 < len(pieces) and pieces[n + 2][:1].isdigit() \
+                    and "." not in piece and _signed_row(before):
+                run, j = piece, n  # 0+11, 88-720: a 本年增/减 cell's sign inside a run-together row
+                while j + 2 < len(pieces) and pieces[j + 1] in ("+", "-", "＋", "－") and pieces[j + 2].isdigit():
+                    run += unicodedata.normalize("NFKC", pieces[j + 1]) + pieces[j + 2]
+                    pieces[j + 1] = pieces[j + 2] = ""  # taken: skipped below
+                    j += 2
+                out.append(["value", run])
+            elif money and not before.endswith(("第", "〔", "[", "【", "共")):
+                out.append(["value", piece + money.group(1)])  # the unit goes with its number, never lost
+                pieces[n + 1] = after[money.end():]
+            elif _NUMBERING_AFTER.match(after) and "." not in piece:
                 digits, numbering = piece[:-1], piece[-1]  # 00000002.其他: the 2 numbers the next row
                 if digits:
                     out.append(["value", digits])
@@ -447,12 +520,13 @@ def _fit(line: Line, k: int) -> list[str] | None:
     if len(vals) == k:
         return vals
     digits = [unicodedata.normalize("NFKC", v).strip() for v in vals if v.strip()]
-    if k > 1 and digits and all(d.isdigit() for d in digits) and sum(map(len, digits)) >= k and \
+    if k > 1 and digits and all(d.isdigit() or _SIGNED_RUN.fullmatch(d) for d in digits) and sum(map(len, digits)) >= k and \
             (len(digits) == 1 or (not line.grid and len(digits) < k)):
         return ["".join(digits)]  # digits run together (stray spaces do not tell where cells end)
     return None
 
 
+_SIGNED_RUN = re.compile(r"[+-]?\d+(?:[+-]\d+)+|[+-]\d+")  # 88-720: digits with the sign of a 本年增/减 cell
 _TRAILING_PAREN = re.compile(r"\([^()]*\)$")
 _ARABIC_NUMBERING = re.compile(r"^(\d+)[.、．]")
 _NUMBER_BEFORE = re.compile(r"(?<!\d)(\d+)[.、．]$")
@@ -520,15 +594,21 @@ def _scorer(rows: tuple[OfficialRow, ...]) -> _Scorer:
     return _Scorer(list(rows))
 
 
-def label_forms(model: Model, version: str) -> frozenset[str]:
+def official_rows(model: Model, version: str, table2: str | None = None) -> tuple[OfficialRow, ...]:
+    """The official rows of tables 二, 三 and 四 of a version; ``table2``: the version of table 二 where a mixed
+    report prints it in another version's layout."""
+    return tuple(r for t in ("二", "三", "四") for r in model.rows(table2 if table2 and t == "二" else version, t))
+
+
+def label_forms(model: Model, version: str, table2: str | None = None) -> frozenset[str]:
     """The normalised labels of the official rows of a version (with aliases, without bracketed rules)."""
-    rows = tuple(r for t in ("二", "三", "四") for r in model.rows(version, t))
-    return frozenset(f for forms in _scorer(rows).forms for f, _ in forms)
+    return frozenset(f for forms in _scorer(official_rows(model, version, table2)).forms for f, _ in forms)
 
 
-def align(model: Model, version: str, lines: list[Line], notes: list[Note]) -> list[Match]:
-    """Match the official rows of tables 二, 三 and 四 to the candidate rows (see the module docstring)."""
-    rows = [r for t in ("二", "三", "四") for r in model.rows(version, t)]
+def align(model: Model, version: str, lines: list[Line], notes: list[Note], table2: str | None = None) -> list[Match]:
+    """Match the official rows of tables 二, 三 and 四 to the candidate rows (see the module docstring);
+    ``table2`` as for :func:`official_rows`."""
+    rows = list(official_rows(model, version, table2))
     # the tables begin at the first label of table 二 (第二十条第（一）项); numbers in the narrative before it
     # are not cells
     first = core(rows[0].labels[0]) if rows else ""
@@ -880,7 +960,14 @@ def _cell(path: str, text: str, notes: list[Note]):
     if value is None:
         notes.append(Note("blank", path, f"单元格空白 / blank cell{f' ({raw})' if raw else ''}", raw or None))
         return None
-    if unit:
+    slot_unit = slot_units().get(path)
+    if unit and slot_unit and unit != slot_unit and (unit, slot_unit) in _UNIT_FACTORS:
+        converted = Decimal(str(value)) * _UNIT_FACTORS[(unit, slot_unit)]  # exact: 1973601627.4元 = 197360.16274万元
+        value = int(converted) if converted == converted.to_integral_value() else float(converted)
+        notes.append(Note("unit", path, f"单元格以“{unit}”为单位，已换算为{slot_unit}（{raw} = {converted.normalize():f}"
+                          f"{slot_unit}） / the cell is in {unit}; converted to {slot_unit}, the unit of the column "
+                          f"({raw} = {converted.normalize():f} {slot_unit})", raw))
+    elif unit:
         notes.append(Note("unit", path, f"单元格含单位“{unit}”，已读取数字 / the cell has a unit ({unit}); the "
                           "number was read", raw))
     if remark:
@@ -890,6 +977,24 @@ def _cell(path: str, text: str, notes: list[Note]):
         notes.append(Note("remark", path, f"数字后有角标或注记号“{mark}”，读取其前的数字 / the number is followed by a "
                           f"mark ({mark}); the number before it was read", raw))
     return value
+
+
+_UNIT_FACTORS = {("元", "万元"): Decimal("0.0001"), ("万元", "元"): Decimal(10000)}
+_COLUMN_UNIT = re.compile(r"单位[:：]\s*(万元|元)")
+
+
+@lru_cache(maxsize=1)
+def slot_units() -> dict[str, str]:
+    """The unit each cell's column names (本年收费金额（单位：万元）), by cell path: an amount printed in another
+    unit is converted to it."""
+    model = Model.load()
+    out = {}
+    for version in model.versions:
+        for c in model.cells(version):
+            m = _COLUMN_UNIT.search(unicodedata.normalize("NFKC", c["column"]))
+            if m:
+                out[c["path"]] = m.group(1)
+    return out
 
 
 def _splits(digits: str, n: int, budget: list[int]):
@@ -919,33 +1024,82 @@ def _row_candidates(digits: str, n: int, local: tuple) -> tuple[tuple, bool]:
     return cands, budget[0] <= 0
 
 
+@lru_cache(maxsize=4096)
+def printed_split(digits: str, n: int) -> tuple[int, ...] | None:
+    """The split the print itself determines, whatever it sums to: the one way to cut the digits into n
+    cells without leading zeros (as many digits as cells: one digit a cell), else None."""
+    if len(digits) == n:
+        return tuple(int(d) for d in digits)
+    budget = [SPLIT_BUDGET]
+    first = None
+    for split in _splits(digits, n, budget):
+        if first is not None:
+            return None
+        first = split
+    return first if budget[0] > 0 else None
+
+
 _LOCAL: dict[tuple, tuple] = {}
 
 
-def _local_identities(paths: tuple[str, ...], identities: list[Identity]) -> tuple:
-    """The identities within one row (a row total, table 四's group totals), over positions in its split."""
+def _local_identities(paths: tuple[str, ...], identities: list[Identity]) -> tuple[tuple, tuple[str, ...]]:
+    """The identities within one row (a row total, table 四's group totals), over positions in its split,
+    and the rule of each."""
     key = (paths, id(identities))
     if key not in _LOCAL:
         index = {p: n for n, p in enumerate(paths)}
-        _LOCAL[key] = (identities, tuple((tuple((index[p], k) for p, k in idt.terms), idt.constant)
-                                         for idt in identities if all(p in index for p, _ in idt.terms)))
-    return _LOCAL[key][1]  # the list is kept with its entry, so that its id stays its own
+        inside = [idt for idt in identities if all(p in index for p, _ in idt.terms)]
+        _LOCAL[key] = (identities, tuple((tuple((index[p], k) for p, k in idt.terms), idt.constant) for idt in inside),
+                       tuple(idt.rule for idt in inside))
+    return _LOCAL[key][1], _LOCAL[key][2]  # the list is kept with its entry, so that its id stays its own
+
+
+def _no_reading(rule: str, path: str, digits: str, notes: list[Note], across: bool = False) -> None:
+    """The note of a certain arithmetic error: no reading of the printed digits satisfies ``rule`` (the
+    validator reports it as an error of that rule); ``across``: with the other rows' readings."""
+    zh, en = ("（连同其他各行的读法）", " together with the other rows' readings") if across else ("", "")
+    notes.append(Note("no_consistent_reading", path, f"数字连写，任何拆分都不满足规则 {rule}{zh}，留空 / digits run "
+                      f"together; no reading of the printed digits satisfies {rule}{en}; left blank", digits,
+                      rule=rule))
 
 
 def _split(open_rows, values: dict, identities: list[Identity], notes: list[Note]) -> None:
-    """Choose among the splits of run-together rows with the identities; take only unique ones."""
+    """Read run-together rows: the print first (a row whose split the digits alone determine is read as
+    printed, whatever it sums to); the identities only choose among the splits the print leaves open."""
     rows = []
     for paths, digits, row_path in open_rows:
-        if len(digits) > MAX_SPLIT_DIGITS:
-            notes.append(Note("unreadable", row_path, "数字过长，无法拆分 / too many digits to split", digits))
-            for p in paths:
-                values[p] = None
-            continue
-        cands, exhausted = _row_candidates(digits, len(paths), _local_identities(tuple(paths), identities))
-        cands = list(cands)
         for p in paths:
             values[p] = None
-        rows.append((paths, digits, row_path, cands, exhausted))
+        if len(digits) > MAX_SPLIT_DIGITS:
+            notes.append(Note("unreadable", row_path, "数字过长，无法拆分 / too many digits to split", digits))
+            continue
+        if digits.isdigit():
+            printed = printed_split(digits, len(paths))
+        else:  # a signed run: the sign begins the 本年增/减 cell
+            readings = signed_splits(digits, tuple(p in _signed_cells() for p in paths))
+            printed = readings[0] if len(readings) == 1 else None
+        if printed is not None:
+            values.update(zip(paths, printed))
+            continue
+        local, rules = _local_identities(tuple(paths), identities)
+
+        def candidates(local):
+            if digits.isdigit():
+                return _row_candidates(digits, len(paths), local)
+            return tuple(c for c in readings if all(sum(k * c[i] for i, k in terms) + const == 0
+                                                    for terms, const in local)), False
+
+        cands, exhausted = candidates(local)
+        if not cands and not exhausted:
+            broken = [r for r in dict.fromkeys(rules)
+                      if not candidates(tuple(x for x, q in zip(local, rules) if q == r))[0]]
+            for rule in broken:
+                _no_reading(rule, row_path, digits, notes)
+            if not broken:
+                notes.append(Note("impossible", row_path, "数字连写，没有符合规则的拆分，留空 / digits run together; no "
+                                  "split satisfies the rules; left blank", digits))
+            continue
+        rows.append((paths, digits, row_path, list(cands), exhausted))
     _joint(rows, values, identities, notes)
 
 
@@ -956,9 +1110,6 @@ def _joint(rows, values: dict, identities: list[Identity], notes: list[Note]) ->
         if exhausted:
             notes.append(Note("ambiguous", row_path, "数字连写，可能的拆分过多，留空 / digits run together; too many "
                               "possible splits; left blank", digits))
-        elif not cands:
-            notes.append(Note("impossible", row_path, "数字连写，没有符合规则的拆分，留空 / digits run together; no "
-                              "split satisfies the rules; left blank", digits))
     # rows tied by an identity are searched together; independent groups one by one
     group = list(range(len(live)))
 
@@ -983,7 +1134,7 @@ def _joint(rows, values: dict, identities: list[Identity], notes: list[Note]) ->
             _take(paths, digits, row_path, cands[0], values, notes)
             continue
         mine = {p for r in part for p in r[0]}
-        _search(part, values, [idt for idt in identities if any(p in mine for p, _ in idt.terms)], notes)
+        _search(part, values, [idt for idt in identities if any(p in mine for p, _ in idt.terms)], notes, across=True)
 
 
 def _touching(part, identities: list[Identity], values: dict) -> bool:
@@ -1004,13 +1155,20 @@ def _identity_paths(identities: list[Identity]) -> frozenset:
     return _PATHS[id(identities)][1]
 
 
-def _take(paths, digits, row_path, split, values: dict, notes: list[Note]) -> None:
+def _take(paths, digits, row_path, split, values: dict, notes: list[Note], alone: bool = False) -> None:
     values.update(zip(paths, split))
-    notes.append(Note("inferred", row_path, "数字连写，按勾稽关系唯一拆分 / digits run together; the only split "
-                      "that satisfies the rules was taken", digits, [",".join(map(str, split))]))
+    if alone:
+        message = ("数字连写，按本行的勾稽关系唯一拆分；各行之间的勾稽关系无论如何拆分都不成立，交由校验报告 / digits run "
+                   "together; the only split that satisfies the row's own rules was taken; no reading satisfies the "
+                   "rules across rows, which validation reports")
+    else:
+        message = "数字连写，按勾稽关系唯一拆分 / digits run together; the only split that satisfies the rules was taken"
+    notes.append(Note("inferred", row_path, message, digits, [",".join(map(str, split))]))
 
 
-def _search(live, values: dict, identities: list[Identity], notes: list[Note]) -> None:
+def _assignments(live, values: dict, identities: list[Identity]) -> tuple[list[set], bool]:
+    """Every row's splits that are part of an assignment of all rows satisfying the identities, and whether
+    the search was complete (within the budget)."""
     live.sort(key=lambda r: len(r[3]))
     owner = {}
     for n, r in enumerate(live):
@@ -1055,10 +1213,22 @@ def _search(live, values: dict, identities: list[Identity], notes: list[Note]) -
             assign.pop(p, None)
 
     go(0)
+    return options, complete
+
+
+def _search(live, values: dict, identities: list[Identity], notes: list[Note], across: bool = False,
+            alone: bool = False) -> None:
+    """Take the rows the identities determine. ``across``: run-together rows of the digit splitter, whose
+    search, where no assignment satisfies the identities, falls back to each row's own unique split and
+    names the rules no reading satisfies (:func:`_fallback`)."""
+    options, complete = _assignments(live, values, identities)
+    if across and complete and not any(options):
+        _fallback(live, values, identities, notes)
+        return
     for m, (paths, digits, row_path, cands, _) in enumerate(live):
         opts = sorted(options[m])
         if complete and len(opts) == 1:
-            _take(paths, digits, row_path, opts[0], values, notes)
+            _take(paths, digits, row_path, opts[0], values, notes, alone)
         elif not complete:
             notes.append(Note("ambiguous", row_path, "数字连写，拆分搜索超出限度，留空 / digits run together; the search "
                               "for a split ran out of budget; left blank", digits,
@@ -1070,3 +1240,37 @@ def _search(live, values: dict, identities: list[Identity], notes: list[Note]) -
         else:
             notes.append(Note("impossible", row_path, "数字连写，没有符合规则的拆分，留空 / digits run together; no "
                               "split satisfies the rules; left blank", digits))
+
+
+def _fallback(live, values: dict, identities: list[Identity], notes: list[Note]) -> None:
+    """No assignment of the rows satisfies the identities across them: the print is not consistent. Each row
+    whose own rules leave one split is read so (validation then names the broken identity); the others are
+    searched again among themselves, and where still nothing fits, every rule that no reading satisfies on its
+    own is named (``no_consistent_reading``) and the rows stay blank."""
+    rest = []
+    for r in live:
+        if len(r[3]) == 1:
+            _take(r[0], r[1], r[2], r[3][0], values, notes, alone=True)
+        else:
+            rest.append(r)
+    if not rest:
+        return
+    mine = {p for r in rest for p in r[0]}
+    idts = [idt for idt in identities if any(p in mine for p, _ in idt.terms)]
+    options, complete = _assignments(rest, values, idts)
+    if not complete or any(options):
+        _search(rest, values, idts, notes, alone=True)
+        return
+    broken = []
+    for rule in dict.fromkeys(idt.rule for idt in idts):
+        opts, done = _assignments(rest, values, [idt for idt in idts if idt.rule == rule])
+        if done and not any(opts):
+            broken.append(rule)
+    for paths, digits, row_path, cands, _ in rest:
+        mine_broken = [rule for rule in broken
+                       if any(p in paths for idt in idts if idt.rule == rule for p, _ in idt.terms)]
+        for rule in mine_broken:
+            _no_reading(rule, row_path, digits, notes, across=True)
+        if not mine_broken:
+            notes.append(Note("impossible", row_path, "数字连写，没有符合规则的拆分，留空 / digits run together; no "
+                              "split satisfies the rules; left blank", digits, [",".join(map(str, c)) for c in cands[:50]]))

@@ -12,37 +12,59 @@ from typing import Any
 from gaischema.extract.matcher import Note, core, norm
 from gaischema.model import Model
 
-__all__ = ["DATE_SOURCES", "ORGAN_SOURCES", "YEAR_SOURCES", "cn_dates", "detect_version", "fold", "is_organ", "names_area",
-           "parse_title",
+__all__ = ["DATE_SOURCES", "ORGAN_SOURCES", "YEAR_SOURCES", "cn_dates", "detect_version", "detect_versions", "fold", "is_organ",
+           "names_area", "parse_title",
            "sheet_metadata", "strip_invisible", "text_metadata"]
 
 
 @lru_cache(maxsize=1)
-def _version_markers() -> dict[str, list[str]]:
-    """Labels that only one format version has (and that no label of another version contains)."""
+def _version_markers() -> dict[str, dict[str, list[str]]]:
+    """Per version and table: the labels only that version has (and that no label of another version contains)."""
     model = Model.load()
-    labels = {v: {p for c in model.cells(v) for p in (c["column"], c["row"].split(" / ")[-1])}
+    labels = {v: {(c["table"], p) for c in model.cells(v) for p in (c["column"], c["row"].split(" / ")[-1])}
               for v in model.versions}
-    out = {}
+    out: dict[str, dict[str, list[str]]] = {}
     for v, mine in labels.items():
-        others = {lab for w, theirs in labels.items() if w != v for lab in theirs}
-        out[v] = sorted(core(lab) for lab in mine - others
-                        if not any(core(lab) in core(o) or core(o) in core(lab) for o in others))
+        others = {lab for w, theirs in labels.items() if w != v for _, lab in theirs}
+        for table, lab in sorted(mine):
+            if lab not in others and not any(core(lab) in core(o) or core(o) in core(lab) for o in others):
+                out.setdefault(v, {}).setdefault(table, []).append(core(lab))
     return out
 
 
-def detect_version(text: str, year: int | None) -> tuple[str | None, str]:
-    """The format version from the labels only one version has; the report year when they do not tell."""
-    compact = norm(text)
-    found = {v: sum(1 for m in markers if m in compact) for v, markers in _version_markers().items()}
+def _by_markers(found: dict[str, int]) -> str | None:
     ranked = sorted(found.items(), key=lambda kv: kv[1], reverse=True)
     if ranked and ranked[0][1] > (ranked[1][1] if len(ranked) > 1 else 0):
-        return ranked[0][0], "table headers"
+        return ranked[0][0]
+    return None
+
+
+def detect_versions(text: str, year: int | None) -> tuple[str | None, str, str | None]:
+    """(the format version, where it was read, the version of table 二 where it differs). Table 三's rows come
+    first (the 2021 format's three （六）其他处理 items), then table 二's headers (the labels only one version
+    has), then the report year. A 2021 table 三 under a 2019-style table 二 is a mixed report: its version is
+    table 三's, and table 二 is read in its own version's layout (the third value)."""
+    compact = norm(text)
+    markers = _version_markers()
+    found = {t: {v: sum(1 for m in by_table.get(t, ()) if m in compact) for v, by_table in markers.items()}
+             for t in ("二", "三", "四")}
+    three = _by_markers({v: found["三"][v] + found["四"][v] for v in markers})
+    two = _by_markers(found["二"])
+    if three:
+        return three, "table 三's rows", (two if two and two != three else None)
+    if two:
+        return two, "table headers", None
     if year:
         version = Model.load().format_version_for_year(year)
         if version:
-            return version, "report year"
-    return None, ""
+            return version, "report year", None
+    return None, "", None
+
+
+def detect_version(text: str, year: int | None) -> tuple[str | None, str]:
+    """The format version (table 三's rows, then table 二's headers, then the report year) and where it was read."""
+    version, why, _ = detect_versions(text, year)
+    return version, why
 
 
 # ------------------------------------------------------------------------------------------------ metadata

@@ -30,8 +30,8 @@ import yaml
 from gaischema import __version__, cellmap
 from gaischema.corpus import internal_result, pool_map, validate_source
 from gaischema.extract.document import Document
-from gaischema.extract.matcher import Note, align, label_forms, norm, read_values, row_view
-from gaischema.extract.metadata import detect_version, fold, sheet_metadata, text_metadata
+from gaischema.extract.matcher import Note, align, core, label_forms, norm, official_rows, read_values, row_view
+from gaischema.extract.metadata import detect_versions, fold, sheet_metadata, text_metadata
 from gaischema.extract.readers import NotAReport, read_document, read_html, read_html_meta, read_text
 from gaischema.extract.readers.dump import DUMP_SUFFIXES, DumpRow, read_dump
 from gaischema.loading import InputError, read_bytes
@@ -48,7 +48,7 @@ PUBLISHED_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".md", ".markdown", ".xl
                       ".tsv", ".jsonl", ".ndjson")  # .json is left to instances; a JSON array dump is read when named
 NARRATIVE = ("overview", "problems_and_improvements", "other_matters")
 TABLES_MISSING_PATH = ""  # the path of the one note of a report published without its tables: the report
-INCOMPLETE = ("unreadable", "ambiguous", "impossible", "missing", "group_row", "low_confidence")
+INCOMPLETE = ("unreadable", "ambiguous", "impossible", "no_consistent_reading", "missing", "group_row", "low_confidence")
 _CN_NUM = "一二三四五六七八九十"
 
 
@@ -81,20 +81,22 @@ def extract_document(doc: Document, name: str) -> Extraction:
         meta = sheet_metadata(doc.fields, notes, ("Word 文档", "Word file") if doc.fmt == "docx" else ("工作簿", "workbook"))
     else:
         meta = text_metadata(text, notes, doc.meta, name)
-    version, why = detect_version(text, meta.get("report_year"))
+    version, why, table2 = detect_versions(text, meta.get("report_year"))
     if meta.get("format_version") in model.versions:
-        version, why = meta["format_version"], "workbook"
+        version, why, table2 = meta["format_version"], "workbook", None
     if doc.cells is not None:  # a gaischema draft: every cell by the cell map, read as cellmap specifies
-        version, why = doc.version, "workbook"
+        version, why, table2 = doc.version, "workbook", None
         matches = []
     else:
-        matches = align(model, version, row_view(doc, label_forms(model, version)), notes) if version else []
+        matches = align(model, version, row_view(doc, label_forms(model, version, table2)), notes, table2) \
+            if version else []
     values: dict = {}
     if doc.cells is not None:
         values = draft_values(doc.cells, notes)
     elif not any(m.row.table == "三" for m in matches) and not any(m.row.table == "二" for m in matches):
         # no table: a report published without its tables (its headings and narrative are there), or no report
         version = model.format_version_for_year(meta["report_year"]) if meta.get("report_year") else None
+        table2 = None
         if (doc.fields is not None or version is None or not _is_report_text(_headings_text(text))
                 or _table_labels_in(model, version, text) >= 4):  # tables there, but not readable: no claim
             raise _no_tables()
@@ -104,11 +106,17 @@ def extract_document(doc: Document, name: str) -> Extraction:
                           "was published without its tables (二, 三, 四): every cell is blank"))
     else:
         found = {p for m in matches for p in (m.paths or m.row.cells)}
-        for t in ("二", "三", "四"):
-            for row in model.rows(version, t):
-                if not found.issuperset(row.cells) and not any(n.path == row.path for n in notes):
-                    notes.append(Note("missing", row.path, f"未找到“{row.label}” / row not found: {row.label}"))
-        values = read_values(matches, engine().identities(version), notes)
+        for row in official_rows(model, version, table2):
+            if not found.issuperset(row.cells) and not any(n.path == row.path for n in notes):
+                notes.append(Note("missing", row.path, f"未找到“{row.label}” / row not found: {row.label}"))
+        values = read_values(matches, _identities(model, version, table2), notes)
+        _settle_by_text(model, version, table2, values, notes, text)
+        if table2:
+            notes.insert(0, Note("source", "format_version", f"表三的行为{_year_of(version)}年版格式（（六）其他处理分三项），"
+                                 f"表二为{_year_of(table2)}年版格式：格式混用，表二按其本身的格式读取 / table 三's rows are "
+                                 f"in the {_year_of(version)} format (（六）其他处理 in three items) and table 二 in the "
+                                 f"{_year_of(table2)} format: a mixed report; table 二 is read in its own format",
+                                 version))
 
     inst: dict[str, Any] = {k: meta[k] for k in ("organ", "report_year") if k in meta}
     inst["format_version"] = version
@@ -129,7 +137,7 @@ def extract_document(doc: Document, name: str) -> Extraction:
     if why == "report year":
         notes.insert(0, Note("inferred", "format_version", "表头不能判断格式版本，依据报告年度判断 / the table "
                              "headers do not tell the format version; it follows from the report year"))
-    order = _note_order(model, version)
+    order = _note_order(model, version, table2)
     notes.sort(key=lambda n: order.get(n.path, order.get(n.path.rsplit(".", 1)[0], -1)))
     inst["extraction"] = {
         "source_file": name,
@@ -166,16 +174,91 @@ def draft_values(cells: dict[str, Any], notes: list[Note]) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=None)
-def _note_order(model: Model, version: str) -> dict[str, int]:
+def _note_order(model: Model, version: str, table2: str | None = None) -> dict[str, int]:
     """Notes in the order of the report: metadata first, then rows and cells in official order."""
     order: dict[str, int] = {}
-    for t in ("二", "三", "四"):
-        for row in model.rows(version, t):
-            order.setdefault(row.path, len(order))
-            order.setdefault(row.path.rsplit(".", 1)[0], len(order))
-            for p in row.cells:
-                order.setdefault(p, len(order))
+    for row in official_rows(model, version, table2):
+        order.setdefault(row.path, len(order))
+        order.setdefault(row.path.rsplit(".", 1)[0], len(order))
+        for p in row.cells:
+            order.setdefault(p, len(order))
     return order
+
+
+def _year_of(version: str) -> str:
+    return version.lstrip("v")
+
+
+@lru_cache(maxsize=None)
+def _identities(model: Model, version: str, table2: str | None):
+    """The identities that choose among run-together splits: the version's, and in a mixed report those of
+    table 二's own version over table 二's cells."""
+    own = engine().identities(version)
+    if not table2:
+        return own
+    cells = {c["path"] for c in model.cells(table2, "二")}
+    return own + [i for i in engine().identities(table2) if all(p in cells for p, _ in i.terms)]
+
+
+# what a sentence says of a table 二 column: the words before the number (本年度制发规范性文件9件，废止7件，现行有效253件)
+_COLUMN_WORDS = {"issued": "制发|出台|印发|制定", "newly_made": "新制作|制发|出台|印发|制定", "repealed": "废止",
+                 "in_force": "现行有效", "newly_published": "新公开", "total_published": "对外公开总"}
+_CLAUSES = re.compile(r"[，,；;：:]")
+_SENTENCES = re.compile(r"[。！？!?\n]")
+
+
+def _stated(text: str, label: str) -> dict[str, tuple[int, str]]:
+    """What the text states of a table 二 row (规章, 规范性文件): {column slot: (number, the sentence)}. A clause
+    counts when it names the column's action and a number of documents (9件); the row is the one the sentence
+    named last (later clauses go on with it). A column stated twice with different numbers is not stated."""
+    out: dict[str, tuple[int, str]] = {}
+    clash: set[str] = set()
+    for sentence in _SENTENCES.split(text):
+        if label not in sentence or len(sentence) > 400:
+            continue
+        current = False
+        for clause in _CLAUSES.split(sentence):
+            if label in clause:
+                current = True
+            elif any(other in clause for other in ("规章", "规范性文件") if other != label and other not in label):
+                current = False
+            if not current:
+                continue
+            for slot, words in _COLUMN_WORDS.items():
+                m = re.search(rf"(?:{words})[^\d，。；]{{0,12}}?(\d+)\s*(?:件|部|个|份)", clause)
+                if m:
+                    n = int(m.group(1))
+                    if slot in out and out[slot][0] != n:
+                        clash.add(slot)
+                    out.setdefault(slot, (n, sentence.strip()))
+    return {k: v for k, v in out.items() if k not in clash}
+
+
+def _settle_by_text(model: Model, version: str, table2: str | None, values: dict, notes: list[Note],
+                    text: str) -> None:
+    """Run-together digits of a table 二 row that the print leaves open (77132470: 本年制发, 废止, 现行有效; no
+    identity ties them) are settled by the report's own statement of those numbers, where its text states them
+    and exactly one reading agrees (an ``inferred`` note names the sentence). A stated number that no reading
+    has (the text contradicting the table) settles nothing."""
+    rows = {r.path: r for r in model.rows(table2 or version, "二")}
+    for k, note in enumerate(notes):
+        row = rows.get(note.path)
+        if note.kind != "ambiguous" or row is None or not note.candidates or len(note.candidates) >= 50:
+            continue
+        label = core(row.label).removeprefix("行政")  # 行政规范性文件: often 规范性文件 in the text
+        stated = _stated(text, label)
+        columns = [p.rsplit(".", 1)[1] for p in row.cells]
+        readings = [tuple(int(x) for x in c.split(",")) for c in note.candidates]
+        facts = {columns.index(s): v for s, v in stated.items() if s in columns}
+        facts = {i: v for i, v in facts.items() if any(r[i] == v[0] for r in readings)}
+        agree = [r for r in readings if all(r[i] == v[0] for i, v in facts.items())]
+        if not facts or len(agree) != 1:
+            continue
+        values.update(zip(row.cells, agree[0]))
+        said = "；".join(dict.fromkeys(v[1] for v in facts.values()))
+        notes[k] = Note("inferred", note.path, f"数字连写，有 {len(readings)} 种拆分，按报告正文的陈述唯一确定：“{said}” / "
+                        f"digits run together with {len(readings)} possible splits; the one the report's own text "
+                        f"states was taken: “{said}”", note.raw, [",".join(map(str, agree[0]))])
 
 
 def _no_tables() -> NotAReport:
