@@ -128,7 +128,7 @@ function validateCommand(args) {
 }
 
 function textReport(r) {
-  const name = r.file + (r.previous ? `（与上一年度 ${r.previous} 比较 / against the previous year's ${r.previous}）` : "");
+  const name = r.file + (r.previous ? `（与 ${r.previous} 比较 / compared with ${r.previous}）` : "");
   if (r.fatal) return `${name}: ${r.findings[0].rule} ${r.findings[0].message} / ${r.findings[0].message_en}`;
   if (!r.findings.length) return `${name}: 有效，无问题 / valid, no findings`;
   const errors = r.findings.filter(f => f.severity === "error").length, warnings = r.findings.length - errors;
