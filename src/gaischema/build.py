@@ -449,6 +449,8 @@ KIND_SECTIONS = {
     "check": ["expressions", "evaluation"],
     "cross_report": ["cross-report-rules"],
     "near_duplicate": ["near-duplicates"],
+    "copies": ["copies-of-one-report", "cross-report-rules"],
+    "roster": ["copies-of-one-report"],
     "narrative_fact": ["narrative-rules", "patterns"],
     "narrative_percent": ["narrative-rules", "patterns"],
     "narrative_claim": ["narrative-rules", "patterns"],
@@ -465,7 +467,7 @@ def rule_group(rule: dict) -> str:
         return "structure"
     if kind in ("near_duplicate", "section_order") or kind.startswith("narrative_"):
         return "narrative"
-    if kind == "cross_report":
+    if kind in ("cross_report", "copies", "roster"):
         return "cross-report"
     if kind == "check" and rule["class"] == "AnnualReport":
         return "metadata"
@@ -529,7 +531,9 @@ INPUTS = [  # (case, rule, file name, text, what it tests)
     ("empty", "INPUT-EMPTY", "report.yaml", "\n",
      "an empty file: not a report"),
 ]
-UNREACHABLE = {"SCHEMA-OTHER": "the catch-all (keyword *) for JSON Schema keywords the schema does not use: every "
+UNREACHABLE = {"XR-NOT-PUBLISHED": "reads the roster of organs that must publish (OrganRoster, --organs FILE), "
+               "which is not part of a case: a case's reports alone cannot say who did not publish",
+               "SCHEMA-OTHER": "the catch-all (keyword *) for JSON Schema keywords the schema does not use: every "
                "assertion keyword of generated/gaischema.schema.json maps to another SCHEMA-* rule, so no instance "
                "breaks it (tests/test_conformance.py checks this)"}
 
@@ -608,6 +612,15 @@ def conformance(folder: Path, model: dict | None = None) -> list[Path]:
         case(cid, rule_group(by_id[rule]), f"Two reports of one organ, 2022 then 2023. {head}",
              f"examples/cross/AnnualReport-{organ}-2022.yaml, examples/cross/AnnualReport-{organ}-2023.yaml",
              {"breaks": [rule], "changes": None}, reports=pair)
+    base, copy_path = cross["jia-2023"], "proactive_disclosure.licensing.decisions"
+    second = copy.deepcopy(base)
+    put(second, copy_path, get(base, copy_path) + 1)
+    case("xr-copies-disagree", "cross-report",
+         "Two copies of one report (one organ, one year; the second copy's 行政许可 本年处理决定数量 one more): the "
+         "second copy's cell disagrees with the first copy's.", "examples/cross/AnnualReport-jia-2023.yaml, twice",
+         {"breaks": ["XR-COPIES-DISAGREE"],
+          "changes": [{"report": 1, "path": copy_path, "from": get(base, copy_path), "to": get(second, copy_path)}]},
+         reports=[base, second])
     case("cross-report-corpus", "cross-report",
          "The eight cross-report examples read together (organs 甲 乙 丙 丁, 2022 and 2023, in file order): reports "
          "are matched by organ and year, each rule compares only the same organ's consecutive years (or, for "
