@@ -609,7 +609,7 @@ export function crossCheck(reports, {names} = {}) {
       const id = `${e.key}\u0001${e.year}`;
       if (!firsts.has(id)) { firsts.set(id, e); continue; }
       const first = firsts.get(id), theirs = new Set(cp.cells[first.r.format_version] || []);
-      const detail = [`另一副本：${nameOf(first.i)}`, `the other copy: ${nameOf(first.i)}`];
+      const detail = [`另一副本文件 ${nameOf(first.i)}`, `the other copy's file: ${nameOf(first.i)}`];
       for (const path of cp.cells[e.r.format_version] || []) {
         if (!theirs.has(path)) continue;
         const a = copyValue(e.r, path), b = copyValue(first.r, path);

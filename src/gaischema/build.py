@@ -612,20 +612,18 @@ def conformance(folder: Path, model: dict | None = None) -> list[Path]:
         case(cid, rule_group(by_id[rule]), f"Two reports of one organ, 2022 then 2023. {head}",
              f"examples/cross/AnnualReport-{organ}-2022.yaml, examples/cross/AnnualReport-{organ}-2023.yaml",
              {"breaks": [rule], "changes": None}, reports=pair)
-    base, copy_path = cross["jia-2023"], "proactive_disclosure.licensing.decisions"
-    second = copy.deepcopy(base)
-    put(second, copy_path, get(base, copy_path) + 1)
+    copies = [cross["wu-2023-1"], cross["wu-2023-2"]]
     case("xr-copies-disagree", "cross-report",
-         "Two copies of one report (one organ, one year; the second copy's 行政许可 本年处理决定数量 one more): the "
-         "second copy's cell disagrees with the first copy's.", "examples/cross/AnnualReport-jia-2023.yaml, twice",
-         {"breaks": ["XR-COPIES-DISAGREE"],
-          "changes": [{"report": 1, "path": copy_path, "from": get(base, copy_path), "to": get(second, copy_path)}]},
-         reports=[base, second])
+         "Two copies of one report (one organ, one year). " + _head(EXAMPLES / "cross" / "AnnualReport-wu-2023-2.yaml"),
+         "examples/cross/AnnualReport-wu-2023-1.yaml, examples/cross/AnnualReport-wu-2023-2.yaml",
+         {"breaks": ["XR-COPIES-DISAGREE"], "changes": None}, reports=copies)
     case("cross-report-corpus", "cross-report",
-         "The eight cross-report examples read together (organs 甲 乙 丙 丁, 2022 and 2023, in file order): reports "
-         "are matched by organ and year, each rule compares only the same organ's consecutive years (or, for "
-         "near duplicates, other organs of the same year), and each pair's findings are those of the pair alone.",
-         "examples/cross/", {"breaks": [r for _, r, _ in CROSS_PAIRS], "changes": None}, reports=list(cross.values()))
+         "The ten cross-report examples read together (organs 甲 乙 丙 丁, 2022 and 2023; 戊 2023 in two copies; in "
+         "file order): reports are matched by organ and year, each rule compares only the same organ's consecutive "
+         "years (or, for near duplicates, other organs of the same year; for copies, the same organ and year), and "
+         "each pair's findings are those of the pair alone.",
+         "examples/cross/", {"breaks": [r for _, r, _ in CROSS_PAIRS] + ["XR-COPIES-DISAGREE"], "changes": None},
+         reports=list(cross.values()))
     for version, base in MUTATION_BASES.items():
         inst = yaml.safe_load((EXAMPLES / base).read_text(encoding="utf-8"))
         for name, rule, where, change, at, words in MUTATIONS:

@@ -140,11 +140,13 @@ def validate(paths: tuple[str, ...], fmt: str, jobs: int, quiet: bool, cross: bo
     writer = _Writer(fmt, quiet)
     problems: list[tuple[str, loading.InputError]] = []
 
+    order: dict[str, int] = {}  # file -> its place in the input: the first of several copies is the first given
+
     def emit(result: FileResult) -> None:
         summary.add(result)
         writer.result(result)
         if checker:
-            checker.add(result)
+            checker.add(result, f"{order.get(result.file, -1) + 1:012d}")
 
     if "-" in paths:  # standard input is read here, not in a worker
         emit(corpus.validate_path("-", limits))
@@ -153,6 +155,7 @@ def validate(paths: tuple[str, ...], fmt: str, jobs: int, quiet: bool, cross: bo
     def files() -> Iterator[str]:  # lazily: the pool starts before the folders are walked
         for path, err in loading.walk(names):
             if err is None:
+                order.setdefault(out.shown_name(path), len(order))
                 yield path
             else:
                 problems.append((path, err))

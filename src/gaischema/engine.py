@@ -847,7 +847,7 @@ class Engine:
         if not self.copies or not isinstance(mine, dict) or not isinstance(theirs, dict):
             return []
         rule, out = self.copies[0], []
-        detail = (f"另一副本：{first_name}", f"the other copy: {first_name}")
+        detail = (f"另一副本文件 {first_name}", f"the other copy's file: {first_name}")
         for path in self.copy_cells.get(version, []):
             if path in theirs and not _same_value(mine.get(path), theirs[path]):
                 out.append(make_finding(rule, path, self.labels.cell(tuple(path.split(".")), version),
