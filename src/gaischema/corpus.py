@@ -254,6 +254,8 @@ class CrossChecker:
     def uses(self) -> list[tuple[str, str, int]]:
         """The distinct (division code, organ key, year) of the reports kept: what an organ resolution reads."""
         self._flush()
+        # the index serves this query and agreement's look-ups (one a report, never a scan of all reports)
+        self.db.execute("CREATE INDEX IF NOT EXISTS p_key ON p (code, organ, year, ord, seq)")
         return [tuple(r) for r in self.db.execute("SELECT DISTINCT code, organ, year FROM p ORDER BY code, organ, year")]
 
     def agreement(self, a: tuple[str, str, int], b: tuple[str, str, int]) -> float | None:

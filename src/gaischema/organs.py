@@ -50,7 +50,8 @@ ABBREVIATIONS = [
     ("州政府", "州人民政府"), ("旗政府", "旗人民政府"), ("镇政府", "镇人民政府"), ("乡政府", "乡人民政府"),
     ("街道办$", "街道办事处"),
 ]
-_ABBREV = [(re.compile(a if a.endswith("$") else re.escape(a)), b) for a, b in ABBREVIATIONS]
+_FULL = {a.rstrip("$"): b for a, b in ABBREVIATIONS}
+_ABBREV = re.compile("|".join(a if a.endswith("$") else re.escape(a) for a, _ in ABBREVIATIONS))  # one pass
 PLACE_ENDS = "省市县区州旗盟镇乡"  # the last character of a place's name (街道: 街道办事处 is an organ's name)
 # the government words dropped from a key: 人民政府 after a place, 管理委员会 after a 区 (实验区, 开发区, 新区)
 _GOVERNMENT = re.compile(f"(?<=[{PLACE_ENDS}])人民政府|(?<=区)管理委员会")
@@ -70,13 +71,13 @@ def normal(name: object) -> str:
 
 def expand(name: str) -> tuple[str, list[str]]:
     """A normalised name with its abbreviations written out, and the abbreviations used."""
-    used = []
-    for pattern, full in _ABBREV:
-        new = pattern.sub(full, name)
-        if new != name:
-            used.append(f"{pattern.pattern.rstrip('$')}→{full}")
-            name = new
-    return name, used
+    used: list[str] = []
+
+    def full(m: re.Match) -> str:
+        used.append(f"{m.group(0)}→{_FULL[m.group(0)]}")
+        return _FULL[m.group(0)]
+
+    return _ABBREV.sub(full, name), used
 
 
 def name_key(name: str) -> tuple[str, list[str]]:
@@ -346,7 +347,11 @@ def resolve(uses: Iterable[tuple[str, str, int]], roster: Roster | None = None,
     nothing to compare) — the evidence that an office's report is a copy of its government's. Linear: each use
     is a few dictionary lookups."""
     uses = list(dict.fromkeys(uses))
-    keyed = {u: name_key(u[1]) for u in uses}
+    names = {}  # printed -> (normalised, (key, abbreviations), written out): once a distinct name
+    for name in {u[1] for u in uses}:
+        n = normal(name)
+        names[name] = (n, name_key(name), expand(n)[0])
+    keyed = {u: names[u[1]][1] for u in uses}
     # the corpus's own clusters: one a key (with its division code when printed)
     by_key: dict[tuple[str, str], list] = defaultdict(list)
     for u in uses:
@@ -367,7 +372,7 @@ def resolve(uses: Iterable[tuple[str, str, int]], roster: Roster | None = None,
     # a cluster's canonical name: its spelling used most, written out (abbreviations expanded), longest on a tie
     spellings: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for u in uses:
-        spellings[(u[0], keyed[u][0])][expand(normal(u[1]))[0]] += 1
+        spellings[(u[0], keyed[u][0])][names[u[1]][2]] += 1
 
     def label(code: str, key: str) -> str:
         names = spellings.get((code, key))
@@ -391,7 +396,7 @@ def resolve(uses: Iterable[tuple[str, str, int]], roster: Roster | None = None,
                 rec = _office_of(u, key, year, by_key_year, same_report, roster.index.get, notes)
             if rec is not None:
                 head = roster.chain(rec)
-                if normal(printed) != rec.canonical_organ:
+                if names[printed][0] != rec.canonical_organ:
                     notes.insert(0, f"别称 alias of {rec.canonical_organ}")
                 identities[u] = Identity(rec.canonical_organ, rec.canonical_organ, head.canonical_organ,
                                          rec.division_code or code or None, "; ".join(notes), True)
@@ -410,7 +415,7 @@ def resolve(uses: Iterable[tuple[str, str, int]], roster: Roster | None = None,
                 target = office
         code_of = code if (code, target) in spellings else next((c for c, k in by_code.get(target, ())), code)
         name = label(code_of, target)
-        if normal(printed) != name.removesuffix(f"（{code_of}）" if code_of else ""):
+        if names[printed][0] != name.removesuffix(f"（{code_of}）" if code_of else ""):
             notes.insert(0, f"别称 alias of {name}")
         identities[u] = Identity(name, name, name, code_of or None, "; ".join(notes), False if roster else None)
     members: dict[str, Counter] = defaultdict(Counter)
