@@ -306,8 +306,9 @@ class Resolution:
             if self.roster and entry in self.roster.by_name:
                 continue
             info = self.clusters.get(entry, {})
-            aliases = [m for m, _ in sorted(self.members[entry].items(), key=lambda kv: (-kv[1], kv[0])) if m != entry]
-            out.append(OrganRecord(entry, aliases, info.get("code") or None, info.get("level"), info.get("kind"),
+            name = info.get("name") or entry
+            aliases = [m for m, _ in sorted(self.members[entry].items(), key=lambda kv: (-kv[1], kv[0])) if m != name]
+            out.append(OrganRecord(name, aliases, info.get("code") or None, info.get("level"), info.get("kind"),
                                    info.get("parent")))
         return out
 
@@ -376,8 +377,7 @@ def resolve(uses: Iterable[tuple[str, str, int]], roster: Roster | None = None,
 
     def label(code: str, key: str) -> str:
         names = spellings.get((code, key))
-        name = min(names.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0] if names else key
-        return name + (f"（{code}）" if code else "")
+        return min(names.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0] if names else key
 
     identities: dict[tuple[str, str, int], Identity] = {}
     for u in uses:
@@ -415,18 +415,20 @@ def resolve(uses: Iterable[tuple[str, str, int]], roster: Roster | None = None,
                 target = office
         code_of = code if (code, target) in spellings else next((c for c, k in by_code.get(target, ())), code)
         name = label(code_of, target)
-        if names[printed][0] != name.removesuffix(f"（{code_of}）" if code_of else ""):
+        if names[printed][0] != name:
             notes.insert(0, f"别称 alias of {name}")
-        identities[u] = Identity(name, name, name, code_of or None, "; ".join(notes), False if roster else None)
+        entry = f"{name}（{code_of}）" if code_of else name  # one name in two places (行政区划代码) is two organs
+        identities[u] = Identity(name, entry, entry, code_of or None, "; ".join(notes), False if roster else None)
     members: dict[str, Counter] = defaultdict(Counter)
     years: dict[str, set[int]] = defaultdict(set)
-    codes: dict[str, str | None] = {}
+    first: dict[str, Identity] = {}
     for u, ident in identities.items():
         members[ident.entry][u[1]] += 1
         years[ident.entry].add(u[2])
-        codes.setdefault(ident.entry, ident.division_code)
+        first.setdefault(ident.entry, ident)
     places = {keyed[u][0] for u in uses if is_place(keyed[u][0])}
-    clusters = {e: {**_guess(name_key(e)[0], places), "code": codes.get(e)} for e in members}
+    clusters = {e: {**_guess(name_key(i.canonical)[0], places), "code": i.division_code, "name": i.canonical}
+                for e, i in first.items()}
     return Resolution(identities, roster, dict(members), dict(years), clusters)
 
 
