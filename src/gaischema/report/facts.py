@@ -244,8 +244,9 @@ class Corpus:
                     cells.append("none")
             rows.append({"organ": cut(organ, TEXT_CHARS), "on_roster": rec is not None if res.roster else None,
                          "cells": cells, "aliases": cut("、".join(m for m in res.members.get(organ, {}) if m != organ), TEXT_CHARS)})
+        unknown = sum(1 for row in self.rows if row.get("entry") is None and row["status"] == "unreadable")
         return {"years": years, "rows": rows, "roster": res.roster.name if res.roster else None,
-                "unlisted": res.unlisted}
+                "unlisted": res.unlisted, "unknown": unknown}
 
     def stages(self) -> str:
         """The CPU seconds of each stage of the work done in this run (not of results from the cache)."""
