@@ -118,6 +118,16 @@ def test_a_roster_names_the_organs_that_did_not_publish(tmp_path):
     assert missing == [("乙县卫生健康局", 2023), ("乙县教育局", 2022), ("乙县教育局", 2023)]
     res = organs.resolve([("", "乙县统计局", 2022), ("", "乙县气象局", 2023)], organs.load_roster(str(roster)))
     assert res.unlisted == ["乙县气象局"]  # a report whose organ is on no record
+    # the page's roster × year grid: the roster's organs, then the one not on it
+    page = tmp_path / "page.html"
+    proc = gaischema("report", str(tmp_path / "r"), "-o", str(page), "--organs", str(roster), "--no-cache")
+    assert proc.returncode == 1, proc.stderr.decode()[-2000:]
+    html = page.read_text(encoding="utf-8")
+    grid = html[html.index('id="table-roster"'):html.index("</table>", html.index('id="table-roster"'))]
+    cells = [re.findall(r'<td class="grid-([a-z]+)">', row) for row in re.findall(r"<tr[^>]*>(.*?)</tr>", grid)[1:]]
+    organs_shown = re.findall(r"<tr[^>]*><td>([^<（]+)", grid)
+    assert dict(zip(organs_shown, cells)) == {"乙县统计局": ["published", "published"], "乙县教育局": ["missing", "missing"],
+                                              "乙县卫生健康局": ["na", "missing"], "乙县气象局 ": ["none", "published"]}
 
 
 @pytest.mark.parametrize("text, problem", [
