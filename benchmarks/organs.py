@@ -35,9 +35,9 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from gaischema import organs  # noqa: E402
-from gaischema.corpus import CrossChecker, organ_key  # noqa: E402
-from gaischema.validate import FileResult, engine  # noqa: E402
+from gaischema import organs
+from gaischema.corpus import CrossChecker, organ_key
+from gaischema.validate import FileResult, engine
 
 DEPARTMENTS = ["财政局", "教育局", "统计局", "卫生健康委员会", "自然资源和规划局", "市场监督管理局", "人民政府办公室"]
 DIGITS = "零一二三四五六七八九"
@@ -127,17 +127,17 @@ def main() -> int:
     times: dict[str, list[float]] = {}
     for n in sizes:
         uses = [(c, organs.normal(name), y) for c, name, y in corpus(n)]  # what a CrossChecker keeps: the key
-        res, wall, peak = timed(lambda: organs.resolve(uses))
+        res, wall, peak = timed(lambda uses=uses: organs.resolve(uses))
         names = len({u[1] for u in uses})
         print(f"N={n:>6}  resolve            {wall:6.3f} s CPU  peak {peak / 2**20:6.1f} MiB   "
               f"{names} names -> {len(res.members)} organs")
         times.setdefault("resolve", []).append(wall)
         roster = roster_of(uses)
-        res, wall, peak = timed(lambda: organs.resolve(uses, roster))
+        res, wall, peak = timed(lambda uses=uses, roster=roster: organs.resolve(uses, roster))
         print(f"N={n:>6}  resolve + roster   {wall:6.3f} s CPU  peak {peak / 2**20:6.1f} MiB   "
               f"{len(roster.records)} roster organs, {len(res.unlisted)} not on it, {len(res.missing())} missing")
         times.setdefault("resolve + roster", []).append(wall)
-        (found, cpu), _, peak = timed(lambda: cross(uses, projection), repeat=1)
+        (found, cpu), _, peak = timed(lambda uses=uses: cross(uses, projection), repeat=1)
         print(f"N={n:>6}  cross-report run   add {cpu['add']:.2f} s, organs.apply {cpu['apply']:.3f} s, findings "
               f"{cpu['findings']:.2f} s  peak {peak / 2**20:6.1f} MiB   {found} cross-report findings")
         times.setdefault("organs.apply", []).append(cpu["apply"])

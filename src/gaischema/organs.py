@@ -410,7 +410,7 @@ def resolve(uses: Iterable[tuple[str, str, int]], roster: Roster | None = None,
                 elif fulls:
                     notes.append(f"无法确定 ambiguous: {'、'.join(sorted(fulls))}")
             office = _office_of(u, key, year, by_key_year, same_report,
-                                lambda k: k if (k, year) in year_keys else None, notes)
+                                lambda k, y=year: k if (k, y) in year_keys else None, notes)
             if office is not None:
                 target = office
         code_of = code if (code, target) in spellings else next((c for c, k in by_code.get(target, ())), code)
@@ -432,7 +432,8 @@ def resolve(uses: Iterable[tuple[str, str, int]], roster: Roster | None = None,
     return Resolution(identities, roster, dict(members), dict(years), clusters)
 
 
-def _office_of(use, key, year, by_key_year, same_report, lookup, notes):
+def _office_of(use: tuple[str, str, int], key: str, year: int, by_key_year: dict, same_report, lookup: Callable,
+               notes: list[str]):
     """The government whose report an office's report (``X办公室`` of year Y) is a copy of: X has a report of
     year Y and the two reports' cells agree (see :data:`SAME_REPORT_SHARE`); else None."""
     if same_report is None or not key.endswith(OFFICES) or not is_place(key[:-3]):
