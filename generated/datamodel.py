@@ -116,6 +116,7 @@ class AnnualReport(YAMLRoot):
     organ: str = None
     report_year: int = None
     format_version: Union[str, "FormatVersionEnum"] = None
+    canonical_organ: Optional[str] = None
     organ_kind: Optional[Union[str, "OrganKindEnum"]] = None
     division_code: Optional[str] = None
     publication_date: Optional[Union[str, XSDDate]] = None
@@ -148,6 +149,9 @@ class AnnualReport(YAMLRoot):
             self.MissingRequiredField("format_version")
         if not isinstance(self.format_version, FormatVersionEnum):
             self.format_version = FormatVersionEnum(self.format_version)
+
+        if self.canonical_organ is not None and not isinstance(self.canonical_organ, str):
+            self.canonical_organ = str(self.canonical_organ)
 
         if self.organ_kind is not None and not isinstance(self.organ_kind, OrganKindEnum):
             self.organ_kind = OrganKindEnum(self.organ_kind)
@@ -211,6 +215,86 @@ class LocalExtensions(YAMLRoot):
     class_class_curie: ClassVar[str] = "gaischema:LocalExtensions"
     class_name: ClassVar[str] = "LocalExtensions"
     class_model_uri: ClassVar[URIRef] = GAISCHEMA.LocalExtensions
+
+
+@dataclass(repr=False)
+class OrganRoster(YAMLRoot):
+    """
+    The organs that must publish a report (条例第五十条), for `gaischema report --organs FILE` (YAML, as this class or a
+    list of its records; or CSV with the OrganRecord slots as columns, aliases separated by ; or |). It makes the
+    resolution of printed organ names exact and gives XR-NOT-PUBLISHED its years. Without one, gaischema proposes a
+    roster from the corpus (organs-proposed.csv beside the page) to correct and pass back.
+    """
+    _inherited_slots: ClassVar[list[str]] = []
+
+    class_class_uri: ClassVar[URIRef] = GAISCHEMA["OrganRoster"]
+    class_class_curie: ClassVar[str] = "gaischema:OrganRoster"
+    class_name: ClassVar[str] = "OrganRoster"
+    class_model_uri: ClassVar[URIRef] = GAISCHEMA.OrganRoster
+
+    organs: Optional[Union[Union[dict, "OrganRecord"], list[Union[dict, "OrganRecord"]]]] = empty_list()
+
+    def __post_init__(self, *_: str, **kwargs: Any):
+        self._normalize_inlined_as_list(slot_name="organs", slot_type=OrganRecord, key_name="canonical_organ", keyed=False)
+
+        super().__post_init__(**kwargs)
+
+
+@dataclass(repr=False)
+class OrganRecord(YAMLRoot):
+    """
+    One organ of a roster: its canonical name, the other names it is printed under, its 行政区划代码, level, kind, parent,
+    the years it existed and its successor when renamed or merged.
+    """
+    _inherited_slots: ClassVar[list[str]] = []
+
+    class_class_uri: ClassVar[URIRef] = GAISCHEMA["OrganRecord"]
+    class_class_curie: ClassVar[str] = "gaischema:OrganRecord"
+    class_name: ClassVar[str] = "OrganRecord"
+    class_model_uri: ClassVar[URIRef] = GAISCHEMA.OrganRecord
+
+    canonical_organ: str = None
+    organ_aliases: Optional[Union[str, list[str]]] = empty_list()
+    division_code: Optional[str] = None
+    organ_level: Optional[Union[str, "OrganLevelEnum"]] = None
+    roster_kind: Optional[Union[str, "RosterKindEnum"]] = None
+    parent_organ: Optional[str] = None
+    first_year: Optional[int] = None
+    last_year: Optional[int] = None
+    successor_organ: Optional[str] = None
+
+    def __post_init__(self, *_: str, **kwargs: Any):
+        if self._is_empty(self.canonical_organ):
+            self.MissingRequiredField("canonical_organ")
+        if not isinstance(self.canonical_organ, str):
+            self.canonical_organ = str(self.canonical_organ)
+
+        if not isinstance(self.organ_aliases, list):
+            self.organ_aliases = [self.organ_aliases] if self.organ_aliases is not None else []
+        self.organ_aliases = [v if isinstance(v, str) else str(v) for v in self.organ_aliases]
+
+        if self.division_code is not None and not isinstance(self.division_code, str):
+            self.division_code = str(self.division_code)
+
+        if self.organ_level is not None and not isinstance(self.organ_level, OrganLevelEnum):
+            self.organ_level = OrganLevelEnum(self.organ_level)
+
+        if self.roster_kind is not None and not isinstance(self.roster_kind, RosterKindEnum):
+            self.roster_kind = RosterKindEnum(self.roster_kind)
+
+        if self.parent_organ is not None and not isinstance(self.parent_organ, str):
+            self.parent_organ = str(self.parent_organ)
+
+        if self.first_year is not None and not isinstance(self.first_year, int):
+            self.first_year = int(self.first_year)
+
+        if self.last_year is not None and not isinstance(self.last_year, int):
+            self.last_year = int(self.last_year)
+
+        if self.successor_organ is not None and not isinstance(self.successor_organ, str):
+            self.successor_organ = str(self.successor_organ)
+
+        super().__post_init__(**kwargs)
 
 
 @dataclass(repr=False)
@@ -1070,6 +1154,63 @@ class OrganKindEnum(EnumDefinitionImpl):
         description="""The kind of publishing organ, which decides the publication deadline of 条例第四十九条. The deadline annotation is the month and day of the year after the report year.""",
     )
 
+class OrganLevelEnum(EnumDefinitionImpl):
+    """
+    The level of government an organ belongs to, in an organ roster (OrganRecord): 省 (province and municipality
+    directly under the central government), 市 (prefecture-level city, autonomous prefecture), 县 (county, county-level
+    city, district), 乡 (township, town, sub-district).
+    """
+    province = PermissibleValue(
+        text="province",
+        title="省",
+        description="Province, autonomous region, municipality directly under the central government.",
+        meaning=GAISCHEMA["organ_level/province"])
+    city = PermissibleValue(
+        text="city",
+        title="市",
+        description="Prefecture-level city, autonomous prefecture, league.",
+        meaning=GAISCHEMA["organ_level/city"])
+    county = PermissibleValue(
+        text="county",
+        title="县",
+        description="County, county-level city, urban district, banner.",
+        meaning=GAISCHEMA["organ_level/county"])
+    township = PermissibleValue(
+        text="township",
+        title="乡",
+        description="Township, town, sub-district (街道).",
+        meaning=GAISCHEMA["organ_level/township"])
+
+    _defn = EnumDefinition(
+        name="OrganLevelEnum",
+        description="""The level of government an organ belongs to, in an organ roster (OrganRecord): 省 (province and municipality directly under the central government), 市 (prefecture-level city, autonomous prefecture), 县 (county, county-level city, district), 乡 (township, town, sub-district).""",
+    )
+
+class RosterKindEnum(EnumDefinitionImpl):
+    """
+    What an organ on a roster (OrganRecord) is.
+    """
+    government = PermissibleValue(
+        text="government",
+        title="人民政府",
+        description="A people's government; a place's own name (平潭综合实验区, 北仑区) stands for it.",
+        meaning=GAISCHEMA["roster_kind/government"])
+    department = PermissibleValue(
+        text="department",
+        title="部门",
+        description="A department or office of a people's government (局, 委员会, 办公室 …).",
+        meaning=GAISCHEMA["roster_kind/department"])
+    zone = PermissibleValue(
+        text="zone",
+        title="片区",
+        description="""An area governed by a 管理委员会 (综合实验区, 开发区, 新区, 片区) rather than a people's government; its 管理委员会 (管委会) publishes as its government does.""",
+        meaning=GAISCHEMA["roster_kind/zone"])
+
+    _defn = EnumDefinition(
+        name="RosterKindEnum",
+        description="What an organ on a roster (OrganRecord) is.",
+    )
+
 class ApplicantColumnEnum(EnumDefinitionImpl):
     """
     The seven applicant columns of table 三. They key the slots of ApplicantCounts, the column of every table 三 cell in
@@ -1536,6 +1677,33 @@ slots.division_code = Slot(uri=GAISCHEMA.division_code, name="division_code", cu
                    model_uri=GAISCHEMA.division_code, domain=None, range=Optional[str],
                    pattern=re.compile(r'^[0-9]{6}$'))
 
+slots.canonical_organ = Slot(uri=GAISCHEMA.canonical_organ, name="canonical_organ", curie=GAISCHEMA.curie('canonical_organ'),
+                   model_uri=GAISCHEMA.canonical_organ, domain=None, range=Optional[str])
+
+slots.organ_aliases = Slot(uri=GAISCHEMA.organ_aliases, name="organ_aliases", curie=GAISCHEMA.curie('organ_aliases'),
+                   model_uri=GAISCHEMA.organ_aliases, domain=None, range=Optional[Union[str, list[str]]])
+
+slots.organ_level = Slot(uri=GAISCHEMA.organ_level, name="organ_level", curie=GAISCHEMA.curie('organ_level'),
+                   model_uri=GAISCHEMA.organ_level, domain=None, range=Optional[Union[str, "OrganLevelEnum"]])
+
+slots.roster_kind = Slot(uri=GAISCHEMA.roster_kind, name="roster_kind", curie=GAISCHEMA.curie('roster_kind'),
+                   model_uri=GAISCHEMA.roster_kind, domain=None, range=Optional[Union[str, "RosterKindEnum"]])
+
+slots.parent_organ = Slot(uri=GAISCHEMA.parent_organ, name="parent_organ", curie=GAISCHEMA.curie('parent_organ'),
+                   model_uri=GAISCHEMA.parent_organ, domain=None, range=Optional[str])
+
+slots.first_year = Slot(uri=GAISCHEMA.first_year, name="first_year", curie=GAISCHEMA.curie('first_year'),
+                   model_uri=GAISCHEMA.first_year, domain=None, range=Optional[int])
+
+slots.last_year = Slot(uri=GAISCHEMA.last_year, name="last_year", curie=GAISCHEMA.curie('last_year'),
+                   model_uri=GAISCHEMA.last_year, domain=None, range=Optional[int])
+
+slots.successor_organ = Slot(uri=GAISCHEMA.successor_organ, name="successor_organ", curie=GAISCHEMA.curie('successor_organ'),
+                   model_uri=GAISCHEMA.successor_organ, domain=None, range=Optional[str])
+
+slots.organs = Slot(uri=GAISCHEMA.organs, name="organs", curie=GAISCHEMA.curie('organs'),
+                   model_uri=GAISCHEMA.organs, domain=None, range=Optional[Union[Union[dict, OrganRecord], list[Union[dict, OrganRecord]]]])
+
 slots.report_year = Slot(uri=GAISCHEMA.report_year, name="report_year", curie=GAISCHEMA.curie('report_year'),
                    model_uri=GAISCHEMA.report_year, domain=None, range=int)
 
@@ -1827,6 +1995,9 @@ slots.other_result = Slot(uri=GAISCHEMA.other_result, name="other_result", curie
 
 slots.pending = Slot(uri=GAISCHEMA.pending, name="pending", curie=GAISCHEMA.curie('pending'),
                    model_uri=GAISCHEMA.pending, domain=None, range=Union[int, Count])
+
+slots.OrganRecord_canonical_organ = Slot(uri=GAISCHEMA.canonical_organ, name="OrganRecord_canonical_organ", curie=GAISCHEMA.curie('canonical_organ'),
+                   model_uri=GAISCHEMA.OrganRecord_canonical_organ, domain=OrganRecord, range=str)
 
 slots.ProactiveDisclosure_regulations = Slot(uri=GAISCHEMA.regulations, name="ProactiveDisclosure_regulations", curie=GAISCHEMA.curie('regulations'),
                    model_uri=GAISCHEMA.ProactiveDisclosure_regulations, domain=ProactiveDisclosure, range=Optional[Union[dict, "DocumentCounts"]])

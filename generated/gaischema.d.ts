@@ -5,6 +5,8 @@
 export interface AnnualReport {
     /** 三、收到和处理政府信息公开申请情况 Table 三, applications received and handled, by applicant column. */
     applications?: ApplicationStatistics | null;
+    /** 机关标准名称 The organ's one canonical name, as the organ roster (OrganRecord, `gaischema report --organs FILE`) or gaischema's proposed roster names it; the spelling printed stays in organ. Reports are matched across years, and copies of one report are found, on it (and on division_code); absent, on the organ name normalised (docs/organs.md). */
+    canonical_organ?: string | null;
     /** 行政区划代码 The six-digit administrative division code (GB/T 2260) of the organ's area. */
     division_code?: string | null;
     /** 地方扩展 Local extensions: what a province (or any publisher) adds beyond the national format, under a key of its own namespace (extensions.<namespace>), as OCDS extensions do. The national format says nothing about its content: the national rules do not read it and an implementation that does not know an extension ignores it; the extension's own schema (a LinkML schema that imports gaischema, docs/extensions.md) validates it. */
@@ -274,6 +276,37 @@ export interface NotProcessedReasons {
 /** 机关类型 The kind of publishing organ, which decides the publication deadline of 条例第四十九条. The deadline annotation is the month and day of the year after the report year. */
 export type OrganKindEnum = "people_government" | "government_department";
 
+/** 机关层级 The level of government an organ belongs to, in an organ roster (OrganRecord): 省 (province and municipality directly under the central government), 市 (prefecture-level city, autonomous prefecture), 县 (county, county-level city, district), 乡 (township, town, sub-district). */
+export type OrganLevelEnum = "province" | "city" | "county" | "township";
+
+/** 名录机关 One organ of a roster: its canonical name, the other names it is printed under, its 行政区划代码, level, kind, parent, the years it existed and its successor when renamed or merged. */
+export interface OrganRecord {
+    /** 机关标准名称 The organ's one canonical name, as the organ roster (OrganRecord, `gaischema report --organs FILE`) or gaischema's proposed roster names it; the spelling printed stays in organ. Reports are matched across years, and copies of one report are found, on it (and on division_code); absent, on the organ name normalised (docs/organs.md). */
+    canonical_organ: string;
+    /** 行政区划代码 The six-digit administrative division code (GB/T 2260) of the organ's area. */
+    division_code?: string | null;
+    /** 设立年度 The first report year in which the organ existed (and had to publish); absent when always. */
+    first_year?: number | null;
+    /** 撤销年度 The last report year in which the organ existed; absent while it exists. */
+    last_year?: number | null;
+    /** 别称 Other names the organ is printed under in its reports (管委会 for 管理委员会, 市政府 for 市人民政府, a name without its place, an old spelling); each resolves to the record's canonical_organ. */
+    organ_aliases?: Array<string> | null;
+    /** 机关层级 The level of government the organ belongs to (省/市/县/乡). */
+    organ_level?: OrganLevelEnum | null;
+    /** 上级机关 The canonical name of the government the organ belongs to (for a department) or of the next level up (for a government); a name printed without its place (区财政局) takes the place of its parent's name. */
+    parent_organ?: string | null;
+    /** 名录机关类别 Whether the organ is a people's government, a department, or a 片区 governed by a 管理委员会. */
+    roster_kind?: RosterKindEnum | null;
+    /** 继任机关 The canonical name of the organ that took over when this one was renamed or merged; cross-year checks (XR-CARRY-OVER, XR-IN-FORCE) follow it from the last year to the successor's first. */
+    successor_organ?: string | null;
+}
+
+/** 机关名录 The organs that must publish a report (条例第五十条), for `gaischema report --organs FILE` (YAML, as this class or a list of its records; or CSV with the OrganRecord slots as columns, aliases separated by ; or |). It makes the resolution of printed organ names exact and gives XR-NOT-PUBLISHED its years. Without one, gaischema proposes a roster from the corpus (organs-proposed.csv beside the page) to correct and pass back. */
+export interface OrganRoster {
+    /** 机关 The organs of a roster. */
+    organs?: Array<OrganRecord> | null;
+}
+
 /** 其他处理理由 The three reasons of table 三 （六）其他处理 in the 2021 format. They key the slots of OtherHandlingReasons. */
 export type OtherHandlingReasonEnum = "no_correction" | "fee_unpaid" | "other_reason";
 
@@ -342,6 +375,9 @@ export interface ReviewsAndLitigation {
     /** 未经复议直接起诉 Group 行政诉讼 / 未经复议直接起诉 - litigation brought without reconsideration. */
     litigation_direct?: CaseCounts | null;
 }
+
+/** 名录机关类别 What an organ on a roster (OrganRecord) is. */
+export type RosterKindEnum = "government" | "department" | "zone";
 
 /** 来源文件格式 The kind of published file an instance was extracted from. */
 export type SourceFormatEnum = "txt" | "html" | "docx" | "md" | "xlsx" | "pdf";

@@ -1,6 +1,7 @@
 -- # Class: AnnualReport Description: One organ's annual report on government information disclosure work for one year. Table 二 is proactive_disclosure (2021 format) or proactive_disclosure_2019 (2019 format).
 --     * Slot: id
 --     * Slot: organ Description: The administrative organ that publishes the report, as it names itself.
+--     * Slot: canonical_organ Description: The organ's one canonical name, as the organ roster (OrganRecord, `gaischema report --organs FILE`) or gaischema's proposed roster names it; the spelling printed stays in organ. Reports are matched across years, and copies of one report are found, on it (and on division_code); absent, on the organ name normalised (docs/organs.md).
 --     * Slot: organ_kind Description: Whether the organ is a people's government or a government department; decides the deadline.
 --     * Slot: division_code Description: The six-digit administrative division code (GB/T 2260) of the organ's area.
 --     * Slot: report_year Description: The calendar year that the report covers.
@@ -21,6 +22,19 @@
 --     * Slot: extensions_id Description: Local extensions: what a province (or any publisher) adds beyond the national format, under a key of its own namespace (extensions.<namespace>), as OCDS extensions do. The national format says nothing about its content: the national rules do not read it and an implementation that does not know an extension ignores it; the extension's own schema (a LinkML schema that imports gaischema, docs/extensions.md) validates it.
 -- # Class: LocalExtensions Description: The local extensions of a report, one key per namespace (a province's extension schema declares its own key and its content). Open in the national format: any content is accepted, and none is checked by a national rule.
 --     * Slot: id
+-- # Class: OrganRoster Description: The organs that must publish a report (条例第五十条), for `gaischema report --organs FILE` (YAML, as this class or a list of its records; or CSV with the OrganRecord slots as columns, aliases separated by ; or |). It makes the resolution of printed organ names exact and gives XR-NOT-PUBLISHED its years. Without one, gaischema proposes a roster from the corpus (organs-proposed.csv beside the page) to correct and pass back.
+--     * Slot: id
+-- # Class: OrganRecord Description: One organ of a roster: its canonical name, the other names it is printed under, its 行政区划代码, level, kind, parent, the years it existed and its successor when renamed or merged.
+--     * Slot: id
+--     * Slot: canonical_organ Description: The organ's one canonical name, as the organ roster (OrganRecord, `gaischema report --organs FILE`) or gaischema's proposed roster names it; the spelling printed stays in organ. Reports are matched across years, and copies of one report are found, on it (and on division_code); absent, on the organ name normalised (docs/organs.md).
+--     * Slot: division_code Description: The six-digit administrative division code (GB/T 2260) of the organ's area.
+--     * Slot: organ_level Description: The level of government the organ belongs to (省/市/县/乡).
+--     * Slot: roster_kind Description: Whether the organ is a people's government, a department, or a 片区 governed by a 管理委员会.
+--     * Slot: parent_organ Description: The canonical name of the government the organ belongs to (for a department) or of the next level up (for a government); a name printed without its place (区财政局) takes the place of its parent's name.
+--     * Slot: first_year Description: The first report year in which the organ existed (and had to publish); absent when always.
+--     * Slot: last_year Description: The last report year in which the organ existed; absent while it exists.
+--     * Slot: successor_organ Description: The canonical name of the organ that took over when this one was renamed or merged; cross-year checks (XR-CARRY-OVER, XR-IN-FORCE) follow it from the last year to the successor's first.
+--     * Slot: OrganRoster_id Description: Autocreated FK slot
 -- # Class: ExtractionRecord Description: Provenance of an extracted instance, and the notes of what could not be read or was inferred.
 --     * Slot: id
 --     * Slot: source_file Description: The file the instance was extracted from, as named on the command line.
@@ -158,6 +172,9 @@
 --     * Slot: other_result Description: Column 其他结果 - other results.
 --     * Slot: pending Description: Column 尚未审结 - not yet concluded.
 --     * Slot: total Description: Column 总计 - the total of its row (table 三) or of its group (table 四).
+-- # Class: OrganRecord_organ_aliases
+--     * Slot: OrganRecord_id Description: Autocreated FK slot
+--     * Slot: organ_aliases Description: Other names the organ is printed under in its reports (管委会 for 管理委员会, 市政府 for 市人民政府, a name without its place, an old spelling); each resolves to the record's canonical_organ.
 -- # Class: ExtractionRecord_section_headings
 --     * Slot: ExtractionRecord_id Description: Autocreated FK slot
 --     * Slot: section_headings Description: The numbers of the six section headings of the national format (一 to 六) found in the source, in the order they appear there; the rule NARR-SECTIONS reads it.
@@ -170,6 +187,12 @@ CREATE TABLE "LocalExtensions" (
 	PRIMARY KEY (id)
 );
 CREATE INDEX "ix_LocalExtensions_id" ON "LocalExtensions" (id);
+
+CREATE TABLE "OrganRoster" (
+	id INTEGER NOT NULL,
+	PRIMARY KEY (id)
+);
+CREATE INDEX "ix_OrganRoster_id" ON "OrganRoster" (id);
 
 CREATE TABLE "ExtractionRecord" (
 	id INTEGER NOT NULL,
@@ -288,6 +311,22 @@ CREATE TABLE "CaseCounts" (
 	PRIMARY KEY (id)
 );
 CREATE INDEX "ix_CaseCounts_id" ON "CaseCounts" (id);
+
+CREATE TABLE "OrganRecord" (
+	id INTEGER NOT NULL,
+	canonical_organ TEXT NOT NULL,
+	division_code TEXT,
+	organ_level VARCHAR(8),
+	roster_kind VARCHAR(10),
+	parent_organ TEXT,
+	first_year INTEGER,
+	last_year INTEGER,
+	successor_organ TEXT,
+	"OrganRoster_id" INTEGER,
+	PRIMARY KEY (id),
+	FOREIGN KEY("OrganRoster_id") REFERENCES "OrganRoster" (id)
+);
+CREATE INDEX "ix_OrganRecord_id" ON "OrganRecord" (id);
 
 CREATE TABLE "ExtractionNote" (
 	id INTEGER NOT NULL,
@@ -448,6 +487,15 @@ CREATE TABLE "HandlingResults" (
 );
 CREATE INDEX "ix_HandlingResults_id" ON "HandlingResults" (id);
 
+CREATE TABLE "OrganRecord_organ_aliases" (
+	"OrganRecord_id" INTEGER,
+	organ_aliases TEXT,
+	PRIMARY KEY ("OrganRecord_id", organ_aliases),
+	FOREIGN KEY("OrganRecord_id") REFERENCES "OrganRecord" (id)
+);
+CREATE INDEX "ix_OrganRecord_organ_aliases_OrganRecord_id" ON "OrganRecord_organ_aliases" ("OrganRecord_id");
+CREATE INDEX "ix_OrganRecord_organ_aliases_organ_aliases" ON "OrganRecord_organ_aliases" (organ_aliases);
+
 CREATE TABLE "ExtractionNote_note_candidates" (
 	"ExtractionNote_id" INTEGER,
 	note_candidates TEXT,
@@ -474,6 +522,7 @@ CREATE INDEX "ix_ApplicationStatistics_id" ON "ApplicationStatistics" (id);
 CREATE TABLE "AnnualReport" (
 	id INTEGER NOT NULL,
 	organ TEXT NOT NULL,
+	canonical_organ TEXT,
 	organ_kind VARCHAR(21),
 	division_code TEXT,
 	report_year INTEGER NOT NULL,

@@ -190,6 +190,46 @@ class OrganKindEnum(str, Enum):
     """
 
 
+class OrganLevelEnum(str, Enum):
+    """
+    The level of government an organ belongs to, in an organ roster (OrganRecord): 省 (province and municipality directly under the central government), 市 (prefecture-level city, autonomous prefecture), 县 (county, county-level city, district), 乡 (township, town, sub-district).
+    """
+    省 = "province"
+    """
+    Province, autonomous region, municipality directly under the central government.
+    """
+    市 = "city"
+    """
+    Prefecture-level city, autonomous prefecture, league.
+    """
+    县 = "county"
+    """
+    County, county-level city, urban district, banner.
+    """
+    乡 = "township"
+    """
+    Township, town, sub-district (街道).
+    """
+
+
+class RosterKindEnum(str, Enum):
+    """
+    What an organ on a roster (OrganRecord) is.
+    """
+    人民政府 = "government"
+    """
+    A people's government; a place's own name (平潭综合实验区, 北仑区) stands for it.
+    """
+    部门 = "department"
+    """
+    A department or office of a people's government (局, 委员会, 办公室 …).
+    """
+    片区 = "zone"
+    """
+    An area governed by a 管理委员会 (综合实验区, 开发区, 新区, 片区) rather than a people's government; its 管理委员会 (管委会) publishes as its government does.
+    """
+
+
 class ApplicantColumnEnum(str, Enum):
     """
     The seven applicant columns of table 三. They key the slots of ApplicantCounts, the column of every table 三 cell in exports and messages, and the per-column rules (for_each). The five kinds of 法人或其他组织 have no subtotal column.
@@ -857,6 +897,55 @@ class AnnualReport(ConfiguredBaseModel):
                                    'finding a section, naming the earliest report it '
                                    "is linked to (else its previous year's).",
                     'title': 'XR-NARRATIVE-SIMILAR'},
+                   {'annotations': {'kind': {'tag': 'kind', 'value': 'copies'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': 'Two copies of one annual '
+                                                            'report disagree in this '
+                                                            'cell: this copy '
+                                                            '{reported}, the other '
+                                                            'copy {expected}'},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '同一年度报告的两份副本在此单元格不一致：本副本为 '
+                                                            '{reported}，另一副本为 '
+                                                            '{expected}'},
+                                    'scope': {'tag': 'scope',
+                                              'value': 'proactive_disclosure '
+                                                       'proactive_disclosure_2019 '
+                                                       'applications '
+                                                       'reviews_and_litigation'},
+                                    'severity': {'tag': 'severity', 'value': 'warning'},
+                                    'source': {'tag': 'source',
+                                               'value': '条例第五十条（同一年度报告的不同版本应一致）'}},
+                    'description': 'Two inputs with the same organ identity '
+                                   '(canonical_organ, else the normalised organ name, '
+                                   'with division_code) and the same report year are '
+                                   'one report published in several forms (a web page, '
+                                   'its Word-made PDF, a scan, a text copy). Every '
+                                   'table cell in which a copy differs from the first '
+                                   'copy read (a value against another value, or '
+                                   'against a blank) is a finding on that copy, naming '
+                                   "the first copy's file and value: one of the two is "
+                                   'misread, or the publication was changed.',
+                    'title': 'XR-COPIES-DISAGREE'},
+                   {'annotations': {'kind': {'tag': 'kind', 'value': 'roster'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': "The roster's organ "
+                                                            '{reported} has no annual '
+                                                            'report for {expected}'},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '名录所列机关 {reported} 没有 '
+                                                            '{expected} '
+                                                            '年度的政府信息公开工作年度报告'},
+                                    'severity': {'tag': 'severity', 'value': 'error'},
+                                    'source': {'tag': 'source',
+                                               'value': '条例第五十条（各级行政机关应当每年公布本机关政府信息公开工作年度报告）'}},
+                    'description': 'An organ on the roster (OrganRoster, `--organs '
+                                   'FILE`) that existed in a report year covered by '
+                                   'the run (between its first_year and last_year) has '
+                                   'no report of that year among the inputs. Checked '
+                                   'only against a roster: a corpus alone cannot say '
+                                   'who is missing.',
+                    'title': 'XR-NOT-PUBLISHED'},
                    {'annotations': {'kind': {'tag': 'kind', 'value': 'narrative_fact'},
                                     'message_en': {'tag': 'message_en',
                                                    'value': "The text's number of "
@@ -1522,9 +1611,11 @@ class AnnualReport(ConfiguredBaseModel):
     organ: str = Field(default=..., title="发布机关", description="""The administrative organ that publishes the report, as it names itself.""", json_schema_extra = { "linkml_meta": {'close_mappings': ['dcterms:publisher', 'schema:publisher'],
          'domain_of': ['AnnualReport'],
          'slot_uri': 'gaischema:organ'} })
+    canonical_organ: Optional[str] = Field(default=None, title="机关标准名称", description="""The organ's one canonical name, as the organ roster (OrganRecord, `gaischema report --organs FILE`) or gaischema's proposed roster names it; the spelling printed stays in organ. Reports are matched across years, and copies of one report are found, on it (and on division_code); absent, on the organ name normalised (docs/organs.md).""", json_schema_extra = { "linkml_meta": {'close_mappings': ['org:identifier'],
+         'domain_of': ['AnnualReport', 'OrganRecord']} })
     organ_kind: Optional[OrganKindEnum] = Field(default=None, title="机关类型", description="""Whether the organ is a people's government or a government department; decides the deadline.""", json_schema_extra = { "linkml_meta": {'close_mappings': ['org:classification'], 'domain_of': ['AnnualReport']} })
     division_code: Optional[str] = Field(default=None, title="行政区划代码", description="""The six-digit administrative division code (GB/T 2260) of the organ's area.""", json_schema_extra = { "linkml_meta": {'close_mappings': ['org:identifier', 'schema:identifier'],
-         'domain_of': ['AnnualReport']} })
+         'domain_of': ['AnnualReport', 'OrganRecord']} })
     report_year: int = Field(default=..., title="报告年度", description="""The calendar year that the report covers.""", ge=2008, le=2100, json_schema_extra = { "linkml_meta": {'domain_of': ['AnnualReport']} })
     format_version: FormatVersionEnum = Field(default=..., title="格式版本", description="""The version of the national format that the report follows.""", json_schema_extra = { "linkml_meta": {'domain_of': ['AnnualReport']} })
     publication_date: Optional[date] = Field(default=None, title="发布日期", description="""The date on which the report was published (YYYY-MM-DD).""", json_schema_extra = { "linkml_meta": {'domain_of': ['AnnualReport'],
@@ -1579,6 +1670,50 @@ class LocalExtensions(ConfiguredBaseModel):
          'title': '地方扩展'})
 
     pass
+
+
+class OrganRoster(ConfiguredBaseModel):
+    """
+    The organs that must publish a report (条例第五十条), for `gaischema report --organs FILE` (YAML, as this class or a list of its records; or CSV with the OrganRecord slots as columns, aliases separated by ; or |). It makes the resolution of printed organ names exact and gives XR-NOT-PUBLISHED its years. Without one, gaischema proposes a roster from the corpus (organs-proposed.csv beside the page) to correct and pass back.
+    """
+    linkml_meta: ClassVar[LinkMLMeta] = LinkMLMeta({'from_schema': 'https://w3id.org/gaischema', 'title': '机关名录'})
+
+    organs: Optional[list[OrganRecord]] = Field(default=None, title="机关", description="""The organs of a roster.""", json_schema_extra = { "linkml_meta": {'domain_of': ['OrganRoster']} })
+
+
+class OrganRecord(ConfiguredBaseModel):
+    """
+    One organ of a roster: its canonical name, the other names it is printed under, its 行政区划代码, level, kind, parent, the years it existed and its successor when renamed or merged.
+    """
+    linkml_meta: ClassVar[LinkMLMeta] = LinkMLMeta({'from_schema': 'https://w3id.org/gaischema',
+         'slot_usage': {'canonical_organ': {'name': 'canonical_organ',
+                                            'required': True}},
+         'title': '名录机关'})
+
+    canonical_organ: str = Field(default=..., title="机关标准名称", description="""The organ's one canonical name, as the organ roster (OrganRecord, `gaischema report --organs FILE`) or gaischema's proposed roster names it; the spelling printed stays in organ. Reports are matched across years, and copies of one report are found, on it (and on division_code); absent, on the organ name normalised (docs/organs.md).""", json_schema_extra = { "linkml_meta": {'close_mappings': ['org:identifier'],
+         'domain_of': ['AnnualReport', 'OrganRecord']} })
+    organ_aliases: Optional[list[str]] = Field(default=None, title="别称", description="""Other names the organ is printed under in its reports (管委会 for 管理委员会, 市政府 for 市人民政府, a name without its place, an old spelling); each resolves to the record's canonical_organ.""", json_schema_extra = { "linkml_meta": {'domain_of': ['OrganRecord']} })
+    division_code: Optional[str] = Field(default=None, title="行政区划代码", description="""The six-digit administrative division code (GB/T 2260) of the organ's area.""", json_schema_extra = { "linkml_meta": {'close_mappings': ['org:identifier', 'schema:identifier'],
+         'domain_of': ['AnnualReport', 'OrganRecord']} })
+    organ_level: Optional[OrganLevelEnum] = Field(default=None, title="机关层级", description="""The level of government the organ belongs to (省/市/县/乡).""", json_schema_extra = { "linkml_meta": {'domain_of': ['OrganRecord']} })
+    roster_kind: Optional[RosterKindEnum] = Field(default=None, title="名录机关类别", description="""Whether the organ is a people's government, a department, or a 片区 governed by a 管理委员会.""", json_schema_extra = { "linkml_meta": {'domain_of': ['OrganRecord']} })
+    parent_organ: Optional[str] = Field(default=None, title="上级机关", description="""The canonical name of the government the organ belongs to (for a department) or of the next level up (for a government); a name printed without its place (区财政局) takes the place of its parent's name.""", json_schema_extra = { "linkml_meta": {'domain_of': ['OrganRecord']} })
+    first_year: Optional[int] = Field(default=None, title="设立年度", description="""The first report year in which the organ existed (and had to publish); absent when always.""", json_schema_extra = { "linkml_meta": {'domain_of': ['OrganRecord']} })
+    last_year: Optional[int] = Field(default=None, title="撤销年度", description="""The last report year in which the organ existed; absent while it exists.""", json_schema_extra = { "linkml_meta": {'domain_of': ['OrganRecord']} })
+    successor_organ: Optional[str] = Field(default=None, title="继任机关", description="""The canonical name of the organ that took over when this one was renamed or merged; cross-year checks (XR-CARRY-OVER, XR-IN-FORCE) follow it from the last year to the successor's first.""", json_schema_extra = { "linkml_meta": {'domain_of': ['OrganRecord']} })
+
+    @field_validator('division_code')
+    def pattern_division_code(cls, v):
+        pattern=re.compile(r"^[0-9]{6}$")
+        if isinstance(v, list):
+            for element in v:
+                if isinstance(element, str) and not pattern.search(element):
+                    err_msg = f"Invalid division_code format: {element}"
+                    raise ValueError(err_msg)
+        elif isinstance(v, str) and not pattern.search(v):
+            err_msg = f"Invalid division_code format: {v}"
+            raise ValueError(err_msg)
+        return v
 
 
 class ExtractionRecord(ConfiguredBaseModel):
@@ -2055,6 +2190,8 @@ class CaseCounts(ConfiguredBaseModel):
 # see https://pydantic-docs.helpmanual.io/usage/models/#rebuilding-a-model
 AnnualReport.model_rebuild()
 LocalExtensions.model_rebuild()
+OrganRoster.model_rebuild()
+OrganRecord.model_rebuild()
 ExtractionRecord.model_rebuild()
 ExtractionNote.model_rebuild()
 StatisticalPeriod.model_rebuild()

@@ -52,7 +52,7 @@ def test_cross_report_examples_break_exactly_their_rule():
     code, reports = gaischema_json("validate", str(EXAMPLES / "cross"))
     assert code == 1  # XR-CARRY-OVER is an error
     by_file = {r["file"]: r for r in reports}
-    assert len(by_file) == len(reports) == 8  # one result per file: cross-report findings in the file's own entry
+    assert len(by_file) == len(reports) == 10  # one result per file: cross-report findings in the file's own entry
     for p in examples("cross"):
         rule = intended_rule(p, required=False)
         r = by_file[str(p)]
@@ -60,11 +60,13 @@ def test_cross_report_examples_break_exactly_their_rule():
             assert r["valid"] and not r["findings"]
             continue
         assert {f["rule"] for f in r["findings"]} == {rule}
-        assert all(f["previous"] == str(p).replace("2023", "2022") for f in r["findings"])
+        # the previous year's report; for a copy, the first copy of the same report
+        other = str(p).replace("2023-2", "2023-1") if "-2023-2" in p.name else str(p).replace("2023", "2022")
+        assert all(f["previous"] == other for f in r["findings"])
         assert r["valid"] == (rule != "XR-CARRY-OVER")  # an error of a cross-report rule makes the file invalid
-    # the summary counts each file once, by its merged findings: jia-2023's XR-CARRY-OVER error, three warnings
+    # the summary counts each file once, by its merged findings: jia-2023's XR-CARRY-OVER error, four warnings
     summary = gaischema("validate", str(EXAMPLES / "cross"), "--format", "json").stderr.decode()
-    assert "8 个文件 files: 7 有效 valid (3 有警告 with warnings), 1 有错误 with errors" in summary
+    assert "10 个文件 files: 9 有效 valid (4 有警告 with warnings), 1 有错误 with errors" in summary
 
 
 def test_cross_check_python_api():
@@ -75,7 +77,8 @@ def test_cross_check_python_api():
     assert got == {("AnnualReport-jia-2023.yaml", "XR-CARRY-OVER", "AnnualReport-jia-2022.yaml"),
                    ("AnnualReport-yi-2023.yaml", "XR-IN-FORCE", "AnnualReport-yi-2022.yaml"),
                    ("AnnualReport-bing-2023.yaml", "XR-NARRATIVE-REPEAT", "AnnualReport-bing-2022.yaml"),
-                   ("AnnualReport-ding-2023.yaml", "XR-NARRATIVE-SIMILAR", "AnnualReport-ding-2022.yaml")}
+                   ("AnnualReport-ding-2023.yaml", "XR-NARRATIVE-SIMILAR", "AnnualReport-ding-2022.yaml"),
+                   ("AnnualReport-wu-2023-2.yaml", "XR-COPIES-DISAGREE", "AnnualReport-wu-2023-1.yaml")}
     assert corpus.cross_check(reports[:1]) == []
     assert not corpus.cross_check([r for r in reports if r["organ"] != "甲县统计局"] + [reports[0]]) == []
 

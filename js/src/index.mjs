@@ -528,10 +528,15 @@ export function isValid(report) {
 }
 
 // ---------------------------------------------------------------------------------------------- a corpus
-function organKey(report) {
-  if (typeof report.organ !== "string" || !report.organ.trim()) return null;
-  const name = report.organ.normalize("NFKC").replace(/[\p{Cf}\u034F\u115F\u1160\u3164\uFFA0]/gu, "").replace(new RegExp(`[${WS1}·•.,，。、（）()《》“”"'’‘-]`, "gu"), "");
+function organKey(report) {  // the canonical_organ when the report has one (a resolved identity), else the organ
+  const organ = typeof report.canonical_organ === "string" && report.canonical_organ.trim() ? report.canonical_organ : report.organ;
+  if (typeof organ !== "string" || !organ.trim()) return null;
+  const name = organ.normalize("NFKC").replace(/[\p{Cf}\u034F\u115F\u1160\u3164\uFFA0]/gu, "").replace(new RegExp(`[${WS1}·•.,，。、（）()《》“”"'’‘-]`, "gu"), "");
   return `${typeof report.division_code === "string" ? report.division_code : ""}\u0000${name}`;
+}
+function copyValue(report, path) {  // a cell as copies compare it: a number or a text, else blank (null)
+  const v = at(report, path);
+  return typeof v === "string" || (typeof v === "number" && Number.isFinite(v)) ? v : null;
 }
 function projection(report, v) {  // what the cross-report rules read; long texts as digests
   const out = {};
@@ -612,6 +617,23 @@ export function crossCheck(reports, {names} = {}) {
       for (const f of found) out.push({report: e.i, ...dress(f, e.r.format_version), other: prev.i});
     }
     prev = e;
+  }
+  // copies of one report (one key, one year): each later copy's cells against the first copy read
+  // (docs/rule-language.md, "Copies of one report")
+  for (const cp of R.copies || []) {
+    const firsts = new Map();
+    for (const e of sorted) {
+      const id = `${e.key}\u0001${e.year}`;
+      if (!firsts.has(id)) { firsts.set(id, e); continue; }
+      const first = firsts.get(id), theirs = new Set(cp.cells[first.r.format_version] || []);
+      const detail = [`另一副本文件 ${nameOf(first.i)}`, `the other copy's file: ${nameOf(first.i)}`];
+      for (const path of cp.cells[e.r.format_version] || []) {
+        if (!theirs.has(path)) continue;
+        const a = copyValue(e.r, path), b = copyValue(first.r, path);
+        const same = a === null || b === null ? a === b : a === b && (typeof a === "string") === (typeof b === "string");
+        if (!same) out.push({report: e.i, ...dress(finding(cp.rule, path, a, b), e.r.format_version, detail), other: first.i});
+      }
+    }
   }
   for (const nd of R.near_duplicate) {
     const sim = (x, y) => x.filter((v, k) => v === y[k]).length;

@@ -513,6 +513,8 @@ KIND_SECTIONS = {
     "check": ["expressions", "evaluation"],
     "cross_report": ["cross-report-rules"],
     "near_duplicate": ["near-duplicates"],
+    "copies": ["copies-of-one-report", "cross-report-rules"],
+    "roster": ["copies-of-one-report"],
     "narrative_fact": ["narrative-rules", "patterns"],
     "narrative_percent": ["narrative-rules", "patterns"],
     "narrative_claim": ["narrative-rules", "patterns"],
@@ -529,7 +531,7 @@ def rule_group(rule: dict) -> str:
         return "structure"
     if kind in ("near_duplicate", "section_order") or kind.startswith("narrative_"):
         return "narrative"
-    if kind == "cross_report":
+    if kind in ("cross_report", "copies", "roster"):
         return "cross-report"
     if kind == "check" and rule["class"] == "AnnualReport":
         return "metadata"
@@ -648,11 +650,15 @@ CROSS_PAIRS = [  # (case, the rule, the organ's two reports, the findings): each
      [{"report": 1, "rule": "XR-NARRATIVE-SIMILAR", "path": "problems_and_improvements", "reported": 0.88,
        "expected": "0（丁县统计局 2022）", "other": 0}]),
 ]
-# the eight reports in file order: 丙 2022 (0), 丙 2023 (1), 丁 2022 (2), 丁 2023 (3), 甲 2022 (4), 甲 2023 (5),
-# 乙 2022 (6), 乙 2023 (7): each pair's findings, the reports renumbered
+# 戊 2023 in two copies: the second (its PDF) reads 行政许可 2630 where the first (its web page) says 2629
+COPIES = [{"report": 1, "rule": "XR-COPIES-DISAGREE", "path": "proactive_disclosure.licensing.decisions",
+           "reported": 2630, "expected": 2629, "other": 0}]
+# the ten reports in file order: 丙 2022 (0), 丙 2023 (1), 丁 2022 (2), 丁 2023 (3), 甲 2022 (4), 甲 2023 (5),
+# 戊 2023 (6, 7), 乙 2022 (8), 乙 2023 (9): each pair's findings, the reports renumbered
 CROSS_CORPUS = [{**f, "report": f["report"] + base, "other": f["other"] + base,
                  **({"expected": f"{base}（丁县统计局 2022）"} if f["rule"] == "XR-NARRATIVE-SIMILAR" else {})}
-                for (_, _, _, expect), base in zip(CROSS_PAIRS, (4, 6, 0, 2)) for f in expect]
+                for (_, _, _, expect), base in zip(CROSS_PAIRS + [(None, None, None, COPIES)], (4, 8, 0, 2, 6))
+                for f in expect]
 # Cases of a behaviour the specification states that no single change shows: several changes to one base (a bundled
 # example, or an organ's pair of cross-report examples): (case, the rule it is about, base, changes as (report,
 # path, value; None deletes), what it tests, the findings it must give, written by hand). Values by hand: wc -m
@@ -705,7 +711,9 @@ INPUTS = [  # (case, rule, file name, text, what it tests)
      "a JSON mapping with none of the report's fields at its top level (a package.json, a list of expected "
      "values): not a report, and not a report with schema errors"),
 ]
-UNREACHABLE = {"SCHEMA-OTHER": "the catch-all (keyword *) for JSON Schema keywords the schema does not use: every "
+UNREACHABLE = {"XR-NOT-PUBLISHED": "reads the roster of organs that must publish (OrganRoster, --organs FILE), "
+               "which is not part of a case: a case's reports alone cannot say who did not publish",
+               "SCHEMA-OTHER": "the catch-all (keyword *) for JSON Schema keywords the schema does not use: every "
                "assertion keyword of generated/gaischema.schema.json maps to another SCHEMA-* rule, so no instance "
                "breaks it (tests/test_conformance.py checks this)"}
 
@@ -830,11 +838,18 @@ def conformance(folder: Path, model: dict | None = None) -> list[Path]:
         case(cid, rule_group(by_id[rule]), f"Two reports of one organ, 2022 then 2023. {head}",
              f"examples/cross/AnnualReport-{organ}-2022.yaml, examples/cross/AnnualReport-{organ}-2023.yaml",
              {"breaks": [rule], "changes": None}, expect, reports=pair)
+    copies = [cross["wu-2023-1"], cross["wu-2023-2"]]
+    case("xr-copies-disagree", "cross-report",
+         "Two copies of one report (one organ, one year). " + _head(EXAMPLES / "cross" / "AnnualReport-wu-2023-2.yaml"),
+         "examples/cross/AnnualReport-wu-2023-1.yaml, examples/cross/AnnualReport-wu-2023-2.yaml",
+         {"breaks": ["XR-COPIES-DISAGREE"], "changes": None}, COPIES, reports=copies)
     case("cross-report-corpus", "cross-report",
-         "The eight cross-report examples read together (organs 甲 乙 丙 丁, 2022 and 2023, in file order): reports "
-         "are matched by organ and year, each rule compares only the same organ's consecutive years (or, for "
-         "near duplicates, other organs of the same year), and each pair's findings are those of the pair alone.",
-         "examples/cross/", {"breaks": [r for _, r, _, _ in CROSS_PAIRS], "changes": None}, CROSS_CORPUS,
+         "The ten cross-report examples read together (organs 甲 乙 丙 丁, 2022 and 2023; 戊 2023 in two copies; in "
+         "file order): reports are matched by organ and year, each rule compares only the same organ's consecutive "
+         "years (or, for near duplicates, other organs of the same year; for copies, the same organ and year), and "
+         "each pair's findings are those of the pair alone.",
+         "examples/cross/", {"breaks": [r for _, r, _, _ in CROSS_PAIRS] + ["XR-COPIES-DISAGREE"], "changes": None},
+         CROSS_CORPUS,
          reports=list(cross.values()))
     for version, base in MUTATION_BASES.items():
         inst = yaml.safe_load((EXAMPLES / base).read_text(encoding="utf-8"))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import itertools
 import json
 import os
 import re
@@ -22,7 +23,7 @@ from typing import Iterator
 
 import click
 
-from gaischema import corpus, docx, loading, resources, sandbox, workbook
+from gaischema import corpus, docx, loading, organs, resources, sandbox, workbook
 from gaischema import export as ex
 from gaischema import output as out
 from gaischema import report as rp
@@ -114,9 +115,11 @@ CSV_FINDING_COLUMNS = ["file", "valid", "rule", "severity", "path", "cell", "mes
 @click.option("-q", "--quiet", is_flag=True, help="Text format: print only files with findings.")
 @click.option("--cross/--no-cross", default=True, show_default=True,
               help="Check reports of the same organ against the previous year's (XR-* rules).")
+@click.option("--organs", "roster_file", help="The roster of organs that must publish (CSV or YAML): exact organ "
+              "identities for the cross-report rules, and XR-NOT-PUBLISHED for each organ and year without a report.")
 @_limit_options
-def validate(paths: tuple[str, ...], fmt: str, jobs: int, quiet: bool, cross: bool, max_memory: int | None,
-             max_seconds: float | None) -> None:
+def validate(paths: tuple[str, ...], fmt: str, jobs: int, quiet: bool, cross: bool, roster_file: str | None,
+             max_memory: int | None, max_seconds: float | None) -> None:
     """Validate report instances (YAML or JSON files, folders, or - for standard input), and drafts: a filled
     fill-in workbook (.xlsx) or a Word report written in the template (.docx), read cell by cell as the
     validator page reads them (a number with its unit, an error value such as #VALUE!, a formula without a
@@ -125,21 +128,28 @@ def validate(paths: tuple[str, ...], fmt: str, jobs: int, quiet: bool, cross: bo
     Each finding names its rule id, severity, the official cell, the JSON path, the reported and the expected
     value, in Chinese and English. Folders are walked and validated in parallel; results are written as they
     come, a progress bar shows on a terminal, and a summary ends the run (on standard error for json/csv).
-    Reports of the same organ (行政区划代码 and organ name) in consecutive years are checked against each other.
+    Reports of the same organ (行政区划代码 and organ name, its spellings resolved by gaischema.organs or the
+    roster of --organs) in consecutive years are checked against each other, and copies of one report (one
+    organ, one year) cell by cell (XR-COPIES-DISAGREE).
     Results are written in the order files finish (a file that takes long holds back no other); each file is
     read in a worker with limits of its own (--max-memory, --max-seconds; a file over 1 MiB even when run
     alone), and one that hits them is one INPUT-TOO-COMPLEX result.
     Exit 0: no error; 1: some file has an error; 2: unreadable input.
     """
     limits = _set_limits(max_memory, max_seconds)
+    roster = _roster(roster_file)
     summary = corpus.Summary()
     checker = corpus.CrossChecker() if cross else None
     writer = _Writer(fmt, quiet)
     problems: list[tuple[str, loading.InputError]] = []
 
+    order: dict[str, int] = {}  # file -> its place in the input: the first of several copies is the first given
+
     def emit(result: FileResult) -> None:
         summary.add(result)
-        if not (checker and checker.hold(result)):  # one the cross-report rules read waits for their findings
+        # one the cross-report rules read waits for their findings (one result per file); the first of several
+        # copies is the first given
+        if not (checker and checker.hold(result, f"{order.get(result.file, -1) + 1:012d}")):
             writer.result(result)
 
     if "-" in paths:  # standard input is read here, not in a worker
@@ -156,6 +166,7 @@ def validate(paths: tuple[str, ...], fmt: str, jobs: int, quiet: bool, cross: bo
     def files() -> Iterator[str]:  # lazily: the pool starts before the folders are walked
         for path, err in loading.walk(names):
             if err is None:
+                order.setdefault(out.shown_name(path), len(order))
                 yield path
             else:
                 problems.append((path, err))
@@ -170,9 +181,14 @@ def validate(paths: tuple[str, ...], fmt: str, jobs: int, quiet: bool, cross: bo
         emit(fatal_result(out.shown_name(path), err))
     cross_errors = False
     if checker:  # the held results, each once, with the cross-report findings about it
-        for result, cross in checker.merged():
-            summary.add_merged(result, cross)
-            cross_errors |= any(f.severity == "error" for f in cross)
+        resolution = organs.apply(checker, roster)  # spellings of one organ, copies of one report (gaischema.organs)
+        for result, found in checker.merged():
+            summary.add_merged(result, found)
+            cross_errors |= any(f.severity == "error" for f in found)
+            writer.result(result)
+        for result in organs.not_published(resolution):  # the roster's findings: about no input file
+            summary.add_cross(result)
+            cross_errors |= not result.valid
             writer.result(result)
         checker.close()
     writer.close(summary)
@@ -223,7 +239,7 @@ def _csv_value(v):
 
 
 def _text_report(r: FileResult) -> str:
-    name = r.file + (f"（与上一年度 {r.previous} 比较 / against the previous year's {r.previous}）"
+    name = r.file + (f"（与 {r.previous} 比较 / compared with {r.previous}）"  # last year's, or another copy
                      if r.previous is not None else "")
     if r.fatal:
         f = r.findings[0]
@@ -569,10 +585,13 @@ Examples:
 @click.option("--scheduler", help="Run the per-file work on this Dask scheduler (needs gaischema[dask]; the "
               "workers must see the same files).")
 @click.option("--force", is_flag=True, help="Overwrite the page, what is beside it, and saved instances.")
+@click.option("--organs", "roster_file", help="The roster of organs that must publish (CSV or YAML, the schema's "
+              "OrganRoster): exact organ identities, and who did not publish (XR-NOT-PUBLISHED). Without it a "
+              "roster is proposed in <page>_files/organs-proposed.csv.")
 @_limit_options
 def report(paths: tuple[str, ...], output: str, jobs: int, cross: bool, title: str, save_dir: str | None,
-           cache_dir: str | None, no_cache: bool, scheduler: str | None, force: bool, max_memory: int | None,
-           max_seconds: float | None) -> None:
+           cache_dir: str | None, no_cache: bool, scheduler: str | None, force: bool, roster_file: str | None,
+           max_memory: int | None, max_seconds: float | None) -> None:
     """One self-contained page (Chinese and English, offline) for a province's reports: published reports
     (.pdf, .html/.htm, .docx, .xlsx, .md, .txt; crawler dumps .csv/.tsv/.jsonl, a report a row) and instances
     (.yaml/.yml/.json) in any mix. Each file is read,
@@ -587,6 +606,7 @@ def report(paths: tuple[str, ...], output: str, jobs: int, cross: bool, title: s
     them); 2: no input, or the page may not be written; 3: an internal error (the page is still written)."""
     _set_limits(max_memory, max_seconds)
     _guard(output, force)
+    roster = _roster(roster_file)
     renderings = os.path.splitext(output)[0] + "_files"
     if os.path.islink(renderings) or (os.path.lexists(renderings) and not os.path.isdir(renderings)):
         _refuse(f"{renderings} 是符号链接或不是目录，不予写入 / {renderings} is a link or not a folder; nothing written")
@@ -608,7 +628,7 @@ def report(paths: tuple[str, ...], output: str, jobs: int, cross: bool, title: s
     except OSError as e:
         _refuse(f"{e.filename}: {e.strerror}（符号链接或无法创建 / a link, or cannot be made）")
     options = rp.Options(files_dir=renderings, save_dir=save_dir, force=force, jobs=jobs, cross=cross,
-                         cache_dir=cache_dir, use_cache=not no_cache, scheduler=scheduler)
+                         cache_dir=cache_dir, use_cache=not no_cache, scheduler=scheduler, roster=roster)
     try:
         with _progress_bar(len(items)) as progress:
             result = rp.collect(items, progress=progress, options=options)
@@ -631,6 +651,46 @@ def report(paths: tuple[str, ...], output: str, jobs: int, cross: bool, title: s
     if result.summary.internal:
         sys.exit(3)
     sys.exit(1 if result.failed or result.write_errors else 0)
+
+
+def _roster(path: str | None):
+    """The roster of --organs, or None; one line and exit 2 when it cannot be read."""
+    if not path:
+        return None
+    try:
+        return organs.load_roster(path)
+    except loading.InputError as e:
+        _refuse(f"{out.shown_name(path)}: {e}")
+
+
+@cli.command(name="organs", epilog="""\b
+Examples:
+  gaischema organs reports/ > organs.csv            # the proposed roster: correct it, then
+  gaischema report reports/ -o report.html --organs organs.csv
+""")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Processes to extract and validate with; 0 for the number of CPUs.")
+@click.option("--organs", "roster_file", help="A roster to start from (CSV or YAML): its organs, and one record "
+              "for each organ of the reports not on it.")
+@_limit_options
+def organs_command(paths: tuple[str, ...], jobs: int, roster_file: str | None, max_memory: int | None,
+           max_seconds: float | None) -> None:
+    """Print the organ roster proposed from a folder of reports or instances (CSV, the OrganRecord slots as
+    columns): the spellings of one organ clustered into one record (its members as organ_aliases), with the
+    kind, level and parent its name tells. Correct it and pass it back with `gaischema report --organs FILE`.
+    Exit 0; 2: no input, or a roster that cannot be read."""
+    _set_limits(max_memory, max_seconds)
+    roster = _roster(roster_file)
+    items: list = [p if err is None else (p, err) for p, err in loading.walk(list(paths), rp.input_suffixes())]
+    if not items:
+        raise click.UsageError("没有报告文件 / no report files found")
+    options = rp.Options(jobs=jobs, cross=False, use_cache=False, roster=roster)
+    with _progress_bar(len(items)) as progress:
+        result = rp.collect(items, progress=progress, options=options)
+    click.echo(result.resolution.proposed_csv(), nl=False)
+    n = len(result.resolution.members)
+    click.echo(f"{len(result.resolution.identities)} 种写法 spellings → {n} 个机关 organs", err=True)
 
 
 def _refuse(message: str) -> None:

@@ -160,6 +160,8 @@ def _says(f: dict, rules: dict, version: str | None) -> str:
         return "a JSON Schema error, mapped to this rule by its keyword"
     if kind == "near_duplicate":
         return f"the section is nearly the same as report {f.get('other')}'s ({values})"
+    if kind == "copies":
+        return f"the cell differs from the same cell of report {f.get('other')}, a copy of the same report ({values})"
     if kind.startswith("narrative_") or kind == "section_order":
         return f"no reading of the tables agrees with the text ({values})"
     if kind == "version_structure":
@@ -199,6 +201,8 @@ def _why_changed(f: dict, breaks: set[str], changes: list[dict] | None, rules: d
                     how = "is made to fail" if rule in breaks else "fails as well"
                     return f"the check {rule} at {c['node'] or 'the root'} reads {read} (changed) and {how}"
         return None
+    if kind == "copies":
+        return f"{path} of this copy changed" if path in changed else None
     if kind == "near_duplicate" or kind == "section_order":
         hit = next((p for p in changed if _related(p, path)), None)
         return None if hit is None else f"{hit} changed"

@@ -47,8 +47,11 @@ _INVISIBLE = re.compile(  # the Cf characters of Unicode 14 (a test checks the l
 
 def organ_key(instance: dict) -> tuple[str, str] | None:
     """The key that matches reports of the same organ: (行政区划代码 or '', the organ name as people read it:
-    NFKC, invisible and formatting characters removed, spaces and punctuation removed)."""
-    organ = instance.get("organ")
+    NFKC, invisible and formatting characters removed, spaces and punctuation removed). The name is the
+    instance's canonical_organ when it has one (a resolved identity, gaischema.organs), else its organ."""
+    organ = instance.get("canonical_organ")
+    if not isinstance(organ, str) or not organ.strip():
+        organ = instance.get("organ")
     if not isinstance(organ, str) or not organ.strip():
         return None
     name = _INVISIBLE.sub("", unicodedata.normalize("NFKC", organ))
@@ -282,20 +285,71 @@ class CrossChecker:
         self.db.executemany("INSERT INTO sk VALUES (?, ?)", self.pending_sketches)
         self.pending, self.pending_sketches = [], []
 
+    def uses(self) -> list[tuple[str, str, int]]:
+        """The distinct (division code, organ key, year) of the reports kept: what an organ resolution reads."""
+        self._flush()
+        # the index serves this query and agreement's look-ups (one a report, never a scan of all reports)
+        self.db.execute("CREATE INDEX IF NOT EXISTS p_key ON p (code, organ, year, ord, seq)")
+        return [tuple(r) for r in self.db.execute("SELECT DISTINCT code, organ, year FROM p ORDER BY code, organ, year")]
+
+    def agreement(self, a: tuple[str, str, int], b: tuple[str, str, int]) -> float | None:
+        """The share of the table cells that the first reports of two uses (code, organ, year) both hold and
+        that agree; None when they share fewer than 20 filled cells. The evidence that two inputs are one report."""
+        cells = []
+        for code, organ, year in (a, b):
+            row = self.db.execute("SELECT proj FROM p WHERE code = ? AND organ = ? AND year = ? ORDER BY ord, seq LIMIT 1",
+                                  (code, organ, year)).fetchone()
+            cells.append((json.loads(row[0]).get("cells") or {}) if row else {})
+        both = [k for k, v in cells[0].items() if v is not None and cells[1].get(k) is not None]
+        if len(both) < 20:
+            return None
+        return sum(cells[0][k] == cells[1][k] for k in both) / len(both)
+
+    def set_identity(self, identities: dict[tuple[str, str, int], tuple[str, str]]) -> None:
+        """Key the cross-report checks on resolved organs (gaischema.organs): {(code, organ key, year): (entry,
+        chain)} — reports of one entry and year are copies of one report; one chain's years are compared, so
+        that a renamed organ's years follow on. Reports not named keep their own key."""
+        self.db.execute("DROP TABLE IF EXISTS ident")
+        self.db.execute("CREATE TABLE ident (code TEXT, organ TEXT, year INTEGER, entry TEXT, chain TEXT, "
+                        "PRIMARY KEY (code, organ, year))")
+        self.db.executemany("INSERT INTO ident VALUES (?, ?, ?, ?, ?)",
+                            [(*use, entry, chain) for use, (entry, chain) in identities.items()])
+        self._near_cache = None
+
+    def _identity_sql(self) -> tuple[str, str, str]:
+        """(chain, entry) of a row of p: the resolved identity, else the organ key."""
+        if not self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'ident'").fetchone():
+            self.db.execute("CREATE TABLE ident (code TEXT, organ TEXT, year INTEGER, entry TEXT, chain TEXT, "
+                            "PRIMARY KEY (code, organ, year))")
+        return ("COALESCE(i.chain, p.code || char(0) || p.organ)", "COALESCE(i.entry, p.code || char(0) || p.organ)",
+                "LEFT JOIN ident i ON i.code = p.code AND i.organ = p.organ AND i.year = p.year")
+
     def findings(self) -> Iterator[tuple[str, Finding, str]]:
-        """(file, finding, previous file) for every broken cross-report rule, organ by organ, year by year.
-        Of several reports of one organ and year, the first in order (see :meth:`add`) is used."""
+        """(file, finding, other file) for every broken cross-report rule, organ by organ, year by year: the
+        copies of one report (same organ identity and year) against the first copy read (XR-COPIES-DISAGREE),
+        and each organ's report against its previous year's (of several copies, the first in order, see
+        :meth:`add`). A year in which several organs of one chain published (a merger) is compared with none."""
         self._flush()
         eng = engine()
-        prev = None  # (code, organ, year, file, projection)
-        rows = self.db.execute("SELECT code, organ, year, file, proj FROM p ORDER BY code, organ, year, ord, seq")
-        for code, organ, year, file, proj in rows:
-            if prev and (prev[0], prev[1], prev[2]) == (code, organ, year):
-                continue  # a second report of the same organ and year
-            if prev and (prev[0], prev[1]) == (code, organ) and prev[2] == year - 1:
-                for f in eng.cross_check(json.loads(proj), json.loads(prev[4])):
+        chain, entry, join = self._identity_sql()
+        rows = self.db.execute(f"SELECT {chain}, {entry}, p.year, p.file, p.proj FROM p {join} "
+                               "ORDER BY 1, p.year, p.ord, p.seq")
+        prev = None  # (chain, year, entries, file, projection) of the group before
+        for (ident, year), group in itertools.groupby(rows, key=lambda r: (r[0], r[2])):
+            group = list(group)  # the copies of one organ's year: a handful
+            firsts: dict[str, tuple[str, dict]] = {}
+            for _, ent, _, file, proj in group:
+                if ent not in firsts:
+                    firsts[ent] = (file, json.loads(proj))
+                    continue
+                first_file, first = firsts[ent]
+                for f in eng.copies_check(json.loads(proj), first, first_file):
+                    yield file, f, first_file
+            file, this = firsts[group[0][1]]
+            if prev and prev[0] == ident and prev[1] == year - 1 and len(prev[2]) == 1:
+                for f in eng.cross_check(this, prev[4]):
                     yield file, f, prev[3]
-            prev = (code, organ, year, file, proj)
+            prev = (ident, year, set(firsts), file, this)
 
     def near_duplicates(self) -> Iterator[tuple[str, Finding, str]]:
         """(file, finding, other file): for each report and narrative section nearly the same as another
@@ -338,9 +392,11 @@ class CrossChecker:
         groups: list[tuple] = []
         if eng.near_duplicate:
             self.db.execute("CREATE INDEX IF NOT EXISTS p_seq ON p (seq)")
-            self.db.execute("CREATE TABLE band AS SELECT s.key AS section, p.year AS year, b.value AS key, "
-                            "p.ord AS ord, sk.seq AS seq, p.code || char(0) || p.organ AS organ "
-                            "FROM sk JOIN p ON p.seq = sk.seq, json_each(sk.sketches) s, json_each(s.value, '$[1]') b")
+            chain, _, join = self._identity_sql()
+            self.db.execute("DROP TABLE IF EXISTS band")
+            self.db.execute(f"CREATE TABLE band AS SELECT s.key AS section, p.year AS year, b.value AS key, "
+                            f"p.ord AS ord, sk.seq AS seq, {chain} AS organ "
+                            f"FROM sk JOIN p ON p.seq = sk.seq {join}, json_each(sk.sketches) s, json_each(s.value, '$[1]') b")
             self.db.execute("CREATE INDEX band_order ON band (section, year, key, ord, seq)")
         for rule in eng.near_duplicate:
             threshold, k = float(rule["threshold"]), int(rule["candidates"])
@@ -416,10 +472,11 @@ class CrossChecker:
         the same as the previous year's; of several reports of an organ and year, the first one read."""
         out: dict[int, tuple[int, float]] = {}
         prev = None  # (organ, year, seq, sketch text, section value in the projection)
+        chain, _, join = self._identity_sql()
         rows = self.db.execute(
-            "SELECT p.code || char(0) || p.organ, p.year, p.seq, json_extract(sk.sketches, '$.\"' || ? || '\"[0]'), "
-            "json_extract(p.proj, '$.\"' || ? || '\"') FROM p LEFT JOIN sk ON sk.seq = p.seq "
-            "ORDER BY p.code, p.organ, p.year, p.ord, p.seq", (section, section))
+            f"SELECT {chain}, p.year, p.seq, json_extract(sk.sketches, '$.\"' || ? || '\"[0]'), "
+            f"json_extract(p.proj, '$.\"' || ? || '\"') FROM p {join} LEFT JOIN sk ON sk.seq = p.seq "
+            "ORDER BY 1, p.year, p.ord, p.seq", (section, section))
         for organ, year, seq, sk, text in rows:
             if prev and (prev[0], prev[1]) == (organ, year):
                 continue

@@ -103,6 +103,13 @@ class Finding:
         return out
 
 
+def _same_value(a: Any, b: Any) -> bool:
+    """Two cells of copies agree: both blank, or equal values (1 and 1.0 alike, never True and 1)."""
+    if a is None or b is None:
+        return a is None and b is None
+    return a == b and isinstance(a, str) == isinstance(b, str)
+
+
 def make_finding(rule: dict, path: tuple[str, ...] | str, cell: tuple[str, str], reported: Any = None,
                  expected: Any = None, detail: tuple[str, str] | None = None, quote: str = "") -> Finding:
     """The one place a finding is made: the data first (rule, path, official cell, reported and expected
@@ -338,14 +345,14 @@ def compile_rule(rule: dict, model: dict) -> list[CheckSpec]:
     """Check a rule and expand a ``check`` rule into its concrete checks (raises RuleSyntaxError)."""
     kind = rule.get("kind")
     if kind not in {"check", "cross_report", "complete", "version_structure", "tables_present", "jsonschema",
-                    "near_duplicate", *TEXT_KINDS}:
+                    "near_duplicate", "copies", "roster", *TEXT_KINDS}:
         raise RuleSyntaxError(f"unknown kind {kind!r}")
     if rule.get("severity") not in SEVERITIES:
         raise RuleSyntaxError(f"severity must be one of {SEVERITIES}")
     for key in ("message_zh", "message_en", "source"):
         if not rule.get(key):
             raise RuleSyntaxError(f"missing annotation {key}")
-    if kind in ("complete", "tables_present"):
+    if kind in ("complete", "tables_present", "copies"):
         root = {s["name"] for s in model["classes"][model["root"]]["slots"]}
         for name in rule.get("scope", "").split() or [""]:
             if name not in root:
@@ -740,6 +747,12 @@ class Engine:
                                      for i in self.identities(v)] for v in model["versions"]}
         self._text_cells = {v: frozenset(p for terms, _ in ids for p, _ in terms) for v, ids in self._text_identities.items()}
         self.near_duplicate = [r for r in model["rules"] if r["kind"] == "near_duplicate"]
+        # copies of one report: the cells compared, per version (the official cells under the rule's scope)
+        self.copies = [r for r in model["rules"] if r["kind"] == "copies"]
+        self.copy_cells = {v: [c["path"] for c in model["cells"][v]
+                               if any(c["path"].split(".")[0] == t for r in self.copies for t in r["scope"].split())]
+                           for v in model["versions"]}
+        self.roster = [r for r in model["rules"] if r["kind"] == "roster"]
         # the values a cross-report rule reads, of this report and of the previous one
         self.cross_paths = sorted({p[1:] if p[0] == "prev" else p for v in self.cross.values()
                                    for spec in v.checks for p in spec.variables})
@@ -857,6 +870,26 @@ class Engine:
                                      left, right))
         return out
 
+    def copies_check(self, this: dict, first: dict, first_name: str) -> list[Finding]:
+        """XR-COPIES-DISAGREE: the cells in which a copy of a report (its projection) differs from the first
+        copy read (``first``, named ``first_name``); a value against a blank differs too. Copies of different
+        format versions are compared on the cells of this copy's version that the first copy has."""
+        version = this.get("format_version")
+        mine, theirs = this.get("cells"), first.get("cells")
+        if not self.copies or not isinstance(mine, dict) or not isinstance(theirs, dict):
+            return []
+        rule, out = self.copies[0], []
+        detail = (f"另一副本文件 {first_name}", f"the other copy's file: {first_name}")
+        for path in self.copy_cells.get(version, []):
+            if path in theirs and not _same_value(mine.get(path), theirs[path]):
+                out.append(make_finding(rule, path, self.labels.cell(tuple(path.split(".")), version),
+                                        mine.get(path), theirs[path], detail))
+        return out
+
+    def not_published_finding(self, organ: str, year: int) -> Finding:
+        """XR-NOT-PUBLISHED: an organ of the roster with no report of a year."""
+        return make_finding(self.roster[0], "organ", self.labels.cell(("organ",), None), organ, year)
+
     def projection(self, instance: dict) -> dict:
         """The part of a report that the cross-report rules read (long texts as digests): what a corpus
         run keeps of each report."""
@@ -874,6 +907,14 @@ class Engine:
             for step in path[:-1]:
                 target = target.setdefault(step, {})
             target[path[-1]] = obj
+        if self.copies and isinstance(version, str) and version in self.copy_cells:
+            cells = {}
+            for path in self.copy_cells[version]:  # every cell, a blank as None: copies are compared cell by cell
+                obj = instance
+                for step in path.split("."):
+                    obj = obj.get(step) if isinstance(obj, dict) else None
+                cells[path] = obj if isinstance(obj, (str, int, float)) and not isinstance(obj, bool) else None
+            out["cells"] = cells
         for rule in self.near_duplicate:
             for section in self.sections(rule):
                 text = instance.get(section)
@@ -909,6 +950,8 @@ class Engine:
         out["near_duplicate"] = [{"rule": r["id"], "sections": self.sections(r), "threshold": float(r["threshold"]),
                                   "min_length": int(r["min_length"]), "candidates": int(r["candidates"])}
                                  for r in self.near_duplicate]
+        out["copies"] = [{"rule": r["id"], "cells": {v: self.copy_cells[v] for v in self.model["versions"]}}
+                         for r in self.copies]
         out["rules"] = {r["id"]: {k: r[k] for k in ("kind", "severity", "message_zh", "message_en", "source")}
                         for r in self.model["rules"]}
         enums = self.model["enums"]

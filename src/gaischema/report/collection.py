@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
-from gaischema import loading
+from gaischema import loading, organs
 from gaischema import output as out
 from gaischema.cache import Cache, file_digest
 from gaischema.corpus import CrossChecker, internal_result, pool_map, validate_source
@@ -175,6 +175,7 @@ class Options:
     cache_dir: str | None = None  # None with use_cache: <files_dir>/cache
     use_cache: bool = True
     scheduler: str | None = None  # a Dask scheduler's address
+    roster: organs.Roster | None = None  # --organs FILE: who must publish; else a roster is proposed
 
 
 class _Writer:
@@ -228,6 +229,14 @@ class _Writer:
             return None
         if self._put(os.path.join(self.opts.files_dir, "src"), name, data):
             return f"{self.base}/src/{name}"
+        return None
+
+    def proposed(self, text: str) -> str | None:
+        """The proposed organ roster (CSV) beside the page, to correct and pass back with --organs."""
+        if self.base is None:
+            return None
+        if self._put(self.opts.files_dir, "organs-proposed.csv", text.encode("utf-8")):
+            return f"{self.base}/organs-proposed.csv"
         return None
 
     def instance(self, target: str, text: str) -> None:
@@ -301,7 +310,7 @@ def collect(files: Iterable[str | tuple[str, loading.InputError]], options: Opti
     cache = None
     if opts.use_cache and (opts.cache_dir or opts.files_dir):
         cache = Cache(opts.cache_dir or os.path.join(opts.files_dir, "cache"))
-    checker = CrossChecker() if opts.cross else None
+    checker = CrossChecker()  # the organs are resolved over it even without the cross-report rules
     taken: set[str] = set()
     names: set[str] = set()
     todo: list[dict] = []
@@ -320,8 +329,7 @@ def collect(files: Iterable[str | tuple[str, loading.InputError]], options: Opti
                 stem, ext = os.path.splitext(task["target"])
                 writer.instance(f"{stem}-row{row}{ext}" if row else task["target"], record["instance"])
             res = corpus.add(record, extra)
-            if checker:  # in the order of the input, whoever finished first
-                checker.add(res, f"{task['order']:012d}.{k:06d}")
+            checker.add(res, f"{task['order']:012d}.{k:06d}")  # in the order of the input, whoever finished first
         done += 1
         progress(done, f"errors {corpus.summary.errors} unreadable {corpus.summary.fatal}")
 
@@ -360,14 +368,18 @@ def collect(files: Iterable[str | tuple[str, loading.InputError]], options: Opti
                     for r in result["reports"]):
                 cache.put(keys[task["path"]], result)
             finish(task, result)
-        if checker:
+        resolution = organs.apply(checker, opts.roster)
+        corpus.set_identity(resolution)
+        corpus.proposed_link = writer.proposed(resolution.proposed_csv())
+        if opts.cross:
             for result in checker.results():
                 if result.file in corpus.index:
                     corpus.add_cross(result)
+            for result in organs.not_published(resolution):
+                corpus.add_missing(result)
             corpus.clusters = checker.clusters()
     finally:
-        if checker:
-            checker.close()
+        checker.close()
         if cache:
             cache.close()
     corpus.rows.sort(key=lambda r: r["seq"])

@@ -10,6 +10,7 @@ from typing import Any
 
 from gaischema.corpus import Summary
 from gaischema.model import Model, get
+from gaischema.organs import Resolution
 from gaischema.validate import FileResult
 
 OUTCOMES = [("granted", "予以公开", "granted"), ("partially_granted", "部分公开", "granted in part"),
@@ -86,6 +87,9 @@ class Corpus:
     cached: int = 0  # files whose result came from the cache
     cpu: Counter = field(default_factory=Counter)  # CPU seconds per stage of the files done in this run
     write_errors: list = field(default_factory=list)  # outputs that could not be written (one line each)
+    resolution: Resolution | None = None  # the organs resolved (gaischema.organs), once the run is done
+    missing: list = field(default_factory=list)  # XR-NOT-PUBLISHED findings (roster organ, year)
+    proposed_link: str | None = None  # the proposed roster written beside the page
 
     def add(self, record: dict, extra: dict | None = None) -> FileResult:
         """One report's record (see :func:`file_records`); ``extra``: what the parent wrote for it (links)."""
@@ -108,29 +112,14 @@ class Corpus:
                "rules": sorted({x.rule for x in result.findings}),
                "notes": cut(", ".join(f"{k} ×{n}" for k, n in sorted(notes.items())) or reason, TEXT_CHARS),
                "received": f.get("received"), "granted_share": share(f), "link": None, "source": None,
-               **(extra or {})}
+               "canonical": None, "copies": None, "key": result.key, **(extra or {})}
         self.rows.append(row)
         self.index[result.file] = row
         for x in result.findings:
             self.heat[(organ, x.rule)] += 1
         if f and result.year is not None:
-            year = self.by_year[result.year]
-            year["reports"] += 1
-            for key in ("received", "carried_over", "answered", *(o for o, _, _ in OUTCOMES)):
-                tally(year, key, f.get(key))
-            tally_share(year, f)
-            organ_year = self.organs[(organ, result.year)]
-            organ_year["reports"] += 1
-            for key in ("received", "answered", "granted", "partially_granted"):
-                tally(organ_year, key, f.get(key))
-            tally_share(organ_year, f)
-            for reason_label, n in (f.get("reasons") or {}).items():
-                if n is not None:
-                    self.reasons[result.year][reason_label] += n
-            for grp, results in (f.get("cases") or {}).items():
-                for k, n in results.items():
-                    if type(n) is int:
-                        self.cases[result.year][f"{grp}.{k}"] += n
+            row["facts"] = {k: v for k, v in f.items() if k != "provenance"}  # re-counted once copies are known
+            self._aggregate(row["facts"], result.year, organ)
         if f.get("provenance"):
             p = f["provenance"]
             prov = self.provenance[p["format"]]
@@ -140,6 +129,27 @@ class Corpus:
                 prov[kind] += n
         return result
 
+    def _aggregate(self, f: dict, year: int, organ: str) -> None:
+        """One report's numbers into the totals by year, reason, case and organ (a blank figure is counted as
+        missing, never added as 0: :func:`tally`)."""
+        totals = self.by_year[year]
+        totals["reports"] += 1
+        for key in ("received", "carried_over", "answered", *(o for o, _, _ in OUTCOMES)):
+            tally(totals, key, f.get(key))
+        tally_share(totals, f)
+        organ_year = self.organs[(organ, year)]
+        organ_year["reports"] += 1
+        for key in ("received", "answered", "granted", "partially_granted"):
+            tally(organ_year, key, f.get(key))
+        tally_share(organ_year, f)
+        for reason_label, n in (f.get("reasons") or {}).items():
+            if n is not None:
+                self.reasons[year][reason_label] += n
+        for grp, results in (f.get("cases") or {}).items():
+            for k, n in results.items():
+                if type(n) is int:
+                    self.cases[year][f"{grp}.{k}"] += n
+
     def add_cross(self, result: FileResult) -> None:
         """A cross-report result: its findings count for the report it is about."""
         self.summary.add_cross(result)
@@ -147,10 +157,98 @@ class Corpus:
         for x in result.findings:
             self.heat[(row["organ"], x.rule)] += 1
         row["rules"] = sorted(set(row["rules"]) | {x.rule for x in result.findings})
+        row["copy_disagreements"] = row.get("copy_disagreements", 0) + sum(x.rule == "XR-COPIES-DISAGREE" for x in result.findings)
         row["warnings"] += sum(x.severity != "error" for x in result.findings)
         row["errors"] += sum(x.severity == "error" for x in result.findings)
         if row["status"] in ("valid", "warnings"):
             row["status"] = "errors" if any(x.severity == "error" for x in result.findings) else "warnings"
+
+    def add_missing(self, result: FileResult) -> None:
+        """The XR-NOT-PUBLISHED findings of a roster (they belong to no input's row)."""
+        self.summary.add_cross(result)
+        self.missing.extend(result.findings)
+
+    def set_identity(self, res: Resolution) -> None:
+        """Each row's canonical organ and, for the copies of one report (one organ and year), their number."""
+        self.resolution = res
+        groups: dict[tuple, list[dict]] = defaultdict(list)
+        for row in self.rows:
+            key = row.get("key")
+            ident = res.identities.get((key[0], key[1], row["year"])) if key and row["year"] is not None else None
+            if ident is None:
+                continue
+            row["canonical"] = cut(ident.canonical, TEXT_CHARS)
+            row["entry"] = ident.entry
+            if ident.note:
+                row["notes"] = cut("; ".join(x for x in (row["notes"], ident.note) if x), TEXT_CHARS)
+            groups[(ident.entry, row["year"])].append(row)
+        for rows in groups.values():
+            for row in rows:
+                row["copies"] = len(rows)
+        # the numbers again, by canonical organ, each report once (its first copy read), not once a copy
+        canonical = {row["organ"]: row["canonical"] for row in self.rows if row.get("canonical")}
+        heat = Counter()
+        for (organ, rule), n in self.heat.items():
+            heat[(canonical.get(organ, organ), rule)] += n
+        self.heat = heat
+        self.by_year, self.reasons = defaultdict(Counter), defaultdict(Counter)
+        self.cases, self.organs = defaultdict(Counter), defaultdict(Counter)
+        seen = set()
+        for row in sorted(self.rows, key=lambda r: r["seq"]):
+            if row.get("facts") is None:
+                continue
+            group = (row.get("entry"), row["year"])
+            if row.get("entry") is not None and group in seen:
+                continue
+            seen.add(group)
+            self._aggregate(row["facts"], row["year"], row.get("canonical") or row["organ"])
+
+    def copies(self) -> list[dict]:
+        """The reports published in several forms: organ, year, each copy (file, format, status) in order, and
+        the cells in which the copies disagree (XR-COPIES-DISAGREE findings)."""
+        groups: dict[tuple, list[dict]] = defaultdict(list)
+        for row in sorted(self.rows, key=lambda r: r["seq"]):
+            if (row.get("copies") or 0) > 1:
+                groups[(row["entry"], row["year"])].append(row)
+        return [{"organ": rows[0]["canonical"], "year": year, "copies": rows,
+                 "disagree": sum(r.get("copy_disagreements", 0) for r in rows)}
+                for (_, year), rows in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1]))]
+
+    def grid(self) -> dict | None:
+        """The roster (or the proposed one) × year grid: for each organ and year of the run, ``published`` (a
+        report without errors), ``errors``, ``unreadable``, ``missing`` (a roster organ that existed and has no
+        report), ``none`` (no report; no roster to say it was due) or ``""`` (the organ did not exist)."""
+        res = self.resolution
+        if res is None or not res.identities:
+            return None
+        years = res.run_years()
+        status: dict[tuple[str, int], str] = {}
+        rank = {"unreadable": 1, "published": 2, "errors": 3}
+        for row in self.rows:
+            if row.get("entry") is None:
+                continue
+            st = {"valid": "published", "warnings": "published"}.get(row["status"], row["status"])
+            k = (row["entry"], row["year"])
+            if rank.get(st, 0) > rank.get(status.get(k, ""), 0):
+                status[k] = st
+        records = res.roster.records if res.roster else []
+        organs = [(r.canonical_organ, r) for r in records] + [(e, None) for e in sorted(res.members)
+                                                              if not res.roster or e not in res.roster.by_name]
+        rows = []
+        for organ, rec in organs:
+            cells = []
+            for y in years:
+                if (organ, y) in status:
+                    cells.append(status[(organ, y)])
+                elif rec is not None:
+                    cells.append("missing" if rec.existed(y) else "")
+                else:
+                    cells.append("none")
+            rows.append({"organ": cut(organ, TEXT_CHARS), "on_roster": rec is not None if res.roster else None,
+                         "cells": cells, "aliases": cut("、".join(m for m in res.members.get(organ, {}) if m != organ), TEXT_CHARS)})
+        unknown = sum(1 for row in self.rows if row.get("entry") is None and row["status"] == "unreadable")
+        return {"years": years, "rows": rows, "roster": res.roster.name if res.roster else None,
+                "unlisted": res.unlisted, "unknown": unknown}
 
     def stages(self) -> str:
         """The CPU seconds of each stage of the work done in this run (not of results from the cache)."""

@@ -13,10 +13,15 @@ from gaischema.report.charts import (HEATMAP_ORGANS, bars, clusters_figure, figu
 from gaischema.report.facts import OUTCOMES, Corpus, share, shown
 
 REPORT_COLUMNS = [("file", "text", "文件 file"), ("format", "text", "格式 format"), ("organ", "text", "机关 organ"),
-                  ("year", "number", "年度 year"), ("status", "text", "状态 status"),
+                  ("canonical", "text", "机关（标准）canonical organ"), ("year", "number", "年度 year"),
+                  ("copies", "number", "副本 copies"), ("status", "text", "状态 status"),
                   ("errors", "number", "错误 errors"), ("warnings", "number", "警告 warnings"),
                   ("rules", "text", "规则 rules"), ("notes", "text", "说明 notes / reason"),
                   ("received", "number", "新收 received"), ("granted_share", "number", "公开比例 share %")]
+
+
+GRID_STATES = {"published": "已发布 published", "errors": "有错误 errors", "unreadable": "无法读取 unreadable",
+               "missing": "未发布 missing", "none": "无报告 none", "": "—"}
 
 
 def json_for_script(data: object) -> str:
@@ -95,8 +100,13 @@ def build_page(corpus: Corpus, title: str = "政府信息公开工作年度报�
         provenance = {"header": ["格式 format", "报告 reports", "单元格 cells", *kinds],
                       "rows": [[fmt, p["reports"], p["cell_count"], *(p[k] for k in kinds)]
                                for fmt, p in sorted(corpus.provenance.items())]}
-    rows = [{k: v for k, v in r.items() if k != "seq"} for r in corpus.rows]
+    rows = [{k: v for k, v in r.items() if k not in ("seq", "key", "entry", "facts")} for r in corpus.rows]
+    copies = [{"organ": c["organ"], "year": c["year"], "disagree": c["disagree"],
+               "copies": [{"file": r["file"], "format": r["format"], "status": r["status"], "link": r.get("link")}
+                          for r in c["copies"]]} for c in corpus.copies()]
+    missing = [[f.reported, f.expected] for f in corpus.missing]
     return templates().get_template("report.html.j2").render(
         title=title, cards=cards, figures_top=top, figures=figures, organs=organ_table, provenance=provenance,
-        columns=REPORT_COLUMNS,
+        columns=REPORT_COLUMNS, grid=corpus.grid(), copies=copies, missing=missing, proposed=corpus.proposed_link,
+        states=GRID_STATES,
         data=json_for_script(rows))
