@@ -38,12 +38,12 @@ def test_every_rule_has_a_counter_example():
 
 
 def test_cli_agrees_with_api_on_every_example():
-    code, reports = gaischema_json("validate", *(str(EXAMPLES / k) for k in ("valid", "invalid", "warning")))
+    # the examples are variants of a few reports (one organ, one year): read together they would be copies of
+    # one report (XR-COPIES-DISAGREE, tested with examples/cross); each is checked on its own here, as the API does
+    code, reports = gaischema_json("validate", "--no-cross", *(str(EXAMPLES / k) for k in ("valid", "invalid", "warning")))
     assert code == 1
-    # the examples are variants of a few reports (one organ, one year): their XR-COPIES-DISAGREE results are
-    # cross-report results of their own, beside each file's
-    by_file = {r["file"]: r for r in reports if not r.get("cross_report")}
-    assert {f["rule"] for r in reports if r.get("cross_report") for f in r["findings"]} == {"XR-COPIES-DISAGREE"}
+    by_file = {r["file"]: r for r in reports}
+    assert len(by_file) == len(reports)
     assert len(by_file) == len(examples("valid")) + len(examples("invalid")) + len(examples("warning"))
     for p in examples("valid") + examples("warning"):
         assert by_file[str(p)]["valid"] is True
