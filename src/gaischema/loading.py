@@ -14,7 +14,7 @@ import re
 import stat
 import sys
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterable, Iterator
 
 import yaml
 
@@ -342,11 +342,14 @@ def load(source: str) -> dict:
     return parse(decode(read_bytes(source)), source)
 
 
-def walk(paths: list[str], suffixes: tuple[str, ...] = REPORT_SUFFIXES) -> Iterator[tuple[str, InputError | None]]:
+def walk(paths: list[str], suffixes: tuple[str, ...] = REPORT_SUFFIXES,
+         skip: Iterable[str] = ()) -> Iterator[tuple[str, InputError | None]]:
     """Files with one of ``suffixes`` under the given files and folders, lazily, sorted within each folder.
     What cannot be read is yielded with its error, never skipped in silence: a folder with no such file
     (INPUT-NO-REPORTS), an unreadable folder, a dangling link, a link that loops back (INPUT-UNREADABLE).
-    Links to folders are followed once."""
+    Links to folders are followed once. ``skip``: files and folders (by real path) found inside a folder that
+    are the command's own outputs (report's page, its ``_files``, its cache): never read back as inputs."""
+    skipped = {os.path.realpath(x) for x in skip}
     for p in paths:
         if p == "-" or not os.path.isdir(p):
             yield p, None
@@ -363,7 +366,9 @@ def walk(paths: list[str], suffixes: tuple[str, ...] = REPORT_SUFFIXES) -> Itera
             dirs.sort()
             for d in list(dirs):
                 real = os.path.realpath(os.path.join(root, d))
-                if real in seen:  # a link back to a folder already walked
+                if real in skipped:  # an output of this command inside an input folder
+                    dirs.remove(d)
+                elif real in seen:  # a link back to a folder already walked
                     dirs.remove(d)
                     problems.append((os.path.join(root, d), InputError(
                         "INPUT-UNREADABLE", "符号链接指向已遍历的目录（循环），跳过", "a link loops back to a folder "
@@ -377,6 +382,8 @@ def walk(paths: list[str], suffixes: tuple[str, ...] = REPORT_SUFFIXES) -> Itera
                         problems.append((full, InputError("INPUT-UNREADABLE", "失效的符号链接", "a dangling link")))
                     continue
                 if name.lower().endswith(suffixes) and os.path.isfile(full):
+                    if skipped and os.path.realpath(full) in skipped:
+                        continue
                     found = True
                     yield full, None
         yield from problems

@@ -188,13 +188,15 @@ class _Writer:
         self.errors: list[str] = []
 
     def _put(self, folder: str, name: str, data: bytes, force: bool = True, reuse: bool = True) -> bool:
+        """``reuse``: a file in ``<page>_files`` (ours: a link planted there is removed); else a saved instance
+        (the user's folder: a link there is the user's, refused without --force, replaced itself with it)."""
         path = os.path.join(folder, name)
         try:
             st = os.lstat(path)
         except FileNotFoundError:
             st = None
         if st is not None:
-            if os.path.islink(path):
+            if os.path.islink(path) and reuse:
                 os.unlink(path)  # a planted link is removed, never written through
             elif reuse and os.path.isfile(path) and st.st_size == len(data) and _same(path, data):
                 return True  # the same file from an earlier run: not written again
@@ -260,6 +262,12 @@ def instance_target(save_dir: str, path: str, taken: set[str]) -> str:
     return os.path.join(save_dir, name)
 
 
+def _names_in(folder: str, paths: list[str]) -> set[str]:
+    real = os.path.realpath(folder)
+    return {display_name(os.path.basename(p)) for p in paths
+            if os.path.realpath(os.path.dirname(os.path.abspath(p))) == real}
+
+
 def _local_map(fn: Callable, tasks: list[dict], jobs: int) -> Iterator[dict]:
     n = jobs or os.cpu_count() or 1
     yield from pool_map(fn, tasks, jobs, serial_below=2 * n, chunksize=1, failed=_too_complex)
@@ -303,6 +311,9 @@ def collect(files: Iterable[str | tuple[str, loading.InputError]], options: Opti
         cache = Cache(opts.cache_dir or os.path.join(opts.files_dir, "cache"))
     checker = CrossChecker() if opts.cross else None
     taken: set[str] = set()
+    if opts.save_dir:  # the names of inputs in the instances' folder are reserved: never written over
+        files = list(files)
+        taken.update(_names_in(opts.save_dir, [f[0] if isinstance(f, tuple) else f for f in files]))
     names: set[str] = set()
     todo: list[dict] = []
     keys: dict[str, str] = {}
