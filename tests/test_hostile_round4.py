@@ -127,3 +127,148 @@ def test_save_instances_never_writes_over_a_link(tmp_path):
     err = proc.stderr.decode(errors="replace")
     assert proc.returncode == 1 and "exists" in err, err[-2000:]
     assert (saved / "a.yaml").is_symlink() and victim.read_text(encoding="utf-8") == "mine"
+
+
+# ------------------------------------------------------------------------------------- the cache is a cache
+def _report(tmp_path, *extra, inputs=None):
+    inputs = inputs or [str(BEILUN), str(EXAMPLES / "invalid" / "AnnualReport-meta-fee-amount.yaml")]
+    return gaischema("report", *inputs, "-o", str(tmp_path / "page.html"), "--force", "-j", "1", *extra)
+
+
+def _cache_file(tmp_path):
+    return tmp_path / "page_files" / "cache" / "cache.sqlite"
+
+
+@pytest.mark.parametrize("kind", ["other-program", "trigger", "garbage"])
+def test_a_cache_that_is_not_ours_is_set_aside_with_one_line_and_left_as_it_is(tmp_path, kind):
+    path = _cache_file(tmp_path)
+    path.parent.mkdir(parents=True)
+    if kind == "garbage":
+        path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 5000)
+    else:
+        db = sqlite3.connect(path)
+        if kind == "other-program":
+            db.execute("CREATE TABLE notes (id INTEGER, body TEXT)")
+            db.execute("INSERT INTO notes VALUES (1, 'mine')")
+        else:
+            db.execute("CREATE TABLE result (key TEXT PRIMARY KEY, value BLOB)")
+            db.execute("CREATE TABLE log (x)")
+            db.execute("CREATE TRIGGER t AFTER INSERT ON result BEGIN INSERT INTO log VALUES (new.key); END")
+        db.commit()
+        db.close()
+    before = path.read_bytes()
+    proc = _report(tmp_path)
+    err = proc.stderr.decode(errors="replace")
+    assert proc.returncode == 1 and (tmp_path / "page.html").is_file(), err[-2000:]
+    assert sum("cache" in line and "cannot be used" in line for line in err.splitlines()) == 1, err
+    assert path.read_bytes() == before
+
+
+def _put_row(path, value) -> None:
+    import json
+    import zlib
+
+    db = sqlite3.connect(path)
+    keys = [k for (k,) in db.execute("SELECT key FROM result")]
+    for k in keys:
+        db.execute("UPDATE result SET value = ? WHERE key = ?", (zlib.compress(json.dumps(value).encode()), k))
+    db.commit()
+    db.close()
+
+
+def test_a_cache_row_of_the_wrong_shape_is_a_miss(tmp_path):
+    assert _report(tmp_path).returncode == 1
+    _put_row(_cache_file(tmp_path), {"name": "x", "reports": [{"result": {"file": 1}}]})
+    proc = _report(tmp_path)
+    assert proc.returncode == 1 and "from the cache" not in proc.stderr.decode(), proc.stderr.decode()[-2000:]
+
+
+def test_a_cached_rendering_with_a_script_is_made_again(tmp_path):
+    import json
+    import zlib
+
+    invalid = str(EXAMPLES / "invalid" / "AnnualReport-meta-fee-amount.yaml")
+    assert _report(tmp_path, inputs=[invalid]).returncode == 1
+    db = sqlite3.connect(_cache_file(tmp_path))
+    (key, blob), = db.execute("SELECT key, value FROM result").fetchall()
+    value = json.loads(zlib.decompress(blob))
+    value["reports"][0]["rendering"] = value["reports"][0]["rendering"].replace(
+        "</body>", "<script>window.__pwned = 1</script></body>")
+    db.execute("UPDATE result SET value = ? WHERE key = ?", (zlib.compress(json.dumps(value).encode()), key))
+    db.commit()
+    db.close()
+    proc = _report(tmp_path, inputs=[invalid])
+    assert proc.returncode == 1 and "from the cache" not in proc.stderr.decode()
+    for page in (tmp_path / "page_files" / "r").iterdir():
+        assert "__pwned" not in page.read_text(encoding="utf-8")
+
+
+def test_a_locked_cache_is_waited_for_then_set_aside_and_the_run_finishes(tmp_path):
+    assert _report(tmp_path).returncode == 1
+    db = sqlite3.connect(_cache_file(tmp_path), isolation_level=None)
+    db.execute("BEGIN EXCLUSIVE")  # another run that holds the cache
+    try:
+        proc = _report(tmp_path)
+    finally:
+        db.execute("ROLLBACK")
+        db.close()
+    err = proc.stderr.decode(errors="replace")
+    assert proc.returncode == 1 and sum("cannot be used" in line for line in err.splitlines()) == 1, err[-2000:]
+
+
+def test_two_runs_on_one_cache_both_finish(tmp_path):
+    import subprocess
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(12):
+        text = BEILUN.read_text(encoding="utf-8").replace("organ: ", f"organ: 机关{i}", 1)
+        (src / f"r{i}.yaml").write_text(text, encoding="utf-8")
+    cache = tmp_path / "cache"
+    procs = [subprocess.Popen([sys.executable, "-m", "gaischema.cli", "report", str(src), "-o",
+                               str(tmp_path / f"p{n}.html"), "--cache", str(cache), "-j", "1"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE) for n in range(2)]
+    for p in procs:
+        _, err = p.communicate(timeout=120)
+        assert p.returncode in (0, 1) and b"Traceback" not in err, err.decode(errors="replace")[-2000:]
+    assert (tmp_path / "p0.html").is_file() and (tmp_path / "p1.html").is_file()
+
+
+def test_a_full_disk_under_the_cache_is_one_line_and_the_page_is_written(tmp_path):
+    import subprocess
+
+    mnt = tmp_path / "small"
+    mnt.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=12k", "tmpfs", str(mnt)], capture_output=True).returncode:
+        pytest.skip("cannot mount a small tmpfs here (not root, or no tmpfs)")
+    try:
+        proc = _report(tmp_path, "--cache", str(mnt))
+        err = proc.stderr.decode(errors="replace")
+        assert proc.returncode == 1 and (tmp_path / "page.html").is_file(), err[-2000:]
+        assert sum("cannot be used" in line for line in err.splitlines()) <= 1
+        subprocess.run(["mount", "-o", "remount,ro", str(mnt)], check=True)
+        proc = _report(tmp_path, "--cache", str(mnt))
+        assert proc.returncode == 1 and (tmp_path / "page.html").is_file(), proc.stderr.decode()[-2000:]
+    finally:
+        subprocess.run(["umount", str(mnt)], check=False)
+
+
+def test_a_file_changed_while_it_is_read_is_not_remembered(tmp_path, monkeypatch):
+    import hashlib
+
+    from gaischema.report import collection
+
+    p = tmp_path / "a.yaml"
+    p.write_bytes(BEILUN.read_bytes())
+    task = {"path": str(p), "name": "a.yaml", "digest": True}
+    assert collection.file_records(task)["digest"] == hashlib.sha256(BEILUN.read_bytes()).hexdigest()
+    real = collection._instance_file
+
+    def changed_meanwhile(path, *args):
+        record = real(path, *args)
+        with open(path, "ab") as fh:
+            fh.write(b"# written while the worker read it\n")
+        return record
+
+    monkeypatch.setattr(collection, "_instance_file", changed_meanwhile)
+    assert "digest" not in collection.file_records(task)

@@ -588,7 +588,8 @@ def report(paths: tuple[str, ...], output: str, jobs: int, cross: bool, title: s
     except out.OutputError as e:
         _refuse(f"{e.rule} {e}")
     options = rp.Options(files_dir=renderings, save_dir=save_dir, force=force, jobs=jobs, cross=cross,
-                         cache_dir=cache_dir, use_cache=not no_cache, scheduler=scheduler)
+                         cache_dir=cache_dir, use_cache=not no_cache, scheduler=scheduler,
+                         warn=lambda line: click.echo(out.printable(line), err=True))
     try:
         with _progress_bar(len(items)) as progress:
             result = rp.collect(items, progress=progress, options=options)

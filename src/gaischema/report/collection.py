@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import time
 import urllib.parse
 from collections import Counter
@@ -104,6 +105,8 @@ def file_records(task: dict) -> dict:
     seconds of each stage (read, extract, validate, render) for the run's figures."""
     path, name, save = task["path"], task["name"], task.get("save", False)
     cpu: Counter = Counter()
+    before = _identity(path) if task.get("digest") else None
+    digest = file_digest(path) if before else None
     try:
         if _suffix(path) in loading.REPORT_SUFFIXES:
             reports = [_instance_file(path, name, save, cpu)]
@@ -113,7 +116,59 @@ def file_records(task: dict) -> dict:
         raise
     except Exception as exc:  # noqa: BLE001 - a bug on one file must not cost the others their rows
         reports = [_unreadable(internal_result(name, exc), _suffix(path).lstrip(".") or "?")]
-    return {"name": name, "reports": reports, "cpu": dict(cpu)}
+    result = {"name": name, "reports": reports, "cpu": dict(cpu)}
+    if digest and _identity(path) == before:  # the file did not change while it was read: its result may be kept
+        result["digest"] = digest
+    return result
+
+
+def _identity(path: str) -> tuple | None:
+    """What changes when a file is written (size, modification and change times, inode): compared before the
+    worker hashes a file and after it has read it, so that a result is remembered only under the content it
+    was made from."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev
+
+
+_UNSAFE = re.compile(r"<\s*/?\s*(?:script|iframe|frame|object|embed|base|link|form|meta|svg|math|img|style)\b|\son[a-z]+\s*=|"
+                     r"javascript:", re.IGNORECASE)
+
+
+_UNSAFE_HEAD = re.compile(r"<\s*/?\s*(?:script|iframe|frame|object|embed|base|link|form|svg|math|img)\b|\son[a-z]+\s*=|"
+                          r"javascript:|refresh", re.IGNORECASE)
+
+
+def rendering_ok(html: str) -> bool:
+    """A rendering as gaischema writes it: the template's own head (one Content-Security-Policy), and in the
+    rest no element that runs or loads anything — report text is always escaped, so none can come from a report.
+    A cached rendering that fails is a miss (made again); a fresh one that fails is not written."""
+    head, sep, body = html.partition("</head>")
+    return bool(sep) and _UNSAFE_HEAD.search(head) is None and _UNSAFE.search(body) is None
+
+
+def cached_result_ok(value: object) -> bool:
+    """A cached row of the right shape, whose records a page can be built from (checked on a throwaway Corpus)
+    and whose renderings pass :func:`rendering_ok`: anything else is a miss."""
+    try:
+        if not (isinstance(value, dict) and isinstance(value.get("name"), str) and isinstance(value.get("reports"), list)
+                and value["reports"] and isinstance(value.get("cpu", {}), dict)):
+            return False
+        for r in value["reports"]:
+            if not isinstance(r, dict) or not isinstance(r.get("result"), dict):
+                return False
+            if not all(r.get(k) is None or isinstance(r[k], str) for k in ("rendering", "instance", "problem", "format")):
+                return False
+            if not all(r.get(k) is None or isinstance(r[k], dict) for k in ("facts", "notes")):
+                return False
+            if r.get("rendering") and not rendering_ok(r["rendering"]):
+                return False
+            Corpus().add(r, {"seq": [0, 0]})
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError, RecursionError):
+        return False
+    return True
 
 
 def _instance_file(path: str, name: str, save: bool, cpu: Counter) -> dict:
@@ -175,6 +230,7 @@ class Options:
     cache_dir: str | None = None  # None with use_cache: <files_dir>/cache
     use_cache: bool = True
     scheduler: str | None = None  # a Dask scheduler's address
+    warn: Callable[[str], None] = lambda line: None  # one line to the user (a cache set aside)
 
 
 class _Writer:
@@ -213,7 +269,10 @@ class _Writer:
         if self.base is None:
             return links
         pid = path_id(path) + (f"-{k}" if k else "")
-        if record.get("rendering"):
+        if record.get("rendering") and not rendering_ok(record["rendering"]):
+            self.errors.append(f"{display_name(path)}: 排版结果含有不应有的元素，未写入 / the rendering holds an element "
+                               "gaischema never writes; not written")
+        elif record.get("rendering"):
             if self._put(os.path.join(self.opts.files_dir, "r"), pid + ".html", record["rendering"].encode("utf-8")):
                 links["link"] = f"{self.base}/r/{pid}.html"
         return links
@@ -308,7 +367,7 @@ def collect(files: Iterable[str | tuple[str, loading.InputError]], options: Opti
     writer = _Writer(opts)
     cache = None
     if opts.use_cache and (opts.cache_dir or opts.files_dir):
-        cache = Cache(opts.cache_dir or os.path.join(opts.files_dir, "cache"))
+        cache = Cache(opts.cache_dir or os.path.join(opts.files_dir, "cache"), warn=opts.warn)
     checker = CrossChecker() if opts.cross else None
     taken: set[str] = set()
     if opts.save_dir:  # the names of inputs in the instances' folder are reserved: never written over
@@ -347,14 +406,14 @@ def collect(files: Iterable[str | tuple[str, loading.InputError]], options: Opti
                 corpus.add(_unreadable(fatal_result(name, err), _suffix(path).lstrip(".") or "?"), {"seq": [order, 0]})
                 done += 1
                 continue
-            task = {"path": path, "name": name, "save": bool(opts.save_dir), "order": order}
+            task = {"path": path, "name": name, "save": bool(opts.save_dir), "order": order, "digest": bool(cache)}
             if opts.save_dir:
                 task["target"] = instance_target(opts.save_dir, path, taken)
             if cache:
                 digest = file_digest(path)
                 if digest:
                     keys[path] = Cache.key(digest, name, cache_options)
-                    hit = cache.get(keys[path])
+                    hit = cache.get(keys[path], cached_result_ok)
                     if hit is not None:
                         corpus.cached += 1
                         finish(task, hit)
@@ -366,10 +425,11 @@ def collect(files: Iterable[str | tuple[str, loading.InputError]], options: Opti
         for result in mapped:
             task = by_name.pop(result["name"])
             corpus.cpu.update(result.pop("cpu", {}))
-            if cache and task["path"] in keys and not any(
+            digest = result.pop("digest", None)  # of the bytes the worker read (None: the file changed meanwhile)
+            if cache and digest and not any(
                     r["result"]["findings"] and r["result"]["findings"][0]["rule"] in ("INTERNAL-ERROR", "INPUT-TOO-COMPLEX")
                     for r in result["reports"]):
-                cache.put(keys[task["path"]], result)
+                cache.put(Cache.key(digest, task["name"], cache_options), result)
             finish(task, result)
         if checker:
             for result in checker.results():
