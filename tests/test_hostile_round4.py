@@ -272,3 +272,59 @@ def test_a_file_changed_while_it_is_read_is_not_remembered(tmp_path, monkeypatch
 
     monkeypatch.setattr(collection, "_instance_file", changed_meanwhile)
     assert "digest" not in collection.file_records(task)
+
+
+# ------------------------------------------------------------------------------------- text is Unicode, always
+def _rtf(text: str, prefix: str = "") -> str:
+    """RTF as Word writes it: every non-ASCII character a \\uN? (signed 16-bit), outside the BMP a surrogate pair."""
+    out = []
+    for ch in text:
+        if ch == "\n":
+            out.append("\\par\n")
+        elif ord(ch) < 128:
+            out.append("\\" + ch if ch in "{}\\" else ch)
+        else:
+            units = ch.encode("utf-16-le")
+            for i in range(0, len(units), 2):
+                u = int.from_bytes(units[i:i + 2], "little")
+                out.append(f"\\u{u - 65536 if u >= 32768 else u}?")
+    return "{\\rtf1\\ansi\\ansicpg936\\uc1 " + prefix + "".join(out) + "}"
+
+
+def _extracted(tmp_path, name: str, data: str):
+    import yaml
+
+    src = tmp_path / name
+    src.write_text(data, encoding="utf-8")
+    proc = gaischema("extract", str(src), "-o", str(tmp_path / "out.yaml"), "--force")
+    assert proc.returncode in (0, 1), proc.stderr.decode(errors="replace")[-2000:]
+    return yaml.safe_load((tmp_path / "out.yaml").read_text(encoding="utf-8"))
+
+
+def test_rtf_with_a_cjk_extension_b_organ_as_word_writes_it(tmp_path):
+    text = TEXT.read_text(encoding="utf-8")
+    organ = _extracted(tmp_path, "plain.rtf", _rtf(text))["organ"]
+    assert "平潭" in organ
+    inst = _extracted(tmp_path, "extb.rtf", _rtf(text.replace(organ, "𠮷" + organ, 1)))
+    assert inst["organ"] == "𠮷" + organ  # \u-10174?\u-8265? is one character, U+20BB7
+    assert not any("surrogate" in n["note_message"] for n in inst["extraction"]["notes"])
+
+
+def test_a_lone_surrogate_in_rtf_is_replaced_and_noted(tmp_path):
+    inst = _extracted(tmp_path, "lone.rtf", _rtf(TEXT.read_text(encoding="utf-8"), prefix="\\u55296?"))
+    notes = [n for n in inst["extraction"]["notes"] if "surrogate" in n["note_message"]]
+    assert len(notes) == 1 and "1 lone surrogate" in notes[0]["note_message"]
+
+
+def test_a_lone_surrogate_in_a_json_lines_dump_is_a_note_not_an_internal_error(tmp_path):
+    import json
+
+    from test_report import _data
+
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text(json.dumps({"title": "x\ud800", "content": "\udfff" + TEXT.read_text(encoding="utf-8")}) + "\n",
+                    encoding="utf-8")
+    proc = gaischema("report", str(dump), "-o", str(tmp_path / "page.html"), "--no-cache")
+    assert proc.returncode in (0, 1), proc.stderr.decode(errors="replace")[-2000:]
+    rows = _data(tmp_path / "page.html")
+    assert len(rows) == 1 and "INTERNAL-ERROR" not in json.dumps(rows) and rows[0]["status"] != "unreadable"
