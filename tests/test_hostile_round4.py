@@ -328,3 +328,59 @@ def test_a_lone_surrogate_in_a_json_lines_dump_is_a_note_not_an_internal_error(t
     assert proc.returncode in (0, 1), proc.stderr.decode(errors="replace")[-2000:]
     rows = _data(tmp_path / "page.html")
     assert len(rows) == 1 and "INTERNAL-ERROR" not in json.dumps(rows) and rows[0]["status"] != "unreadable"
+
+
+# ------------------------------------------------------------------------------------- every input within the limits
+def _spin(item: str) -> str:
+    try:
+        while True:
+            pass
+    except Exception:  # noqa: BLE001 - work that swallows errors is still stopped
+        return "swallowed"
+
+
+def _grab(item: str) -> str:
+    return str(len(bytearray(4 << 30)))
+
+
+@pytest.mark.parametrize("fn,limit", [(_spin, "cpu"), (_grab, "memory")])
+def test_a_small_file_run_in_this_process_is_under_the_same_limits(fn, limit):
+    import time
+
+    from gaischema import corpus, sandbox
+
+    t = time.monotonic()
+    got = list(corpus.pool_map(fn, ["small.yaml"], 1, in_process=lambda _: True, failed=lambda item, err: err.rule,
+                               limits=sandbox.Limits(memory=256 * sandbox.MIB, cpu=1.0, wall=2.0)))
+    assert got == ["INPUT-TOO-COMPLEX"] and time.monotonic() - t < 5
+    assert sandbox.resource.getrlimit(sandbox.resource.RLIMIT_CPU)[0] == sandbox.resource.RLIM_INFINITY
+
+
+def test_an_instance_with_500000_notes_ends_at_once_in_validate_and_report(tmp_path):
+    import json
+    import time
+
+    import yaml
+
+    inst = yaml.safe_load(BEILUN.read_text(encoding="utf-8"))
+    inst["extraction"] = {"source_format": "pdf", "notes": [1] * 500_000}
+    p = tmp_path / "notes.json"
+    p.write_text(json.dumps(inst), encoding="utf-8")
+    t = time.monotonic()
+    proc = gaischema("validate", str(p), "--format", "json")
+    assert proc.returncode == 2 and b"INPUT-TOO-LARGE" in proc.stdout and len(proc.stdout) < 2000
+    proc = gaischema("report", str(p), "-o", str(tmp_path / "page.html"), "--no-cache")
+    assert proc.returncode == 1 and time.monotonic() - t < 30, proc.stderr.decode(errors="replace")[-2000:]
+
+
+def test_5000_broken_notes_are_capped_findings():
+    import yaml
+
+    from gaischema.corpus import validate_source
+    from gaischema.validate import MAX_SCHEMA_HITS
+
+    inst = yaml.safe_load(BEILUN.read_text(encoding="utf-8"))
+    inst["extraction"] = {"source_format": "pdf", "notes": [1] * 5000}
+    findings = validate_source(inst, "x").findings
+    assert len(findings) == MAX_SCHEMA_HITS
+    assert findings[-1].message_en.endswith(f"({5000 - MAX_SCHEMA_HITS} more such findings are not listed)")

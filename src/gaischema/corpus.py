@@ -150,7 +150,7 @@ def pool_map(fn: Callable, items: Iterable, jobs: int = 0, serial_below: int = 0
     gaischema.sandbox), results in completion order (``ordered``: in item order). An item whose worker hit a
     limit yields ``failed(item, InputError INPUT-TOO-COMPLEX)`` (without ``failed`` the error is raised). One
     worker for a list shorter than ``serial_below``; with one worker, items for which ``in_process`` is true run
-    in this process instead (small, cheap ones: no fork). ``items`` may be lazy: they are taken as they go."""
+    in this process instead (small, cheap ones: no fork), under the same limits (:func:`gaischema.sandbox.here`). ``items`` may be lazy: they are taken as they go."""
     jobs = jobs or os.cpu_count() or 1
     if isinstance(items, (list, tuple)) and len(items) < serial_below:
         jobs = 1
@@ -170,8 +170,13 @@ def pool_map(fn: Callable, items: Iterable, jobs: int = 0, serial_below: int = 0
     with sandbox.Pool(fn, jobs, limits, batch=chunksize) as pool:
         if jobs == 1 and in_process is not None:
             for item in items:
-                if in_process(item):
-                    yield fn(item)
+                if in_process(item):  # no fork, the same limits (sandbox.here)
+                    try:
+                        with sandbox.here(limits):
+                            value = fn(item)
+                    except sandbox.LimitExceeded as exc:
+                        value = on_limit(item, exc)
+                    yield value
                 else:
                     yield from pool.imap([item], on_limit)
         else:

@@ -25,6 +25,7 @@ except ImportError:  # pragma: no cover - a platform without its wheel
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 32
+MAX_ITEMS = 5000  # items of one list (a real extraction has a few hundred notes): more is no report, and bounds the work
 REPORT_SUFFIXES = (".yaml", ".yml", ".json")
 
 try:  # PyYAML's C loader is ~10 times faster; the pure-Python one reads the same documents
@@ -162,6 +163,8 @@ def _plain_keys(data) -> tuple[bool, bool]:
         node, depth = stack.pop()
         if depth > MAX_DEPTH:
             raise _too_deep()
+        if len(node) > MAX_ITEMS:
+            raise _too_many(len(node))
         if type(node) is dict:
             for key, value in node.items():
                 if key not in safe:
@@ -302,6 +305,11 @@ def parse(text: str, name: str = "") -> object:
     return data
 
 
+def _too_many(n: int) -> InputError:
+    return InputError("INPUT-TOO-LARGE", f"列表或映射的项数过多（{n}，上限 {MAX_ITEMS}）",
+                      f"a list or mapping of too many items ({n}; the limit is {MAX_ITEMS})")
+
+
 def _too_deep() -> InputError:
     return InputError("INPUT-TOO-DEEP", f"嵌套层次过深（上限 {MAX_DEPTH} 层）",
                       f"nested too deeply (the limit is {MAX_DEPTH} levels)")
@@ -330,6 +338,8 @@ def _check_tree(data: object) -> None:
         if isinstance(node, (dict, list)):
             if depth > MAX_DEPTH:
                 raise _too_deep()
+            if len(node) > MAX_ITEMS:
+                raise _too_many(len(node))
             if id(node) in seen:
                 raise InputError("INPUT-YAML", "不允许使用 YAML 锚点/别名（&/*）", "YAML anchors and aliases (&/*) are not allowed")
             seen.add(id(node))

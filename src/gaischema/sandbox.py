@@ -35,7 +35,7 @@ try:
 except ImportError:  # pragma: no cover - Windows
     resource = None  # type: ignore[assignment]
 
-__all__ = ["Limits", "LimitExceeded", "Pool", "WorkerError", "allow", "default_limits", "set_default_limits"]
+__all__ = ["Limits", "LimitExceeded", "Pool", "WorkerError", "allow", "default_limits", "here", "set_default_limits"]
 
 MIB = 1 << 20
 
@@ -113,6 +113,70 @@ def allow(memory: int, cpu: float) -> None:
         resource.setrlimit(resource.RLIMIT_CPU, (want if hard == resource.RLIM_INFINITY else min(want, hard), hard))
         _IN_WORKER["cpu_set"][0] = -1  # the next item's limit is set anew
     _SLOT.pack_into(slot, 0, n, since + cpu)  # the parent's wall clock for this item starts later by as much
+
+
+class _Stopped(BaseException):
+    """Raised by the signal handlers of :func:`here` (a BaseException: no ``except Exception`` in the work
+    swallows it); turned into LimitExceeded when the block ends."""
+
+    def __init__(self, limit: str):
+        super().__init__(limit)
+        self.limit = limit
+
+
+@contextlib.contextmanager
+def here(limits: Limits | None = None) -> Iterator[None]:
+    """The pool's limits for one item run in this process (a small file, where a fork would cost more than the
+    work): CPU time by RLIMIT_CPU's SIGXCPU, wall time by a timer, memory by RLIMIT_AS, each turned into
+    LimitExceeded; every limit and handler put back afterwards. Only in the main thread and where the
+    resource module exists; elsewhere it limits nothing (callers send such items to a worker instead)."""
+    limits = limits or default_limits()
+    if resource is None or not hasattr(signal, "SIGXCPU") or not _main_thread():
+        yield
+        return
+
+    def stop(limit: str):
+        def handler(signum, frame):
+            raise _Stopped(limit)
+        return handler
+
+    old_cpu = resource.getrlimit(resource.RLIMIT_CPU)
+    old_as = resource.getrlimit(resource.RLIMIT_AS) if hasattr(resource, "RLIMIT_AS") else None
+    handlers = {sig: signal.signal(sig, stop(name)) for sig, name in ((signal.SIGXCPU, "cpu"), (signal.SIGALRM, "wall"))}
+    try:
+        cpu = math.ceil(sum(os.times()[:2]) + limits.cpu)
+        if old_cpu[1] == resource.RLIM_INFINITY or cpu < old_cpu[1]:
+            resource.setrlimit(resource.RLIMIT_CPU, (cpu if old_cpu[0] == resource.RLIM_INFINITY else min(cpu, old_cpu[0]),
+                                                     old_cpu[1]))
+        if old_as is not None:
+            try:
+                with open("/proc/self/statm", encoding="ascii") as fh:
+                    held = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+                want = held + limits.memory
+                if old_as[0] == resource.RLIM_INFINITY or want < old_as[0]:
+                    resource.setrlimit(resource.RLIMIT_AS, (want, old_as[1]))
+            except (OSError, ValueError):
+                pass
+        signal.setitimer(signal.ITIMER_REAL, limits.wall)
+        try:
+            yield
+        except _Stopped as exc:
+            raise LimitExceeded(exc.limit, limits) from None
+        except MemoryError:
+            raise LimitExceeded("memory", limits) from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        resource.setrlimit(resource.RLIMIT_CPU, old_cpu)
+        if old_as is not None:
+            resource.setrlimit(resource.RLIMIT_AS, old_as)
+        for sig, old in handlers.items():
+            signal.signal(sig, old)
+
+
+def _main_thread() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
 
 
 @dataclass
