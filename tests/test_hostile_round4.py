@@ -384,3 +384,46 @@ def test_5000_broken_notes_are_capped_findings():
     findings = validate_source(inst, "x").findings
     assert len(findings) == MAX_SCHEMA_HITS
     assert findings[-1].message_en.endswith(f"({5000 - MAX_SCHEMA_HITS} more such findings are not listed)")
+
+
+# ------------------------------------------------------------------------------------- --scheduler bounded
+@pytest.fixture()
+def servers():
+    """An HTTP server, and a server that accepts and never answers, on free local ports."""
+    import http.server
+    import socket
+    import threading
+
+    pytest.importorskip("distributed")
+    httpd = http.server.HTTPServer(("127.0.0.1", 0), http.server.SimpleHTTPRequestHandler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(8)
+    closed = socket.socket()
+    closed.bind(("127.0.0.1", 0))
+    closed_port = closed.getsockname()[1]
+    closed.close()
+    yield {"http": httpd.server_address[1], "silent": silent.getsockname()[1], "closed": closed_port}
+    httpd.shutdown()
+    silent.close()
+
+
+@pytest.mark.parametrize("kind", ["http", "silent", "closed"])
+def test_a_scheduler_that_is_no_dask_scheduler_is_one_line_within_seconds(tmp_path, servers, kind):
+    import time
+
+    t = time.monotonic()
+    proc = gaischema("report", str(BEILUN), "-o", str(tmp_path / "p.html"), "--no-cache",
+                     "--scheduler", f"tcp://127.0.0.1:{servers[kind]}")
+    err = _one_line(proc)
+    assert len(err.splitlines()) == 1 and "Dask" in err and time.monotonic() - t < 25, err
+
+
+def test_a_dask_task_runs_in_a_limited_subprocess():
+    from gaischema.report.collection import limited_file_records
+
+    task = {"path": str(BEILUN), "name": "b.yaml"}
+    assert limited_file_records(task)["reports"][0]["result"]["valid"]
+    starved = limited_file_records({**task, "limits": {"memory": 1 << 20, "cpu": 12.0, "wall": 24.0}})
+    assert starved["reports"][0]["result"]["findings"][0]["rule"] == "INPUT-TOO-COMPLEX", starved["reports"][0]["result"]["findings"][0]["message_en"]

@@ -105,9 +105,19 @@ def validate_source(source: bytes | str | dict, name: str = "") -> FileResult:
         projection = engine().projection(instance) if key and year is not None else None
     except MemoryError:  # the worker's memory limit: INPUT-TOO-COMPLEX, not a bug (gaischema.sandbox)
         raise
+    except SystemError as exc:
+        if out_of_memory(exc):
+            raise MemoryError(str(exc)) from exc
+        return internal_result(name, exc)
     except Exception as exc:  # noqa: BLE001 - a bug on one report must not cost the others their results
         return internal_result(name, exc)
     return FileResult(name, findings, key=list(key) if key else None, year=year, projection=projection)
+
+
+def out_of_memory(exc: BaseException) -> bool:
+    """A C extension that failed to allocate under the worker's memory limit and returned an error without
+    setting one (CPython reports SystemError "error return without exception set"): the memory limit, not a bug."""
+    return isinstance(exc, SystemError) and "without exception set" in str(exc)
 
 
 def internal_result(name: str, exc: BaseException) -> FileResult:

@@ -6,6 +6,8 @@ originals, saved instances) named by hashes, through a temporary name and a rena
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import hashlib
 import json
 import os
@@ -19,7 +21,7 @@ from typing import Callable, Iterable, Iterator
 from gaischema import loading
 from gaischema import output as out
 from gaischema.cache import Cache, file_digest
-from gaischema.corpus import CrossChecker, internal_result, pool_map, validate_source
+from gaischema.corpus import CrossChecker, internal_result, out_of_memory, pool_map, validate_source
 from gaischema.render import render_html
 from gaischema.report.facts import Corpus, facts
 from gaischema.validate import FileResult, fatal_result, warm
@@ -115,6 +117,8 @@ def file_records(task: dict) -> dict:
     except MemoryError:  # the worker's memory limit: INPUT-TOO-COMPLEX (gaischema.sandbox), not a bug
         raise
     except Exception as exc:  # noqa: BLE001 - a bug on one file must not cost the others their rows
+        if out_of_memory(exc):
+            raise MemoryError(str(exc)) from exc
         reports = [_unreadable(internal_result(name, exc), _suffix(path).lstrip(".") or "?")]
     result = {"name": name, "reports": reports, "cpu": dict(cpu)}
     if digest and _identity(path) == before:  # the file did not change while it was read: its result may be kept
@@ -338,23 +342,88 @@ def _too_complex(task: dict, err: loading.InputError) -> dict:
                                                           _suffix(task["path"]).lstrip(".") or "?")]}
 
 
+def limited_file_records(task: dict) -> dict:
+    """:func:`file_records` in a limited subprocess of whichever process runs it (a Dask worker): the same
+    per-file limits as the local pool (``task["limits"]``, the parent's), so a cluster run is never less safe
+    than a local one — a file that hits a limit is its INPUT-TOO-COMPLEX row, and the Dask worker lives on."""
+    from gaischema import sandbox
+
+    limits = sandbox.Limits(**task["limits"]) if task.get("limits") else sandbox.default_limits()
+    _warm_here()
+    return next(iter(pool_map(file_records, [task], 1, failed=_too_complex, limits=limits)))
+
+
+@functools.lru_cache(maxsize=1)
+def _warm_here() -> None:
+    """The compiled engine and the extractor's modules in the Dask worker itself, once, so that each file's
+    forked subprocess starts with them (not paying their import per file)."""
+    import gaischema.extract  # noqa: F401 - imported for its side effect: loaded before the fork
+
+    warm()
+
+
+CONNECT_SECONDS = 10.0  # to reach a Dask scheduler and finish its handshake
+
+
 def _dask_map(fn: Callable, tasks: list[dict], address: str) -> Iterator[dict]:
-    """The same map step on an existing Dask cluster: ``client.map``, results as they complete."""
+    """The same map step on an existing Dask cluster: ``client.map`` of :func:`limited_file_records`, results as
+    they complete. The scheduler must answer within CONNECT_SECONDS (a closed port, a server that never
+    answers, an HTTP server that sends no Dask frames: one line, SchedulerUnavailable)."""
     try:
         from distributed import Client, as_completed  # late: the optional extra gaischema[dask]
     except ImportError:
         raise SchedulerUnavailable("--scheduler 需要 pip install 'gaischema[dask]' / --scheduler needs "
                                    "pip install 'gaischema[dask]'") from None
+    from gaischema import sandbox
 
+    def unavailable(why: object) -> SchedulerUnavailable:
+        return SchedulerUnavailable(f"无法连接 Dask 调度器 {address} / cannot reach the Dask scheduler {address}: {why}")
+
+    _probe(address, unavailable)
     try:
-        client = Client(address, timeout=30)
-    except (OSError, TimeoutError, ValueError) as e:
-        raise SchedulerUnavailable(f"无法连接 Dask 调度器 {address} / cannot reach the Dask scheduler {address}: {e}") from None
+        client = Client(address, timeout=f"{CONNECT_SECONDS:g}s")
+    except (Exception, MemoryError) as e:  # noqa: BLE001 - the probe passed, the client did not: one line
+        raise unavailable(f"{type(e).__name__}: {str(e)[:200]}") from None
+    limits = dataclasses.asdict(sandbox.default_limits())
     with client:
-        futures = client.map(fn, tasks, pure=False)
+        futures = client.map(limited_file_records, [{**t, "limits": limits} for t in tasks], pure=False)
         for future in as_completed(futures):
             yield future.result()
             del future
+
+
+def _probe(address: str, unavailable: Callable[[object], Exception]) -> None:
+    """A Dask scheduler at ``address``, or SchedulerUnavailable within CONNECT_SECONDS: connect, handshake and
+    ask its identity under one deadline (asyncio.wait_for). Dask's own client retries a closed port or a silent
+    server for longer, and reads an HTTP server's reply as a frame of exabytes (MemoryError)."""
+    import asyncio
+    import socket
+
+    from distributed.comm import connect
+
+    parsed = urllib.parse.urlsplit(address if "://" in address else "tcp://" + address)
+    if parsed.scheme in ("tcp", "tls"):  # a closed port at once (Dask's connect retries it until its timeout)
+        try:
+            if not parsed.hostname or parsed.port is None:
+                raise ValueError("host:port")
+            socket.create_connection((parsed.hostname, parsed.port), timeout=CONNECT_SECONDS).close()
+        except (OSError, ValueError) as e:
+            raise unavailable(e) from None
+
+    async def identity() -> object:
+        comm = await connect(address, timeout=CONNECT_SECONDS)
+        try:
+            await comm.write({"op": "identity", "reply": True})
+            return await comm.read()
+        finally:
+            await comm.close()
+
+    try:
+        reply = asyncio.run(asyncio.wait_for(identity(), CONNECT_SECONDS))
+    except (Exception, MemoryError) as e:  # noqa: BLE001 - whatever answered is no Dask scheduler
+        raise unavailable(f"{type(e).__name__}: {str(e)[:200]}" if str(e) else type(e).__name__) from None
+    if not (isinstance(reply, dict) and reply.get("type") == "Scheduler"):
+        raise unavailable("不是 Dask 调度器 / no Dask scheduler answered")
 
 
 def collect(files: Iterable[str | tuple[str, loading.InputError]], options: Options | None = None,
