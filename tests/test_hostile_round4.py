@@ -427,3 +427,101 @@ def test_a_dask_task_runs_in_a_limited_subprocess():
     assert limited_file_records(task)["reports"][0]["result"]["valid"]
     starved = limited_file_records({**task, "limits": {"memory": 1 << 20, "cpu": 12.0, "wall": 24.0}})
     assert starved["reports"][0]["result"]["findings"][0]["rule"] == "INPUT-TOO-COMPLEX", starved["reports"][0]["result"]["findings"][0]["message_en"]
+
+
+# ------------------------------------------------------------------------------------- OCR: a budget per file
+def _allow_again(item: str):
+    from gaischema import sandbox
+
+    got = []
+    for cpu in (30.0, 30.0, 10.0, 30.0):  # asked once per picture: the item's budget, never the sum
+        sandbox.allow(0, cpu)
+        got.append(sandbox.resource.getrlimit(sandbox.resource.RLIMIT_CPU)[0])
+    return got
+
+
+def test_asking_for_the_ocr_allowance_again_never_widens_the_limits_again():
+    from gaischema import corpus, sandbox
+
+    for got in corpus.pool_map(_allow_again, ["a", "b"], 1, limits=sandbox.Limits(cpu=5.0, wall=10.0)):
+        assert len(set(got)) == 1, got
+
+
+def _picture_pdf(pages: int, distinct: bool = False) -> bytes:
+    import io
+
+    from PIL import Image
+
+    images = [Image.new("L", (400, 300), 255 - (i % 200 if distinct else 0)) for i in range(pages)]
+    buf = io.BytesIO()
+    images[0].save(buf, "PDF", save_all=True, append_images=images[1:], resolution=72.0)
+    return buf.getvalue()
+
+
+def test_200_pages_of_pictures_are_counted_and_refused_before_any_ocr(tmp_path, monkeypatch):
+    pytest.importorskip("PIL")
+    from gaischema.extract.readers import ocr
+
+    if not ocr.available():
+        pytest.skip("the ocr extra is not installed")
+    calls = []
+    monkeypatch.setattr(ocr, "read_picture", lambda *a, **k: calls.append(1))
+    monkeypatch.setattr(ocr, "render_pdf_pages", lambda *a, **k: calls.append(1))
+    from gaischema.extract.readers.pdf import read_pdf
+    from gaischema.loading import InputError
+
+    with pytest.raises(InputError) as err:
+        read_pdf(_picture_pdf(200))
+    assert err.value.rule == "INPUT-TOO-LARGE" and calls == []
+
+
+def test_identical_pages_are_read_once_and_rendered_one_at_a_time(monkeypatch):
+    pytest.importorskip("PIL")
+    from gaischema.extract.readers import ocr
+    from gaischema.extract.tablefinder import PageContent
+
+    rendered, read = [], []
+    real_render = ocr.render_pdf_pages
+
+    def render(data, numbers):
+        rendered.append(list(numbers))
+        return real_render(data, numbers)
+
+    monkeypatch.setattr(ocr, "render_pdf_pages", render)
+    monkeypatch.setattr(ocr, "read_picture", lambda grey, scale, number=0: read.append(number) or
+                        PageContent(number, 1.0, 1.0, [], []))
+    pages = ocr.pdf_page_contents(_picture_pdf(6), list(range(6)))
+    assert [p.number for p in pages] == list(range(6)) and read == [0]
+    assert rendered == [[n] for n in range(6)]
+
+
+def test_a_word_picture_shown_500_times_is_read_once(monkeypatch):
+    import io
+
+    import layout
+    from PIL import Image
+
+    from gaischema.extract.readers import docx, ocr
+
+    if not ocr.available():
+        pytest.skip("the ocr extra is not installed")
+    png = io.BytesIO()
+    Image.new("L", (64, 64), 255).save(png, "PNG")
+    drawing = ('<w:p><w:r><w:drawing><wp:inline><wp:extent cx="609600" cy="609600"/><a:graphic><a:graphicData>'
+               '<pic:pic><pic:blipFill><a:blip r:embed="rIdPic1"/></pic:blipFill></pic:pic></a:graphicData>'
+               '</a:graphic></wp:inline></w:drawing></w:r></w:p>')
+    body = ('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+            'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+            'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+            'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+            'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><w:body>'
+            + drawing * 500 + '</w:body></w:document>')
+    rels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
+            '2006/relationships"><Relationship Id="rIdPic1" Type="http://schemas.openxmlformats.org/officeDocument/'
+            '2006/relationships/image" Target="media/image1.png"/></Relationships>')
+    data = layout.docx_package(body, {"word/_rels/document.xml.rels": rels, "word/media/image1.png": png.getvalue()},
+                               {"png": "image/png"})
+    read = []
+    monkeypatch.setattr(ocr, "read_picture_file", lambda *a: read.append(1))
+    docx.read_docx(data)
+    assert read == [1]

@@ -93,26 +93,36 @@ def allow(memory: int, cpu: float) -> None:
     """Widen this item's limits for work known to be heavy and declared by its reader — OCR loads its
     models (over 1 GiB of address space) and reads pages for seconds each: the item may use ``memory`` bytes
     of address space more than the worker held when it started, and ``cpu`` more seconds of CPU and of wall
-    time. Within the hard limits the worker inherited; the user's --max-memory/--max-seconds still bound
-    every other item. Outside a limited worker (in-process runs) it does nothing."""
+    time. A budget per item, not a widening per call: called again for the same item (a picture after a
+    picture), the item's allowance becomes the larger of the two, never their sum — so a file cannot widen its
+    limits without end by asking once per page. Within the hard limits the worker inherited; the user's
+    --max-memory/--max-seconds still bound every other item. Outside a limited worker it does nothing."""
     slot = _IN_WORKER.get("slot")
     if slot is None or resource is None:
         return
     n, since = _SLOT.unpack_from(slot, 0)
     if n < 0:
         return
+    item, had_memory, had_cpu = _IN_WORKER.get("allowed") or (-1, 0, 0.0)
+    if item != n or not _IN_WORKER.get("widened"):
+        had_memory, had_cpu = 0, 0.0
+    memory, cpu = max(memory, had_memory), max(cpu, had_cpu)
+    more_cpu = cpu - had_cpu
+    _IN_WORKER["allowed"] = (n, memory, cpu)
     _IN_WORKER["widened"] = True
     if hasattr(resource, "RLIMIT_AS"):
         soft, hard = resource.getrlimit(resource.RLIMIT_AS)
         want = _IN_WORKER["base"] + memory
         if soft != resource.RLIM_INFINITY and want > soft:
             resource.setrlimit(resource.RLIMIT_AS, (want if hard == resource.RLIM_INFINITY else min(want, hard), hard))
+    if more_cpu <= 0:
+        return
     soft, hard = resource.getrlimit(resource.RLIMIT_CPU)
     if soft != resource.RLIM_INFINITY:
-        want = math.ceil(soft + cpu)
+        want = math.ceil(soft + more_cpu)
         resource.setrlimit(resource.RLIMIT_CPU, (want if hard == resource.RLIM_INFINITY else min(want, hard), hard))
         _IN_WORKER["cpu_set"][0] = -1  # the next item's limit is set anew
-    _SLOT.pack_into(slot, 0, n, since + cpu)  # the parent's wall clock for this item starts later by as much
+    _SLOT.pack_into(slot, 0, n, since + more_cpu)  # the parent's wall clock for this item starts later by as much
 
 
 class _Stopped(BaseException):
