@@ -525,3 +525,120 @@ def test_a_word_picture_shown_500_times_is_read_once(monkeypatch):
     monkeypatch.setattr(ocr, "read_picture_file", lambda *a: read.append(1))
     docx.read_docx(data)
     assert read == [1]
+
+
+# ------------------------------------------------------------------------------------- the JavaScript implementation
+@pytest.fixture(scope="module")
+def js(tmp_path_factory):
+    """The npm package's source as it is in the tree, its dependencies installed (exceljs among them)."""
+    import subprocess
+
+    node, npm = shutil.which("node"), shutil.which("npm")
+    if node is None or npm is None:
+        pytest.skip("needs Node.js and npm")
+    from conftest import ROOT
+
+    tmp = tmp_path_factory.mktemp("js")
+    pkg = tmp / "js"
+    pkg.mkdir()
+    for name in ("src", "scripts"):
+        shutil.copytree(ROOT / "js" / name, pkg / name)
+    for name in ("package.json", "package-lock.json"):
+        shutil.copy(ROOT / "js" / name, pkg / name)
+    for name in ("generated", "LICENSE", "LICENSES"):
+        os.symlink(ROOT / name, tmp / name)
+    for cmd in ([npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"], [node, "scripts/build.mjs"]):
+        proc = subprocess.run(cmd, cwd=pkg, capture_output=True, text=True, timeout=600, check=False)
+        assert proc.returncode == 0, proc.stderr[-2000:]
+
+    def run(*args, shell=False, timeout=60):
+        cmd = args[0] if shell else [node, "src/cli.mjs", *args]
+        return subprocess.run(cmd, cwd=pkg, capture_output=True, timeout=timeout, shell=shell, check=False)
+
+    run.pkg, run.node = pkg, node
+    return run
+
+
+@pytest.mark.parametrize("version", ["toString", "__proto__", "constructor", "hasOwnProperty"])
+def test_js_a_format_version_named_like_an_inherited_property_is_a_normal_finding(js, tmp_path, version):
+    p = tmp_path / "r.yaml"
+    p.write_text(f"organ: a\nformat_version: {version}\nreport_year: 2023\n", encoding="utf-8")
+    proc = js("validate", str(p))
+    out = proc.stdout.decode() + proc.stderr.decode()
+    assert proc.returncode == 1 and "SCHEMA-ENUM" in out and "internal error" not in out, out[-2000:]
+
+
+def test_a_count_beyond_2_53_is_out_of_range_in_both_implementations(js, tmp_path):
+    import json
+
+    import yaml
+
+    inst = yaml.safe_load(BEILUN.read_text(encoding="utf-8"))
+    inst["applications"]["new_applications"]["total"] = 2**53 + 1
+    p = tmp_path / "big.json"
+    p.write_text(json.dumps(inst), encoding="utf-8")
+    rules = []
+    for proc in (js("validate", str(p), "--format", "json"), gaischema("validate", str(p), "--format", "json")):
+        assert proc.returncode == 1, proc.stderr.decode()[-2000:]
+        found = json.loads(proc.stdout)[0]["findings"]
+        rules.append(sorted((f["rule"], f["path"]) for f in found))
+    assert rules[0] == rules[1] == [("SCHEMA-MINIMUM", "applications.new_applications.total")]
+
+
+def test_js_ends_quietly_when_the_reader_goes_away(js):
+    from conftest import ROOT
+
+    examples = ROOT / "examples"
+    proc = js(f"'{js.node}' src/cli.mjs validate '{examples}' '{examples}' '{examples}' | head -c 100 >/dev/null",
+              shell=True)
+    assert b"EPIPE" not in proc.stderr and b"Error" not in proc.stderr, proc.stderr.decode()[-2000:]
+
+
+def test_js_500000_notes_end_at_once_and_5000_are_capped(js, tmp_path):
+    import json
+    import time
+
+    import yaml
+
+    inst = yaml.safe_load(BEILUN.read_text(encoding="utf-8"))
+    inst["extraction"] = {"source_format": "pdf", "notes": [1] * 500_000}
+    p = tmp_path / "notes.json"
+    p.write_text(json.dumps(inst), encoding="utf-8")
+    t = time.monotonic()
+    proc = js("validate", str(p), "--format", "json")
+    assert proc.returncode == 2 and b"INPUT-TOO-LARGE" in proc.stdout and time.monotonic() - t < 20
+    inst["extraction"]["notes"] = [1] * 5000
+    p.write_text(json.dumps(inst), encoding="utf-8")
+    findings = json.loads(js("validate", str(p), "--format", "json").stdout)[0]["findings"]
+    assert len(findings) == 500 and findings[-1]["message_en"].endswith("(4500 more such findings are not listed)")
+
+
+def test_js_a_workbook_with_a_huge_part_is_refused_before_it_is_unpacked(js, tmp_path):
+    import zipfile
+
+    from gaischema.workbook import build
+
+    p = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(p, "w", zipfile.ZIP_DEFLATED) as z:
+        with zipfile.ZipFile(__import__("io").BytesIO(build(None, "v2021"))) as src:
+            for info in src.infolist():
+                z.writestr(info, src.read(info))
+        with z.open("xl/media/huge.bin", "w", force_zip64=False) as fh:
+            chunk = bytes(1 << 20)
+            for _ in range(200):  # 200 MiB of zeros, a few hundred KB packed
+                fh.write(chunk)
+    assert p.stat().st_size < 2 << 20
+    script = ("import {readWorkbook} from './src/workbook.mjs'; import fs from 'node:fs';"
+              f"try {{ await readWorkbook(fs.readFileSync({json_str(p)})); console.log('read'); }}"
+              "catch (e) { console.log(e.rule, Math.round(process.memoryUsage().rss / 2**20)); }")
+    import subprocess
+
+    proc = subprocess.run([js.node, "--input-type=module", "-e", script], cwd=js.pkg, capture_output=True, timeout=60)
+    rule, rss = proc.stdout.decode().split()
+    assert rule == "INPUT-TOO-LARGE" and int(rss) < 300, proc.stdout + proc.stderr
+
+
+def json_str(p) -> str:
+    import json
+
+    return json.dumps(str(p))
