@@ -642,3 +642,31 @@ def json_str(p) -> str:
     import json
 
     return json.dumps(str(p))
+
+
+# ------------------------------------------------------------------------------------- scale in the parent
+def test_an_impossible_year_is_a_finding_not_a_chart_axis(tmp_path):
+    import yaml
+
+    from gaischema.report import Corpus, file_records
+
+    corpus = Corpus()
+    for year in (1500, 2023):
+        inst = yaml.safe_load(BEILUN.read_text(encoding="utf-8"))
+        inst["report_year"] = year
+        p = tmp_path / f"{year}.yaml"
+        p.write_text(yaml.safe_dump(inst, allow_unicode=True), encoding="utf-8")
+        record = file_records({"path": str(p), "name": p.name})["reports"][0]
+        if year == 1500:
+            assert any(f["path"] == "report_year" for f in record["result"]["findings"])
+        corpus.add(record)
+    assert sorted(corpus.by_year) == [2023] and len(corpus.rows) == 2
+
+
+@pytest.mark.parametrize("mode,want", [("errors", 1), ("all", 2), ("none", 0)])
+def test_renderings_only_for_reports_with_findings_or_as_asked(tmp_path, mode, want):
+    invalid = EXAMPLES / "invalid" / "AnnualReport-meta-fee-amount.yaml"
+    proc = gaischema("report", str(BEILUN), str(invalid), "-o", str(tmp_path / "p.html"), "--no-cache",
+                     "--renderings", mode)
+    assert proc.returncode == 1, proc.stderr.decode(errors="replace")[-2000:]
+    assert len(list((tmp_path / "p_files" / "r").iterdir())) == want

@@ -556,11 +556,13 @@ Examples:
 @click.option("--no-cache", is_flag=True, help="Do every file again and remember nothing.")
 @click.option("--scheduler", help="Run the per-file work on this Dask scheduler (needs gaischema[dask]; the "
               "workers must see the same files).")
+@click.option("--renderings", type=click.Choice(["errors", "all", "none"]), default="errors", show_default=True,
+              help="Which reports get an annotated rendering beside the page: those with a finding, all, or none.")
 @click.option("--force", is_flag=True, help="Overwrite the page, what is beside it, and saved instances.")
 @_limit_options
 def report(paths: tuple[str, ...], output: str, jobs: int, cross: bool, title: str, save_dir: str | None,
-           cache_dir: str | None, no_cache: bool, scheduler: str | None, force: bool, max_memory: int | None,
-           max_seconds: float | None) -> None:
+           cache_dir: str | None, no_cache: bool, scheduler: str | None, renderings: str, force: bool,
+           max_memory: int | None, max_seconds: float | None) -> None:
     """One self-contained page (Chinese and English, offline) for a province's reports: published reports
     (.pdf, .html/.htm, .docx, .xlsx, .md, .txt; crawler dumps .csv/.tsv/.jsonl, a report a row) and instances
     (.yaml/.yml/.json) in any mix. Each file is read,
@@ -575,7 +577,7 @@ def report(paths: tuple[str, ...], output: str, jobs: int, cross: bool, title: s
     them); 2: no input, or the page may not be written; 3: an internal error (the page is still written)."""
     _set_limits(max_memory, max_seconds)
     try:
-        renderings = out.report_outputs(output, force, save_dir, make=False)
+        files_dir = out.report_outputs(output, force, save_dir, make=False)
         out.refuse_input_folder(save_dir, list(paths))
     except out.OutputError as e:
         _refuse(f"{e.rule} {e}")
@@ -587,7 +589,7 @@ def report(paths: tuple[str, ...], output: str, jobs: int, cross: bool, title: s
         out.report_outputs(output, force, save_dir)
     except out.OutputError as e:
         _refuse(f"{e.rule} {e}")
-    options = rp.Options(files_dir=renderings, save_dir=save_dir, force=force, jobs=jobs, cross=cross,
+    options = rp.Options(files_dir=files_dir, save_dir=save_dir, force=force, jobs=jobs, cross=cross, renderings=renderings,
                          cache_dir=cache_dir, use_cache=not no_cache, scheduler=scheduler,
                          warn=lambda line: click.echo(out.printable(line), err=True))
     try:
@@ -608,7 +610,7 @@ def report(paths: tuple[str, ...], output: str, jobs: int, cross: bool, title: s
     if result.cpu:
         click.echo(result.stages(), err=True)
     cached = f", {result.cached} 个来自缓存 from the cache" if result.cached else ""
-    click.echo(out.printable(f"{output} ({len(page.encode('utf-8')) / 1e6:.1f} MB), {renderings}/{cached}"), err=True)
+    click.echo(out.printable(f"{output} ({len(page.encode('utf-8')) / 1e6:.1f} MB), {files_dir}/{cached}"), err=True)
     if result.summary.internal:
         sys.exit(3)
     sys.exit(1 if result.failed or result.write_errors else 0)

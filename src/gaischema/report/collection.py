@@ -63,8 +63,18 @@ def input_suffixes() -> tuple[str, ...]:
     return tuple(dict.fromkeys(loading.REPORT_SUFFIXES + tuple(PUBLISHED_SUFFIXES)))
 
 
-def _checked(instance: object, name: str, fmt: str, render: bool, saved: str | None, cpu: Counter) -> dict:
-    """Validate one report, read its numbers, render it annotated: one report's record."""
+RENDERINGS = ("errors", "all", "none")  # which reports get an annotated rendering (--renderings)
+
+
+def _wanted(mode: str, findings: list) -> bool:
+    """``errors`` (the default): a report with a finding (an error or a warning), the ones people open;
+    ``all``: every report; ``none``: none (a run of 100,000 files writes no 100,000 pages)."""
+    return mode == "all" or (mode == "errors" and bool(findings))
+
+
+def _checked(instance: object, name: str, fmt: str, render: str, saved: str | None, cpu: Counter) -> dict:
+    """Validate one report, read its numbers, render it annotated (as ``render``, see :func:`_wanted`): one
+    report's record."""
     t = time.thread_time()
     result = validate_source(instance, name) if isinstance(instance, dict) else validate_source(
         json.dumps(instance), name)
@@ -78,7 +88,7 @@ def _checked(instance: object, name: str, fmt: str, render: bool, saved: str | N
     f = facts(instance)
     record["facts"] = f
     record["notes"] = (f.get("provenance") or {}).get("notes", {})
-    if render or result.findings:
+    if _wanted(render, result.findings):
         try:
             record["rendering"] = render_html(instance, annotate=True, findings=result.findings)
         except ValueError:
@@ -106,14 +116,15 @@ def file_records(task: dict) -> dict:
     None), "instance" (text or None), "format", "notes" ({kind: n}), "problem"}``, and ``"cpu"``: the CPU
     seconds of each stage (read, extract, validate, render) for the run's figures."""
     path, name, save = task["path"], task["name"], task.get("save", False)
+    render = task.get("renderings", "errors")
     cpu: Counter = Counter()
     before = _identity(path) if task.get("digest") else None
     digest = file_digest(path) if before else None
     try:
         if _suffix(path) in loading.REPORT_SUFFIXES:
-            reports = [_instance_file(path, name, save, cpu)]
+            reports = [_instance_file(path, name, save, cpu, render)]
         else:
-            reports = _published_file(path, name, save, cpu)
+            reports = _published_file(path, name, save, cpu, render)
     except MemoryError:  # the worker's memory limit: INPUT-TOO-COMPLEX (gaischema.sandbox), not a bug
         raise
     except Exception as exc:  # noqa: BLE001 - a bug on one file must not cost the others their rows
@@ -175,7 +186,7 @@ def cached_result_ok(value: object) -> bool:
     return True
 
 
-def _instance_file(path: str, name: str, save: bool, cpu: Counter) -> dict:
+def _instance_file(path: str, name: str, save: bool, cpu: Counter, render: str = "errors") -> dict:
     fmt = "json" if _suffix(path) == ".json" else "yaml"
     t = time.thread_time()
     try:
@@ -186,14 +197,14 @@ def _instance_file(path: str, name: str, save: bool, cpu: Counter) -> dict:
         return _unreadable(fatal_result(name, err), fmt)
     finally:
         cpu["read"] += time.thread_time() - t
-    record = _checked(instance, name, fmt, False, text if save else None, cpu)
+    record = _checked(instance, name, fmt, render, text if save else None, cpu)
     extraction = instance.get("extraction") if isinstance(instance, dict) else None
     if isinstance(extraction, dict) and isinstance(extraction.get("source_format"), str):
         record["format"] = f"{fmt} ← {extraction['source_format']}"
     return record
 
 
-def _published_file(path: str, name: str, save: bool, cpu: Counter) -> list[dict]:
+def _published_file(path: str, name: str, save: bool, cpu: Counter, render: str = "errors") -> list[dict]:
     from gaischema.extract import dumps, extract_file_records  # late: the extractor's modules are slow to import
 
     t = time.thread_time()
@@ -213,7 +224,7 @@ def _published_file(path: str, name: str, save: bool, cpu: Counter) -> list[dict
         instance = rec["instance"]
         extraction = instance.get("extraction") or {}
         fmt = extraction.get("source_format") or fmt
-        out.append(_checked(instance, rname, fmt, True, dumps(instance) if save else None, cpu))
+        out.append(_checked(instance, rname, fmt, render, dumps(instance) if save else None, cpu))
     if not out:
         err = loading.InputError("INPUT-NOT-REPORT", "文件中没有年度报告", "the file holds no report")
         out.append(_unreadable(fatal_result(name, err), _suffix(path).lstrip(".") or "?"))
@@ -235,6 +246,7 @@ class Options:
     use_cache: bool = True
     scheduler: str | None = None  # a Dask scheduler's address
     warn: Callable[[str], None] = lambda line: None  # one line to the user (a cache set aside)
+    renderings: str = "errors"  # which reports get an annotated rendering: errors (with a finding), all, none
 
 
 class _Writer:
@@ -446,7 +458,7 @@ def collect(files: Iterable[str | tuple[str, loading.InputError]], options: Opti
     todo: list[dict] = []
     keys: dict[str, str] = {}
     done = 0
-    cache_options = {"save": bool(opts.save_dir)}
+    cache_options = {"save": bool(opts.save_dir), "renderings": opts.renderings}
 
     def finish(task: dict, result: dict) -> None:
         nonlocal done
@@ -475,7 +487,8 @@ def collect(files: Iterable[str | tuple[str, loading.InputError]], options: Opti
                 corpus.add(_unreadable(fatal_result(name, err), _suffix(path).lstrip(".") or "?"), {"seq": [order, 0]})
                 done += 1
                 continue
-            task = {"path": path, "name": name, "save": bool(opts.save_dir), "order": order, "digest": bool(cache)}
+            task = {"path": path, "name": name, "save": bool(opts.save_dir), "order": order, "digest": bool(cache),
+                    "renderings": opts.renderings}
             if opts.save_dir:
                 task["target"] = instance_target(opts.save_dir, path, taken)
             if cache:
