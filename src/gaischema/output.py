@@ -1,9 +1,13 @@
 """Writing output files safely: one guard and one writer for every command.
 
 Why: an output file is often the user's own work (an instance edited by hand, a workbook filled in). A
-command never writes over it unless asked (``--force``), never follows a dangling link to create a file
-elsewhere, never leaves half a file under the final name (it writes a temporary file in the same folder and
-renames it), and says clearly when the folder does not exist.
+command never writes over it unless asked (``--force``), never follows a link (a link as the output is replaced
+itself, with ``--force``; a link in the folder part is refused without it), never leaves half a file under the
+final name (it writes a temporary file in the same folder and renames it), and says clearly when the folder does
+not exist. ``--force`` replaces regular files only: a character device or a pipe (``-o /dev/null``, ``/dev/stdout``,
+``>(cmd)``) is written to as it is — no temporary file in ``/dev``, and the device is never replaced, even as
+root — and a block device or a socket is refused. The guards of ``gaischema report`` (its page, ``<page>_files``,
+the instances' folder, and what of these a rerun must not read back as input) live here too.
 """
 
 from __future__ import annotations
