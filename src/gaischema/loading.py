@@ -163,7 +163,7 @@ def _plain_keys(data) -> tuple[bool, bool]:
         node, depth = stack.pop()
         if depth > MAX_DEPTH:
             raise _too_deep()
-        if len(node) > MAX_ITEMS:
+        if (type(node) is dict or type(node) is list) and len(node) > MAX_ITEMS:
             raise _too_many(len(node))
         if type(node) is dict:
             for key, value in node.items():

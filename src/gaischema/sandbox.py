@@ -24,6 +24,7 @@ import mmap
 import os
 import signal
 import struct
+import threading
 import time
 from collections import deque
 from dataclasses import dataclass, field
@@ -184,8 +185,6 @@ def here(limits: Limits | None = None) -> Iterator[None]:
 
 
 def _main_thread() -> bool:
-    import threading
-
     return threading.current_thread() is threading.main_thread()
 
 

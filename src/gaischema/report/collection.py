@@ -6,19 +6,21 @@ originals, saved instances) named by hashes, through a temporary name and a rena
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import functools
 import hashlib
 import json
 import os
 import re
+import socket
 import time
 import urllib.parse
 from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
-from gaischema import loading
+from gaischema import loading, sandbox
 from gaischema import output as out
 from gaischema.cache import Cache, file_digest
 from gaischema.corpus import CrossChecker, internal_result, out_of_memory, pool_map, validate_source
@@ -358,8 +360,6 @@ def limited_file_records(task: dict) -> dict:
     """:func:`file_records` in a limited subprocess of whichever process runs it (a Dask worker): the same
     per-file limits as the local pool (``task["limits"]``, the parent's), so a cluster run is never less safe
     than a local one — a file that hits a limit is its INPUT-TOO-COMPLEX row, and the Dask worker lives on."""
-    from gaischema import sandbox
-
     limits = sandbox.Limits(**task["limits"]) if task.get("limits") else sandbox.default_limits()
     _warm_here()
     return next(iter(pool_map(file_records, [task], 1, failed=_too_complex, limits=limits)))
@@ -386,7 +386,6 @@ def _dask_map(fn: Callable, tasks: list[dict], address: str) -> Iterator[dict]:
     except ImportError:
         raise SchedulerUnavailable("--scheduler 需要 pip install 'gaischema[dask]' / --scheduler needs "
                                    "pip install 'gaischema[dask]'") from None
-    from gaischema import sandbox
 
     def unavailable(why: object) -> SchedulerUnavailable:
         return SchedulerUnavailable(f"无法连接 Dask 调度器 {address} / cannot reach the Dask scheduler {address}: {why}")
@@ -408,10 +407,7 @@ def _probe(address: str, unavailable: Callable[[object], Exception]) -> None:
     """A Dask scheduler at ``address``, or SchedulerUnavailable within CONNECT_SECONDS: connect, handshake and
     ask its identity under one deadline (asyncio.wait_for). Dask's own client retries a closed port or a silent
     server for longer, and reads an HTTP server's reply as a frame of exabytes (MemoryError)."""
-    import asyncio
-    import socket
-
-    from distributed.comm import connect
+    from distributed.comm import connect  # late: the optional extra gaischema[dask]
 
     parsed = urllib.parse.urlsplit(address if "://" in address else "tcp://" + address)
     if parsed.scheme in ("tcp", "tls"):  # a closed port at once (Dask's connect retries it until its timeout)
