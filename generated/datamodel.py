@@ -73,7 +73,7 @@ DEFAULT_ = GAISCHEMA
 
 # Types
 class Count(Integer):
-    """ A count of documents, decisions, applications or cases; a non-negative integer. """
+    """ A count of documents, decisions, applications or cases; a non-negative integer, at most 2^53 - 1 (the largest integer every implementation reads exactly; a larger one is reported, never silently rounded). """
     type_class_uri = XSD["integer"]
     type_class_curie = "xsd:integer"
     type_name = "count"

@@ -145,8 +145,12 @@ linkml_meta = LinkMLMeta({'annotations': {'version_history': {'tag': 'version_hi
                'count': {'base': 'int',
                          'description': 'A count of documents, decisions, '
                                         'applications or cases; a non-negative '
-                                        'integer.',
+                                        'integer, at most 2^53 - 1 (the largest '
+                                        'integer every implementation reads '
+                                        'exactly; a larger one is reported, never '
+                                        'silently rounded).',
                          'from_schema': 'https://w3id.org/gaischema',
+                         'maximum_value': 9007199254740991,
                          'minimum_value': 0,
                          'name': 'count',
                          'title': '件数',
@@ -157,6 +161,8 @@ linkml_meta = LinkMLMeta({'annotations': {'version_history': {'tag': 'version_hi
                                                'to the next (2019 format 本年增/减); '
                                                'may be negative.',
                                 'from_schema': 'https://w3id.org/gaischema',
+                                'maximum_value': 9007199254740991,
+                                'minimum_value': -9007199254740991,
                                 'name': 'signed_count',
                                 'title': '增减数',
                                 'typeof': 'integer',

@@ -210,7 +210,8 @@ def one_command(tmp_path_factory):
     folder = tmp_path_factory.mktemp("one")
     want = _published(folder / "pub")
     page = folder / "page.html"
-    proc = gaischema("report", str(folder / "pub"), "-o", str(page), "-j", "2", "--save-instances", str(folder / "saved"))
+    proc = gaischema("report", str(folder / "pub"), "-o", str(page), "-j", "2", "--save-instances", str(folder / "saved"),
+                     "--renderings", "all")
     extracted = gaischema("extract", str(folder / "pub"), "--out-dir", str(folder / "inst"), "-j", "2")
     return folder, want, page, proc, extracted
 

@@ -300,4 +300,7 @@ function main(argv) {
   }
 }
 
+// the reader went away (| head): end quietly, as gaischema does, not with an unhandled 'error' event's stack
+for (const stream of [process.stdout, process.stderr])
+  stream.on("error", e => { if (e.code === "EPIPE") process.exit(process.exitCode ?? 0); else throw e; });
 process.exitCode = main(process.argv.slice(2));

@@ -39,13 +39,15 @@ const INF = Infinity;
 
 // ---------------------------------------------------------------------------------------------- values
 const isObj = v => v !== null && typeof v === "object" && !Array.isArray(v);
+// a report's own keys only: a format_version of "toString", "__proto__" or "constructor" names nothing inherited
+const own = (o, k) => (o !== null && o !== undefined && typeof k === "string" && Object.hasOwn(o, k) ? o[k] : undefined);
 const isNum = v => typeof v === "number" && Number.isFinite(v);
 function at(root, path) {
   if (path === "") return root;
   let v = root;
   for (const step of path.split(".")) {
     if (!isObj(v)) return undefined;
-    v = v[step];
+    v = own(v, step);
   }
   return v;
 }
@@ -172,7 +174,7 @@ function slotChain(steps) {
 }
 function cellLabel(path, version) {  // [Chinese, English]
   if (path === "") return ["（整份报告）", "(whole report)"];
-  const c = (CELL_BY_VERSION[version] && CELL_BY_VERSION[version].get(path)) || ANY_CELL.get(path);
+  const c = (own(CELL_BY_VERSION, version)?.get(path)) || ANY_CELL.get(path);
   if (c) return [`表${c.table} ${c.row} × ${c.column}`, `table ${c.table} ${c.row_en} × ${c.column_en}`];
   const chain = slotChain(path.split(".")) || [];
   if (!chain.length) return [path, path];
@@ -187,7 +189,7 @@ function cellLabel(path, version) {  // [Chinese, English]
 }
 function cellOf(paths, fallback, version) {  // one cell, or several of one column joined: 表三 a + b × 总计
   if (paths.length > 1) {
-    const cells = paths.map(p => CELL_BY_VERSION[version] && CELL_BY_VERSION[version].get(p));
+    const cells = paths.map(p => own(CELL_BY_VERSION, version)?.get(p));
     if (cells.every(Boolean) && new Set(cells.map(c => c.column)).size === 1) {
       const c0 = cells[0];
       return [`表${c0.table} ${cells.map(c => c.row).join(" + ")} × ${c0.column}`,
@@ -267,7 +269,7 @@ function schemaDetail(e, value, extra) {
     return [[`${zh} ${pyRepr(e.schema)}，填报为 ${shown(value)}`, `${shown(value)} ${en} ${pyRepr(e.schema)}`], expected];
   }
   if (k === "required") {
-    const missing = e.schema.filter(p => isObj(value) && !(p in value));
+    const missing = e.schema.filter(p => isObj(value) && !Object.hasOwn(value, p));
     return [[`缺少 ${missing.join("、")}`, `${pyRepr(e.params.missingProperty)} is a required property`], null];
   }
   if (k === "additionalProperties")
@@ -284,12 +286,14 @@ function schemaDetail(e, value, extra) {
   }
   return [[e.message, e.message], null];
 }
+const MAX_SCHEMA_HITS = 500;  // JSON Schema findings of one rule in one report; the rest counted in the last one
 function schemaFindings(report, version) {
   if (checkSchema(report)) return [];
   const byKeyword = {};
   for (const r of R.jsonschema) for (const k of r.keywords) byKeyword[k] = r.rule;
   const out = [];
   const unknown = new Map();  // one finding per object with fields the schema does not define, as jsonschema says it
+  const kept = new Map(), more = new Map();  // findings of one rule, at most MAX_SCHEMA_HITS (as gaischema.validate)
   const errors = checkSchema.errors;
   const steps = e => e.instancePath.split("/").slice(1).map(s => s.replace(/~1/g, "/").replace(/~0/g, "~"));
   for (const e of errors) {
@@ -303,14 +307,17 @@ function schemaFindings(report, version) {
     }
     // a blank table cell (a required cell absent, or null) is the complete rule's finding, not a SCHEMA-* one
     if (e.keyword === "required" && isObj(value)) {
-      const missing = e.schema.filter(p => !(p in value));
+      const missing = e.schema.filter(p => !Object.hasOwn(value, p));
       if (missing.every(p => CELLS.has(path ? `${path}.${p}` : p))) continue;
     }
     if (e.keyword === "type" && CELLS.has(path) && value === null) continue;
     const rule = byKeyword[e.keyword] || byKeyword["*"];
+    const n = kept.get(rule) || 0;
+    if (n >= MAX_SCHEMA_HITS) { more.set(rule, (more.get(rule) || 0) + 1); continue; }
+    kept.set(rule, n + 1);
     out.push({e, path, value, rule});
   }
-  return out.map(({e, path, value, rule}) => {
+  const found = out.map(({e, path, value, rule}) => {
     const extra = e.keyword === "additionalProperties" ? unknown.get(path) : null;
     const [detail, expected] = schemaDetail(e, value, extra);
     if (extra) path = path ? `${path}.${extra[0]}` : extra[0];
@@ -318,6 +325,12 @@ function schemaFindings(report, version) {
     if (value instanceof Date) reported = isoDate(value);
     return dress({...finding(rule, path, reported, expected), cells: [path]}, version, detail);
   });
+  for (const [rule, n] of more) {  // the last listed finding of the rule says how many more there were
+    const f = found.findLast(x => x.rule === rule);
+    f.message += `（另有 ${n} 处同类问题未列出）`;
+    f.message_en += ` (${n} more such findings are not listed)`;
+  }
+  return found;
 }
 
 // ---------------------------------------------------------------------------------------------- narrative
@@ -484,11 +497,11 @@ export function validate(report) {
   const raw = [];
   for (const s of v.version_structure) {
     const parent = at(report, s.parent), leaf = s.path.split(".").pop();
-    if (isObj(parent) && !blank(parent[leaf])) out.push(dress(finding(s.rule, s.path), null));
+    if (isObj(parent) && !blank(own(parent, leaf))) out.push(dress(finding(s.rule, s.path), null));
   }
   const silenced = new Set();  // tables missing as a whole: one tables_present finding, no complete finding
   for (const t of v.tables_present ?? []) {
-    if (t.tables.length && t.tables.every(name => blank(report[name]))) {
+    if (t.tables.length && t.tables.every(name => blank(own(report, name)))) {
       const labels = t.tables.map(name => cellLabel(name, version));  // the tables' cells, joined
       raw.push({...finding(t.rule, ""), cellPair: [labels.map(l => l[0]).join("；"), labels.map(l => l[1]).join("; ")]});
       for (const name of t.tables) silenced.add(name);
@@ -498,7 +511,7 @@ export function validate(report) {
   const under = path => unread.some(u => path === u.path || path.startsWith(u.path + "."));
   for (const c of v.complete) {
     const parent = at(report, c.parent), leaf = c.path.split(".").pop();
-    if (isObj(parent) && blank(parent[leaf]) && !silenced.has(c.path) && !under(c.path)) raw.push(finding(c.rule, c.path));
+    if (isObj(parent) && blank(own(parent, leaf)) && !silenced.has(c.path) && !under(c.path)) raw.push(finding(c.rule, c.path));
   }
   runChecks(v.checks, report, undefined, rejected, raw);
   const noReading = [];
@@ -609,10 +622,10 @@ export function crossCheck(reports, {names} = {}) {
   let prev = null;
   for (const e of sorted) {
     if (prev && prev.key === e.key && prev.year === e.year) continue;
-    const v = R.versions[e.r.format_version];
+    const v = own(R.versions, e.r.format_version);
     if (prev && prev.key === e.key && prev.year === e.year - 1 && v) {
       const found = [];
-      const prevProj = projection(prev.r, R.versions[prev.r.format_version] || v);
+      const prevProj = projection(prev.r, own(R.versions, prev.r.format_version) || v);
       runChecks(v.cross_report, projection(e.r, v), prevProj, new Set(), found);
       for (const f of found) out.push({report: e.i, ...dress(f, e.r.format_version), other: prev.i});
     }
@@ -669,7 +682,7 @@ export function crossCheck(reports, {names} = {}) {
         if (prev !== null && entries[prev].key === E.key && entries[prev].year === E.year) continue;
         if (prev !== null && entries[prev].key === E.key && entries[prev].year === E.year - 1 && sk[e] && sk[prev] && !found.has(e)) {
           const P = entries[prev];
-          const va = projection(E.r, R.versions[E.r.format_version])[section], vb = projection(P.r, R.versions[P.r.format_version])[section];
+          const va = projection(E.r, own(R.versions, E.r.format_version))[section], vb = projection(P.r, own(R.versions, P.r.format_version))[section];
           const equal = sim(sk[e], sk[prev]);
           if (va !== vb && equal / 32 >= nd.threshold) found.set(e, {other: prev, equal});
         }
@@ -719,6 +732,7 @@ export class InputError extends Error {
   }
 }
 export const MAX_DEPTH = 32;
+export const MAX_ITEMS = 5000;  // items of one list or mapping, as gaischema.loading.MAX_ITEMS: more is no report
 
 /** A report from YAML text (YAML 1.1, as gaischema reads it: an unquoted date is a date, and so a finding) or,
  *  for a name ending in .json, JSON text. Aliases, merge keys and duplicate keys are refused. Throws InputError. */
@@ -800,7 +814,11 @@ function checkTree(data) {
     if (node instanceof Map || node instanceof Set) throw new InputError("INPUT-KEY", "键须为文本", "keys must be text");
     if (node !== null && typeof node === "object" && !(node instanceof Date)) {
       if (depth > MAX_DEPTH) throw new InputError("INPUT-TOO-DEEP", `嵌套层次过深（上限 ${MAX_DEPTH} 层）`, `nested too deeply (the limit is ${MAX_DEPTH} levels)`);
-      for (const child of Object.values(node)) stack.push([child, depth + 1]);
+      const children = Object.values(node);
+      if (children.length > MAX_ITEMS)
+        throw new InputError("INPUT-TOO-LARGE", `列表或映射的项数过多（${children.length}，上限 ${MAX_ITEMS}）`,
+                             `a list or mapping of too many items (${children.length}; the limit is ${MAX_ITEMS})`);
+      for (const child of children) stack.push([child, depth + 1]);
     }
   }
 }

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import itertools
 import json
 import os
 import re
@@ -49,7 +48,7 @@ def _guard(output: str | None, force: bool) -> None:
         try:
             out.check_target(output, force)
         except out.OutputError as e:
-            raise click.UsageError(str(e)) from None
+            raise click.UsageError(f"{e.rule} {e}") from None
 
 
 def _emit(output: str | None, data: str | bytes, force: bool) -> None:
@@ -62,10 +61,7 @@ def _emit(output: str | None, data: str | bytes, force: bool) -> None:
         else:
             sys.stdout.write(data)
         return
-    try:
-        out.write(output, data, force)
-    except out.OutputError as e:
-        raise click.UsageError(str(e)) from None
+    out.write(output, data, force)  # an OutputError is main's one line, exit 2
 
 
 def _limit_options(fn):
@@ -305,6 +301,8 @@ def export(paths: tuple[str, ...], fmt: str, wide: bool, output: str, jobs: int,
         _guard(output, force)
     if fmt in ("parquet", "duckdb") and output == "-":
         raise click.UsageError(f"--format {fmt} needs -o")
+    if fmt in ("parquet", "duckdb") and out.target_kind(output) not in ("missing", "file", "link", "folder"):
+        raise click.UsageError(f"OUTPUT-NOT-FILE {output}: --format {fmt} writes a file or a folder, not a device")
     _set_limits(max_memory, max_seconds)
     files, problems = loading.iter_sources(list(paths))
     state = {"code": 2 if problems else 0}
@@ -584,13 +582,16 @@ Examples:
 @click.option("--no-cache", is_flag=True, help="Do every file again and remember nothing.")
 @click.option("--scheduler", help="Run the per-file work on this Dask scheduler (needs gaischema[dask]; the "
               "workers must see the same files).")
+@click.option("--renderings", type=click.Choice(["errors", "all", "none"]), default="errors", show_default=True,
+              help="Which reports get an annotated rendering beside the page: those with a finding, all, or none.")
 @click.option("--force", is_flag=True, help="Overwrite the page, what is beside it, and saved instances.")
 @click.option("--organs", "roster_file", help="The roster of organs that must publish (CSV or YAML, the schema's "
               "OrganRoster): exact organ identities, and who did not publish (XR-NOT-PUBLISHED). Without it a "
               "roster is proposed in <page>_files/organs-proposed.csv.")
 @_limit_options
 def report(paths: tuple[str, ...], output: str, jobs: int, cross: bool, title: str, save_dir: str | None,
-           cache_dir: str | None, no_cache: bool, scheduler: str | None, force: bool, roster_file: str | None,
+           cache_dir: str | None, no_cache: bool, scheduler: str | None, renderings: str, force: bool,
+           roster_file: str | None,
            max_memory: int | None, max_seconds: float | None) -> None:
     """One self-contained page (Chinese and English, offline) for a province's reports: published reports
     (.pdf, .html/.htm, .docx, .xlsx, .md, .txt; crawler dumps .csv/.tsv/.jsonl, a report a row) and instances
@@ -605,30 +606,23 @@ def report(paths: tuple[str, ...], output: str, jobs: int, cross: bool, title: s
     Exit 0: no report has an error; 1: a report has an error or an input could not be read (the page lists
     them); 2: no input, or the page may not be written; 3: an internal error (the page is still written)."""
     _set_limits(max_memory, max_seconds)
-    _guard(output, force)
     roster = _roster(roster_file)
-    renderings = os.path.splitext(output)[0] + "_files"
-    if os.path.islink(renderings) or (os.path.lexists(renderings) and not os.path.isdir(renderings)):
-        _refuse(f"{renderings} 是符号链接或不是目录，不予写入 / {renderings} is a link or not a folder; nothing written")
-    if os.path.exists(renderings) and not force:
-        raise click.UsageError(f"{renderings} 已存在，使用 --force 覆盖 / {renderings} exists; use --force")
-    if save_dir and os.path.islink(save_dir):
-        _refuse(f"{save_dir} 是符号链接，不予写入 / {save_dir} is a link; nothing written")
-    items: list = [p if err is None else (p, err) for p, err in loading.walk(list(paths), rp.input_suffixes())]
+    try:
+        files_dir = out.report_outputs(output, force, save_dir, make=False)
+        out.refuse_input_folder(save_dir, list(paths))
+    except out.OutputError as e:
+        _refuse(f"{e.rule} {e}")
+    own = out.report_own_paths(output, save_dir, cache_dir)
+    items: list = [p if err is None else (p, err) for p, err in loading.walk(list(paths), rp.input_suffixes(), own)]
     if not items:
         raise click.UsageError("没有报告文件 / no report files found")
     try:
-        for sub in ("", "r", "src"):
-            folder = os.path.join(renderings, sub)
-            os.makedirs(folder, exist_ok=True)
-            if os.path.islink(folder.rstrip(os.sep)):
-                _refuse(f"{folder} 是符号链接，不予写入 / {folder} is a link; nothing written")
-        if save_dir:
-            os.makedirs(save_dir, exist_ok=True)
-    except OSError as e:
-        _refuse(f"{e.filename}: {e.strerror}（符号链接或无法创建 / a link, or cannot be made）")
-    options = rp.Options(files_dir=renderings, save_dir=save_dir, force=force, jobs=jobs, cross=cross,
-                         cache_dir=cache_dir, use_cache=not no_cache, scheduler=scheduler, roster=roster)
+        out.report_outputs(output, force, save_dir)
+    except out.OutputError as e:
+        _refuse(f"{e.rule} {e}")
+    options = rp.Options(files_dir=files_dir, save_dir=save_dir, force=force, jobs=jobs, cross=cross, renderings=renderings,
+                         cache_dir=cache_dir, use_cache=not no_cache, scheduler=scheduler, roster=roster,
+                         warn=lambda line: click.echo(out.printable(line), err=True))
     try:
         with _progress_bar(len(items)) as progress:
             result = rp.collect(items, progress=progress, options=options)
@@ -647,7 +641,7 @@ def report(paths: tuple[str, ...], output: str, jobs: int, cross: bool, title: s
     if result.cpu:
         click.echo(result.stages(), err=True)
     cached = f", {result.cached} 个来自缓存 from the cache" if result.cached else ""
-    click.echo(out.printable(f"{output} ({len(page.encode('utf-8')) / 1e6:.1f} MB), {renderings}/{cached}"), err=True)
+    click.echo(out.printable(f"{output} ({len(page.encode('utf-8')) / 1e6:.1f} MB), {files_dir}/{cached}"), err=True)
     if result.summary.internal:
         sys.exit(3)
     sys.exit(1 if result.failed or result.write_errors else 0)

@@ -109,9 +109,19 @@ def validate_source(source: bytes | str | dict, name: str = "") -> FileResult:
         projection = engine().projection(instance) if key and year is not None else None
     except MemoryError:  # the worker's memory limit: INPUT-TOO-COMPLEX, not a bug (gaischema.sandbox)
         raise
+    except SystemError as exc:
+        if out_of_memory(exc):
+            raise MemoryError(str(exc)) from exc
+        return internal_result(name, exc)
     except Exception as exc:  # noqa: BLE001 - a bug on one report must not cost the others their results
         return internal_result(name, exc)
     return FileResult(name, findings, key=list(key) if key else None, year=year, projection=projection)
+
+
+def out_of_memory(exc: BaseException) -> bool:
+    """A C extension that failed to allocate under the worker's memory limit and returned an error without
+    setting one (CPython reports SystemError "error return without exception set"): the memory limit, not a bug."""
+    return isinstance(exc, SystemError) and "without exception set" in str(exc)
 
 
 def internal_result(name: str, exc: BaseException) -> FileResult:
@@ -154,7 +164,7 @@ def pool_map(fn: Callable, items: Iterable, jobs: int = 0, serial_below: int = 0
     gaischema.sandbox), results in completion order (``ordered``: in item order). An item whose worker hit a
     limit yields ``failed(item, InputError INPUT-TOO-COMPLEX)`` (without ``failed`` the error is raised). One
     worker for a list shorter than ``serial_below``; with one worker, items for which ``in_process`` is true run
-    in this process instead (small, cheap ones: no fork). ``items`` may be lazy: they are taken as they go."""
+    in this process instead (small, cheap ones: no fork), under the same limits (:func:`gaischema.sandbox.here`). ``items`` may be lazy: they are taken as they go."""
     jobs = jobs or os.cpu_count() or 1
     if isinstance(items, (list, tuple)) and len(items) < serial_below:
         jobs = 1
@@ -174,8 +184,13 @@ def pool_map(fn: Callable, items: Iterable, jobs: int = 0, serial_below: int = 0
     with sandbox.Pool(fn, jobs, limits, batch=chunksize) as pool:
         if jobs == 1 and in_process is not None:
             for item in items:
-                if in_process(item):
-                    yield fn(item)
+                if in_process(item):  # no fork, the same limits (sandbox.here)
+                    try:
+                        with sandbox.here(limits):
+                            value = fn(item)
+                    except sandbox.LimitExceeded as exc:
+                        value = on_limit(item, exc)
+                    yield value
                 else:
                     yield from pool.imap([item], on_limit)
         else:

@@ -15,7 +15,7 @@ import stat
 import sys
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterable, Iterator
 
 import yaml
 
@@ -28,6 +28,7 @@ except ImportError:  # pragma: no cover - a platform without its wheel
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 32
+MAX_ITEMS = 5000  # items of one list (a real extraction has a few hundred notes): more is no report, and bounds the work
 REPORT_SUFFIXES = (".yaml", ".yml", ".json")
 
 try:  # PyYAML's C loader is ~10 times faster; the pure-Python one reads the same documents
@@ -165,6 +166,8 @@ def _plain_keys(data) -> tuple[bool, bool]:
         node, depth = stack.pop()
         if depth > MAX_DEPTH:
             raise _too_deep()
+        if (type(node) is dict or type(node) is list) and len(node) > MAX_ITEMS:
+            raise _too_many(len(node))
         if type(node) is dict:
             for key, value in node.items():
                 if key not in safe:
@@ -325,6 +328,11 @@ def _no_report_key(data: dict) -> InputError:
                       f"{', '.join(keys)}{more}")
 
 
+def _too_many(n: int) -> InputError:
+    return InputError("INPUT-TOO-LARGE", f"列表或映射的项数过多（{n}，上限 {MAX_ITEMS}）",
+                      f"a list or mapping of too many items ({n}; the limit is {MAX_ITEMS})")
+
+
 def _too_deep() -> InputError:
     return InputError("INPUT-TOO-DEEP", f"嵌套层次过深（上限 {MAX_DEPTH} 层）",
                       f"nested too deeply (the limit is {MAX_DEPTH} levels)")
@@ -353,6 +361,8 @@ def _check_tree(data: object) -> None:
         if isinstance(node, (dict, list)):
             if depth > MAX_DEPTH:
                 raise _too_deep()
+            if len(node) > MAX_ITEMS:
+                raise _too_many(len(node))
             if id(node) in seen:
                 raise InputError("INPUT-YAML", "不允许使用 YAML 锚点/别名（&/*）", "YAML anchors and aliases (&/*) are not allowed")
             seen.add(id(node))
@@ -365,11 +375,14 @@ def load(source: str) -> dict:
     return parse(decode(read_bytes(source)), source)
 
 
-def walk(paths: list[str], suffixes: tuple[str, ...] = REPORT_SUFFIXES) -> Iterator[tuple[str, InputError | None]]:
+def walk(paths: list[str], suffixes: tuple[str, ...] = REPORT_SUFFIXES,
+         skip: Iterable[str] = ()) -> Iterator[tuple[str, InputError | None]]:
     """Files with one of ``suffixes`` under the given files and folders, lazily, sorted within each folder.
     What cannot be read is yielded with its error, never skipped in silence: a folder with no such file
     (INPUT-NO-REPORTS), an unreadable folder, a dangling link, a link that loops back (INPUT-UNREADABLE).
-    Links to folders are followed once."""
+    Links to folders are followed once. ``skip``: files and folders (by real path) found inside a folder that
+    are the command's own outputs (report's page, its ``_files``, its cache): never read back as inputs."""
+    skipped = {os.path.realpath(x) for x in skip}
     for p in paths:
         if p == "-" or not os.path.isdir(p):
             yield p, None
@@ -386,7 +399,9 @@ def walk(paths: list[str], suffixes: tuple[str, ...] = REPORT_SUFFIXES) -> Itera
             dirs.sort()
             for d in list(dirs):
                 real = os.path.realpath(os.path.join(root, d))
-                if real in seen:  # a link back to a folder already walked
+                if real in skipped:  # an output of this command inside an input folder
+                    dirs.remove(d)
+                elif real in seen:  # a link back to a folder already walked
                     dirs.remove(d)
                     problems.append((os.path.join(root, d), InputError(
                         "INPUT-UNREADABLE", "符号链接指向已遍历的目录（循环），跳过", "a link loops back to a folder "
@@ -400,6 +415,8 @@ def walk(paths: list[str], suffixes: tuple[str, ...] = REPORT_SUFFIXES) -> Itera
                         problems.append((full, InputError("INPUT-UNREADABLE", "失效的符号链接", "a dangling link")))
                     continue
                 if name.lower().endswith(suffixes) and os.path.isfile(full):
+                    if skipped and os.path.realpath(full) in skipped:
+                        continue
                     found = True
                     yield full, None
         yield from problems

@@ -24,6 +24,7 @@ import mmap
 import os
 import signal
 import struct
+import threading
 import time
 from collections import deque
 from dataclasses import dataclass, field
@@ -35,7 +36,7 @@ try:
 except ImportError:  # pragma: no cover - Windows
     resource = None  # type: ignore[assignment]
 
-__all__ = ["Limits", "LimitExceeded", "Pool", "WorkerError", "allow", "default_limits", "set_default_limits"]
+__all__ = ["Limits", "LimitExceeded", "Pool", "WorkerError", "allow", "default_limits", "here", "set_default_limits"]
 
 MIB = 1 << 20
 
@@ -93,26 +94,98 @@ def allow(memory: int, cpu: float) -> None:
     """Widen this item's limits for work known to be heavy and declared by its reader — OCR loads its
     models (over 1 GiB of address space) and reads pages for seconds each: the item may use ``memory`` bytes
     of address space more than the worker held when it started, and ``cpu`` more seconds of CPU and of wall
-    time. Within the hard limits the worker inherited; the user's --max-memory/--max-seconds still bound
-    every other item. Outside a limited worker (in-process runs) it does nothing."""
+    time. A budget per item, not a widening per call: called again for the same item (a picture after a
+    picture), the item's allowance becomes the larger of the two, never their sum — so a file cannot widen its
+    limits without end by asking once per page. Within the hard limits the worker inherited; the user's
+    --max-memory/--max-seconds still bound every other item. Outside a limited worker it does nothing."""
     slot = _IN_WORKER.get("slot")
     if slot is None or resource is None:
         return
     n, since = _SLOT.unpack_from(slot, 0)
     if n < 0:
         return
+    item, had_memory, had_cpu = _IN_WORKER.get("allowed") or (-1, 0, 0.0)
+    if item != n or not _IN_WORKER.get("widened"):
+        had_memory, had_cpu = 0, 0.0
+    memory, cpu = max(memory, had_memory), max(cpu, had_cpu)
+    more_cpu = cpu - had_cpu
+    _IN_WORKER["allowed"] = (n, memory, cpu)
     _IN_WORKER["widened"] = True
     if hasattr(resource, "RLIMIT_AS"):
         soft, hard = resource.getrlimit(resource.RLIMIT_AS)
         want = _IN_WORKER["base"] + memory
         if soft != resource.RLIM_INFINITY and want > soft:
             resource.setrlimit(resource.RLIMIT_AS, (want if hard == resource.RLIM_INFINITY else min(want, hard), hard))
+    if more_cpu <= 0:
+        return
     soft, hard = resource.getrlimit(resource.RLIMIT_CPU)
     if soft != resource.RLIM_INFINITY:
-        want = math.ceil(soft + cpu)
+        want = math.ceil(soft + more_cpu)
         resource.setrlimit(resource.RLIMIT_CPU, (want if hard == resource.RLIM_INFINITY else min(want, hard), hard))
         _IN_WORKER["cpu_set"][0] = -1  # the next item's limit is set anew
-    _SLOT.pack_into(slot, 0, n, since + cpu)  # the parent's wall clock for this item starts later by as much
+    _SLOT.pack_into(slot, 0, n, since + more_cpu)  # the parent's wall clock for this item starts later by as much
+
+
+class _Stopped(BaseException):
+    """Raised by the signal handlers of :func:`here` (a BaseException: no ``except Exception`` in the work
+    swallows it); turned into LimitExceeded when the block ends."""
+
+    def __init__(self, limit: str):
+        super().__init__(limit)
+        self.limit = limit
+
+
+@contextlib.contextmanager
+def here(limits: Limits | None = None) -> Iterator[None]:
+    """The pool's limits for one item run in this process (a small file, where a fork would cost more than the
+    work): CPU time by RLIMIT_CPU's SIGXCPU, wall time by a timer, memory by RLIMIT_AS, each turned into
+    LimitExceeded; every limit and handler put back afterwards. Only in the main thread and where the
+    resource module exists; elsewhere it limits nothing (callers send such items to a worker instead)."""
+    limits = limits or default_limits()
+    if resource is None or not hasattr(signal, "SIGXCPU") or not _main_thread():
+        yield
+        return
+
+    def stop(limit: str):
+        def handler(signum, frame):
+            raise _Stopped(limit)
+        return handler
+
+    old_cpu = resource.getrlimit(resource.RLIMIT_CPU)
+    old_as = resource.getrlimit(resource.RLIMIT_AS) if hasattr(resource, "RLIMIT_AS") else None
+    handlers = {sig: signal.signal(sig, stop(name)) for sig, name in ((signal.SIGXCPU, "cpu"), (signal.SIGALRM, "wall"))}
+    try:
+        cpu = math.ceil(sum(os.times()[:2]) + limits.cpu)
+        if old_cpu[1] == resource.RLIM_INFINITY or cpu < old_cpu[1]:
+            resource.setrlimit(resource.RLIMIT_CPU, (cpu if old_cpu[0] == resource.RLIM_INFINITY else min(cpu, old_cpu[0]),
+                                                     old_cpu[1]))
+        if old_as is not None:
+            try:
+                with open("/proc/self/statm", encoding="ascii") as fh:
+                    held = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+                want = held + limits.memory
+                if old_as[0] == resource.RLIM_INFINITY or want < old_as[0]:
+                    resource.setrlimit(resource.RLIMIT_AS, (want, old_as[1]))
+            except (OSError, ValueError):
+                pass
+        signal.setitimer(signal.ITIMER_REAL, limits.wall)
+        try:
+            yield
+        except _Stopped as exc:
+            raise LimitExceeded(exc.limit, limits) from None
+        except MemoryError:
+            raise LimitExceeded("memory", limits) from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        resource.setrlimit(resource.RLIMIT_CPU, old_cpu)
+        if old_as is not None:
+            resource.setrlimit(resource.RLIMIT_AS, old_as)
+        for sig, old in handlers.items():
+            signal.signal(sig, old)
+
+
+def _main_thread() -> bool:
+    return threading.current_thread() is threading.main_thread()
 
 
 @dataclass

@@ -12,6 +12,8 @@ once per process.
 
 from __future__ import annotations
 
+import dataclasses
+
 import datetime as _dt
 import enum
 import math
@@ -130,7 +132,30 @@ def _schema_findings(instance: Any, eng: Engine) -> Iterable[Finding]:
                 return []
         except (ValueError, TypeError, OverflowError):  # a value JSON has no type for (a YAML date)
             pass
-    return list(_reference_findings(instance, eng))
+    return _capped(_reference_findings(instance, eng))
+
+
+MAX_SCHEMA_HITS = 500  # JSON Schema findings of one rule in one report (every cell of a report fits); the rest counted
+
+
+def _capped(findings: Iterable[Finding]) -> list[Finding]:
+    """At most MAX_SCHEMA_HITS findings of one rule, the last of them saying how many more there were (a
+    hand-made instance with 5,000 broken notes is 500 findings, not 5,000: output and memory stay bounded)."""
+    out: list[Finding] = []
+    kept: dict[str, int] = {}
+    more: dict[str, int] = {}
+    for f in findings:
+        n = kept.get(f.rule, 0)
+        if n < MAX_SCHEMA_HITS:
+            kept[f.rule] = n + 1
+            out.append(f)
+        else:
+            more[f.rule] = more.get(f.rule, 0) + 1
+    for rule, n in more.items():
+        i = max(i for i, f in enumerate(out) if f.rule == rule)
+        out[i] = dataclasses.replace(out[i], message=f"{out[i].message}（另有 {n} 处同类问题未列出）",
+                                     message_en=f"{out[i].message_en} ({n} more such findings are not listed)")
+    return out
 
 
 def _reference_findings(instance: Any, eng: Engine) -> Iterable[Finding]:

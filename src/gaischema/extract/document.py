@@ -11,6 +11,7 @@ the cell that covers it), as pdfplumber's table finder hands over its tables. Th
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Union
 
@@ -131,3 +132,35 @@ class Document:
                                 texts.append(" ".join(cell.text.split()))
                     out.append(" ".join(t for t in texts if t))
         return out
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def unicode_text(text: str) -> tuple[str, int]:
+    """``text`` as Unicode: UTF-16 surrogate pairs (RTF's ``\\u-10174?\\u-8265?`` for 𠮷, a JSON ``\\ud842\\udfb7``)
+    joined into their character, a lone surrogate (which no UTF-8 output can hold) replaced by U+FFFD; and how
+    many were replaced."""
+    if _SURROGATE.search(text) is None:
+        return text, 0
+    fixed = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return fixed, fixed.count("\ufffd") - text.count("\ufffd")
+
+
+def unicode_document(doc: Document) -> int:
+    """Every text of a document (paragraphs, cells, what the source says about it) made Unicode by
+    :func:`unicode_text`, in place; the number of lone surrogates replaced (the extractor notes it)."""
+    replaced = 0
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            block.text, n = unicode_text(block.text)
+            replaced += n
+        else:
+            for cell in block.cells:
+                cell.text, n = unicode_text(cell.text)
+                replaced += n
+    for key, value in list(doc.meta.items()):
+        if isinstance(value, str):
+            doc.meta[key], n = unicode_text(value)
+            replaced += n
+    return replaced

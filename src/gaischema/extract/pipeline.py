@@ -29,7 +29,7 @@ import yaml
 
 from gaischema import __version__, cellmap
 from gaischema.corpus import internal_result, pool_map, validate_source
-from gaischema.extract.document import Document
+from gaischema.extract.document import Document, unicode_document
 from gaischema.extract.matcher import Note, align, core, label_forms, norm, official_rows, read_values, row_view
 from gaischema.extract.metadata import detect_versions, fold, sheet_metadata, text_metadata
 from gaischema.extract.readers import NotAReport, read_document, read_html, read_html_meta, read_text
@@ -38,6 +38,8 @@ from gaischema.loading import InputError, read_bytes
 from gaischema.model import Model, put_all
 from gaischema.output import shown_name
 from gaischema.validate import FileResult, engine, fatal_result
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 __all__ = ["DRAFT_SUFFIXES", "NARRATIVE", "PUBLISHED_SUFFIXES", "TABLES_MISSING_PATH", "TABLE_SLOTS", "Extraction", "Note", "NotAReport", "Summary", "dumps",
            "extract", "extract_document", "extract_file_record", "extract_file_records", "extract_record",
@@ -75,6 +77,12 @@ def extract_document(doc: Document, name: str) -> Extraction:
     model = Model.load()
     text = "\n".join(doc.lines())
     notes: list[Note] = []
+    if _SURROGATE.search(text) or any(isinstance(v, str) and _SURROGATE.search(v) for v in doc.meta.values()):
+        replaced = unicode_document(doc)  # pairs joined; a lone surrogate no output could hold: U+FFFD, noted
+        text = "\n".join(doc.lines())
+        if replaced:
+            notes.append(Note("unreadable", "extraction", f"文本中有 {replaced} 个孤立的代理码位，已替换为 U+FFFD / the text "
+                              f"holds {replaced} lone surrogate(s), replaced with U+FFFD"))
     if doc.sniffed:  # read by its content, not by its name
         notes.append(Note("source", "extraction.source_format", doc.sniffed, doc.fmt))
     if doc.fields is not None:

@@ -6,19 +6,24 @@ originals, saved instances) named by hashes, through a temporary name and a rena
 
 from __future__ import annotations
 
+import asyncio
+import dataclasses
+import functools
 import hashlib
 import json
 import os
+import re
+import socket
 import time
 import urllib.parse
 from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
-from gaischema import loading, organs
+from gaischema import loading, organs, sandbox
 from gaischema import output as out
 from gaischema.cache import Cache, file_digest
-from gaischema.corpus import CrossChecker, internal_result, pool_map, validate_source
+from gaischema.corpus import CrossChecker, internal_result, out_of_memory, pool_map, validate_source
 from gaischema.render import render_html
 from gaischema.report.facts import Corpus, facts
 from gaischema.validate import FileResult, fatal_result, warm
@@ -60,8 +65,18 @@ def input_suffixes() -> tuple[str, ...]:
     return tuple(dict.fromkeys(loading.REPORT_SUFFIXES + tuple(PUBLISHED_SUFFIXES)))
 
 
-def _checked(instance: object, name: str, fmt: str, render: bool, saved: str | None, cpu: Counter) -> dict:
-    """Validate one report, read its numbers, render it annotated: one report's record."""
+RENDERINGS = ("errors", "all", "none")  # which reports get an annotated rendering (--renderings)
+
+
+def _wanted(mode: str, findings: list) -> bool:
+    """``errors`` (the default): a report with a finding (an error or a warning), the ones people open;
+    ``all``: every report; ``none``: none (a run of 100,000 files writes no 100,000 pages)."""
+    return mode == "all" or (mode == "errors" and bool(findings))
+
+
+def _checked(instance: object, name: str, fmt: str, render: str, saved: str | None, cpu: Counter) -> dict:
+    """Validate one report, read its numbers, render it annotated (as ``render``, see :func:`_wanted`): one
+    report's record."""
     t = time.thread_time()
     result = validate_source(instance, name) if isinstance(instance, dict) else validate_source(
         json.dumps(instance), name)
@@ -75,7 +90,7 @@ def _checked(instance: object, name: str, fmt: str, render: bool, saved: str | N
     f = facts(instance)
     record["facts"] = f
     record["notes"] = (f.get("provenance") or {}).get("notes", {})
-    if render or result.findings:
+    if _wanted(render, result.findings):
         try:
             record["rendering"] = render_html(instance, annotate=True, findings=result.findings)
         except ValueError:
@@ -103,20 +118,77 @@ def file_records(task: dict) -> dict:
     None), "instance" (text or None), "format", "notes" ({kind: n}), "problem"}``, and ``"cpu"``: the CPU
     seconds of each stage (read, extract, validate, render) for the run's figures."""
     path, name, save = task["path"], task["name"], task.get("save", False)
+    render = task.get("renderings", "errors")
     cpu: Counter = Counter()
+    before = _identity(path) if task.get("digest") else None
+    digest = file_digest(path) if before else None
     try:
         if _suffix(path) in loading.REPORT_SUFFIXES:
-            reports = [_instance_file(path, name, save, cpu)]
+            reports = [_instance_file(path, name, save, cpu, render)]
         else:
-            reports = _published_file(path, name, save, cpu)
+            reports = _published_file(path, name, save, cpu, render)
     except MemoryError:  # the worker's memory limit: INPUT-TOO-COMPLEX (gaischema.sandbox), not a bug
         raise
     except Exception as exc:  # noqa: BLE001 - a bug on one file must not cost the others their rows
+        if out_of_memory(exc):
+            raise MemoryError(str(exc)) from exc
         reports = [_unreadable(internal_result(name, exc), _suffix(path).lstrip(".") or "?")]
-    return {"name": name, "reports": reports, "cpu": dict(cpu)}
+    result = {"name": name, "reports": reports, "cpu": dict(cpu)}
+    if digest and _identity(path) == before:  # the file did not change while it was read: its result may be kept
+        result["digest"] = digest
+    return result
 
 
-def _instance_file(path: str, name: str, save: bool, cpu: Counter) -> dict:
+def _identity(path: str) -> tuple | None:
+    """What changes when a file is written (size, modification and change times, inode): compared before the
+    worker hashes a file and after it has read it, so that a result is remembered only under the content it
+    was made from."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev
+
+
+_UNSAFE = re.compile(r"<\s*/?\s*(?:script|iframe|frame|object|embed|base|link|form|meta|svg|math|img|style)\b|\son[a-z]+\s*=|"
+                     r"javascript:", re.IGNORECASE)
+
+
+_UNSAFE_HEAD = re.compile(r"<\s*/?\s*(?:script|iframe|frame|object|embed|base|link|form|svg|math|img)\b|\son[a-z]+\s*=|"
+                          r"javascript:|refresh", re.IGNORECASE)
+
+
+def rendering_ok(html: str) -> bool:
+    """A rendering as gaischema writes it: the template's own head (one Content-Security-Policy), and in the
+    rest no element that runs or loads anything — report text is always escaped, so none can come from a report.
+    A cached rendering that fails is a miss (made again); a fresh one that fails is not written."""
+    head, sep, body = html.partition("</head>")
+    return bool(sep) and _UNSAFE_HEAD.search(head) is None and _UNSAFE.search(body) is None
+
+
+def cached_result_ok(value: object) -> bool:
+    """A cached row of the right shape, whose records a page can be built from (checked on a throwaway Corpus)
+    and whose renderings pass :func:`rendering_ok`: anything else is a miss."""
+    try:
+        if not (isinstance(value, dict) and isinstance(value.get("name"), str) and isinstance(value.get("reports"), list)
+                and value["reports"] and isinstance(value.get("cpu", {}), dict)):
+            return False
+        for r in value["reports"]:
+            if not isinstance(r, dict) or not isinstance(r.get("result"), dict):
+                return False
+            if not all(r.get(k) is None or isinstance(r[k], str) for k in ("rendering", "instance", "problem", "format")):
+                return False
+            if not all(r.get(k) is None or isinstance(r[k], dict) for k in ("facts", "notes")):
+                return False
+            if r.get("rendering") and not rendering_ok(r["rendering"]):
+                return False
+            Corpus().add(r, {"seq": [0, 0]})
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError, RecursionError):
+        return False
+    return True
+
+
+def _instance_file(path: str, name: str, save: bool, cpu: Counter, render: str = "errors") -> dict:
     fmt = "json" if _suffix(path) == ".json" else "yaml"
     t = time.thread_time()
     try:
@@ -127,14 +199,14 @@ def _instance_file(path: str, name: str, save: bool, cpu: Counter) -> dict:
         return _unreadable(fatal_result(name, err), fmt)
     finally:
         cpu["read"] += time.thread_time() - t
-    record = _checked(instance, name, fmt, False, text if save else None, cpu)
+    record = _checked(instance, name, fmt, render, text if save else None, cpu)
     extraction = instance.get("extraction") if isinstance(instance, dict) else None
     if isinstance(extraction, dict) and isinstance(extraction.get("source_format"), str):
         record["format"] = f"{fmt} ← {extraction['source_format']}"
     return record
 
 
-def _published_file(path: str, name: str, save: bool, cpu: Counter) -> list[dict]:
+def _published_file(path: str, name: str, save: bool, cpu: Counter, render: str = "errors") -> list[dict]:
     from gaischema.extract import dumps, extract_file_records  # late: the extractor's modules are slow to import
 
     t = time.thread_time()
@@ -154,7 +226,7 @@ def _published_file(path: str, name: str, save: bool, cpu: Counter) -> list[dict
         instance = rec["instance"]
         extraction = instance.get("extraction") or {}
         fmt = extraction.get("source_format") or fmt
-        out.append(_checked(instance, rname, fmt, True, dumps(instance) if save else None, cpu))
+        out.append(_checked(instance, rname, fmt, render, dumps(instance) if save else None, cpu))
     if not out:
         err = loading.InputError("INPUT-NOT-REPORT", "文件中没有年度报告", "the file holds no report")
         out.append(_unreadable(fatal_result(name, err), _suffix(path).lstrip(".") or "?"))
@@ -176,6 +248,8 @@ class Options:
     use_cache: bool = True
     scheduler: str | None = None  # a Dask scheduler's address
     roster: organs.Roster | None = None  # --organs FILE: who must publish; else a roster is proposed
+    warn: Callable[[str], None] = lambda line: None  # one line to the user (a cache set aside)
+    renderings: str = "errors"  # which reports get an annotated rendering: errors (with a finding), all, none
 
 
 class _Writer:
@@ -189,13 +263,15 @@ class _Writer:
         self.errors: list[str] = []
 
     def _put(self, folder: str, name: str, data: bytes, force: bool = True, reuse: bool = True) -> bool:
+        """``reuse``: a file in ``<page>_files`` (ours: a link planted there is removed); else a saved instance
+        (the user's folder: a link there is the user's, refused without --force, replaced itself with it)."""
         path = os.path.join(folder, name)
         try:
             st = os.lstat(path)
         except FileNotFoundError:
             st = None
         if st is not None:
-            if os.path.islink(path):
+            if os.path.islink(path) and reuse:
                 os.unlink(path)  # a planted link is removed, never written through
             elif reuse and os.path.isfile(path) and st.st_size == len(data) and _same(path, data):
                 return True  # the same file from an earlier run: not written again
@@ -212,7 +288,10 @@ class _Writer:
         if self.base is None:
             return links
         pid = path_id(path) + (f"-{k}" if k else "")
-        if record.get("rendering"):
+        if record.get("rendering") and not rendering_ok(record["rendering"]):
+            self.errors.append(f"{display_name(path)}: 排版结果含有不应有的元素，未写入 / the rendering holds an element "
+                               "gaischema never writes; not written")
+        elif record.get("rendering"):
             if self._put(os.path.join(self.opts.files_dir, "r"), pid + ".html", record["rendering"].encode("utf-8")):
                 links["link"] = f"{self.base}/r/{pid}.html"
         return links
@@ -269,6 +348,12 @@ def instance_target(save_dir: str, path: str, taken: set[str]) -> str:
     return os.path.join(save_dir, name)
 
 
+def _names_in(folder: str, paths: list[str]) -> set[str]:
+    real = os.path.realpath(folder)
+    return {display_name(os.path.basename(p)) for p in paths
+            if os.path.realpath(os.path.dirname(os.path.abspath(p))) == real}
+
+
 def _local_map(fn: Callable, tasks: list[dict], jobs: int) -> Iterator[dict]:
     n = jobs or os.cpu_count() or 1
     yield from pool_map(fn, tasks, jobs, serial_below=2 * n, chunksize=1, failed=_too_complex)
@@ -280,23 +365,82 @@ def _too_complex(task: dict, err: loading.InputError) -> dict:
                                                           _suffix(task["path"]).lstrip(".") or "?")]}
 
 
+def limited_file_records(task: dict) -> dict:
+    """:func:`file_records` in a limited subprocess of whichever process runs it (a Dask worker): the same
+    per-file limits as the local pool (``task["limits"]``, the parent's), so a cluster run is never less safe
+    than a local one — a file that hits a limit is its INPUT-TOO-COMPLEX row, and the Dask worker lives on."""
+    limits = sandbox.Limits(**task["limits"]) if task.get("limits") else sandbox.default_limits()
+    _warm_here()
+    return next(iter(pool_map(file_records, [task], 1, failed=_too_complex, limits=limits)))
+
+
+@functools.lru_cache(maxsize=1)
+def _warm_here() -> None:
+    """The compiled engine and the extractor's modules in the Dask worker itself, once, so that each file's
+    forked subprocess starts with them (not paying their import per file)."""
+    import gaischema.extract  # noqa: F401 - imported for its side effect: loaded before the fork
+
+    warm()
+
+
+CONNECT_SECONDS = 10.0  # to reach a Dask scheduler and finish its handshake
+
+
 def _dask_map(fn: Callable, tasks: list[dict], address: str) -> Iterator[dict]:
-    """The same map step on an existing Dask cluster: ``client.map``, results as they complete."""
+    """The same map step on an existing Dask cluster: ``client.map`` of :func:`limited_file_records`, results as
+    they complete. The scheduler must answer within CONNECT_SECONDS (a closed port, a server that never
+    answers, an HTTP server that sends no Dask frames: one line, SchedulerUnavailable)."""
     try:
         from distributed import Client, as_completed  # late: the optional extra gaischema[dask]
     except ImportError:
         raise SchedulerUnavailable("--scheduler 需要 pip install 'gaischema[dask]' / --scheduler needs "
                                    "pip install 'gaischema[dask]'") from None
 
+    def unavailable(why: object) -> SchedulerUnavailable:
+        return SchedulerUnavailable(f"无法连接 Dask 调度器 {address} / cannot reach the Dask scheduler {address}: {why}")
+
+    _probe(address, unavailable)
     try:
-        client = Client(address, timeout=30)
-    except (OSError, TimeoutError, ValueError) as e:
-        raise SchedulerUnavailable(f"无法连接 Dask 调度器 {address} / cannot reach the Dask scheduler {address}: {e}") from None
+        client = Client(address, timeout=f"{CONNECT_SECONDS:g}s")
+    except (Exception, MemoryError) as e:  # noqa: BLE001 - the probe passed, the client did not: one line
+        raise unavailable(f"{type(e).__name__}: {str(e)[:200]}") from None
+    limits = dataclasses.asdict(sandbox.default_limits())
     with client:
-        futures = client.map(fn, tasks, pure=False)
+        futures = client.map(limited_file_records, [{**t, "limits": limits} for t in tasks], pure=False)
         for future in as_completed(futures):
             yield future.result()
             del future
+
+
+def _probe(address: str, unavailable: Callable[[object], Exception]) -> None:
+    """A Dask scheduler at ``address``, or SchedulerUnavailable within CONNECT_SECONDS: connect, handshake and
+    ask its identity under one deadline (asyncio.wait_for). Dask's own client retries a closed port or a silent
+    server for longer, and reads an HTTP server's reply as a frame of exabytes (MemoryError)."""
+    from distributed.comm import connect  # late: the optional extra gaischema[dask]
+
+    parsed = urllib.parse.urlsplit(address if "://" in address else "tcp://" + address)
+    if parsed.scheme in ("tcp", "tls"):  # a closed port at once (Dask's connect retries it until its timeout)
+        try:
+            if not parsed.hostname or parsed.port is None:
+                raise ValueError("host:port")
+            socket.create_connection((parsed.hostname, parsed.port), timeout=CONNECT_SECONDS).close()
+        except (OSError, ValueError) as e:
+            raise unavailable(e) from None
+
+    async def identity() -> object:
+        comm = await connect(address, timeout=CONNECT_SECONDS)
+        try:
+            await comm.write({"op": "identity", "reply": True})
+            return await comm.read()
+        finally:
+            await comm.close()
+
+    try:
+        reply = asyncio.run(asyncio.wait_for(identity(), CONNECT_SECONDS))
+    except (Exception, MemoryError) as e:  # noqa: BLE001 - whatever answered is no Dask scheduler
+        raise unavailable(f"{type(e).__name__}: {str(e)[:200]}" if str(e) else type(e).__name__) from None
+    if not (isinstance(reply, dict) and reply.get("type") == "Scheduler"):
+        raise unavailable("不是 Dask 调度器 / no Dask scheduler answered")
 
 
 def collect(files: Iterable[str | tuple[str, loading.InputError]], options: Options | None = None,
@@ -309,14 +453,17 @@ def collect(files: Iterable[str | tuple[str, loading.InputError]], options: Opti
     writer = _Writer(opts)
     cache = None
     if opts.use_cache and (opts.cache_dir or opts.files_dir):
-        cache = Cache(opts.cache_dir or os.path.join(opts.files_dir, "cache"))
+        cache = Cache(opts.cache_dir or os.path.join(opts.files_dir, "cache"), warn=opts.warn)
     checker = CrossChecker()  # the organs are resolved over it even without the cross-report rules
     taken: set[str] = set()
+    if opts.save_dir:  # the names of inputs in the instances' folder are reserved: never written over
+        files = list(files)
+        taken.update(_names_in(opts.save_dir, [f[0] if isinstance(f, tuple) else f for f in files]))
     names: set[str] = set()
     todo: list[dict] = []
     keys: dict[str, str] = {}
     done = 0
-    cache_options = {"save": bool(opts.save_dir)}
+    cache_options = {"save": bool(opts.save_dir), "renderings": opts.renderings}
 
     def finish(task: dict, result: dict) -> None:
         nonlocal done
@@ -344,14 +491,15 @@ def collect(files: Iterable[str | tuple[str, loading.InputError]], options: Opti
                 corpus.add(_unreadable(fatal_result(name, err), _suffix(path).lstrip(".") or "?"), {"seq": [order, 0]})
                 done += 1
                 continue
-            task = {"path": path, "name": name, "save": bool(opts.save_dir), "order": order}
+            task = {"path": path, "name": name, "save": bool(opts.save_dir), "order": order, "digest": bool(cache),
+                    "renderings": opts.renderings}
             if opts.save_dir:
                 task["target"] = instance_target(opts.save_dir, path, taken)
             if cache:
                 digest = file_digest(path)
                 if digest:
                     keys[path] = Cache.key(digest, name, cache_options)
-                    hit = cache.get(keys[path])
+                    hit = cache.get(keys[path], cached_result_ok)
                     if hit is not None:
                         corpus.cached += 1
                         finish(task, hit)
@@ -363,10 +511,11 @@ def collect(files: Iterable[str | tuple[str, loading.InputError]], options: Opti
         for result in mapped:
             task = by_name.pop(result["name"])
             corpus.cpu.update(result.pop("cpu", {}))
-            if cache and task["path"] in keys and not any(
+            digest = result.pop("digest", None)  # of the bytes the worker read (None: the file changed meanwhile)
+            if cache and digest and not any(
                     r["result"]["findings"] and r["result"]["findings"][0]["rule"] in ("INTERNAL-ERROR", "INPUT-TOO-COMPLEX")
                     for r in result["reports"]):
-                cache.put(keys[task["path"]], result)
+                cache.put(Cache.key(digest, task["name"], cache_options), result)
             finish(task, result)
         resolution = organs.apply(checker, opts.roster)
         corpus.set_identity(resolution)

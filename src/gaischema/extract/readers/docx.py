@@ -255,6 +255,9 @@ def _blocks(data: bytes, root: ET.Element) -> list[Block]:
     body = root.find(f"{_W}body")
     blocks: list[Block] = []
     pictures = _pictures(data, root) if ocr.available() else {}
+    if pictures:  # OCR's budget, counted before any work: distinct pictures, each read once however often shown
+        ocr.check_count(len({p for p, _ in pictures.values()}), "图片", "pictures")
+    read: dict = {}
 
     def walk(el, depth=0):
         for child in el:
@@ -262,7 +265,9 @@ def _blocks(data: bytes, root: ET.Element) -> list[Block]:
                 blocks.extend(paragraphs(_w_text(child)))
                 for blip in child.iter(f"{_A}blip") if pictures else ():  # a table pasted as a picture: OCR
                     found = pictures.get(blip.get(f"{_R}embed"))
-                    content = ocr.read_picture_file(*found) if found is not None else None
+                    if found is not None and found not in read:
+                        read[found] = ocr.read_picture_file(*found)
+                    content = read.get(found) if found is not None else None
                     if content is not None:
                         blocks.extend(blocks_from_pages([content]))
             elif child.tag == f"{_W}tbl":

@@ -23,6 +23,8 @@ confidence means (blank with a note, or the one value the schema's identities al
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import importlib.util
 import io
 import logging
@@ -127,20 +129,42 @@ def _render_pdf_pages(data: bytes, numbers: list[int]):
     return out
 
 
+MAX_OCR_PAGES = 40  # pages or distinct pictures one file may have read by OCR (a report's scan is 5-20 pages)
+
+
 def declare(pages: int) -> None:
     """Tell the worker limits that this file is OCR work of ``pages`` pages (:func:`gaischema.sandbox.allow`),
-    at most 40 pages' worth."""
-    sandbox.allow(OCR_MEMORY, OCR_SECONDS_START + OCR_SECONDS_PER_PAGE * min(pages, 40))
+    at most MAX_OCR_PAGES pages' worth: the file's budget (asking again for the same file never adds to it)."""
+    sandbox.allow(OCR_MEMORY, OCR_SECONDS_START + OCR_SECONDS_PER_PAGE * min(pages, MAX_OCR_PAGES))
+
+
+def check_count(n: int, what_zh: str = "页", what_en: str = "pages") -> None:
+    """The budget counted before any work: more than MAX_OCR_PAGES pages (or distinct pictures) to read by OCR
+    is INPUT-TOO-LARGE at once, not an hour of recognition stopped at the time limit."""
+    if n > MAX_OCR_PAGES:
+        raise InputError("INPUT-TOO-LARGE", f"需文字识别的{what_zh}过多（{n}，上限 {MAX_OCR_PAGES}）",
+                         f"too many {what_en} to read by OCR ({n}; the limit is {MAX_OCR_PAGES})")
 
 
 def pdf_page_contents(data: bytes, numbers: list[int]) -> list[PageContent]:
     """The given pages of a PDF (0-based; pages without a text layer) read by OCR, as the table finder's page
     content (words with their confidences, and edges), for :func:`gaischema.extract.readers.pdf.blocks_from_pages`;
-    a page without a picture stays empty."""
+    a page without a picture stays empty. Counted and declared before any work; rendered one page at a time
+    (memory: one page's pixels); a page whose pixels are those of a page already read is not read again."""
+    check_count(len(numbers))
     declare(len(numbers))
     out = []
-    for n, rendered in zip(numbers, render_pdf_pages(data, numbers)):
-        out.append(PageContent(n, 0.0, 0.0, [], []) if rendered is None else read_picture(*rendered, number=n))
+    read: dict[bytes, PageContent] = {}
+    for n in numbers:
+        rendered = render_pdf_pages(data, [n])[0]
+        if rendered is None:
+            out.append(PageContent(n, 0.0, 0.0, [], []))
+            continue
+        key = hashlib.sha256(rendered[0].tobytes()).digest() + repr((rendered[0].shape, rendered[1])).encode()
+        if key not in read:
+            read[key] = read_picture(*rendered, number=n)
+        out.append(dataclasses.replace(read[key], number=n, chars=list(read[key].chars), edges=list(read[key].edges)))
+        del rendered
     return out
 
 
