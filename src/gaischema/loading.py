@@ -26,6 +26,7 @@ except ImportError:  # pragma: no cover - a platform without its wheel
 MAX_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 32
 REPORT_SUFFIXES = (".yaml", ".yml", ".json")
+CORRECTIONS_FILE = "corrections.yaml"  # an evaluator's corrections beside the reports: no report (gaischema.corrections)
 
 try:  # PyYAML's C loader is ~10 times faster; the pure-Python one reads the same documents
     _BaseLoader = yaml.CSafeLoader
@@ -376,6 +377,8 @@ def walk(paths: list[str], suffixes: tuple[str, ...] = REPORT_SUFFIXES) -> Itera
                     if name.lower().endswith(suffixes):
                         problems.append((full, InputError("INPUT-UNREADABLE", "失效的符号链接", "a dangling link")))
                     continue
+                if name == CORRECTIONS_FILE:
+                    continue  # an evaluator's corrections of the reports beside it (gaischema.corrections)
                 if name.lower().endswith(suffixes) and os.path.isfile(full):
                     found = True
                     yield full, None

@@ -82,6 +82,7 @@ class TextLine:
     bottom: float
     text: str
     confidence: float | None = None
+    boxes: tuple = ()  # (offset in text, the box) of each box it was made of, in text order
 
 
 @dataclass
@@ -303,6 +304,8 @@ def _line(group: list[Word], x_tolerance: float) -> TextLine | None:
     group.sort(key=_X0)
     parts: list[str] = []
     kept: list[Word] = []
+    at: list[int] = []  # the offset in the line's text of each kept box
+    length = 0
     last_x0 = last_x1 = 0.0
     space = False
     for b in group:
@@ -312,15 +315,18 @@ def _line(group: list[Word], x_tolerance: float) -> TextLine | None:
             continue
         if kept and (space or b.x0 > last_x1 + x_tolerance or b.x0 < last_x0):
             parts.append(" ")
+            length += 1
         space = False
         parts.append(text)
+        at.append(length)
+        length += len(text)
         kept.append(b)
         last_x0, last_x1 = b.x0, b.x1
     if not kept:
         return None
     confs = [b.confidence for b in kept if b.confidence is not None]
     return TextLine(kept[0].x0, min(b.top for b in kept), max(b.x1 for b in kept), max(b.bottom for b in kept),
-                    "".join(parts), min(confs) if confs else None)
+                    "".join(parts), min(confs) if confs else None, tuple(zip(at, kept)))
 
 
 _X0 = operator.attrgetter("x0")
@@ -386,6 +392,7 @@ def find_tables(boxes: Sequence[Word], edges: Iterable[Edge], settings: Settings
         # box belongs to every cell holding its centre
         covering: dict[tuple[int, int], list[Cell]] = {}
         for cell in table.cells:
+            cell.box = (xs[cell.col], ys[cell.row], xs[cell.col + cell.colspan], ys[cell.row + cell.rowspan])
             for r in range(cell.row, cell.row + cell.rowspan):
                 for c in range(cell.col, cell.col + cell.colspan):
                     covering.setdefault((r, c), []).append(cell)

@@ -86,6 +86,10 @@ class Corpus:
     cached: int = 0  # files whose result came from the cache
     cpu: Counter = field(default_factory=Counter)  # CPU seconds per stage of the files done in this run
     write_errors: list = field(default_factory=list)  # outputs that could not be written (one line each)
+    # the evaluator's review (gaischema.corrections): findings unreviewed, confirmed, misread; cells corrected
+    review: Counter = field(default_factory=Counter)
+    stale: list = field(default_factory=list)  # corrections and reviews whose file has changed: not applied
+    confirmed_csv: str | None = None  # the link to the confirmed findings' CSV, when written
 
     def add(self, record: dict, extra: dict | None = None) -> FileResult:
         """One report's record (see :func:`file_records`); ``extra``: what the parent wrote for it (links)."""

@@ -30,6 +30,7 @@ from __future__ import annotations
 import base64
 import binascii
 import ctypes
+import io
 import re
 import zlib
 
@@ -547,11 +548,13 @@ def _page_blocks(page: PageContent) -> list[tuple[float, Block]]:
                     and 0 <= line.top - prev.bottom <= height and not between
                     and not is_page_number(text, True)):
                 sep = " " if prev_text[-1:].isascii() and text[:1].isascii() else ""
+                shift = len(prev_text) + len(sep)
                 merged[-1] = (TextLine(prev.x0, prev.top, line.x1, line.bottom, prev_text + sep + text,
-                                       prev.confidence), prev_text + sep + text)
+                                       prev.confidence, prev.boxes + tuple((at + shift, b) for at, b in line.boxes)),
+                              prev_text + sep + text)
                 continue
         merged.append((line, text))
-    placed.extend((line.top, Paragraph(text, page.number)) for line, text in merged)
+    placed.extend((line.top, Paragraph(text, page.number, boxes=list(line.boxes))) for line, text in merged)
     placed.sort(key=lambda tb: tb[0])
     return [(top / float(page.height or 1), b) for top, b in placed]
 
@@ -572,4 +575,58 @@ def _drop_running_lines(pages: list[list[tuple[float, Block]]]) -> list[Block]:
             if isinstance(b, Paragraph) and (is_page_number(b.text, edge) or (b.text in running and edge)):
                 continue
             out.append(b)
+    return out
+
+
+# ------------------------------------------------------------------------------------------------ evidence
+ROW_SCALE = 2.0  # pixels a point in a row's picture: print-sharp, a row of an A4 page some 20 KB
+ROW_PAD = 3.0  # points above and below a row's box
+
+
+def row_band(page_width: float, bbox: list[float] | tuple[float, ...]) -> tuple[float, float, float, float]:
+    """The printed row a cell's box stands in, as the box a picture shows: the page's width, the cell's
+    height and a little more."""
+    return 0.0, max(0.0, bbox[1] - ROW_PAD), page_width, bbox[3] + ROW_PAD
+
+
+def render_rows(data: bytes, wanted: list[tuple[int, list[float]]]) -> list[tuple[bytes, tuple] | None]:
+    """Pictures (PNG, grey) of the printed rows that hold the boxes ``wanted`` (page from 1, a cell's box in
+    points, top-left origin): the row's band across the page (:func:`row_band`), the cell framed. Each page
+    is rendered once by PDFium, however many rows it gives; a page that cannot be rendered gives None.
+    Returns, for each box, (the PNG, the band shown) or None."""
+    import pypdfium2 as pdfium  # the pdf extra; Pillow comes with the report extra (matplotlib)
+    from PIL import ImageDraw
+
+    out: list[tuple[bytes, tuple] | None] = [None] * len(wanted)
+    by_page: dict[int, list[int]] = {}
+    for n, (page, _) in enumerate(wanted):
+        by_page.setdefault(page, []).append(n)
+    with PDFIUM_LOCK:
+        doc = pdfium.PdfDocument(data)
+        try:
+            for page_no, ns in sorted(by_page.items()):
+                if not 1 <= page_no <= len(doc):
+                    continue
+                page = doc[page_no - 1]
+                try:
+                    width, height = page.get_size()
+                    picture = page.render(scale=ROW_SCALE, grayscale=True).to_pil()
+                finally:
+                    page.close()
+                for n in ns:
+                    bbox = wanted[n][1]
+                    band = row_band(width, bbox)
+                    top, bottom = band[1], min(band[3], height)
+                    if bottom <= top:
+                        continue
+                    crop = picture.crop((0, int(top * ROW_SCALE), int(width * ROW_SCALE),
+                                         int(bottom * ROW_SCALE + 0.999))).convert("RGB")
+                    frame = [(v - (top if i % 2 else 0)) * ROW_SCALE for i, v in enumerate(bbox)]
+                    ImageDraw.Draw(crop).rectangle([frame[0] - 2, frame[1] - 2, frame[2] + 2, frame[3] + 2],
+                                                   outline=(213, 94, 0), width=2)
+                    buf = io.BytesIO()
+                    crop.quantize(16).save(buf, "PNG", optimize=True)
+                    out[n] = (buf.getvalue(), (band[0], top, band[2], bottom))
+        finally:
+            doc.close()
     return out
