@@ -251,7 +251,7 @@ def _evidence_view(ev: dict | None) -> dict | None:
     if "img" in ev:
         return {"img": ev["img"], "where": ev.get("where", "")}
     text, start, end = ev.get("text", ""), ev.get("start", 0), ev.get("end", 0)
-    return {"img": None, "before": text[:start], "mark": text[start:end], "after": text[end:],
+    return {"img": None, "before": text[:start], "mark": text[start:end] or "□", "after": text[end:],
             "where": ev.get("where", "")}
 
 

@@ -94,7 +94,9 @@ def build_page(corpus: Corpus, title: str = "政府信息公开工作年度报�
                       "rows": [[fmt, p["reports"], p["cell_count"], *(p[k] for k in kinds)]
                                for fmt, p in sorted(corpus.provenance.items())]}
     rows = [{k: v for k, v in r.items() if k != "seq"} for r in corpus.rows]
+    review = [("未复核 unreviewed", corpus.review["unreviewed"]), ("已确认 confirmed", corpus.review["confirmed"]),
+              ("误读 misread", corpus.review["misread"]), ("已更正单元格 cells corrected", corpus.review["corrected"])]
     return templates().get_template("report.html.j2").render(
         title=title, cards=cards, figures_top=top, figures=figures, organs=organ_table, provenance=provenance,
-        columns=REPORT_COLUMNS,
+        columns=REPORT_COLUMNS, review=review, stale=corpus.stale, confirmed_csv=corpus.confirmed_csv,
         data=json_for_script(rows))
