@@ -189,16 +189,22 @@ def _evidence(path: str, pid: str, extraction: dict, rows: dict, cpu: Counter, f
     picture shows, points)} or {"text", "start", "end", "where"}}``."""
     t = time.thread_time()
     places = {s.get("cell_path"): s for s in extraction.get("cell_sources") or [] if isinstance(s, dict)}
+    first_of_row: dict[str, str] = {}  # a finding on a whole row: the row's first cell stands for it
+    for p in places:
+        first_of_row.setdefault(p.rpartition(".")[0], p)
     out: dict[int, dict] = {}
     crops: list[tuple[int, int, list[float]]] = []
+    cell_of: dict[int, str] = {}
     for i, f in enumerate(findings[:MAX_EVIDENCE]):
-        place = places.get(f.path)
-        if place is None:
+        cell = f.path if f.path in places else first_of_row.get(f.path)
+        if cell is None:
             continue
+        cell_of[i] = cell
+        place = places[cell]
         if place.get("place_kind") == "box" and extraction.get("source_format") == "pdf":
             crops.append((i, place["place_page"], place["place_bbox"]))
             continue
-        row = rows.get(f.path)
+        row = rows.get(cell)
         if row:
             text, start, end = row
             out[i] = {"text": text, "start": start, "end": end, "where": _where(place)}
@@ -210,15 +216,16 @@ def _evidence(path: str, pid: str, extraction: dict, rows: dict, cpu: Counter, f
         except (ImportError, loading.InputError, OSError, ValueError):
             pictures = [None] * len(crops)
         for (i, page, box), pic in zip(crops, pictures):
+            cell = cell_of[i]
             if pic is None:
-                row = rows.get(findings[i].path)
+                row = rows.get(cell)
                 if row:
-                    out[i] = {"text": row[0], "start": row[1], "end": row[2], "where": _where(places[findings[i].path])}
+                    out[i] = {"text": row[0], "start": row[1], "end": row[2], "where": _where(places[cell])}
                 continue
             png, band = pic
             name = f"{pid}-{hashlib.sha256(png).hexdigest()[:16]}.png"
             out[i] = {"png": base64.b64encode(png).decode("ascii"), "file": name, "page": page,
-                      "band": [round(v, 1) for v in band], "box": box, "where": _where(places[findings[i].path])}
+                      "band": [round(v, 1) for v in band], "box": box, "where": _where(places[cell])}
     cpu["evidence"] += time.thread_time() - t
     return out
 

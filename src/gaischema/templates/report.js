@@ -67,7 +67,7 @@
           }
         }
         else if ((k === 'errors' || k === 'warnings') && r.findings && r.findings.length) {
-          const b = document.createElement('button'); b.className = 'open-findings'; b.textContent = text(r, k) + ' ▸';
+          const b = document.createElement('button'); b.className = 'open-findings'; b.textContent = text(r, k);
           b.title = '发现及原文 findings beside the print';
           b.addEventListener('click', () => { opened.has(r) ? opened.delete(r) : opened.add(r); draw(); });
           td.appendChild(b);

@@ -581,6 +581,7 @@ def _drop_running_lines(pages: list[list[tuple[float, Block]]]) -> list[Block]:
 # ------------------------------------------------------------------------------------------------ evidence
 ROW_SCALE = 2.0  # pixels a point in a row's picture: print-sharp, a row of an A4 page some 20 KB
 ROW_PAD = 3.0  # points above and below a row's box
+ROW_MAX_PX = 1800  # a row's picture at most this wide (a scan's page of 1,300 points is drawn smaller)
 
 
 def row_band(page_width: float, bbox: list[float] | tuple[float, ...]) -> tuple[float, float, float, float]:
@@ -591,8 +592,9 @@ def row_band(page_width: float, bbox: list[float] | tuple[float, ...]) -> tuple[
 
 def render_rows(data: bytes, wanted: list[tuple[int, list[float]]]) -> list[tuple[bytes, tuple] | None]:
     """Pictures (PNG, grey) of the printed rows that hold the boxes ``wanted`` (page from 1, a cell's box in
-    points, top-left origin): the row's band across the page (:func:`row_band`), the cell framed. Each page
-    is rendered once by PDFium, however many rows it gives; a page that cannot be rendered gives None.
+    points, top-left origin): the row's band across the page (:func:`row_band`), the cell framed, at
+    ``ROW_SCALE`` pixels a point (less for a page wider than ``ROW_MAX_PX`` would allow). Each page is rendered
+    once by PDFium, however many rows it gives; a box outside its page gives None.
     Returns, for each box, (the PNG, the band shown) or None."""
     import pypdfium2 as pdfium  # the pdf extra; Pillow comes with the report extra (matplotlib)
     from PIL import ImageDraw
@@ -610,7 +612,8 @@ def render_rows(data: bytes, wanted: list[tuple[int, list[float]]]) -> list[tupl
                 page = doc[page_no - 1]
                 try:
                     width, height = page.get_size()
-                    picture = page.render(scale=ROW_SCALE, grayscale=True).to_pil()
+                    scale = min(ROW_SCALE, ROW_MAX_PX / max(width, 1.0))
+                    picture = page.render(scale=scale, grayscale=True).to_pil()
                 finally:
                     page.close()
                 for n in ns:
@@ -619,9 +622,9 @@ def render_rows(data: bytes, wanted: list[tuple[int, list[float]]]) -> list[tupl
                     top, bottom = band[1], min(band[3], height)
                     if bottom <= top:
                         continue
-                    crop = picture.crop((0, int(top * ROW_SCALE), int(width * ROW_SCALE),
-                                         int(bottom * ROW_SCALE + 0.999))).convert("RGB")
-                    frame = [(v - (top if i % 2 else 0)) * ROW_SCALE for i, v in enumerate(bbox)]
+                    crop = picture.crop((0, int(top * scale), picture.width,
+                                         min(picture.height, int(bottom * scale + 0.999)))).convert("RGB")
+                    frame = [(v - (top if i % 2 else 0)) * scale for i, v in enumerate(bbox)]
                     ImageDraw.Draw(crop).rectangle([frame[0] - 2, frame[1] - 2, frame[2] + 2, frame[3] + 2],
                                                    outline=(213, 94, 0), width=2)
                     buf = io.BytesIO()
