@@ -21,7 +21,8 @@ from gaischema.extract.pipeline import (NARRATIVE, PUBLISHED_SUFFIXES, TABLE_SLO
                                         dumps, extract, extract_document, extract_file_record, extract_file_records,
                                         extract_record,
                                         iter_extract)
+from gaischema.extract.readers.pdf import render_rows
 
 __all__ = ["NARRATIVE", "PUBLISHED_SUFFIXES", "TABLE_SLOTS", "Extraction", "Note", "NotAReport", "Summary", "dumps",
            "extract", "extract_document", "extract_file_record", "extract_file_records", "extract_record",
-           "iter_extract"]
+           "iter_extract", "render_rows"]

@@ -210,7 +210,7 @@ def _evidence(path: str, pid: str, extraction: dict, rows: dict, cpu: Counter, f
             out[i] = {"text": text, "start": start, "end": end, "where": _where(place)}
     if crops:
         try:
-            from gaischema.extract.readers.pdf import render_rows  # late: the extractor is slow to import
+            from gaischema.extract import render_rows  # late: the extractor is slow to import
 
             pictures = render_rows(loading.read_bytes(path), [(page, box) for _, page, box in crops])
         except (ImportError, loading.InputError, OSError, ValueError):
