@@ -582,6 +582,8 @@ def _drop_running_lines(pages: list[list[tuple[float, Block]]]) -> list[Block]:
 ROW_SCALE = 2.0  # pixels a point in a row's picture: print-sharp, a row of an A4 page some 20 KB
 ROW_PAD = 3.0  # points above and below a row's box
 ROW_MAX_PX = 1800  # a row's picture at most this wide (a scan's page of 1,300 points is drawn smaller)
+_GREY_LEVELS = [v * 16 // 256 for v in range(256)]  # 256 greys to 16
+_PALETTE = [c for k in range(16) for c in (k * 17,) * 3] + [213, 94, 0]  # and the frame: Okabe–Ito vermilion
 
 
 def row_band(page_width: float, bbox: list[float] | tuple[float, ...]) -> tuple[float, float, float, float]:
@@ -591,13 +593,13 @@ def row_band(page_width: float, bbox: list[float] | tuple[float, ...]) -> tuple[
 
 
 def render_rows(data: bytes, wanted: list[tuple[int, list[float]]]) -> list[tuple[bytes, tuple] | None]:
-    """Pictures (PNG, grey) of the printed rows that hold the boxes ``wanted`` (page from 1, a cell's box in
-    points, top-left origin): the row's band across the page (:func:`row_band`), the cell framed, at
-    ``ROW_SCALE`` pixels a point (less for a page wider than ``ROW_MAX_PX`` would allow). Each page is rendered
-    once by PDFium, however many rows it gives; a box outside its page gives None.
-    Returns, for each box, (the PNG, the band shown) or None."""
+    """Pictures (PNG, 16 greys and the frame) of the printed rows that hold the boxes ``wanted`` (page from 1,
+    a cell's box in points, top-left origin): the row's band across the page (:func:`row_band`), the cell
+    framed, at ``ROW_SCALE`` pixels a point (less for a page wider than ``ROW_MAX_PX`` would allow). Rendered
+    by PDFium once per report and page: the whole page when it gives more than ``BAND_RENDERS`` rows, else
+    only its rows' bands (each once, however many cells it frames: a page's bands cost a fifth of the page).
+    A box outside its page gives None. Returns, for each box, (the PNG, the band shown) or None."""
     import pypdfium2 as pdfium  # the pdf extra; Pillow comes with the report extra (matplotlib)
-    from PIL import ImageDraw
 
     out: list[tuple[bytes, tuple] | None] = [None] * len(wanted)
     by_page: dict[int, list[int]] = {}
@@ -613,23 +615,42 @@ def render_rows(data: bytes, wanted: list[tuple[int, list[float]]]) -> list[tupl
                 try:
                     width, height = page.get_size()
                     scale = min(ROW_SCALE, ROW_MAX_PX / max(width, 1.0))
-                    picture = page.render(scale=scale, grayscale=True).to_pil()
+                    bands: dict[tuple, list[int]] = {}
+                    for n in ns:
+                        band = row_band(width, wanted[n][1])
+                        band = (band[0], band[1], band[2], min(band[3], height))
+                        if band[3] > band[1]:
+                            bands.setdefault(band, []).append(n)
+                    whole = page.render(scale=scale, grayscale=True).to_pil() if len(bands) > BAND_RENDERS else None
+                    for band, cells in bands.items():
+                        top, bottom = band[1], band[3]
+                        if whole is not None:
+                            picture = whole.crop((0, int(top * scale), whole.width,
+                                                  min(whole.height, int(bottom * scale + 0.999))))
+                        else:  # crop: points cut off the left, bottom, right and top of the page
+                            picture = page.render(scale=scale, grayscale=True,
+                                                  crop=(0, height - bottom, 0, top)).to_pil()
+                        for n in cells:
+                            out[n] = (_framed(picture, wanted[n][1], top, scale), band)
                 finally:
                     page.close()
-                for n in ns:
-                    bbox = wanted[n][1]
-                    band = row_band(width, bbox)
-                    top, bottom = band[1], min(band[3], height)
-                    if bottom <= top:
-                        continue
-                    crop = picture.crop((0, int(top * scale), picture.width,
-                                         min(picture.height, int(bottom * scale + 0.999)))).convert("RGB")
-                    frame = [(v - (top if i % 2 else 0)) * scale for i, v in enumerate(bbox)]
-                    ImageDraw.Draw(crop).rectangle([frame[0] - 2, frame[1] - 2, frame[2] + 2, frame[3] + 2],
-                                                   outline=(213, 94, 0), width=2)
-                    buf = io.BytesIO()
-                    crop.quantize(16).save(buf, "PNG", optimize=True)
-                    out[n] = (buf.getvalue(), (band[0], top, band[2], bottom))
         finally:
             doc.close()
     return out
+
+
+BAND_RENDERS = 4
+
+
+def _framed(picture, bbox, top: float, scale: float) -> bytes:
+    """A row's picture as PNG: 16 greys and the cell's frame (a palette picture, small without a costly
+    quantizer)."""
+    from PIL import Image, ImageDraw
+
+    levels = Image.frombytes("P", picture.size, picture.convert("L").point(_GREY_LEVELS).tobytes())
+    levels.putpalette(_PALETTE)
+    frame = [(v - (top if i % 2 else 0)) * scale for i, v in enumerate(bbox)]
+    ImageDraw.Draw(levels).rectangle([frame[0] - 2, frame[1] - 2, frame[2] + 2, frame[3] + 2], outline=16, width=2)
+    buf = io.BytesIO()
+    levels.save(buf, "PNG", bits=8, compress_level=6)
+    return buf.getvalue()
