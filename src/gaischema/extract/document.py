@@ -12,7 +12,7 @@ the cell that covers it), as pdfplumber's table finder hands over its tables. Th
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Protocol, Union
+from typing import NamedTuple, Protocol, Union
 
 
 @dataclass
@@ -162,8 +162,7 @@ class Document:
 
 
 # ------------------------------------------------------------------------------------------------ places
-@dataclass(frozen=True)
-class Spot:
+class Spot(NamedTuple):
     """Where one value text of a candidate row stands in the document: block ``block``, and in it the cell
     (a table's) or the characters ``[start, end)`` of the paragraph's text. The matcher carries spots beside
     the texts; :func:`place_record` turns them into the compact record the instance keeps."""

@@ -292,28 +292,18 @@ def row_view(doc: Document, forms: frozenset[str] = frozenset()) -> list[Line]:
             if "（" in text or "(" in text:  # blanked where it stands, so that offsets stay the text's
                 text = _REMARK_IN_TEXT.sub(_blank, text)
             pieces = []
-            where: list[tuple[int, int] | None] = []  # each value piece's characters in the paragraph
-            for found in _WORDS.finditer(text):
-                word = found.group()
+            for word in text.split():
                 if parse_value(word) is not None:
                     pieces.append(("value", word))
-                    where.append((found.start(), found.end()))
                     continue
                 glued = _DIGIT.search(word) and not _NUMBERED_LABEL.match(word)
-                at = 0
-                for kind, piece in (tokens(word) if glued else (("label", word),)):
-                    pieces.append((kind, piece))
-                    if kind == "value":
-                        i = word.find(piece, at)
-                        at = i + len(piece) if i >= 0 else at
-                        where.append((found.start() + i, found.start() + i + len(piece)) if i >= 0 else None)
-                    else:
-                        where.append(None)
+                pieces.extend(tokens(word) if glued else (("label", word),))
             if aligned is None and values and mixed and forms and pieces and all(kind == "label" for kind, _ in pieces) \
                     and not complete() and not any(_SENTENCE_END.search(t) for _, t in pieces):
                 label.extend(t for _, t in pieces)  # the open row's label goes on
                 continue
             label_here = False
+            where = _spans(text, pieces)
             for (kind, token), span in zip(pieces, where):
                 if kind == "value":
                     if not values:
@@ -366,7 +356,19 @@ def row_view(doc: Document, forms: frozenset[str] = frozenset()) -> list[Line]:
     return lines
 
 
-_WORDS = re.compile(r"\S+")
+def _spans(text: str, pieces: list[tuple[str, str]]) -> list[tuple[int, int] | None]:
+    """Where each value piece of a paragraph stands in its text (the pieces are its words, or parts of them,
+    in order); None for labels, and for a piece not found."""
+    out: list[tuple[int, int] | None] = []
+    pos = 0
+    for kind, piece in pieces:
+        i = text.find(piece, pos)
+        if i < 0:
+            out.append(None)
+            continue
+        pos = i + len(piece)
+        out.append((i, pos) if kind == "value" else None)
+    return out
 
 
 def _blank(m: re.Match) -> str:
@@ -459,42 +461,53 @@ class Match:
 def _fit(line: Line, k: int) -> list[str] | None:
     """The line's value texts as exactly k cells, or None. A grid's surplus empty cells at either end are
     dropped; run-together digits are one text, split later."""
-    fitted = fit_at(line, k)
+    fitted = _fitted(line, k, False)
     return None if fitted is None else fitted[0]
 
 
 def fit_at(line: Line, k: int) -> tuple[list[str], list[tuple[int, ...]]] | None:
     """:func:`_fit`'s texts, and for each the positions of the line's values it was made of (several where
     digits ran together), so that each cell's place in the source follows it."""
+    return _fitted(line, k, True)
+
+
+def _fitted(line: Line, k: int, positions: bool) -> tuple[list[str], list[tuple[int, ...]] | None] | None:
     vals = list(line.values)
-    idx = list(range(len(vals)))
+    idx = list(range(len(vals))) if positions else None  # the values' positions, kept beside them when asked
+
+    def at(ids):
+        return None if idx is None else [(i,) for i in ids]
+
     if len(vals) == k:
-        return vals, [(i,) for i in idx]
+        return vals, at(idx or ())
     if line.columns:  # its columns are not the row's: read its words as any text's
-        idx = [i for i in idx if vals[i].strip()]
-        vals = [line.values[i] for i in idx]
+        keep = [i for i, v in enumerate(vals) if v.strip()]
+        vals = [vals[i] for i in keep]
+        idx = keep if positions else None
         if len(vals) == k:
-            return vals, [(i,) for i in idx]
+            return vals, at(idx or ())
     if line.grid and len(vals) > k and len(vals) % k == 0:
         # a merged value cell spread over m positions by a converter: written once (then empty) or repeated
         m = len(vals) // k
         chunks = [vals[i * m:(i + 1) * m] for i in range(k)]
         if all(len(set(c)) == 1 or not any(x.strip() for x in c[1:]) for c in chunks):
-            return [c[0] for c in chunks], [(idx[i * m],) for i in range(k)]
+            return [c[0] for c in chunks], at(idx[i * m] for i in range(k)) if idx is not None else None
     if line.grid:
         while len(vals) > k and not vals[-1].strip():
             vals.pop()
-            idx.pop()
+            if idx is not None:
+                idx.pop()
         while len(vals) > k and not vals[0].strip():
             vals.pop(0)
-            idx.pop(0)
+            if idx is not None:
+                idx.pop(0)
     if len(vals) == k:
-        return vals, [(i,) for i in idx]
-    digits = [(unicodedata.normalize("NFKC", v).strip(), i) for v, i in zip(vals, idx) if v.strip()]
-    if k > 1 and digits and all(d.isdigit() for d, _ in digits) and sum(len(d) for d, _ in digits) >= k and \
+        return vals, at(idx or ())
+    digits = [unicodedata.normalize("NFKC", v).strip() for v in vals if v.strip()]
+    if k > 1 and digits and all(d.isdigit() for d in digits) and sum(map(len, digits)) >= k and \
             (len(digits) == 1 or (not line.grid and len(digits) < k)):
         # digits run together (stray spaces do not tell where cells end)
-        return ["".join(d for d, _ in digits)], [tuple(i for _, i in digits)]
+        return ["".join(digits)], None if idx is None else [tuple(i for i, v in zip(idx, vals) if v.strip())]
     return None
 
 

@@ -538,23 +538,24 @@ def _page_blocks(page: PageContent) -> list[tuple[float, Block]]:
     # a line that reaches the right margin goes on in the next one (hard-wrapped paragraphs), unless the
     # next line is indented (a new paragraph) or a table stands between them
     right = max((ln.x1 for ln, _ in lines), default=0)
-    merged: list[tuple[TextLine, str]] = []
+    merged: list[tuple[TextLine, str, list]] = []  # the line, its text, the lines it was made of (and where)
     for line, text in lines:
         if merged:
-            prev, prev_text = merged[-1]
+            prev, prev_text, parts = merged[-1]
             height = max(1.0, prev.bottom - prev.top)
             between = any(prev.bottom <= top <= line.top for _, top, _, _ in boxes)
             if (right - prev.x1 <= 1.5 * height and line.x0 <= prev.x0 + 0.5 * height
                     and 0 <= line.top - prev.bottom <= height and not between
                     and not is_page_number(text, True)):
                 sep = " " if prev_text[-1:].isascii() and text[:1].isascii() else ""
-                shift = len(prev_text) + len(sep)
+                parts.append((len(prev_text) + len(sep), line))
                 merged[-1] = (TextLine(prev.x0, prev.top, line.x1, line.bottom, prev_text + sep + text,
-                                       prev.confidence, prev.boxes + tuple((at + shift, b) for at, b in line.boxes)),
-                              prev_text + sep + text)
+                                       prev.confidence), prev_text + sep + text, parts)
                 continue
-        merged.append((line, text))
-    placed.extend((line.top, Paragraph(text, page.number, boxes=list(line.boxes))) for line, text in merged)
+        merged.append((line, text, [(0, line)]))
+    placed.extend((line.top, Paragraph(text, page.number, boxes=[(shift + at, b) for shift, part in parts
+                                                                 for at, b in zip(part.offsets, part.boxes)]))
+                  for line, text, parts in merged)
     placed.sort(key=lambda tb: tb[0])
     return [(top / float(page.height or 1), b) for top, b in placed]
 
