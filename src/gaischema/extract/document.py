@@ -185,7 +185,7 @@ def _a1(col: int) -> str:
 def place_record(doc: Document, spots: list[Spot]) -> dict | None:
     """The source place of a cell read from ``spots`` (several where digits ran together over many texts), as
     the schema's CellSource: ``box`` (page from 1, bbox in points, top-left origin: the union of the
-    characters' or words' boxes, or the table cell's), ``table`` (the table's number in the document, row and
+    characters' or words' boxes, or the table cell's; a PDF's only), ``table`` (the table's number in the document, row and
     column of its grid, from 1; a workbook's sheet and A1 cell instead), or ``text`` (the source line, from 1,
     and the characters [start, end) on it; a paragraph's number and characters where the source has no
     lines). None when no spot is known."""
@@ -196,7 +196,7 @@ def place_record(doc: Document, spots: list[Spot]) -> dict | None:
     if isinstance(block, Table) and first.cell is not None:
         cell = first.cell
         boxes = [s.cell.box for s in spots if s.cell is not None and s.cell.box is not None]
-        if boxes and block.page is not None:
+        if boxes and block.page is not None and doc.fmt == "pdf":
             return {"kind": "box", "page": block.page + 1, "bbox": _union(boxes)}
         if cell.span is not None:
             spans = [s.cell.span for s in spots if s.cell is not None and s.cell.span is not None
@@ -208,7 +208,7 @@ def place_record(doc: Document, spots: list[Spot]) -> dict | None:
         return {"kind": "table", "table": doc.number(first.block), "row": cell.row + 1, "col": cell.col + 1}
     if isinstance(block, Paragraph):
         start, end = min(s.start for s in spots), max(s.end for s in spots)
-        if block.boxes:
+        if block.boxes and doc.fmt == "pdf":  # a picture in a Word file has boxes, but no page to show
             boxes = [(b.x0, b.top, b.x1, b.bottom) for at, b in block.boxes if start <= at < end]
             if boxes and block.page is not None:
                 return {"kind": "box", "page": block.page + 1, "bbox": _union(boxes)}
