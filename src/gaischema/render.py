@@ -34,6 +34,8 @@ aside.findings li { margin: 1mm 0; }
 aside.findings summary { cursor: pointer; }
 td.corrected { background: #e4f1fb; outline: 2px solid #0072B2; }
 .evidence { margin: 1mm 0 2mm; } .evidence img { max-width: 100%; border: 1px solid #999; display: block; }
+.evidence .shot { position: relative; display: inline-block; max-width: 100%; }
+.evidence .frame { position: absolute; outline: 2px solid #D55E00; outline-offset: 1px; pointer-events: none; }
 .evidence .row { font-family: monospace; white-space: pre-wrap; overflow-wrap: anywhere; }
 .evidence mark { background: #ffd699; outline: 1px solid #D55E00; }
 @media print { aside.findings { break-inside: avoid; } }
@@ -249,7 +251,9 @@ def _evidence_view(ev: dict | None) -> dict | None:
     if not ev:
         return None
     if "img" in ev:
-        return {"img": ev["img"], "where": ev.get("where", "")}
+        frame = ev.get("frame") or [0, 0, 0, 0]
+        return {"img": ev["img"], "where": ev.get("where", ""),
+                "frame": "left:{}%;top:{}%;width:{}%;height:{}%".format(*frame) if ev.get("frame") else None}
     text, start, end = ev.get("text", ""), ev.get("start", 0), ev.get("end", 0)
     return {"img": None, "before": text[:start], "mark": text[start:end] or "□", "after": text[end:],
             "where": ev.get("where", "")}

@@ -225,9 +225,17 @@ def _evidence(path: str, pid: str, extraction: dict, rows: dict, cpu: Counter, f
             png, band = pic
             name = f"{pid}-{hashlib.sha256(png).hexdigest()[:16]}.png"
             out[i] = {"png": base64.b64encode(png).decode("ascii"), "file": name, "page": page,
-                      "band": [round(v, 1) for v in band], "box": box, "where": _where(places[cell])}
+                      "band": [round(v, 1) for v in band], "box": box, "frame": _frame(box, band),
+                      "where": _where(places[cell])}
     cpu["evidence"] += time.thread_time() - t
     return out
+
+
+def _frame(box: list[float], band: tuple) -> list[float]:
+    """The cell's frame over its row's picture, in percent of the picture: left, top, width, height."""
+    w, h = max(band[2] - band[0], 1e-6), max(band[3] - band[1], 1e-6)
+    return [round(100 * (box[0] - band[0]) / w, 2), round(100 * (box[1] - band[1]) / h, 2),
+            round(100 * (box[2] - box[0]) / w, 2), round(100 * (box[3] - box[1]) / h, 2)]
 
 
 def _where(place: dict) -> str:
@@ -248,7 +256,8 @@ def _where(place: dict) -> str:
 def _shown(ev: dict, prefix: str) -> dict:
     """A finding's evidence as a page shows it: the picture by its link (``prefix`` + its name), or the text."""
     if "file" in ev:
-        return {"img": prefix + ev["file"], "where": ev.get("where", ""), "page": ev.get("page")}
+        return {"img": prefix + ev["file"], "where": ev.get("where", ""), "page": ev.get("page"),
+                "frame": ev.get("frame")}
     return {k: ev[k] for k in ("text", "start", "end", "where") if k in ev}
 
 

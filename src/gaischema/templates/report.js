@@ -24,7 +24,16 @@
       if (f.ev) {
         const ev = el('div', 'evidence');
         ev.appendChild(el('small', 'where', '原文 original: ' + (f.ev.where || '')));
-        if (f.ev.img) { const img = el('img'); img.src = f.ev.img; img.alt = '原文该行 the printed row'; img.loading = 'lazy'; ev.appendChild(img); }
+        if (f.ev.img) {
+          const shot = el('div', 'shot'), img = el('img'); img.src = f.ev.img; img.alt = '原文该行 the printed row'; img.loading = 'lazy';
+          shot.appendChild(img);
+          if (f.ev.frame) {  // the cell, framed over its row's picture (percent of the picture)
+            const fr = el('div', 'frame'), [l, t, w, h] = f.ev.frame;
+            Object.assign(fr.style, {left: l + '%', top: t + '%', width: w + '%', height: h + '%'});
+            shot.appendChild(fr);
+          }
+          ev.appendChild(shot);
+        }
         else if (f.ev.text !== undefined) {
           const row = el('div', 'row');
           row.appendChild(document.createTextNode(f.ev.text.slice(0, f.ev.start)));

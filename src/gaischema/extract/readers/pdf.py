@@ -584,7 +584,7 @@ ROW_SCALE = 2.0  # pixels a point in a row's picture: print-sharp, a row of an A
 ROW_PAD = 3.0  # points above and below a row's box
 ROW_MAX_PX = 1800  # a row's picture at most this wide (a scan's page of 1,300 points is drawn smaller)
 _GREY_LEVELS = [v * 16 // 256 for v in range(256)]  # 256 greys to 16
-_PALETTE = [c for k in range(16) for c in (k * 17,) * 3] + [213, 94, 0]  # and the frame: Okabe–Ito vermilion
+_PALETTE = [c for k in range(16) for c in (k * 17,) * 3]
 
 
 def row_band(page_width: float, bbox: list[float] | tuple[float, ...]) -> tuple[float, float, float, float]:
@@ -594,12 +594,13 @@ def row_band(page_width: float, bbox: list[float] | tuple[float, ...]) -> tuple[
 
 
 def render_rows(data: bytes, wanted: list[tuple[int, list[float]]]) -> list[tuple[bytes, tuple] | None]:
-    """Pictures (PNG, 16 greys and the frame) of the printed rows that hold the boxes ``wanted`` (page from 1,
-    a cell's box in points, top-left origin): the row's band across the page (:func:`row_band`), the cell
-    framed, at ``ROW_SCALE`` pixels a point (less for a page wider than ``ROW_MAX_PX`` would allow). Rendered
-    by PDFium once per report and page: the whole page when it gives more than ``BAND_RENDERS`` rows, else
-    only its rows' bands (each once, however many cells it frames: a page's bands cost a fifth of the page).
-    A box outside its page gives None. Returns, for each box, (the PNG, the band shown) or None."""
+    """Pictures (PNG, 16 greys) of the printed rows that hold the boxes ``wanted`` (page from 1, a cell's box
+    in points, top-left origin): the row's band across the page (:func:`row_band`), one picture a band (the
+    cells of one row share it; a page frames each cell over it, from its box), at ``ROW_SCALE`` pixels a
+    point (less for a page wider than ``ROW_MAX_PX`` would allow). Rendered by PDFium once per report and
+    page: the whole page when it gives more than ``BAND_RENDERS`` rows, else only its rows' bands (each once:
+    a band costs a fifth of the page). A box outside its page gives None. Returns, for each box, (the PNG,
+    the band shown) or None."""
     import pypdfium2 as pdfium  # the pdf extra; Pillow comes with the report extra (matplotlib)
 
     out: list[tuple[bytes, tuple] | None] = [None] * len(wanted)
@@ -631,8 +632,9 @@ def render_rows(data: bytes, wanted: list[tuple[int, list[float]]]) -> list[tupl
                         else:  # crop: points cut off the left, bottom, right and top of the page
                             picture = page.render(scale=scale, grayscale=True,
                                                   crop=(0, height - bottom, 0, top)).to_pil()
+                        png = _png(picture)  # one picture a row: a page frames each cell over it
                         for n in cells:
-                            out[n] = (_framed(picture, wanted[n][1], top, scale), band)
+                            out[n] = (png, band)
                 finally:
                     page.close()
         finally:
@@ -643,15 +645,12 @@ def render_rows(data: bytes, wanted: list[tuple[int, list[float]]]) -> list[tupl
 BAND_RENDERS = 4
 
 
-def _framed(picture, bbox, top: float, scale: float) -> bytes:
-    """A row's picture as PNG: 16 greys and the cell's frame (a palette picture, small without a costly
-    quantizer)."""
-    from PIL import Image, ImageDraw
+def _png(picture) -> bytes:
+    """A row's picture as PNG of 16 greys (a palette picture: small, without a costly quantizer)."""
+    from PIL import Image
 
     levels = Image.frombytes("P", picture.size, picture.convert("L").point(_GREY_LEVELS).tobytes())
     levels.putpalette(_PALETTE)
-    frame = [(v - (top if i % 2 else 0)) * scale for i, v in enumerate(bbox)]
-    ImageDraw.Draw(levels).rectangle([frame[0] - 2, frame[1] - 2, frame[2] + 2, frame[3] + 2], outline=16, width=2)
     buf = io.BytesIO()
-    levels.save(buf, "PNG", bits=8, compress_level=6)
+    levels.save(buf, "PNG", bits=4, compress_level=6)
     return buf.getvalue()
