@@ -315,6 +315,7 @@ class ExtractionRecord(YAMLRoot):
     extractor: Optional[str] = None
     section_headings: Optional[Union[str, list[str]]] = empty_list()
     notes: Optional[Union[Union[dict, "ExtractionNote"], list[Union[dict, "ExtractionNote"]]]] = empty_list()
+    cell_sources: Optional[Union[Union[dict, "CellSource"], list[Union[dict, "CellSource"]]]] = empty_list()
 
     def __post_init__(self, *_: str, **kwargs: Any):
         if self.source_file is not None and not isinstance(self.source_file, str):
@@ -334,6 +335,82 @@ class ExtractionRecord(YAMLRoot):
         self.section_headings = [v if isinstance(v, str) else str(v) for v in self.section_headings]
 
         self._normalize_inlined_as_list(slot_name="notes", slot_type=ExtractionNote, key_name="note_kind", keyed=False)
+
+        self._normalize_inlined_as_list(slot_name="cell_sources", slot_type=CellSource, key_name="cell_path", keyed=False)
+
+        super().__post_init__(**kwargs)
+
+
+@dataclass(repr=False)
+class CellSource(YAMLRoot):
+    """
+    Where one cell the extractor read stands in the source (see PlaceKindEnum).
+    """
+    _inherited_slots: ClassVar[list[str]] = []
+
+    class_class_uri: ClassVar[URIRef] = GAISCHEMA["CellSource"]
+    class_class_curie: ClassVar[str] = "gaischema:CellSource"
+    class_name: ClassVar[str] = "CellSource"
+    class_model_uri: ClassVar[URIRef] = GAISCHEMA.CellSource
+
+    cell_path: str = None
+    place_kind: Union[str, "PlaceKindEnum"] = None
+    place_page: Optional[int] = None
+    place_bbox: Optional[Union[float, list[float]]] = empty_list()
+    place_table: Optional[int] = None
+    place_row: Optional[int] = None
+    place_col: Optional[int] = None
+    place_sheet: Optional[str] = None
+    place_cell: Optional[str] = None
+    place_line: Optional[int] = None
+    place_paragraph: Optional[int] = None
+    place_start: Optional[int] = None
+    place_end: Optional[int] = None
+
+    def __post_init__(self, *_: str, **kwargs: Any):
+        if self._is_empty(self.cell_path):
+            self.MissingRequiredField("cell_path")
+        if not isinstance(self.cell_path, str):
+            self.cell_path = str(self.cell_path)
+
+        if self._is_empty(self.place_kind):
+            self.MissingRequiredField("place_kind")
+        if not isinstance(self.place_kind, PlaceKindEnum):
+            self.place_kind = PlaceKindEnum(self.place_kind)
+
+        if self.place_page is not None and not isinstance(self.place_page, int):
+            self.place_page = int(self.place_page)
+
+        if not isinstance(self.place_bbox, list):
+            self.place_bbox = [self.place_bbox] if self.place_bbox is not None else []
+        self.place_bbox = [v if isinstance(v, float) else float(v) for v in self.place_bbox]
+
+        if self.place_table is not None and not isinstance(self.place_table, int):
+            self.place_table = int(self.place_table)
+
+        if self.place_row is not None and not isinstance(self.place_row, int):
+            self.place_row = int(self.place_row)
+
+        if self.place_col is not None and not isinstance(self.place_col, int):
+            self.place_col = int(self.place_col)
+
+        if self.place_sheet is not None and not isinstance(self.place_sheet, str):
+            self.place_sheet = str(self.place_sheet)
+
+        if self.place_cell is not None and not isinstance(self.place_cell, str):
+            self.place_cell = str(self.place_cell)
+
+        if self.place_line is not None and not isinstance(self.place_line, int):
+            self.place_line = int(self.place_line)
+
+        if self.place_paragraph is not None and not isinstance(self.place_paragraph, int):
+            self.place_paragraph = int(self.place_paragraph)
+
+        if self.place_start is not None and not isinstance(self.place_start, int):
+            self.place_start = int(self.place_start)
+
+        if self.place_end is not None and not isinstance(self.place_end, int):
+            self.place_end = int(self.place_end)
 
         super().__post_init__(**kwargs)
 
@@ -1657,10 +1734,40 @@ class ExtractionNoteKindEnum(EnumDefinitionImpl):
         title="合并单元格",
         description="A value cell is merged with the row above; it is read once, for the row it starts in.",
         meaning=GAISCHEMA["note/merged"])
+    corrected = PermissibleValue(
+        text="corrected",
+        title="人工更正",
+        description="""An evaluator corrected the cell (gaischema correct, the corrections file corrections.yaml beside the report page): the instance holds the corrected value; note_raw holds the value the extractor read (empty when it read none) and note_message the reason and who gave it.""",
+        meaning=GAISCHEMA["note/corrected"])
 
     _defn = EnumDefinition(
         name="ExtractionNoteKindEnum",
         description="Why the extractor says something about a cell, a row or a field.",
+    )
+
+class PlaceKindEnum(EnumDefinitionImpl):
+    """
+    How a cell's place in the source is given (see CellSource).
+    """
+    box = PermissibleValue(
+        text="box",
+        title="页面区域",
+        description="""A box on a page of a PDF file or a scan: place_page and place_bbox (points, top-left origin), the union of the boxes of the characters (PDFium's) or OCR's words the value was read from, or the ruled table cell's box.""",
+        meaning=GAISCHEMA["place/box"])
+    table = PermissibleValue(
+        text="table",
+        title="表格单元格",
+        description="""A cell of a table of an HTML page, a Word file or Markdown (place_table, place_row, place_col, from 1), or of a workbook (place_sheet and place_cell, an A1 name).""",
+        meaning=GAISCHEMA["place/table"])
+    text = PermissibleValue(
+        text="text",
+        title="文本字符",
+        description="""Characters of a text copy: place_line (from 1) and the characters [place_start, place_end) on it (from 0); where the source has no lines (a paragraph of an HTML page), place_paragraph instead.""",
+        meaning=GAISCHEMA["place/text"])
+
+    _defn = EnumDefinition(
+        name="PlaceKindEnum",
+        description="How a cell's place in the source is given (see CellSource).",
     )
 
 # Slots
@@ -1782,6 +1889,48 @@ slots.note_candidates = Slot(uri=GAISCHEMA.note_candidates, name="note_candidate
 
 slots.note_rule = Slot(uri=GAISCHEMA.note_rule, name="note_rule", curie=GAISCHEMA.curie('note_rule'),
                    model_uri=GAISCHEMA.note_rule, domain=None, range=Optional[str])
+
+slots.cell_sources = Slot(uri=GAISCHEMA.cell_sources, name="cell_sources", curie=GAISCHEMA.curie('cell_sources'),
+                   model_uri=GAISCHEMA.cell_sources, domain=None, range=Optional[Union[Union[dict, CellSource], list[Union[dict, CellSource]]]])
+
+slots.cell_path = Slot(uri=GAISCHEMA.cell_path, name="cell_path", curie=GAISCHEMA.curie('cell_path'),
+                   model_uri=GAISCHEMA.cell_path, domain=None, range=str)
+
+slots.place_kind = Slot(uri=GAISCHEMA.place_kind, name="place_kind", curie=GAISCHEMA.curie('place_kind'),
+                   model_uri=GAISCHEMA.place_kind, domain=None, range=Union[str, "PlaceKindEnum"])
+
+slots.place_page = Slot(uri=GAISCHEMA.place_page, name="place_page", curie=GAISCHEMA.curie('place_page'),
+                   model_uri=GAISCHEMA.place_page, domain=None, range=Optional[int])
+
+slots.place_bbox = Slot(uri=GAISCHEMA.place_bbox, name="place_bbox", curie=GAISCHEMA.curie('place_bbox'),
+                   model_uri=GAISCHEMA.place_bbox, domain=None, range=Optional[Union[float, list[float]]])
+
+slots.place_table = Slot(uri=GAISCHEMA.place_table, name="place_table", curie=GAISCHEMA.curie('place_table'),
+                   model_uri=GAISCHEMA.place_table, domain=None, range=Optional[int])
+
+slots.place_row = Slot(uri=GAISCHEMA.place_row, name="place_row", curie=GAISCHEMA.curie('place_row'),
+                   model_uri=GAISCHEMA.place_row, domain=None, range=Optional[int])
+
+slots.place_col = Slot(uri=GAISCHEMA.place_col, name="place_col", curie=GAISCHEMA.curie('place_col'),
+                   model_uri=GAISCHEMA.place_col, domain=None, range=Optional[int])
+
+slots.place_sheet = Slot(uri=GAISCHEMA.place_sheet, name="place_sheet", curie=GAISCHEMA.curie('place_sheet'),
+                   model_uri=GAISCHEMA.place_sheet, domain=None, range=Optional[str])
+
+slots.place_cell = Slot(uri=GAISCHEMA.place_cell, name="place_cell", curie=GAISCHEMA.curie('place_cell'),
+                   model_uri=GAISCHEMA.place_cell, domain=None, range=Optional[str])
+
+slots.place_line = Slot(uri=GAISCHEMA.place_line, name="place_line", curie=GAISCHEMA.curie('place_line'),
+                   model_uri=GAISCHEMA.place_line, domain=None, range=Optional[int])
+
+slots.place_paragraph = Slot(uri=GAISCHEMA.place_paragraph, name="place_paragraph", curie=GAISCHEMA.curie('place_paragraph'),
+                   model_uri=GAISCHEMA.place_paragraph, domain=None, range=Optional[int])
+
+slots.place_start = Slot(uri=GAISCHEMA.place_start, name="place_start", curie=GAISCHEMA.curie('place_start'),
+                   model_uri=GAISCHEMA.place_start, domain=None, range=Optional[int])
+
+slots.place_end = Slot(uri=GAISCHEMA.place_end, name="place_end", curie=GAISCHEMA.curie('place_end'),
+                   model_uri=GAISCHEMA.place_end, domain=None, range=Optional[int])
 
 slots.note_confidence = Slot(uri=GAISCHEMA.note_confidence, name="note_confidence", curie=GAISCHEMA.curie('note_confidence'),
                    model_uri=GAISCHEMA.note_confidence, domain=None, range=Optional[float])

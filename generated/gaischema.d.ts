@@ -98,6 +98,36 @@ export interface CaseCounts {
 /** 行政复议、行政诉讼类别 The three groups of table 四. They key the slots of ReviewsAndLitigation. */
 export type CaseGroupEnum = "administrative_review" | "litigation_direct" | "litigation_after_review";
 
+/** 单元格原文位置 Where one cell the extractor read stands in the source (see PlaceKindEnum). */
+export interface CellSource {
+    /** 单元格路径 The dotted JSON path of the cell. */
+    cell_path: string;
+    /** 区域 The box on the page in points from its top-left corner, as x0, top, x1, bottom (place_kind box). */
+    place_bbox?: Array<number> | null;
+    /** 单元格 The workbook cell's A1 name. */
+    place_cell?: string | null;
+    /** 列 The column in the table's grid, from 1. */
+    place_col?: number | null;
+    /** 结束字符 The character after the value's last. */
+    place_end?: number | null;
+    /** 位置类型 How the place is given. */
+    place_kind: PlaceKindEnum;
+    /** 行号 The line of the text file, from 1 (place_kind text). */
+    place_line?: number | null;
+    /** 页码 The page, from 1 (place_kind box). */
+    place_page?: number | null;
+    /** 段落序号 The paragraph's number among the source's paragraphs, from 1, where the source has no lines. */
+    place_paragraph?: number | null;
+    /** 行 The row in the table's grid, from 1 (merged cells resolved). */
+    place_row?: number | null;
+    /** 工作表 The workbook's sheet (place_kind table). */
+    place_sheet?: string | null;
+    /** 起始字符 The first character of the value on the line (or in the paragraph), from 0. */
+    place_start?: number | null;
+    /** 表格序号 The table's number among the source's tables, from 1 (place_kind table). */
+    place_table?: number | null;
+}
+
 /** 本年处理决定数量（2021年版） The single column of 第二十条第（五）（六）项 in the 2021 format. */
 export interface DecisionCount {
     /** 本年处理决定数量 Column 本年处理决定数量 - decisions made in the report year. */
@@ -173,10 +203,12 @@ export interface ExtractionNote {
 }
 
 /** 抽取说明类型 Why the extractor says something about a cell, a row or a field. */
-export type ExtractionNoteKindEnum = "blank" | "unreadable" | "inferred" | "ambiguous" | "impossible" | "no_consistent_reading" | "unit" | "missing" | "source" | "positional" | "group_row" | "ocr" | "low_confidence" | "remark" | "merged";
+export type ExtractionNoteKindEnum = "blank" | "unreadable" | "inferred" | "ambiguous" | "impossible" | "no_consistent_reading" | "unit" | "missing" | "source" | "positional" | "group_row" | "ocr" | "low_confidence" | "remark" | "merged" | "corrected";
 
 /** 抽取记录 Provenance of an extracted instance, and the notes of what could not be read or was inferred. */
 export interface ExtractionRecord {
+    /** 单元格原文位置 Where each cell the extractor read stands in the source, one record per cell path: a box on a page (PDF, scan), a table cell (HTML, Word, Markdown, workbook) or characters of a line (text). What a finding is shown beside (the printed row), and what a person checks a reading against. */
+    cell_sources?: Array<CellSource> | null;
     /** 抽取程序 The program and version that made the instance. */
     extractor?: string | null;
     /** 抽取说明 One note per cell, row or field that the extractor could not read, found blank or inferred. */
@@ -319,6 +351,9 @@ export interface OtherHandlingReasons {
     /** 3.其他 Row 三（六）3 - other. */
     other_reason?: ApplicantCounts | null;
 }
+
+/** 原文位置类型 How a cell's place in the source is given (see CellSource). */
+export type PlaceKindEnum = "box" | "table" | "text";
 
 /** 主动公开政府信息情况（2021年版） Table 二 of the 2021 format. */
 export interface ProactiveDisclosure {

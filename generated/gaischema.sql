@@ -41,6 +41,21 @@
 --     * Slot: source_format Description: The kind of the source file.
 --     * Slot: source_encoding Description: The character encoding detected in the source file (utf-8, utf-8-sig or gb18030).
 --     * Slot: extractor Description: The program and version that made the instance.
+-- # Class: CellSource Description: Where one cell the extractor read stands in the source (see PlaceKindEnum).
+--     * Slot: id
+--     * Slot: cell_path Description: The dotted JSON path of the cell.
+--     * Slot: place_kind Description: How the place is given.
+--     * Slot: place_page Description: The page, from 1 (place_kind box).
+--     * Slot: place_table Description: The table's number among the source's tables, from 1 (place_kind table).
+--     * Slot: place_row Description: The row in the table's grid, from 1 (merged cells resolved).
+--     * Slot: place_col Description: The column in the table's grid, from 1.
+--     * Slot: place_sheet Description: The workbook's sheet (place_kind table).
+--     * Slot: place_cell Description: The workbook cell's A1 name.
+--     * Slot: place_line Description: The line of the text file, from 1 (place_kind text).
+--     * Slot: place_paragraph Description: The paragraph's number among the source's paragraphs, from 1, where the source has no lines.
+--     * Slot: place_start Description: The first character of the value on the line (or in the paragraph), from 0.
+--     * Slot: place_end Description: The character after the value's last.
+--     * Slot: ExtractionRecord_id Description: Autocreated FK slot
 -- # Class: ExtractionNote Description: One thing the extractor says about a cell, row or field of the instance.
 --     * Slot: id
 --     * Slot: note_kind Description: Why the note was made.
@@ -178,6 +193,9 @@
 -- # Class: ExtractionRecord_section_headings
 --     * Slot: ExtractionRecord_id Description: Autocreated FK slot
 --     * Slot: section_headings Description: The numbers of the six section headings of the national format (一 to 六) found in the source, in the order they appear there; the rule NARR-SECTIONS reads it.
+-- # Class: CellSource_place_bbox
+--     * Slot: CellSource_id Description: Autocreated FK slot
+--     * Slot: place_bbox Description: The box on the page in points from its top-left corner, as x0, top, x1, bottom (place_kind box).
 -- # Class: ExtractionNote_note_candidates
 --     * Slot: ExtractionNote_id Description: Autocreated FK slot
 --     * Slot: note_candidates Description: For an ambiguous split, the splits that satisfy the rules, each as comma-separated numbers.
@@ -327,6 +345,26 @@ CREATE TABLE "OrganRecord" (
 	FOREIGN KEY("OrganRoster_id") REFERENCES "OrganRoster" (id)
 );
 CREATE INDEX "ix_OrganRecord_id" ON "OrganRecord" (id);
+
+CREATE TABLE "CellSource" (
+	id INTEGER NOT NULL,
+	cell_path TEXT NOT NULL,
+	place_kind VARCHAR(5) NOT NULL,
+	place_page INTEGER,
+	place_table INTEGER,
+	place_row INTEGER,
+	place_col INTEGER,
+	place_sheet TEXT,
+	place_cell TEXT,
+	place_line INTEGER,
+	place_paragraph INTEGER,
+	place_start INTEGER,
+	place_end INTEGER,
+	"ExtractionRecord_id" INTEGER,
+	PRIMARY KEY (id),
+	FOREIGN KEY("ExtractionRecord_id") REFERENCES "ExtractionRecord" (id)
+);
+CREATE INDEX "ix_CellSource_id" ON "CellSource" (id);
 
 CREATE TABLE "ExtractionNote" (
 	id INTEGER NOT NULL,
@@ -495,6 +533,15 @@ CREATE TABLE "OrganRecord_organ_aliases" (
 );
 CREATE INDEX "ix_OrganRecord_organ_aliases_OrganRecord_id" ON "OrganRecord_organ_aliases" ("OrganRecord_id");
 CREATE INDEX "ix_OrganRecord_organ_aliases_organ_aliases" ON "OrganRecord_organ_aliases" (organ_aliases);
+
+CREATE TABLE "CellSource_place_bbox" (
+	"CellSource_id" INTEGER,
+	place_bbox FLOAT,
+	PRIMARY KEY ("CellSource_id", place_bbox),
+	FOREIGN KEY("CellSource_id") REFERENCES "CellSource" (id)
+);
+CREATE INDEX "ix_CellSource_place_bbox_CellSource_id" ON "CellSource_place_bbox" ("CellSource_id");
+CREATE INDEX "ix_CellSource_place_bbox_place_bbox" ON "CellSource_place_bbox" (place_bbox);
 
 CREATE TABLE "ExtractionNote_note_candidates" (
 	"ExtractionNote_id" INTEGER,

@@ -570,6 +570,28 @@ class ExtractionNoteKindEnum(str, Enum):
     """
     A value cell is merged with the row above; it is read once, for the row it starts in.
     """
+    人工更正 = "corrected"
+    """
+    An evaluator corrected the cell (gaischema correct, the corrections file corrections.yaml beside the report page): the instance holds the corrected value; note_raw holds the value the extractor read (empty when it read none) and note_message the reason and who gave it.
+    """
+
+
+class PlaceKindEnum(str, Enum):
+    """
+    How a cell's place in the source is given (see CellSource).
+    """
+    页面区域 = "box"
+    """
+    A box on a page of a PDF file or a scan: place_page and place_bbox (points, top-left origin), the union of the boxes of the characters (PDFium's) or OCR's words the value was read from, or the ruled table cell's box.
+    """
+    表格单元格 = "table"
+    """
+    A cell of a table of an HTML page, a Word file or Markdown (place_table, place_row, place_col, from 1), or of a workbook (place_sheet and place_cell, an A1 name).
+    """
+    文本字符 = "text"
+    """
+    Characters of a text copy: place_line (from 1) and the characters [place_start, place_end) on it (from 0); where the source has no lines (a paragraph of an HTML page), place_paragraph instead.
+    """
 
 
 
@@ -1734,6 +1756,7 @@ class ExtractionRecord(ConfiguredBaseModel):
     extractor: Optional[str] = Field(default=None, title="抽取程序", description="""The program and version that made the instance.""", json_schema_extra = { "linkml_meta": {'domain_of': ['ExtractionRecord']} })
     section_headings: Optional[list[str]] = Field(default=None, title="原文各部分次序", description="""The numbers of the six section headings of the national format (一 to 六) found in the source, in the order they appear there; the rule NARR-SECTIONS reads it.""", json_schema_extra = { "linkml_meta": {'domain_of': ['ExtractionRecord']} })
     notes: Optional[list[ExtractionNote]] = Field(default=None, title="抽取说明", description="""One note per cell, row or field that the extractor could not read, found blank or inferred.""", json_schema_extra = { "linkml_meta": {'domain_of': ['ExtractionRecord']} })
+    cell_sources: Optional[list[CellSource]] = Field(default=None, title="单元格原文位置", description="""Where each cell the extractor read stands in the source, one record per cell path: a box on a page (PDF, scan), a table cell (HTML, Word, Markdown, workbook) or characters of a line (text). What a finding is shown beside (the printed row), and what a person checks a reading against.""", json_schema_extra = { "linkml_meta": {'domain_of': ['ExtractionRecord']} })
 
     @field_validator('section_headings')
     def pattern_section_headings(cls, v):
@@ -1747,6 +1770,27 @@ class ExtractionRecord(ConfiguredBaseModel):
             err_msg = f"Invalid section_headings format: {v}"
             raise ValueError(err_msg)
         return v
+
+
+class CellSource(ConfiguredBaseModel):
+    """
+    Where one cell the extractor read stands in the source (see PlaceKindEnum).
+    """
+    linkml_meta: ClassVar[LinkMLMeta] = LinkMLMeta({'from_schema': 'https://w3id.org/gaischema', 'title': '单元格原文位置'})
+
+    cell_path: str = Field(default=..., title="单元格路径", description="""The dotted JSON path of the cell.""", json_schema_extra = { "linkml_meta": {'domain_of': ['CellSource']} })
+    place_kind: PlaceKindEnum = Field(default=..., title="位置类型", description="""How the place is given.""", json_schema_extra = { "linkml_meta": {'domain_of': ['CellSource']} })
+    place_page: Optional[int] = Field(default=None, title="页码", description="""The page, from 1 (place_kind box).""", ge=1, json_schema_extra = { "linkml_meta": {'domain_of': ['CellSource']} })
+    place_bbox: Optional[list[float]] = Field(default=None, title="区域", description="""The box on the page in points from its top-left corner, as x0, top, x1, bottom (place_kind box).""", min_length=4, max_length=4, json_schema_extra = { "linkml_meta": {'domain_of': ['CellSource']} })
+    place_table: Optional[int] = Field(default=None, title="表格序号", description="""The table's number among the source's tables, from 1 (place_kind table).""", ge=1, json_schema_extra = { "linkml_meta": {'domain_of': ['CellSource']} })
+    place_row: Optional[int] = Field(default=None, title="行", description="""The row in the table's grid, from 1 (merged cells resolved).""", ge=1, json_schema_extra = { "linkml_meta": {'domain_of': ['CellSource']} })
+    place_col: Optional[int] = Field(default=None, title="列", description="""The column in the table's grid, from 1.""", ge=1, json_schema_extra = { "linkml_meta": {'domain_of': ['CellSource']} })
+    place_sheet: Optional[str] = Field(default=None, title="工作表", description="""The workbook's sheet (place_kind table).""", json_schema_extra = { "linkml_meta": {'domain_of': ['CellSource']} })
+    place_cell: Optional[str] = Field(default=None, title="单元格", description="""The workbook cell's A1 name.""", json_schema_extra = { "linkml_meta": {'domain_of': ['CellSource']} })
+    place_line: Optional[int] = Field(default=None, title="行号", description="""The line of the text file, from 1 (place_kind text).""", ge=1, json_schema_extra = { "linkml_meta": {'domain_of': ['CellSource']} })
+    place_paragraph: Optional[int] = Field(default=None, title="段落序号", description="""The paragraph's number among the source's paragraphs, from 1, where the source has no lines.""", ge=1, json_schema_extra = { "linkml_meta": {'domain_of': ['CellSource']} })
+    place_start: Optional[int] = Field(default=None, title="起始字符", description="""The first character of the value on the line (or in the paragraph), from 0.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['CellSource']} })
+    place_end: Optional[int] = Field(default=None, title="结束字符", description="""The character after the value's last.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['CellSource']} })
 
 
 class ExtractionNote(ConfiguredBaseModel):
@@ -2199,6 +2243,7 @@ LocalExtensions.model_rebuild()
 OrganRoster.model_rebuild()
 OrganRecord.model_rebuild()
 ExtractionRecord.model_rebuild()
+CellSource.model_rebuild()
 ExtractionNote.model_rebuild()
 StatisticalPeriod.model_rebuild()
 ProactiveDisclosure.model_rebuild()

@@ -13,7 +13,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
-SAMPLES = ROOT.parent / "shared" / "samples"
+SAMPLES = Path(os.environ.get("GAISCHEMA_SAMPLES") or ROOT.parent / "shared" / "samples")  # a worktree elsewhere names them
 FIXTURES = ROOT / "tests" / "fixtures"
 
 # only a test that reads ../shared/samples is skipped in a checkout without it

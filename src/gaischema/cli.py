@@ -23,9 +23,11 @@ from typing import Iterator
 import click
 
 from gaischema import corpus, docx, loading, organs, resources, sandbox, workbook
+from gaischema import corrections as corr
 from gaischema import export as ex
 from gaischema import output as out
 from gaischema import report as rp
+from gaischema.cache import file_digest
 from gaischema.model import Model
 from gaischema.render import render_html, render_markdown
 from gaischema.validate import FileResult, fatal_result
@@ -461,6 +463,7 @@ def extract(sources: tuple[str, ...], output: str | None, out_dir: str | None, f
             sys.exit(2)
     done: set[str] = set()
     unwritten = 0
+    books: dict[str, corr.Book] = {}
     for record in records:
         src = record["file"]
         shown = out.shown_name(src)
@@ -497,6 +500,8 @@ def extract(sources: tuple[str, ...], output: str | None, out_dir: str | None, f
             if read:  # one line for the cells OCR read; each with its confidence is in the instance
                 click.echo(f"{shown}: ocr        {len(read)} 个单元格由文字识别读取，最低置信度 {min(read):.2f} / {len(read)} "
                            f"cells read by OCR, lowest confidence {min(read):.2f}", err=True)
+        for line in _apply_corrections(src, record["instance"], books):
+            click.echo(out.printable(f"{shown}: {line}"), err=True)
         source_file = record["instance"].get("extraction", {})
         if isinstance(source_file.get("source_file"), str):  # the name as results show it: never a surrogate
             source_file["source_file"] = out.shown_name(source_file["source_file"])
@@ -525,6 +530,24 @@ def extract(sources: tuple[str, ...], output: str | None, out_dir: str | None, f
             click.echo(f"输出 outputs: {len(renamed)} 个因重名改名 renamed (names collided), {unwritten + len(problems)} "
                        f"个未写入 not written", err=True)
     sys.exit(code)
+
+
+def _apply_corrections(src: str, instance: dict, books: dict[str, corr.Book]) -> list[str]:
+    """The corrections of corrections.yaml beside a published report applied to its fresh instance; lines
+    to show (a stale entry: the file changed since it was made; never applied). Rows of dumps have none."""
+    if "#row=" in src or not os.path.isfile(src):
+        return []
+    where = corr.book_path(src)
+    if where not in books:
+        books[where] = corr.load(where)
+    if not books[where].corrections and not books[where].reviews:
+        return []
+    fixes, _, stale = corr.for_file(books[where], src, file_digest(src))
+    lines = [f"corrected  {p}: 按 {corr.CORRECTIONS_FILE} 更正 / corrected as {corr.CORRECTIONS_FILE} says"
+             for p in corr.apply(instance, fixes)]
+    lines += [f"STALE-CORRECTION {e.path}: 文件已改变（sha256 不符），该{'复核' if e.state else '更正'}未应用 / the file "
+              f"changed (its sha256 differs): the {'review' if e.state else 'correction'} is not applied" for e in stale]
+    return lines
 
 
 NAME_MAX = 255  # bytes in a file name on Linux, macOS and Windows file systems
@@ -813,6 +836,51 @@ def linkml_config(output: str, force: bool) -> None:
     _emit(output, text, force)
 
 
+# ------------------------------------------------------------------------------------------------- correct
+@cli.command(epilog="""\b
+Examples:
+  gaischema correct reports/pingtan-2023.pdf applications.new_applications.total 12 --reason "第 3 页印为 12"
+  gaischema correct reports/x.pdf applications.results.granted.total blank --reason "原文空白" --who 李四
+""")
+@click.argument("file")
+@click.argument("path")
+@click.argument("value")
+@click.option("--reason", required=True, help="Why: what the print shows.")
+@click.option("--who", default="", help="Who made the correction [default: $USER].")
+def correct(file: str, path: str, value: str, reason: str, who: str) -> None:
+    """Record a corrected reading of one cell of a published report, in corrections.yaml beside it (tied to
+    the file's SHA-256). Every later extract and report applies it, with a corrected note carrying the value
+    read and the reason; once the file changes, the correction is reported as stale and not applied.
+    VALUE: a count (0 or more), or blank. Exit 0: recorded; 2: no such file, not a cell, a bad value."""
+    if value.strip().lower() in ("blank", "null", "none", "-"):
+        number = None
+    elif value.strip().isdigit():
+        number = int(value.strip())
+    else:
+        raise click.UsageError(f"VALUE 应为非负整数或 blank / VALUE is a count (0 or more) or blank: {value!r}")
+    target, entry = corr.record_correction(file, path, number, reason, who or os.environ.get("USER", ""))
+    click.echo(out.printable(f"{target}: {entry.file} {path} = {'blank' if number is None else number}"), err=True)
+
+
+@cli.command(epilog="""\b
+Examples:
+  gaischema review reports/x.pdf applications.results.results_total confirmed --rule T3-RESULTS-TOTAL --reason "原文如此"
+  gaischema review reports/x.pdf applications.new_applications.total misread --reason "印为 12，读作 17"
+""")
+@click.argument("file")
+@click.argument("path")
+@click.argument("state", type=click.Choice(corr.REVIEW_STATES))
+@click.option("--rule", default="", help="The finding's rule (empty: every finding on the cell).")
+@click.option("--reason", required=True, help="Why: what the print shows.")
+@click.option("--who", default="", help="Who reviewed [default: $USER].")
+def review(file: str, path: str, state: str, rule: str, reason: str, who: str) -> None:
+    """Mark a finding on a published report's cell confirmed (the organ's own error: exported by report's
+    confirmed.csv) or misread (the extractor read it wrong: correct it with gaischema correct), in
+    corrections.yaml beside the report. Exit 0: recorded; 2: no such file."""
+    target, entry = corr.record_review(file, path, state, reason, rule, who or os.environ.get("USER", ""))
+    click.echo(out.printable(f"{target}: {entry.file} {path} {rule} {state}"), err=True)
+
+
 def main() -> None:
     try:
         sys.stdout.reconfigure(errors="backslashreplace")
@@ -834,6 +902,9 @@ def main() -> None:
         sys.exit(130)
     except out.OutputError as exc:  # an output file that could not be written (a full disk): nothing left of it
         click.echo(f"gaischema: {exc.rule} {exc}", err=True)
+        sys.exit(2)
+    except loading.InputError as exc:  # a corrections file that cannot be read: nothing is applied in silence
+        click.echo(out.printable(f"gaischema: {exc.rule} {exc}"), err=True)
         sys.exit(2)
     except BrokenPipeError:
         os._exit(0)  # the reader went away (e.g. | head); nothing more to say

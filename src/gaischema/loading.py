@@ -30,6 +30,7 @@ MAX_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 32
 MAX_ITEMS = 5000  # items of one list (a real extraction has a few hundred notes): more is no report, and bounds the work
 REPORT_SUFFIXES = (".yaml", ".yml", ".json")
+CORRECTIONS_FILE = "corrections.yaml"  # an evaluator's corrections beside the reports: no report (gaischema.corrections)
 
 try:  # PyYAML's C loader is ~10 times faster; the pure-Python one reads the same documents
     _BaseLoader = yaml.CSafeLoader
@@ -414,6 +415,8 @@ def walk(paths: list[str], suffixes: tuple[str, ...] = REPORT_SUFFIXES,
                     if name.lower().endswith(suffixes):
                         problems.append((full, InputError("INPUT-UNREADABLE", "失效的符号链接", "a dangling link")))
                     continue
+                if name == CORRECTIONS_FILE:
+                    continue  # an evaluator's corrections of the reports beside it (gaischema.corrections)
                 if name.lower().endswith(suffixes) and os.path.isfile(full):
                     if skipped and os.path.realpath(full) in skipped:
                         continue

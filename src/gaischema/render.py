@@ -31,6 +31,13 @@ td.num { font-variant-numeric: tabular-nums; }
 td.bad { background: #fde2e1; outline: 2px solid #c00; }
 aside.findings { border: 1px solid #c00; padding: 2mm 4mm; margin: 0 0 6mm; font-size: 10pt; }
 aside.findings li { margin: 1mm 0; }
+aside.findings summary { cursor: pointer; }
+td.corrected { background: #e4f1fb; outline: 2px solid #0072B2; }
+.evidence { margin: 1mm 0 2mm; } .evidence img { max-width: 100%; border: 1px solid #999; display: block; }
+.evidence .shot { position: relative; display: inline-block; max-width: 100%; }
+.evidence .frame { position: absolute; outline: 2px solid #D55E00; outline-offset: 1px; pointer-events: none; }
+.evidence .row { font-family: monospace; white-space: pre-wrap; overflow-wrap: anywhere; }
+.evidence mark { background: #ffd699; outline: 1px solid #D55E00; }
 @media print { aside.findings { break-inside: avoid; } }
 """
 
@@ -134,13 +141,16 @@ def layout(version: str, table: str) -> list[list[Cell]]:
     return LAYOUTS[table](Model.load().cells(version, table))
 
 
-def _html_rows(rows: list[list[Cell]], instance: dict, bad: dict[str, list]) -> list[list[dict]]:
-    """A table's cells for the template: text, spans, and for a value its path and the findings on it."""
+def _html_rows(rows: list[list[Cell]], instance: dict, bad: dict[str, list],
+               corrected: dict[str, str] | None = None) -> list[list[dict]]:
+    """A table's cells for the template: text, spans, and for a value its path, the findings on it and, for a
+    cell an evaluator corrected, the correction's note."""
     out = []
     for row in rows:
         cells = []
         for c in row:
-            cell = {"rowspan": c.rowspan, "colspan": c.colspan, "label": c.label, "path": c.path, "note": None}
+            cell = {"rowspan": c.rowspan, "colspan": c.colspan, "label": c.label, "path": c.path, "note": None,
+                    "corrected": None}
             if c.path is None:
                 cell["text"] = c.text
             else:
@@ -148,6 +158,8 @@ def _html_rows(rows: list[list[Cell]], instance: dict, bad: dict[str, list]) -> 
                 found = bad.get(c.path)
                 if found:
                     cell["note"] = "；".join(f"{f.rule}: {f.message}" for f in found)
+                if corrected and c.path in corrected:
+                    cell["corrected"] = corrected[c.path]
             cells.append(cell)
         out.append(cells)
     return out
@@ -186,10 +198,14 @@ def templates():
                               undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
 
 
-def render_html(instance: dict, annotate: bool = False, findings: list | None = None) -> str:
+def render_html(instance: dict, annotate: bool = False, findings: list | None = None,
+                evidence: dict[int, dict] | None = None) -> str:
     """The report as one standalone HTML page in the official layout (the template
     ``templates/rendering.html.j2``, autoescaped: nothing in a report is markup). ``findings``: the report's
-    findings when already known (annotate without validating again)."""
+    findings when already known (annotate without validating again). ``evidence``: by finding index, the
+    original's piece that holds the finding's cell — ``{"img": link, "where"}`` (a picture of the printed
+    row) or ``{"text", "start", "end", "where"}`` (the source row, the cell's characters marked) — shown
+    under the finding, one click away. Cells an evaluator corrected (``corrected`` notes) are marked."""
     model = Model.load()
     version = instance.get("format_version") if isinstance(instance, dict) else None
     if not isinstance(version, str) or version not in model.versions:
@@ -200,6 +216,11 @@ def render_html(instance: dict, annotate: bool = False, findings: list | None = 
     bad: dict[str, list] = {}
     for f in findings:
         bad.setdefault(f.path, []).append(f)
+    shown = {id(f): _evidence_view((evidence or {}).get(i)) for i, f in enumerate(findings)}
+    extraction = instance.get("extraction")
+    notes = extraction.get("notes") if isinstance(extraction, dict) else None
+    corrected = {n["note_path"]: n.get("note_message", "") for n in notes or []
+                 if isinstance(n, dict) and n.get("note_kind") == "corrected" and isinstance(n.get("note_path"), str)}
     organ, year = _text(instance.get("organ")), _text(instance.get("report_year"))
     slots = {s["name"]: s for s in model.root_slots}
     period = instance.get("statistical_period")
@@ -209,8 +230,8 @@ def render_html(instance: dict, annotate: bool = False, findings: list | None = 
     tables = []
     for table, slot in table_slots.items():
         tables.append({"title": slot["title"], "cls": f"t{ {'二': 2, '三': 3, '四': 4}[table] }",
-                       "rows": _html_rows(layout(version, table), instance, bad),
-                       "findings": [f for f in findings if f.path.split(".")[0] == slot["name"]]})
+                       "rows": _html_rows(layout(version, table), instance, bad, corrected),
+                       "findings": [(f, shown[id(f)]) for f in findings if f.path.split(".")[0] == slot["name"]]})
     names = {s["name"] for s in table_slots.values()}
     published = instance.get("publication_date")
     return templates().get_template("rendering.html.j2").render(
@@ -220,8 +241,22 @@ def render_html(instance: dict, annotate: bool = False, findings: list | None = 
         overview=(slots["overview"]["title"], _paragraphs(instance.get("overview"))),
         tables=tables,
         sections=[(slots[n]["title"], _paragraphs(instance.get(n))) for n in ("problems_and_improvements", "other_matters")],
-        rest=[f for f in findings if f.path.split(".")[0] not in names],
+        rest=[f for f in findings if f.path.split(".")[0] not in names], corrected=len(corrected),
         signature=_cn_date(published) if organ else None)
+
+
+def _evidence_view(ev: dict | None) -> dict | None:
+    """A finding's evidence for the template: the picture's link, or the row's text in three pieces (before
+    the cell, the cell, after it)."""
+    if not ev:
+        return None
+    if "img" in ev:
+        frame = ev.get("frame") or [0, 0, 0, 0]
+        return {"img": ev["img"], "where": ev.get("where", ""),
+                "frame": "left:{}%;top:{}%;width:{}%;height:{}%".format(*frame) if ev.get("frame") else None}
+    text, start, end = ev.get("text", ""), ev.get("start", 0), ev.get("end", 0)
+    return {"img": None, "before": text[:start], "mark": text[start:end] or "□", "after": text[end:],
+            "where": ev.get("where", "")}
 
 
 def grid(rows: list[list[Cell]]) -> list[list[tuple[Cell, bool]]]:

@@ -21,7 +21,8 @@ from gaischema.extract.pipeline import (DRAFT_SUFFIXES, NARRATIVE, PUBLISHED_SUF
                                         dumps, extract, extract_document, extract_file_record, extract_file_records,
                                         extract_record,
                                         iter_extract, iter_validate_drafts, validate_draft)
+from gaischema.extract.readers.pdf import render_rows
 
 __all__ = ["DRAFT_SUFFIXES", "NARRATIVE", "PUBLISHED_SUFFIXES", "TABLE_SLOTS", "Extraction", "Note", "NotAReport", "Summary", "dumps",
            "extract", "extract_document", "extract_file_record", "extract_file_records", "extract_record",
-           "iter_extract", "iter_validate_drafts", "validate_draft"]
+           "iter_extract", "iter_validate_drafts", "render_rows", "validate_draft"]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import Any, NamedTuple, Protocol, Union
 
 
 @dataclass
@@ -27,6 +27,8 @@ class Cell:
     rowspan: int = 1
     colspan: int = 1
     confidence: float | None = None
+    box: tuple[float, float, float, float] | None = None  # on a PDF page or a scan: (x0, top, x1, bottom), points
+    span: tuple[int, int, int] | None = None  # in a text copy's column-aligned lines: (line from 1, start, end)
 
 
 @dataclass
@@ -39,6 +41,8 @@ class Table:
     page: int | None = None
     grid: list[list[Cell | None]] = field(default_factory=list, repr=False)
     text_line: bool = False  # one line of column-aligned text: its label (column 0), its values at their columns
+    sheet: str | None = None  # a workbook's sheet, and the sheet row of grid row 0 (from 1): cells as A1 names
+    first_row: int = 1
 
     def __post_init__(self):
         if not self.grid:
@@ -90,6 +94,21 @@ class Paragraph:
 
     text: str
     page: int | None = None
+    line: int | None = None  # a text copy's line (from 1), and the character its text starts at on it
+    column: int = 0
+    # on a PDF page or a scan: the positioned characters (PDFium's) or words (OCR's), each with the offset in
+    # ``text`` its text starts at, in text order; None where the source has no positions
+    boxes: list[tuple[int, "Positioned"]] | None = field(default=None, repr=False)
+
+
+class Positioned(Protocol):
+    """A box of text on a page (tablefinder's Char and Word)."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    text: str
 
 
 Block = Union[Paragraph, Table]
@@ -113,6 +132,19 @@ class Document:
     # by the cell map (gaischema.cellmap), and the format version; None for any other document
     cells: dict[str, Any] | None = None
     version: str | None = None
+
+    def number(self, block: int) -> int:
+        """The number (from 1) of the table at ``block`` among the document's tables (one-line tables of
+        column-aligned text not counted), or of the paragraph there among its paragraphs; counted once."""
+        numbers = self.__dict__.get("_numbers")
+        if numbers is None:
+            numbers, count = [], {True: 0, False: 0}
+            for b in self.blocks:
+                table = isinstance(b, Table) and not b.text_line
+                count[table] += 1
+                numbers.append(count[table])
+            self.__dict__["_numbers"] = numbers
+        return numbers[block]
 
     def lines(self) -> list[str]:
         """The document as lines of text: each paragraph's lines, each table row's distinct cells joined by a
@@ -164,3 +196,98 @@ def unicode_document(doc: Document) -> int:
             doc.meta[key], n = unicode_text(value)
             replaced += n
     return replaced
+
+
+# ------------------------------------------------------------------------------------------------ places
+class Spot(NamedTuple):
+    """Where one value text of a candidate row stands in the document: block ``block``, and in it the cell
+    (a table's) or the characters ``[start, end)`` of the paragraph's text. The matcher carries spots beside
+    the texts; :func:`place_record` turns them into the compact record the instance keeps."""
+
+    block: int
+    cell: Cell | None = None
+    start: int = 0
+    end: int = 0
+
+
+def _a1(col: int) -> str:
+    name = ""
+    col += 1
+    while col:
+        col, rem = divmod(col - 1, 26)
+        name = chr(65 + rem) + name
+    return name
+
+
+def place_record(doc: Document, spots: list[Spot]) -> dict | None:
+    """The source place of a cell read from ``spots`` (several where digits ran together over many texts), as
+    the schema's CellSource: ``box`` (page from 1, bbox in points, top-left origin: the union of the
+    characters' or words' boxes, or the table cell's; a PDF's only), ``table`` (the table's number in the document, row and
+    column of its grid, from 1; a workbook's sheet and A1 cell instead), or ``text`` (the source line, from 1,
+    and the characters [start, end) on it; a paragraph's number and characters where the source has no
+    lines). None when no spot is known."""
+    if not spots:
+        return None
+    first = spots[0]
+    block = doc.blocks[first.block]
+    if isinstance(block, Table) and first.cell is not None:
+        cell = first.cell
+        boxes = [s.cell.box for s in spots if s.cell is not None and s.cell.box is not None]
+        if boxes and block.page is not None and doc.fmt == "pdf":
+            return {"kind": "box", "page": block.page + 1, "bbox": _union(boxes)}
+        if cell.span is not None:
+            spans = [s.cell.span for s in spots if s.cell is not None and s.cell.span is not None
+                     and s.cell.span[0] == cell.span[0]]
+            return {"kind": "text", "line": cell.span[0], "start": min(a for _, a, _ in spans),
+                    "end": max(b for _, _, b in spans)}
+        if block.sheet is not None:
+            return {"kind": "table", "sheet": block.sheet, "cell": f"{_a1(cell.col)}{cell.row + block.first_row}"}
+        return {"kind": "table", "table": doc.number(first.block), "row": cell.row + 1, "col": cell.col + 1}
+    if isinstance(block, Paragraph):
+        start, end = min(s.start for s in spots), max(s.end for s in spots)
+        if block.boxes and doc.fmt == "pdf":  # a picture in a Word file has boxes, but no page to show
+            boxes = [(b.x0, b.top, b.x1, b.bottom) for at, b in block.boxes if start <= at < end]
+            if boxes and block.page is not None:
+                return {"kind": "box", "page": block.page + 1, "bbox": _union(boxes)}
+        if block.line is not None:
+            return {"kind": "text", "line": block.line, "start": block.column + start, "end": block.column + end}
+        return {"kind": "text", "paragraph": doc.number(first.block), "start": start, "end": end}
+    return None
+
+
+def _union(boxes) -> list[float]:
+    return [round(min(b[0] for b in boxes), 1), round(min(b[1] for b in boxes), 1),
+            round(max(b[2] for b in boxes), 1), round(max(b[3] for b in boxes), 1)]
+
+
+def row_text(doc: Document, spots: list[Spot]) -> tuple[str, int, int] | None:
+    """The source row that holds a cell, as text, and the characters [start, end) of the cell in it: a table
+    row's cells joined by " │ ", or the paragraph (a text copy's line). What an evaluator compares a finding
+    with where there is no page to show."""
+    if not spots:
+        return None
+    first = spots[0]
+    block = doc.blocks[first.block]
+    if isinstance(block, Paragraph):
+        return block.text, min(s.start for s in spots), max(s.end for s in spots)
+    if first.cell is None:
+        return None
+    r = first.cell.row
+    parts: list[str] = []
+    mark = None
+    seen: set[int] = set()
+    mine = {id(s.cell) for s in spots if s.cell is not None}
+    at = 0
+    for cell in block.grid[r]:
+        if cell is None or id(cell) in seen:
+            continue
+        seen.add(id(cell))
+        text = " ".join(cell.text.split())
+        if parts:
+            at += 3
+        if id(cell) in mine:
+            mark = (at if mark is None else mark[0], at + len(text))
+        parts.append(text)
+        at += len(text)
+    line = " │ ".join(parts)
+    return (line, *mark) if mark else (line, 0, 0)

@@ -37,7 +37,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from gaischema.extract.document import Document, Paragraph, Table
+from gaischema.extract.document import Document, Paragraph, Spot, Table
 from gaischema.engine import Identity
 from gaischema.model import Model, OfficialRow
 from gaischema.extract.readers.common import fold_radicals, is_page_number
@@ -311,6 +311,7 @@ class Line:
     confidences: list[float | None] | None = None  # OCR's per value (a grid read from a picture), else None
     paired: bool = False  # its label and values stood in separate blocks, paired by order
     columns: bool = False  # its values stand at their columns (column-aligned text; "" for a blank cell)
+    spots: list[Spot | None] | None = None  # where each value stands in the document (None: not known)
 
 
 def row_view(doc: Document, forms: frozenset[str] = frozenset()) -> list[Line]:
@@ -324,16 +325,21 @@ def row_view(doc: Document, forms: frozenset[str] = frozenset()) -> list[Line]:
     mixed = False  # the open row's label began on the line of its first value
 
     by_line: dict[str, dict[int, list[str]]] = {"label": {}, "value": {}}  # the open row's tokens per line
+    spots: list[Spot | None] = []  # where each of the open row's values stands
+    line_spots: dict[int, list[Spot | None]] = {}  # the same, per line (for _paired)
 
     columns = False  # the open row's values came from column-aligned lines
 
     def flush():
         nonlocal seg_start, mixed, columns
         if label or values:
-            lines.extend(_paired(by_line, forms) or [Line(" ".join(label), list(values), False, f"text {seg_start + 1}",
-                                                         columns=columns)])
+            lines.extend(_paired(by_line, forms, line_spots) or [
+                Line(" ".join(label), list(values), False, f"text {seg_start + 1}", columns=columns,
+                     spots=list(spots))])
         label.clear()
         values.clear()
+        spots.clear()
+        line_spots.clear()
         by_line["label"].clear()
         by_line["value"].clear()
         mixed = False
@@ -347,6 +353,7 @@ def row_view(doc: Document, forms: frozenset[str] = frozenset()) -> list[Line]:
         aligned = None
         if type(block) is Table and block.text_line:  # a line of column-aligned text: its label, its columns
             aligned = [(c.text if c is not None else "") for c in block.grid[0][1:]]
+            aligned_spots = [Spot(k, c) if c is not None else None for c in block.grid[0][1:]]
             block = Paragraph(block.grid[0][0].text if block.grid[0][0] is not None else "")
         if type(block) is Paragraph:
             text = block.text
@@ -355,8 +362,8 @@ def row_view(doc: Document, forms: frozenset[str] = frozenset()) -> list[Line]:
             prev_table = None
             if not label and not values:
                 seg_start = k
-            if "（" in text or "(" in text:
-                text = _REMARK_IN_TEXT.sub(" ", text)
+            if "（" in text or "(" in text:  # blanked where it stands, so that offsets stay the text's
+                text = _REMARK_IN_TEXT.sub(_blank, text)
             pieces = []
             for word in text.split():
                 if parse_value(word) is not None:
@@ -369,11 +376,15 @@ def row_view(doc: Document, forms: frozenset[str] = frozenset()) -> list[Line]:
                 label.extend(t for _, t in pieces)  # the open row's label goes on
                 continue
             label_here = False
-            for kind, token in pieces:
+            where = _spans(text, pieces)
+            for (kind, token), span in zip(pieces, where):
                 if kind == "value":
                     if not values:
                         mixed = label_here
                     values.append(token)
+                    spot = Spot(k, None, *span) if span is not None else None
+                    spots.append(spot)
+                    line_spots.setdefault(k, []).append(spot)
                     by_line["value"].setdefault(k, []).append(token)
                     continue
                 if values:
@@ -395,13 +406,15 @@ def row_view(doc: Document, forms: frozenset[str] = frozenset()) -> list[Line]:
                     mixed = label_here
                 columns = True
                 values.extend(aligned)
+                spots.extend(aligned_spots)
+                line_spots.setdefault(k, []).extend(aligned_spots)
                 by_line["value"].setdefault(k, []).extend(aligned)
             continue
         flush()
         continuation = prev_table is not None and block.page is not None and prev_table.page is not None \
             and block.page > prev_table.page
         for r in range(block.nrows):
-            line = _grid_line(block, r, f"table {k + 1} row {r + 1}")
+            line = _grid_line(block, r, f"table {k + 1} row {r + 1}", k)
             if line is None:
                 continue
             if continuation and r == 0 and lines and lines[-1].grid and line.label and \
@@ -414,6 +427,25 @@ def row_view(doc: Document, forms: frozenset[str] = frozenset()) -> list[Line]:
     if forms:
         _values_before_labels(lines, forms)
     return lines
+
+
+def _spans(text: str, pieces: list[tuple[str, str]]) -> list[tuple[int, int] | None]:
+    """Where each value piece of a paragraph stands in its text (the pieces are its words, or parts of them,
+    in order); None for labels, and for a piece not found."""
+    out: list[tuple[int, int] | None] = []
+    pos = 0
+    for kind, piece in pieces:
+        i = text.find(piece, pos)
+        if i < 0:
+            out.append(None)
+            continue
+        pos = i + len(piece)
+        out.append((i, pos) if kind == "value" else None)
+    return out
+
+
+def _blank(m: re.Match) -> str:
+    return " " * len(m.group())
 
 
 _BLOCK_HEADING = re.compile(r"^(?:第[一二三四五六七八九十\d]+条|[一二三四五六七八九十]+、\S{0,24}情况$)")
@@ -441,10 +473,12 @@ def _values_before_labels(lines: list[Line], forms: frozenset[str]) -> None:
             if opening.values and not label_complete(" ".join(head[h:]), forms):
                 for m in range(start, n + 1):
                     lines[m].values = []
+                    lines[m].spots = []
         start = n
 
 
-def _paired(by_line: dict[str, dict[int, list[str]]], forms: frozenset[str]) -> list[Line]:
+def _paired(by_line: dict[str, dict[int, list[str]]], forms: frozenset[str],
+            spots: dict[int, list[Spot | None]] | None = None) -> list[Line]:
     """A block of row labels, one a line, followed by a block of value lines, one row a line (text that
     lists a table's labels and its values apart): paired by order when the numbers agree, else nothing."""
     value_lines = list(by_line["value"].values())
@@ -456,7 +490,7 @@ def _paired(by_line: dict[str, dict[int, list[str]]], forms: frozenset[str]) -> 
     labels = [" ".join(t) for t in by_line["label"].values() if label_complete(" ".join(t), forms)]
     if len(labels) != len(value_lines):
         return []
-    return [Line(lab, vals, False, f"text {k + 1}", paired=True)
+    return [Line(lab, vals, False, f"text {k + 1}", paired=True, spots=(spots or {}).get(k))
             for lab, vals, k in zip(labels, value_lines, by_line["value"])]
 
 
@@ -466,7 +500,7 @@ def label_complete(label: str, forms: frozenset[str]) -> bool:
     return any(text.endswith(_FILLER_END.sub("", f)) for f in forms)
 
 
-def _grid_line(table: Table, r: int, where: str) -> Line | None:
+def _grid_line(table: Table, r: int, where: str, block: int = 0) -> Line | None:
     origins = []
     for cell in table.grid[r]:
         if cell is not None and (not origins or origins[-1] is not cell) and all(o is not cell for o in origins):
@@ -479,7 +513,7 @@ def _grid_line(table: Table, r: int, where: str) -> Line | None:
             last_text = i
     label = "".join(" ".join(c.text.split()) for c in origins[:last_text + 1] if parse_value(c.text) is None)
     vals = origins[last_text + 1:]
-    line = Line(label, [c.text if c.row == r else "" for c in vals], True, where)
+    line = Line(label, [c.text if c.row == r else "" for c in vals], True, where, spots=[Spot(block, c) for c in vals])
     line.spanned = {i for i, c in enumerate(vals) if c.row != r}
     if any(c.confidence is not None for c in vals):
         line.confidences = [c.confidence for c in vals]
@@ -494,35 +528,59 @@ class Match:
     how: str  # label, positional, header, group
     values: list[str] | None = None  # the texts to read, when not the line's own (table 四's fifteen)
     paths: tuple[str, ...] | None = None  # the cells read, when not the row's own (table 四 run together)
+    at: list[tuple[int, ...]] | None = None  # with ``values``: the line's values each of them was made of
 
 
 def _fit(line: Line, k: int) -> list[str] | None:
     """The line's value texts as exactly k cells, or None. A grid's surplus empty cells at either end are
     dropped; run-together digits are one text, split later."""
+    fitted = _fitted(line, k, False)
+    return None if fitted is None else fitted[0]
+
+
+def fit_at(line: Line, k: int) -> tuple[list[str], list[tuple[int, ...]]] | None:
+    """:func:`_fit`'s texts, and for each the positions of the line's values it was made of (several where
+    digits ran together), so that each cell's place in the source follows it."""
+    return _fitted(line, k, True)
+
+
+def _fitted(line: Line, k: int, positions: bool) -> tuple[list[str], list[tuple[int, ...]] | None] | None:
     vals = list(line.values)
+    idx = list(range(len(vals))) if positions else None  # the values' positions, kept beside them when asked
+
+    def at(ids):
+        return None if idx is None else [(i,) for i in ids]
+
     if len(vals) == k:
-        return vals
+        return vals, at(idx or ())
     if line.columns:  # its columns are not the row's: read its words as any text's
-        vals = [v for v in vals if v.strip()]
+        keep = [i for i, v in enumerate(vals) if v.strip()]
+        vals = [vals[i] for i in keep]
+        idx = keep if positions else None
         if len(vals) == k:
-            return vals
+            return vals, at(idx or ())
     if line.grid and len(vals) > k and len(vals) % k == 0:
         # a merged value cell spread over m positions by a converter: written once (then empty) or repeated
         m = len(vals) // k
         chunks = [vals[i * m:(i + 1) * m] for i in range(k)]
         if all(len(set(c)) == 1 or not any(x.strip() for x in c[1:]) for c in chunks):
-            return [c[0] for c in chunks]
+            return [c[0] for c in chunks], at(idx[i * m] for i in range(k)) if idx is not None else None
     if line.grid:
         while len(vals) > k and not vals[-1].strip():
             vals.pop()
+            if idx is not None:
+                idx.pop()
         while len(vals) > k and not vals[0].strip():
             vals.pop(0)
+            if idx is not None:
+                idx.pop(0)
     if len(vals) == k:
-        return vals
+        return vals, at(idx or ())
     digits = [unicodedata.normalize("NFKC", v).strip() for v in vals if v.strip()]
     if k > 1 and digits and all(d.isdigit() or _SIGNED_RUN.fullmatch(d) for d in digits) and sum(map(len, digits)) >= k and \
             (len(digits) == 1 or (not line.grid and len(digits) < k)):
-        return ["".join(digits)]  # digits run together (stray spaces do not tell where cells end)
+        # digits run together (stray spaces do not tell where cells end)
+        return ["".join(digits)], None if idx is None else [tuple(i for i, v in zip(idx, vals) if v.strip())]
     return None
 
 
@@ -755,17 +813,18 @@ def _table4_row(rows, lines, t4, start, out) -> bool:
         header += norm(line.label)
         if not line.values:
             continue
-        fitted = _fit(line, width)
-        if fitted is None:
+        fit = fit_at(line, width)
+        if fit is None:
             continue
+        fitted, at = fit
         how = "header" if "行政复议" in header and "行政诉讼" in header else "positional"
         if len(fitted) == 1:  # run together: split later over all fifteen cells at once
-            out[t4[0]] = Match(rows[t4[0]], line, how, fitted, tuple(p for i in t4 for p in rows[i].cells))
+            out[t4[0]] = Match(rows[t4[0]], line, how, fitted, tuple(p for i in t4 for p in rows[i].cells), at)
             return True
         pos = 0
         for i in t4:
             k = len(rows[i].cells)
-            out[i] = Match(rows[i], line, how, fitted[pos:pos + k])
+            out[i] = Match(rows[i], line, how, fitted[pos:pos + k], at=at[pos:pos + k])
             pos += k
         return True
     return False
@@ -789,9 +848,9 @@ def _table4_pieces(rows, lines, t4, start, out) -> None:
         header = ""
         if i is None or i in out:
             continue
-        fitted = _fit(line, len(rows[i].cells))
-        if fitted is not None:
-            out[i] = Match(rows[i], line, "header", fitted)
+        fit = fit_at(line, len(rows[i].cells))
+        if fit is not None:
+            out[i] = Match(rows[i], line, "header", fit[0], at=fit[1])
 
 
 def _table4_columns(rows, lines, t4, start, columns: list[str]) -> list[Match]:
@@ -809,7 +868,7 @@ def _table4_columns(rows, lines, t4, start, columns: list[str]) -> list[Match]:
         if not line.values:
             continue
         col = [c for c, name in enumerate(columns) if _FILLER_END.sub("", label).endswith(name)]
-        fitted = _fit(line, len(t4))
+        fitted = fit_at(line, len(t4))
         if len(col) != 1 or fitted is None or col[0] in found:
             if found:
                 break
@@ -819,8 +878,8 @@ def _table4_columns(rows, lines, t4, start, columns: list[str]) -> list[Match]:
     if len(found) != 5 or any(w < 0 for w in where.values()):
         return []
     order = sorted(t4, key=lambda i: where[i])
-    return [Match(rows[order[0]], line, "header", fitted, tuple(rows[i].cells[c] for i in order))
-            for c, (line, fitted) in sorted(found.items())]
+    return [Match(rows[order[0]], line, "header", fitted, tuple(rows[i].cells[c] for i in order), at)
+            for c, (line, (fitted, at)) in sorted(found.items())]
 
 
 # ------------------------------------------------------------------------------------------------ values
@@ -872,6 +931,36 @@ def read_values(matches: list[Match], identities: list[Identity], notes: list[No
     if unsure:
         _ocr_fill(unsure, values, identities, notes)
     return values
+
+
+def cell_spots(matches: list[Match]) -> dict[str, list[Spot]]:
+    """Where each matched cell's text stands in the document: the spots of the line's values it was read
+    from (all of them for digits run together, split over the row's cells). Cells whose place is not known
+    (a row read from text without positions) are left out."""
+    out: dict[str, list[Spot]] = {}
+    for m in matches:
+        spots = m.line.spots
+        if not spots or len(spots) != len(m.line.values):
+            continue
+        paths = list(m.paths or m.row.cells)
+        if m.values is not None:
+            at = m.at
+        else:
+            fit = fit_at(m.line, len(paths))
+            at = fit[1] if fit is not None else None
+        if not at:
+            continue
+        if m.how == "group":  # a group printed as one row: every sub-row's cells from that row
+            at = at if len(at) == len(paths) else None
+        if len(at) == 1 and len(paths) > 1:  # run together: every cell from the whole run
+            at = at * len(paths)
+        if at is None or len(at) != len(paths):
+            continue
+        for p, positions in zip(paths, at):
+            found = [spots[i] for i in positions if spots[i] is not None]
+            if found:
+                out[p] = found
+    return out
 
 
 # ------------------------------------------------------------------------------------------------ OCR

@@ -21,7 +21,7 @@ import os
 import re
 import traceback
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from typing import Any
 
@@ -29,8 +29,8 @@ import yaml
 
 from gaischema import __version__, cellmap
 from gaischema.corpus import internal_result, pool_map, validate_source
-from gaischema.extract.document import Document, unicode_document
-from gaischema.extract.matcher import Note, align, core, label_forms, norm, official_rows, read_values, row_view
+from gaischema.extract.document import Document, place_record, row_text, unicode_document
+from gaischema.extract.matcher import Note, align, cell_spots, core, label_forms, norm, official_rows, read_values, row_view
 from gaischema.extract.metadata import detect_versions, fold, sheet_metadata, text_metadata
 from gaischema.extract.readers import NotAReport, read_document, read_html, read_html_meta, read_text
 from gaischema.extract.readers.dump import DUMP_SUFFIXES, DumpRow, read_dump
@@ -58,6 +58,9 @@ _CN_NUM = "一二三四五六七八九十"
 class Extraction:
     instance: dict
     notes: list[Note]
+    # each read cell's source row as text and the cell's characters in it (text, start, end): what a page
+    # shows beside a finding where there is no printed page to crop; not part of the instance
+    rows: dict[str, tuple[str, int, int]] = field(default_factory=dict)
 
     @property
     def complete(self) -> bool:
@@ -99,6 +102,7 @@ def extract_document(doc: Document, name: str) -> Extraction:
         matches = align(model, version, row_view(doc, label_forms(model, version, table2)), notes, table2) \
             if version else []
     values: dict = {}
+    spots = cell_spots(matches)
     if doc.cells is not None:
         values = draft_values(doc.cells, notes)
     elif not any(m.row.table == "三" for m in matches) and not any(m.row.table == "二" for m in matches):
@@ -110,6 +114,7 @@ def extract_document(doc: Document, name: str) -> Extraction:
             raise _no_tables()
         why = "report year"
         notes[:] = [n for n in notes if not n.path.startswith(TABLE_SLOTS)]
+        spots = {}
         notes.append(Note("missing", TABLES_MISSING_PATH, "报告未附统计表格（表二、表三、表四），各单元格均空白 / the report "
                           "was published without its tables (二, 三, 四): every cell is blank"))
     else:
@@ -147,6 +152,14 @@ def extract_document(doc: Document, name: str) -> Extraction:
                              "headers do not tell the format version; it follows from the report year"))
     order = _note_order(model, version, table2)
     notes.sort(key=lambda n: order.get(n.path, order.get(n.path.rsplit(".", 1)[0], -1)))
+    sources, rows = [], {}
+    for p in sorted(spots, key=lambda p: order.get(p, len(order))):
+        place = place_record(doc, spots[p])
+        if place is not None:
+            sources.append({"cell_path": p, **{"place_" + k: v for k, v in place.items()}})
+        row = row_text(doc, spots[p])
+        if row is not None:
+            rows[p] = row
     inst["extraction"] = {
         "source_file": name,
         "source_format": doc.fmt,
@@ -154,10 +167,12 @@ def extract_document(doc: Document, name: str) -> Extraction:
         "extractor": f"gaischema {__version__}",
         **({"section_headings": headings} if headings is not None else {}),
         "notes": [n.as_dict() for n in notes],
+        "cell_sources": sources,
     }
-    if not inst["extraction"]["notes"]:
-        del inst["extraction"]["notes"]
-    return Extraction(model.order(inst), notes)
+    for key in ("notes", "cell_sources"):
+        if not inst["extraction"][key]:
+            del inst["extraction"][key]
+    return Extraction(model.order(inst), notes, rows)
 
 
 def draft_readings(cells: dict[str, Any]) -> dict[str, cellmap.Reading]:
@@ -285,7 +300,7 @@ def extract_record(source: bytes, name: str) -> dict:
         return {"file": name, "instance": None, "notes": [], "complete": False,
                 "error": {"rule": err.rule, "message": err.message, "message_en": err.message_en}}
     return {"file": name, "instance": result.instance, "notes": [n.as_dict() for n in result.notes],
-            "complete": result.complete, "error": None}
+            "complete": result.complete, "error": None, "rows": result.rows}
 
 
 def extract_file_record(path: str) -> dict:

@@ -82,6 +82,10 @@ class TextLine:
     bottom: float
     text: str
     confidence: float | None = None
+    # with positions asked for (the lines of text outside tables): the offset in ``text`` of each box it was made
+    # of, and the boxes, in text order
+    offsets: tuple[int, ...] = ()
+    boxes: tuple[Word, ...] = ()
 
 
 @dataclass
@@ -284,10 +288,12 @@ def tables_from_cells(cells: list[tuple[float, float, float, float]]) -> list[li
 
 
 # ------------------------------------------------------------------------------------------------ text
-def group_lines(boxes: Iterable[Word], x_tolerance: float = 3.0, y_tolerance: float = 3.0) -> list[TextLine]:
+def group_lines(boxes: Iterable[Word], x_tolerance: float = 3.0, y_tolerance: float = 3.0,
+                positions: bool = False) -> list[TextLine]:
     """Boxes as lines of text, top to bottom: boxes whose tops lie within ``y_tolerance`` of the previous
     one's make a line (chained, as pdfplumber clusters), read left to right; where two stand more than
-    ``x_tolerance`` apart, or a whitespace box stands between them, a space."""
+    ``x_tolerance`` apart, or a whitespace box stands between them, a space. ``positions``: each line keeps
+    its boxes and their offsets in its text (where each value of a line of text stood on the page)."""
     items = sorted(boxes, key=_TOP)
     lines: list[list[Word]] = []
     last_top = None
@@ -296,13 +302,15 @@ def group_lines(boxes: Iterable[Word], x_tolerance: float = 3.0, y_tolerance: fl
             lines.append([])
         lines[-1].append(b)
         last_top = b.top
-    return [line for group in lines if (line := _line(group, x_tolerance)) is not None]
+    return [line for group in lines if (line := _line(group, x_tolerance, positions)) is not None]
 
 
-def _line(group: list[Word], x_tolerance: float) -> TextLine | None:
+def _line(group: list[Word], x_tolerance: float, positions: bool = False) -> TextLine | None:
     group.sort(key=_X0)
     parts: list[str] = []
     kept: list[Word] = []
+    at: list[int] = []  # the offset in the line's text of each kept box
+    length = 0
     last_x0 = last_x1 = 0.0
     space = False
     for b in group:
@@ -312,15 +320,19 @@ def _line(group: list[Word], x_tolerance: float) -> TextLine | None:
             continue
         if kept and (space or b.x0 > last_x1 + x_tolerance or b.x0 < last_x0):
             parts.append(" ")
+            length += positions
         space = False
         parts.append(text)
+        if positions:
+            at.append(length)
+            length += len(text)
         kept.append(b)
         last_x0, last_x1 = b.x0, b.x1
     if not kept:
         return None
     confs = [b.confidence for b in kept if b.confidence is not None]
     return TextLine(kept[0].x0, min(b.top for b in kept), max(b.x1 for b in kept), max(b.bottom for b in kept),
-                    "".join(parts), min(confs) if confs else None)
+                    "".join(parts), min(confs) if confs else None, tuple(at), tuple(kept) if positions else ())
 
 
 _X0 = operator.attrgetter("x0")
@@ -386,6 +398,7 @@ def find_tables(boxes: Sequence[Word], edges: Iterable[Edge], settings: Settings
         # box belongs to every cell holding its centre
         covering: dict[tuple[int, int], list[Cell]] = {}
         for cell in table.cells:
+            cell.box = (xs[cell.col], ys[cell.row], xs[cell.col + cell.colspan], ys[cell.row + cell.rowspan])
             for r in range(cell.row, cell.row + cell.rowspan):
                 for c in range(cell.col, cell.col + cell.colspan):
                     covering.setdefault((r, c), []).append(cell)
@@ -411,7 +424,7 @@ def layout_page(boxes: Sequence[Word], edges: Iterable[Edge], settings: Settings
     s = settings or Settings()
     tables = find_tables(boxes, edges, s)
     lines = []
-    for line in group_lines(boxes, s.x_tolerance, s.y_tolerance):
+    for line in group_lines(boxes, s.x_tolerance, s.y_tolerance, positions=True):
         cy, cx = (line.top + line.bottom) / 2, (line.x0 + line.x1) / 2
         if any(b[0] - 1 <= cx <= b[2] + 1 and b[1] - 1 <= cy <= b[3] + 1 for b in (t.bbox for t in tables)):
             continue

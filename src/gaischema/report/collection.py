@@ -7,9 +7,12 @@ originals, saved instances) named by hashes, through a temporary name and a rena
 from __future__ import annotations
 
 import asyncio
+import base64
+import csv
 import dataclasses
 import functools
 import hashlib
+import io
 import json
 import os
 import re
@@ -18,8 +21,10 @@ import time
 import urllib.parse
 from collections import Counter
 from dataclasses import dataclass
+from functools import partial
 from typing import Callable, Iterable, Iterator
 
+from gaischema import corrections as corr
 from gaischema import loading, organs, sandbox
 from gaischema import output as out
 from gaischema.cache import Cache, file_digest
@@ -74,9 +79,11 @@ def _wanted(mode: str, findings: list) -> bool:
     return mode == "all" or (mode == "errors" and bool(findings))
 
 
-def _checked(instance: object, name: str, fmt: str, render: str, saved: str | None, cpu: Counter) -> dict:
+def _checked(instance: object, name: str, fmt: str, render: str, saved: str | None, cpu: Counter,
+             evidence_for: Callable[[list], dict] | None = None) -> dict:
     """Validate one report, read its numbers, render it annotated (as ``render``, see :func:`_wanted`): one
-    report's record."""
+    report's record. ``evidence_for``: the findings' evidence (see :func:`_evidence`), shown beside them in the
+    rendering and kept in the record."""
     t = time.thread_time()
     result = validate_source(instance, name) if isinstance(instance, dict) else validate_source(
         json.dumps(instance), name)
@@ -90,9 +97,13 @@ def _checked(instance: object, name: str, fmt: str, render: str, saved: str | No
     f = facts(instance)
     record["facts"] = f
     record["notes"] = (f.get("provenance") or {}).get("notes", {})
+    evidence = evidence_for(result.findings) if evidence_for and result.findings else {}
+    if evidence:
+        record["evidence"] = {str(i): ev for i, ev in evidence.items()}
     if _wanted(render, result.findings):
         try:
-            record["rendering"] = render_html(instance, annotate=True, findings=result.findings)
+            record["rendering"] = render_html(instance, annotate=True, findings=result.findings,
+                                              evidence={i: _shown(ev, "../e/") for i, ev in evidence.items()})
         except ValueError:
             record["problem"] = "无法排版：没有有效的 format_version / no layout: no valid format_version"
     cpu["render"] += time.thread_time() - t
@@ -113,7 +124,8 @@ def file_records(task: dict) -> dict:
     it, extract it when it is a published report, validate each report it holds, read the numbers the page
     shows and render each report annotated. Never raises; a bug is an INTERNAL-ERROR row of that file.
 
-    ``task``: ``{"path", "name" (as shown), "save" (return the instance's text)}``. Returns ``{"name",
+    ``task``: ``{"path", "name" (as shown), "save" (return the instance's text), "corrections" (the entries of
+    the corrections file that apply to it, :mod:`gaischema.corrections`)}``. Returns ``{"name",
     "reports": [record, ...]}``, each record ``{"result" (FileResult record), "facts", "rendering" (HTML or
     None), "instance" (text or None), "format", "notes" ({kind: n}), "problem"}``, and ``"cpu"``: the CPU
     seconds of each stage (read, extract, validate, render) for the run's figures."""
@@ -126,7 +138,7 @@ def file_records(task: dict) -> dict:
         if _suffix(path) in loading.REPORT_SUFFIXES:
             reports = [_instance_file(path, name, save, cpu, render)]
         else:
-            reports = _published_file(path, name, save, cpu, render)
+            reports = _published_file(path, name, save, cpu, render, task.get("corrections") or [])
     except MemoryError:  # the worker's memory limit: INPUT-TOO-COMPLEX (gaischema.sandbox), not a bug
         raise
     except Exception as exc:  # noqa: BLE001 - a bug on one file must not cost the others their rows
@@ -206,7 +218,8 @@ def _instance_file(path: str, name: str, save: bool, cpu: Counter, render: str =
     return record
 
 
-def _published_file(path: str, name: str, save: bool, cpu: Counter, render: str = "errors") -> list[dict]:
+def _published_file(path: str, name: str, save: bool, cpu: Counter, render: str = "errors",
+                    corrections: list[dict] = ()) -> list[dict]:
     from gaischema.extract import dumps, extract_file_records  # late: the extractor's modules are slow to import
 
     t = time.thread_time()
@@ -224,13 +237,101 @@ def _published_file(path: str, name: str, save: bool, cpu: Counter, render: str 
             out.append(_unreadable(fatal_result(rname, err), fmt))
             continue
         instance = rec["instance"]
+        corrected = corr.apply(instance, list(corrections)) if corrections and len(records) == 1 else []
         extraction = instance.get("extraction") or {}
         fmt = extraction.get("source_format") or fmt
-        out.append(_checked(instance, rname, fmt, render, dumps(instance) if save else None, cpu))
+        pid = path_id(path) + (f"-{len(out)}" if out else "")
+        evidence_for = partial(_evidence, path, pid, extraction, rec.get("rows") or {}, cpu)
+        record = _checked(instance, rname, fmt, render, dumps(instance) if save else None, cpu, evidence_for)
+        record["corrected"] = corrected
+        out.append(record)
     if not out:
         err = loading.InputError("INPUT-NOT-REPORT", "文件中没有年度报告", "the file holds no report")
         out.append(_unreadable(fatal_result(name, err), _suffix(path).lstrip(".") or "?"))
     return out
+
+
+# ------------------------------------------------------------------------------------------------ evidence
+MAX_EVIDENCE = 60  # findings of one report shown with their evidence, at most
+
+
+def _evidence(path: str, pid: str, extraction: dict, rows: dict, cpu: Counter, findings: list) -> dict[int, dict]:
+    """The evidence of each finding on a cell the extractor read: a picture of the printed row (a PDF's or a
+    scan's page, rendered by PDFium here, each page once) or the source row's text with the cell's characters.
+    ``{finding index: {"png" (base64), "file" (its name under <page>_files/e/), "page", "band" (the box the
+    picture shows, points)} or {"text", "start", "end", "where"}}``."""
+    t = time.thread_time()
+    places = {s.get("cell_path"): s for s in extraction.get("cell_sources") or [] if isinstance(s, dict)}
+    first_of_row: dict[str, str] = {}  # a finding on a whole row: the row's first cell stands for it
+    for p in places:
+        first_of_row.setdefault(p.rpartition(".")[0], p)
+    out: dict[int, dict] = {}
+    crops: list[tuple[int, int, list[float]]] = []
+    cell_of: dict[int, str] = {}
+    for i, f in enumerate(findings[:MAX_EVIDENCE]):
+        cell = f.path if f.path in places else first_of_row.get(f.path)
+        if cell is None:
+            continue
+        cell_of[i] = cell
+        place = places[cell]
+        if place.get("place_kind") == "box" and extraction.get("source_format") == "pdf":
+            crops.append((i, place["place_page"], place["place_bbox"]))
+            continue
+        row = rows.get(cell)
+        if row:
+            text, start, end = row
+            out[i] = {"text": text, "start": start, "end": end, "where": _where(place)}
+    if crops:
+        try:
+            from gaischema.extract import render_rows  # late: the extractor is slow to import
+
+            pictures = render_rows(loading.read_bytes(path), [(page, box) for _, page, box in crops])
+        except (ImportError, loading.InputError, OSError, ValueError):
+            pictures = [None] * len(crops)
+        for (i, page, box), pic in zip(crops, pictures):
+            cell = cell_of[i]
+            if pic is None:
+                row = rows.get(cell)
+                if row:
+                    out[i] = {"text": row[0], "start": row[1], "end": row[2], "where": _where(places[cell])}
+                continue
+            png, band = pic
+            name = f"{pid}-{hashlib.sha256(png).hexdigest()[:16]}.png"
+            out[i] = {"png": base64.b64encode(png).decode("ascii"), "file": name, "page": page,
+                      "band": [round(v, 1) for v in band], "box": box, "frame": _frame(box, band),
+                      "where": _where(places[cell])}
+    cpu["evidence"] += time.thread_time() - t
+    return out
+
+
+def _frame(box: list[float], band: tuple) -> list[float]:
+    """The cell's frame over its row's picture, in percent of the picture: left, top, width, height."""
+    w, h = max(band[2] - band[0], 1e-6), max(band[3] - band[1], 1e-6)
+    return [round(100 * (box[0] - band[0]) / w, 2), round(100 * (box[1] - band[1]) / h, 2),
+            round(100 * (box[2] - box[0]) / w, 2), round(100 * (box[3] - box[1]) / h, 2)]
+
+
+def _where(place: dict) -> str:
+    """A cell's place in the source, said in a few words."""
+    kind = place.get("place_kind")
+    if kind == "box":
+        return f"第 {place.get('place_page')} 页 / page {place.get('place_page')}"
+    if kind == "table" and place.get("place_sheet") is not None:
+        return f"工作表 {place['place_sheet']} {place.get('place_cell')} / sheet {place['place_sheet']} {place.get('place_cell')}"
+    if kind == "table":
+        return (f"表格 {place.get('place_table')} 第 {place.get('place_row')} 行第 {place.get('place_col')} 列 / table "
+                f"{place.get('place_table')} row {place.get('place_row')} column {place.get('place_col')}")
+    if place.get("place_line") is not None:
+        return f"第 {place['place_line']} 行 / line {place['place_line']}"
+    return f"第 {place.get('place_paragraph')} 段 / paragraph {place.get('place_paragraph')}"
+
+
+def _shown(ev: dict, prefix: str) -> dict:
+    """A finding's evidence as a page shows it: the picture by its link (``prefix`` + its name), or the text."""
+    if "file" in ev:
+        return {"img": prefix + ev["file"], "where": ev.get("where", ""), "page": ev.get("page"),
+                "frame": ev.get("frame")}
+    return {k: ev[k] for k in ("text", "start", "end", "where") if k in ev}
 
 
 # ------------------------------------------------------------------------------------------------ the run
@@ -260,6 +361,7 @@ class _Writer:
         self.opts = opts
         self.base = urllib.parse.quote(os.path.basename(opts.files_dir)) if opts.files_dir else None
         self.saved: set[str] = set()
+        self.pictures: set[str] = set()
         self.errors: list[str] = []
 
     def _put(self, folder: str, name: str, data: bytes, force: bool = True, reuse: bool = True) -> bool:
@@ -288,6 +390,19 @@ class _Writer:
         if self.base is None:
             return links
         pid = path_id(path) + (f"-{k}" if k else "")
+        for ev in (record.get("evidence") or {}).values():
+            if "png" in ev and ev["file"] not in self.pictures:
+                folder = os.path.join(self.opts.files_dir, "e")
+                if not os.path.isdir(folder) or os.path.islink(folder):
+                    try:
+                        if os.path.islink(folder):
+                            os.unlink(folder)  # a planted link is removed, never written through
+                        os.makedirs(folder, exist_ok=True)
+                    except OSError as e:
+                        self.errors.append(f"{display_name(folder)}: {e}")
+                        continue
+                if self._put(folder, ev["file"], base64.b64decode(ev["png"])):
+                    self.pictures.add(ev["file"])
         if record.get("rendering") and not rendering_ok(record["rendering"]):
             self.errors.append(f"{display_name(path)}: 排版结果含有不应有的元素，未写入 / the rendering holds an element "
                                "gaischema never writes; not written")
@@ -316,6 +431,18 @@ class _Writer:
             return None
         if self._put(self.opts.files_dir, "organs-proposed.csv", text.encode("utf-8")):
             return f"{self.base}/organs-proposed.csv"
+        return None
+
+    def confirmed(self, rows: list[list]) -> str | None:
+        """The confirmed findings as CSV (UTF-8 with BOM, for spreadsheets) beside the page; its link."""
+        if self.base is None:
+            return None
+        buf = io.StringIO()
+        writer = csv.writer(buf)
+        writer.writerow(CONFIRMED_HEADER)
+        writer.writerows([[out.spreadsheet_text(v) for v in row] for row in rows])
+        if self._put(self.opts.files_dir, "confirmed.csv", ("\ufeff" + buf.getvalue()).encode("utf-8"), reuse=False):
+            return f"{self.base}/confirmed.csv"
         return None
 
     def instance(self, target: str, text: str) -> None:
@@ -443,6 +570,12 @@ def _probe(address: str, unavailable: Callable[[object], Exception]) -> None:
         raise unavailable("不是 Dask 调度器 / no Dask scheduler answered")
 
 
+def _cache_options(options: dict, task: dict) -> dict:
+    """What a file's cached result depends on besides its bytes and name: the run's options and the
+    corrections that apply to the file (a new correction is a miss)."""
+    return {**options, "corrections": task.get("corrections", [])}
+
+
 def collect(files: Iterable[str | tuple[str, loading.InputError]], options: Options | None = None,
             progress: Callable[[int, str], None] = lambda done, status: None) -> Corpus:
     """Read, extract, validate and aggregate ``files`` (paths, or (path, error) for inputs already known to be
@@ -464,12 +597,15 @@ def collect(files: Iterable[str | tuple[str, loading.InputError]], options: Opti
     keys: dict[str, str] = {}
     done = 0
     cache_options = {"save": bool(opts.save_dir), "renderings": opts.renderings}
+    books: dict[str, corr.Book] = {}
+    confirmed: list[list] = []
 
     def finish(task: dict, result: dict) -> None:
         nonlocal done
         source = writer.original(task["path"])
         for k, record in enumerate(result["reports"]):
-            extra = {"seq": [task["order"], k], "source": source, **writer.report(task["path"], k, record)}
+            extra = {"seq": [task["order"], k], "source": source, **writer.report(task["path"], k, record),
+                     **_reviewed(record, task.get("reviews") or [], writer.base, corpus, confirmed)}
             if task.get("target") and record.get("instance"):
                 # a row of a crawler's dump: NAME-rowN, as gaischema extract names it
                 row = record["result"]["file"].rpartition("#row=")[2] if "#row=" in record["result"]["file"] else ""
@@ -495,10 +631,14 @@ def collect(files: Iterable[str | tuple[str, loading.InputError]], options: Opti
                     "renderings": opts.renderings}
             if opts.save_dir:
                 task["target"] = instance_target(opts.save_dir, path, taken)
-            if cache:
+            digest = None
+            if _suffix(path) not in loading.REPORT_SUFFIXES:  # a published report: the evaluator's corrections
                 digest = file_digest(path)
+                _corrections(task, digest, books, corpus)
+            if cache:
+                digest = digest or file_digest(path)
                 if digest:
-                    keys[path] = Cache.key(digest, name, cache_options)
+                    keys[path] = Cache.key(digest, name, _cache_options(cache_options, task))
                     hit = cache.get(keys[path], cached_result_ok)
                     if hit is not None:
                         corpus.cached += 1
@@ -515,7 +655,7 @@ def collect(files: Iterable[str | tuple[str, loading.InputError]], options: Opti
             if cache and digest and not any(
                     r["result"]["findings"] and r["result"]["findings"][0]["rule"] in ("INTERNAL-ERROR", "INPUT-TOO-COMPLEX")
                     for r in result["reports"]):
-                cache.put(Cache.key(digest, task["name"], cache_options), result)
+                cache.put(Cache.key(digest, task["name"], _cache_options(cache_options, task)), result)
             finish(task, result)
         resolution = organs.apply(checker, opts.roster)
         corpus.set_identity(resolution)
@@ -532,5 +672,58 @@ def collect(files: Iterable[str | tuple[str, loading.InputError]], options: Opti
         if cache:
             cache.close()
     corpus.rows.sort(key=lambda r: r["seq"])
+    corpus.confirmed_csv = writer.confirmed(confirmed)
     corpus.write_errors = writer.errors
     return corpus
+
+
+def _corrections(task: dict, digest: str | None, books: dict[str, corr.Book], corpus: Corpus) -> None:
+    """The entries of the corrections file beside a published report that apply to it (into the task: the
+    corrections go to the worker and into the cache key), and those made for another content of the file
+    (stale: kept in the corpus, never applied). A corrections file that cannot be read raises InputError."""
+    where = corr.book_path(task["path"])
+    if where not in books:
+        books[where] = corr.load(where)
+    fixes, reviews, stale = corr.for_file(books[where], task["path"], digest)
+    if fixes:
+        task["corrections"] = [e.as_dict() for e in fixes]
+    if reviews:
+        task["reviews"] = [e.as_dict() for e in reviews]
+    for e in stale:
+        corpus.stale.append({"file": task["name"], "path": e.path, "kind": "review" if e.state else "correction",
+                             "value": e.state or e.value, "reason": e.reason, "sha256": e.sha256})
+
+
+CONFIRMED_HEADER = ["file", "organ", "year", "rule", "severity", "cell", "path", "reported", "expected", "message",
+                    "message_en", "reason", "who", "when"]
+
+
+def _reviewed(record: dict, reviews: list[dict], base: str | None, corpus: Corpus, confirmed: list) -> dict:
+    """One report's findings as the page lists them (each with its evidence and review state), the review
+    counts, and the rows of the confirmed findings' CSV."""
+    result = record["result"]
+    evidence = record.get("evidence") or {}
+    facts_ = record.get("facts") or {}
+    items = []
+    for i, f in enumerate(result["findings"]):
+        state = next((r for r in reversed(reviews) if r["path"] == f["path"] and r.get("rule") in ("", None, f["rule"])),
+                     None)
+        corpus.review[state["state"] if state else "unreviewed"] += 1
+        if state and state["state"] == "confirmed":
+            confirmed.append([result["file"], facts_.get("organ") or "", result.get("year") or "", f["rule"],
+                              f["severity"], f["cell"], f["path"], f.get("reported"), f.get("expected"),
+                              f["message"], f["message_en"], state.get("reason", ""), state.get("who", ""),
+                              state.get("when", "")])
+        if i >= MAX_EVIDENCE:
+            continue
+        item = {k: f.get(k) for k in ("rule", "severity", "cell", "path", "message", "message_en", "reported",
+                                      "expected")}
+        if state:
+            item["state"] = state["state"]
+        ev = evidence.get(str(i))
+        if ev is not None and ("file" not in ev or base is not None):
+            item["ev"] = _shown(ev, f"{base}/e/")
+        items.append(item)
+    corrected = record.get("corrected") or []
+    corpus.review["corrected"] += len(corrected)
+    return {"findings": items, "corrected": len(corrected)}

@@ -90,6 +90,10 @@ class Corpus:
     resolution: Resolution | None = None  # the organs resolved (gaischema.organs), once the run is done
     missing: list = field(default_factory=list)  # XR-NOT-PUBLISHED findings (roster organ, year)
     proposed_link: str | None = None  # the proposed roster written beside the page
+    # the evaluator's review (gaischema.corrections): findings unreviewed, confirmed, misread; cells corrected
+    review: Counter = field(default_factory=Counter)
+    stale: list = field(default_factory=list)  # corrections and reviews whose file has changed: not applied
+    confirmed_csv: str | None = None  # the link to the confirmed findings' CSV, when written
 
     def add(self, record: dict, extra: dict | None = None) -> FileResult:
         """One report's record (see :func:`file_records`); ``extra``: what the parent wrote for it (links)."""

@@ -105,8 +105,10 @@ def build_page(corpus: Corpus, title: str = "政府信息公开工作年度报�
                "copies": [{"file": r["file"], "format": r["format"], "status": r["status"], "link": r.get("link")}
                           for r in c["copies"]]} for c in corpus.copies()]
     missing = [[f.reported, f.expected] for f in corpus.missing]
+    review = [("未复核 unreviewed", corpus.review["unreviewed"]), ("已确认 confirmed", corpus.review["confirmed"]),
+              ("误读 misread", corpus.review["misread"]), ("已更正单元格 cells corrected", corpus.review["corrected"])]
     return templates().get_template("report.html.j2").render(
         title=title, cards=cards, figures_top=top, figures=figures, organs=organ_table, provenance=provenance,
         columns=REPORT_COLUMNS, grid=corpus.grid(), copies=copies, missing=missing, proposed=corpus.proposed_link,
-        states=GRID_STATES,
+        states=GRID_STATES, review=review, stale=corpus.stale, confirmed_csv=corpus.confirmed_csv,
         data=json_for_script(rows))

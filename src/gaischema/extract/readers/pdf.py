@@ -30,6 +30,7 @@ from __future__ import annotations
 import base64
 import binascii
 import ctypes
+import io
 import re
 import zlib
 
@@ -537,21 +538,24 @@ def _page_blocks(page: PageContent) -> list[tuple[float, Block]]:
     # a line that reaches the right margin goes on in the next one (hard-wrapped paragraphs), unless the
     # next line is indented (a new paragraph) or a table stands between them
     right = max((ln.x1 for ln, _ in lines), default=0)
-    merged: list[tuple[TextLine, str]] = []
+    merged: list[tuple[TextLine, str, list]] = []  # the line, its text, the lines it was made of (and where)
     for line, text in lines:
         if merged:
-            prev, prev_text = merged[-1]
+            prev, prev_text, parts = merged[-1]
             height = max(1.0, prev.bottom - prev.top)
             between = any(prev.bottom <= top <= line.top for _, top, _, _ in boxes)
             if (right - prev.x1 <= 1.5 * height and line.x0 <= prev.x0 + 0.5 * height
                     and 0 <= line.top - prev.bottom <= height and not between
                     and not is_page_number(text, True)):
                 sep = " " if prev_text[-1:].isascii() and text[:1].isascii() else ""
+                parts.append((len(prev_text) + len(sep), line))
                 merged[-1] = (TextLine(prev.x0, prev.top, line.x1, line.bottom, prev_text + sep + text,
-                                       prev.confidence), prev_text + sep + text)
+                                       prev.confidence), prev_text + sep + text, parts)
                 continue
-        merged.append((line, text))
-    placed.extend((line.top, Paragraph(text, page.number)) for line, text in merged)
+        merged.append((line, text, [(0, line)]))
+    placed.extend((line.top, Paragraph(text, page.number, boxes=[(shift + at, b) for shift, part in parts
+                                                                 for at, b in zip(part.offsets, part.boxes)]))
+                  for line, text, parts in merged)
     placed.sort(key=lambda tb: tb[0])
     return [(top / float(page.height or 1), b) for top, b in placed]
 
@@ -573,3 +577,80 @@ def _drop_running_lines(pages: list[list[tuple[float, Block]]]) -> list[Block]:
                 continue
             out.append(b)
     return out
+
+
+# ------------------------------------------------------------------------------------------------ evidence
+ROW_SCALE = 2.0  # pixels a point in a row's picture: print-sharp, a row of an A4 page some 20 KB
+ROW_PAD = 3.0  # points above and below a row's box
+ROW_MAX_PX = 1800  # a row's picture at most this wide (a scan's page of 1,300 points is drawn smaller)
+_GREY_LEVELS = [v * 16 // 256 for v in range(256)]  # 256 greys to 16
+_PALETTE = [c for k in range(16) for c in (k * 17,) * 3]
+
+
+def row_band(page_width: float, bbox: list[float] | tuple[float, ...]) -> tuple[float, float, float, float]:
+    """The printed row a cell's box stands in, as the box a picture shows: the page's width, the cell's
+    height and a little more."""
+    return 0.0, max(0.0, bbox[1] - ROW_PAD), page_width, bbox[3] + ROW_PAD
+
+
+def render_rows(data: bytes, wanted: list[tuple[int, list[float]]]) -> list[tuple[bytes, tuple] | None]:
+    """Pictures (PNG, 16 greys) of the printed rows that hold the boxes ``wanted`` (page from 1, a cell's box
+    in points, top-left origin): the row's band across the page (:func:`row_band`), one picture a band (the
+    cells of one row share it; a page frames each cell over it, from its box), at ``ROW_SCALE`` pixels a
+    point (less for a page wider than ``ROW_MAX_PX`` would allow). Rendered by PDFium once per report and
+    page: the whole page when it gives more than ``BAND_RENDERS`` rows, else only its rows' bands (each once:
+    a band costs a fifth of the page). A box outside its page gives None. Returns, for each box, (the PNG,
+    the band shown) or None."""
+    import pypdfium2 as pdfium  # the pdf extra; Pillow comes with the report extra (matplotlib)
+
+    out: list[tuple[bytes, tuple] | None] = [None] * len(wanted)
+    by_page: dict[int, list[int]] = {}
+    for n, (page, _) in enumerate(wanted):
+        by_page.setdefault(page, []).append(n)
+    with PDFIUM_LOCK:
+        doc = pdfium.PdfDocument(data)
+        try:
+            for page_no, ns in sorted(by_page.items()):
+                if not 1 <= page_no <= len(doc):
+                    continue
+                page = doc[page_no - 1]
+                try:
+                    width, height = page.get_size()
+                    scale = min(ROW_SCALE, ROW_MAX_PX / max(width, 1.0))
+                    bands: dict[tuple, list[int]] = {}
+                    for n in ns:
+                        band = row_band(width, wanted[n][1])
+                        band = (band[0], band[1], band[2], min(band[3], height))
+                        if band[3] > band[1]:
+                            bands.setdefault(band, []).append(n)
+                    whole = page.render(scale=scale, grayscale=True).to_pil() if len(bands) > BAND_RENDERS else None
+                    for band, cells in bands.items():
+                        top, bottom = band[1], band[3]
+                        if whole is not None:
+                            picture = whole.crop((0, int(top * scale), whole.width,
+                                                  min(whole.height, int(bottom * scale + 0.999))))
+                        else:  # crop: points cut off the left, bottom, right and top of the page
+                            picture = page.render(scale=scale, grayscale=True,
+                                                  crop=(0, height - bottom, 0, top)).to_pil()
+                        png = _png(picture)  # one picture a row: a page frames each cell over it
+                        for n in cells:
+                            out[n] = (png, band)
+                finally:
+                    page.close()
+        finally:
+            doc.close()
+    return out
+
+
+BAND_RENDERS = 4
+
+
+def _png(picture) -> bytes:
+    """A row's picture as PNG of 16 greys (a palette picture: small, without a costly quantizer)."""
+    from PIL import Image
+
+    levels = Image.frombytes("P", picture.size, picture.convert("L").point(_GREY_LEVELS).tobytes())
+    levels.putpalette(_PALETTE)
+    buf = io.BytesIO()
+    levels.save(buf, "PNG", bits=4, compress_level=6)
+    return buf.getvalue()

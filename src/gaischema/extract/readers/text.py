@@ -62,8 +62,10 @@ def read_text(text: str) -> list[Block]:
     whose values stand at their columns (character offsets, consistent over the run of lines), so that a
     blank cell is blank in its own column."""
     blocks: list[Block] = []
+    number = 1  # the source line the page starts on
     for page in text.split("\f"):
-        lines = [_split_line(line) for line in page.split("\n")]
+        lines = [_split_line(line, number + n) for n, line in enumerate(page.split("\n"))]
+        number += len(lines) - 1
         done = 0
         for start, end in _aligned_runs(lines):
             blocks.extend(_plain(lines[done:start]))
@@ -81,26 +83,29 @@ _WORD = re.compile(r"\S+")
 
 
 class _Line:
-    __slots__ = ("text", "label", "values", "free", "spaced")
+    __slots__ = ("text", "label", "values", "free", "spaced", "number", "column")
 
-    def __init__(self, text, label, values, free):
+    def __init__(self, text, label, values, free, number=None, column=0):
         self.text, self.label, self.values = text, label, values
+        self.number, self.column = number, column  # the source line (from 1) and where its text starts on it
         # whether each value stands apart (two spaces or more before it): at its column's offset. A value one
         # space after the label or another value may have been pushed right by it, and tells only its order
         self.free = free
         self.spaced = any(free)  # laid out, not flowed
 
 
-def _split_line(line: str) -> _Line:
+def _split_line(line: str, number: int | None = None) -> _Line:
     """A line as its label (the words before its values) and its values with their character spans: the
-    words at its end that are values, the first of them apart from the label by white space."""
+    words at its end that are values, the first of them apart from the label by white space. ``number``: the
+    source line's (from 1)."""
     last = line.rsplit(None, 1)[-1:]
+    column = len(line) - len(line.lstrip())
     if not last or not _VALUE_TOKEN.match(last[0]):  # most lines (prose, labels) end in no value: no spans
-        return _Line(line.strip(), " ".join(line.split()), [], [])
+        return _Line(line.strip(), " ".join(line.split()), [], [], number, column)
     stripped = line.strip()
     if len(last[0]) == len(stripped):  # one word, a value (a cell a line): its span, apart when indented
         start = line.index(stripped)
-        return _Line(stripped, "", [(start, start + len(stripped), stripped)], [start >= 2])
+        return _Line(stripped, "", [(start, start + len(stripped), stripped)], [start >= 2], number, column)
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(line)]
     n = len(words)
     while n and _VALUE_TOKEN.match(words[n - 1][2]):
@@ -108,7 +113,7 @@ def _split_line(line: str) -> _Line:
     values = words[n:]
     label = " ".join(w for _, _, w in words[:n])
     before = [words[n - 1][1] if n else 0] + [e for _, e, _ in values[:-1]]
-    return _Line(line.strip(), label, values, [s - b >= 2 for b, (s, _, _) in zip(before, values)])
+    return _Line(line.strip(), label, values, [s - b >= 2 for b, (s, _, _) in zip(before, values)], number, column)
 
 
 def _aligned_runs(lines: list[_Line]):
@@ -131,7 +136,18 @@ def _aligned_runs(lines: list[_Line]):
 
 
 def _plain(lines: list[_Line]) -> list[Block]:
-    return [Paragraph(line.text) for line in lines if line.text]
+    return [_paragraph(line) for line in lines if line.text]
+
+
+def _paragraph(line: _Line) -> Paragraph:
+    return Paragraph(line.text, line=line.number, column=line.column)
+
+
+def _cells(line: _Line, at: dict[int, str]) -> list[Cell]:
+    """A value line's cells at their columns, each with its span on the source line (``at`` holds the
+    line's values in order, by column)."""
+    return [Cell(0, 1 + c, w, span=(line.number, s, e) if line.number is not None else None)
+            for (c, w), (s, e, _) in zip(sorted(at.items()), line.values)]
 
 
 def _columns(lines: list[_Line]) -> list[tuple[float, float] | None] | None:
@@ -243,17 +259,17 @@ def _aligned(lines: list[_Line]) -> list[Block]:
         if not at:
             open_row = None
             if line.text:
-                rows.append(Paragraph(line.text))
+                rows.append(_paragraph(line))
             continue
         if open_row is not None and min(at) > max(open_row[1]) and not _NUMBERED.match(line.label):
             # the rest of the last row's values, a line lower (cells whose text sits lower): the same row
-            open_row[0].extend(Cell(0, 1 + c, w) for c, w in sorted(at.items()))
+            open_row[0].extend(_cells(line, at))
             open_row[1].update(at)
             open_row = None
             if line.label:
                 rows.append(Paragraph(line.label))
             continue
-        cells = [Cell(0, 0, line.label)] + [Cell(0, 1 + c, w) for c, w in sorted(at.items())]
+        cells = [Cell(0, 0, line.label)] + _cells(line, at)
         rows.append(cells)
         open_row = (cells, set(at))
     return [r if isinstance(r, Paragraph) else Table(r, 1, 1 + len(centres), text_line=True) for r in rows]

@@ -80,7 +80,7 @@ def read_xlsx_draft(data: bytes) -> tuple[list[Block], dict, dict[str, Any] | No
         if cells:
             nrows = max(c.row + c.rowspan for c in cells)
             ncols = max(c.col + c.colspan for c in cells)
-            blocks.append(Table(cells, nrows, ncols))
+            blocks.append(Table(cells, nrows, ncols, sheet=ws.title, first_row=start))
     return blocks, fields, _draft_cells(wb, fields, data)
 
 
