@@ -70,9 +70,10 @@ def test_a_blank_table_is_shown_blank_in_every_total(tmp_path):
     assert by["新收"] == "空白 blank ×2"  # neither report's 新收 was read: not 0
     granted = pingtan["applications"]["results"]["granted"]["total"]
     assert by["予以公开"] == f"{granted}（另 1 份空白 / +1 blank）"  # 平潭's figure; 北仑's is missing, not 0
-    organs = {r[0]: r for r in _table(page, "organs")}
-    assert organs[pingtan["organ"]][2:4] == ["空白 blank", str(answered)]  # not "received 0, answered 81"
-    assert organs[beilun["organ"]][2:5] == ["空白 blank", "空白 blank", ""]  # no share of nothing
+    organs = {r[0]: r for r in _table(page, "organs")}  # by canonical organ (管委会 written out: gaischema.organs)
+    assert rows["pingtan.html"]["canonical"] == "平潭综合实验区管理委员会办公室"
+    assert organs[rows["pingtan.html"]["canonical"]][2:4] == ["空白 blank", str(answered)]  # not "received 0, answered 81"
+    assert organs[rows["beilun.html"]["canonical"]][2:5] == ["空白 blank", "空白 blank", ""]  # no share of nothing
     # the share of the year is 平潭's alone: the one report with all its figures
     share = round(100 * (granted + pingtan["applications"]["results"]["partially_granted"]["total"]) / answered, 1)
     assert [r[1] for r in _table(page, "share")] == [str(share)]

@@ -202,8 +202,11 @@ function parseOutput(text, names) {  // as gaischema.conformance.parse_output
   const found = [];
   for (const item of data) {
     if (item && Array.isArray(item.findings)) {
-      const report = which(item.file), extra = item.previous != null ? {other: which(item.previous)} : {};
-      for (const f of item.findings) found.push({...f, report, ...extra});
+      const report = which(item.file);
+      for (const {previous, ...f} of item.findings) {  // a cross-report finding names the other report
+        const other = previous != null ? previous : item.previous;
+        found.push({...f, report, ...(other != null ? {other: which(other)} : {})});
+      }
     } else if (item && typeof item.rule === "string") found.push({report: 0, ...item});
     else throw new Error("an item of the output is neither a file's result nor a finding");
   }

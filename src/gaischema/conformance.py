@@ -256,9 +256,10 @@ def case_files(case: dict, folder: Path) -> list[str]:
 
 def parse_output(text: str, names: list[str]) -> list[dict]:
     """The command's JSON output as the suite's findings. Either what ``gaischema validate --format json`` and
-    ``gaischema-js validate --format json`` write (a list of ``{file, findings, previous?}``: ``report`` is the
-    index of ``file`` among the files given, ``other`` the index of ``previous``), or a list of findings that carry
-    ``report`` (and ``other``) themselves."""
+    ``gaischema-js validate --format json`` write (a list of ``{file, findings}``, one a file: ``report`` is the
+    index of ``file`` among the files given; a cross-report finding names the other report in its ``previous``,
+    whose index is ``other``; a ``previous`` beside ``findings`` applies to them all), or a list of findings that
+    carry ``report`` (and ``other``) themselves."""
     data = json.loads(text)
     if not isinstance(data, list):
         raise ValueError("the output is not a JSON list")
@@ -277,8 +278,11 @@ def parse_output(text: str, names: list[str]) -> list[dict]:
     for item in data:
         if isinstance(item, dict) and "findings" in item:
             report = which(item["file"])
-            extra = {"other": which(item["previous"])} if item.get("previous") is not None else {}
-            found += [{**f, "report": report, **extra} for f in item["findings"]]
+            shared = item.get("previous")
+            for f in item["findings"]:
+                other = f.get("previous", shared)
+                found.append({**{k: v for k, v in f.items() if k != "previous"}, "report": report,
+                              **({"other": which(other)} if other is not None else {})})
         elif isinstance(item, dict) and "rule" in item:
             found.append({"report": 0, **item})
         else:
