@@ -80,9 +80,31 @@ def norm(text: str) -> str:
 
 
 def _normalize(text: str) -> str:
-    s = unicodedata.normalize("NFKC", fold_radicals(text))
+    s = fold_radicals(text)
+    if len(s) > 200:  # NFKC only where it can change something (see _NFKC_STABLE): a report's text is mostly
+        s = _UNSTABLE.sub(_nfkc, s)  # ideographs and ASCII, and NFKC over all of it cost a sixth of an extraction
+    else:
+        s = unicodedata.normalize("NFKC", s)
     s = _QUOTES_AND_SPACE.sub("", s)
     return s.replace("转结", "结转")
+
+
+# characters NFKC leaves as they are and never composes with what stands before them (printable ASCII, the
+# CJK punctuation that is its own NFKC form and no combining mark, the CJK Unified Ideographs): NFKC of a
+# text is NFKC of its other runs, each with the one character before it (a base a combining mark may compose
+# with), the rest unchanged
+_STABLE_PUNCTUATION = "".join(c for c in map(chr, range(0x3001, 0x3040))
+                              if unicodedata.normalize("NFKC", c) == c and not unicodedata.combining(c))
+_UNSTABLE = re.compile(r".?[^\x20-\x7e\u4e00-\u9fff" + re.escape(_STABLE_PUNCTUATION) + "]+", re.S)
+
+
+def _nfkc(m: re.Match) -> str:
+    return _nfkc_run(m.group())
+
+
+@lru_cache(maxsize=4096)
+def _nfkc_run(run: str) -> str:  # the same few runs (，：（）) stand in every report
+    return unicodedata.normalize("NFKC", run)
 
 
 _QUOTES_AND_SPACE = re.compile(r"[\s\"'“”‘’「」]")
@@ -390,7 +412,14 @@ def _paired(by_line: dict[str, dict[int, list[str]]], forms: frozenset[str]) -> 
 def label_complete(label: str, forms: frozenset[str]) -> bool:
     """Whether a label ends in one of the official row labels (nothing but punctuation after it)."""
     text = _FILLER_END.sub("", norm(label))
-    return any(text.endswith(_FILLER_END.sub("", f)) for f in forms)
+    return text.endswith(_form_ends(forms))
+
+
+@lru_cache(maxsize=64)
+def _form_ends(forms: frozenset[str]) -> tuple[str, ...]:
+    """The official row labels without their filler end, once per set of labels (label_complete is asked
+    for every line of a text)."""
+    return tuple(_FILLER_END.sub("", f) for f in forms)
 
 
 def _grid_line(table: Table, r: int, where: str) -> Line | None:

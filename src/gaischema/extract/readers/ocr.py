@@ -42,6 +42,7 @@ MAX_PIXELS = 40_000_000  # a picture or a rendered page larger than this is scal
 MIN_CONFIDENCE = 0.8  # a reading below this is not taken as a cell's value (the matcher decides)
 GLYPH = 28  # pixels: a character's height the models read best (10.5 pt at 200 dpi); smaller ones are scaled up
 DET_GLYPH = 17  # pixels: a character's height the detector is run at (it finds lines as well at this size)
+FAINT = 70  # grey levels: ink fainter than this against its paper is noise, not print
 REC_COLUMNS = 256  # pixel columns recognised at once (measured on CPU: larger batches cost more a column)
 MAX_SKEW = 5.0  # degrees; a page tilted more is read as it is
 # what OCR declares to the worker limits (gaischema.sandbox.allow) when it starts on a file: its models and
@@ -285,13 +286,13 @@ def find_rules(binary, glyph: float) -> tuple[list[tuple[int, int, int, int]], l
 
 def _rule_pixels(binary, glyph: float):
     """The pixels of the ruling lines (runs of ink longer than the rules' kernels of :func:`find_rules`),
-    grown by one pixel: taken away from the ink, they leave every stroke of the text, even one printed
+    grown by two pixels (a tilted rule's antialiased edge): taken away from the ink, they leave every stroke of the text, even one printed
     against a rule (a box round each rule would take away the top of a character set close under it)."""
     import cv2
     import numpy as np
     h = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(15, int(2.5 * glyph)), 1)))
     v = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(15, int(1.6 * glyph)))))
-    return cv2.dilate(cv2.bitwise_or(h, v), np.ones((3, 3), np.uint8))
+    return cv2.dilate(cv2.bitwise_or(h, v), np.ones((5, 5), np.uint8))
 
 
 def _box(points) -> tuple[float, float, float, float]:
@@ -408,10 +409,19 @@ def _bands(profile, glyph: float) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out]
 
 
-def _white_pad(crop, pad: int):
+def _white_pad(crop, pad: int, square: bool = False):
+    """A crop with a white margin; ``square``: at least as wide as it is high (a lone narrow glyph, a
+    sans-serif 1, that the recogniser read as nothing in its tight crop is read again so)."""
     import cv2
-    return cv2.copyMakeBorder(cv2.cvtColor(crop, cv2.COLOR_GRAY2BGR), pad, pad, pad, pad, cv2.BORDER_CONSTANT,
+    h, w = crop.shape[:2]
+    side = max(pad, (h + 2 * pad - w + 1) // 2) if square else pad
+    return cv2.copyMakeBorder(cv2.cvtColor(crop, cv2.COLOR_GRAY2BGR), pad, pad, side, side, cv2.BORDER_CONSTANT,
                               value=(255, 255, 255))
+
+
+def _pixels(grey, box):
+    x0, y0 = max(0, int(box[0])), max(0, int(box[1]))
+    return grey[y0:max(y0 + 1, int(box[3])), x0:max(x0 + 1, int(box[2]))]
 
 
 def _grid_cells(horizontal, vertical, tolerance: float) -> list[tuple[float, float, float, float]]:
@@ -431,13 +441,13 @@ def _grid_cells(horizontal, vertical, tolerance: float) -> list[tuple[float, flo
 def _cell_lines(ink, grey, cells, glyph: float) -> list[tuple[int, int, int, int]]:
     """The lines of text inside each ruled cell, as pixel boxes of their ink (a cell's rules left out):
     the rows of ink of the cell, each cut where a blank wider than a character stands between two texts.
-    What is no character is left: a speck, a sliver narrower than any stroke of a digit (what a tilted rule
-    leaves beside it), faint ink (a scanner's noise: too few pixels darker than mid-grey). Smaller cells
+    What is no character is left: a speck, faint ink (a scanner's noise: too few pixels ``FAINT`` darker
+    than the paper). Smaller cells
     first, and their ink taken away, so that a cell overlapping another is not read twice."""
     import numpy as np
     out = []
     inset = max(2, int(glyph / 8))
-    speck, sliver, dark = 0.3 * glyph, 0.15 * glyph, 0.5 * glyph
+    speck, dark = 0.3 * glyph, 0.5 * glyph
     for cell in sorted(cells, key=lambda c: (c[2] - c[0]) * (c[3] - c[1])):
         x0, y0, x1, y1 = int(cell[0]) + inset, int(cell[1]) + inset, int(cell[2]) - inset, int(cell[3]) - inset
         if x1 - x0 < 3 or y1 - y0 < 3:
@@ -448,10 +458,11 @@ def _cell_lines(ink, grey, cells, glyph: float) -> list[tuple[int, int, int, int
             gaps = np.flatnonzero(np.diff(cols) > glyph)
             for lo, hi in zip(np.r_[0, gaps + 1], np.r_[gaps, cols.size - 1]):
                 left, right = int(cols[lo]), int(cols[hi]) + 1
-                if (b - a < speck and right - left < speck) or right - left < sliver:
+                if b - a < speck and right - left < speck:
                     continue
-                if int((grey[y0 + a:y0 + b, x0 + left:x0 + right] < 128).sum()) < dark:
-                    continue
+                box = grey[y0 + a:y0 + b, x0 + left:x0 + right]
+                if int((box < int(box.max()) - FAINT).sum()) < dark:  # against the paper round it (a photo's
+                    continue  # paper is grey in its dim corner)
                 out.append((x0 + left, y0 + a, x0 + right, y0 + b))
         ink[max(0, int(cell[1])):int(cell[3]) + 1, max(0, int(cell[0])):int(cell[2]) + 1] = 0
     return out
@@ -535,6 +546,7 @@ def read_picture(grey, px_per_pt: float = 1.0, number: int = 0) -> PageContent:
     # its ink (the thin top stroke of 章, 自 or 申 is a line of pixels that an opening would take away)
     cells = _grid_cells(horizontal, vertical, 3 * px_per_pt)
     boxes = _cell_lines(ink, grey, cells, glyph)  # takes the cells' ink away
+    n_cells = len(boxes)
     ink = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
     # 2. what is left (outside the grids): detection, at its own scale, then recognition
     outside = grey.copy()
@@ -558,13 +570,17 @@ def read_picture(grey, px_per_pt: float = 1.0, number: int = 0) -> PageContent:
             boxes.append((x, y, x + bw, y + bh))
 
     pad = max(2, int(glyph / 4))
-    crops = []
-    for x0, y0, x1, y1 in boxes:
-        x0, y0 = max(0, int(x0)), max(0, int(y0))
-        crops.append(_white_pad(grey[y0:max(y0 + 1, int(y1)), x0:max(x0 + 1, int(x1))], pad))
+    crops = [_white_pad(_pixels(grey, box), pad) for box in boxes]
+    readings = _recognise(crops)
+    # ink in a cell read as nothing: read again in a square crop; what stays unread is kept as a word of
+    # confidence 0, so that the cell is not taken for blank
+    empty = [n for n in range(n_cells) if not readings[n][0]]
+    again = [_white_pad(_pixels(grey, boxes[n]), pad, square=True) for n in empty]
+    for n, reading in zip(empty, _recognise(again)):
+        readings[n] = reading
     words = []
-    for n, ((x0, y0, x1, y1), (text, conf)) in enumerate(zip(boxes, _recognise(crops))):
-        if text or n in lost:
+    for n, ((x0, y0, x1, y1), (text, conf)) in enumerate(zip(boxes, readings)):
+        if text or n in lost or n < n_cells:
             words.append((x0, y0, x1, y1, text or "?", conf if text else 0.0))
 
     # a low-confidence reading is read again with the page's own margin round it; the more confident of
