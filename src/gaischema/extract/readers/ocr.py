@@ -10,10 +10,13 @@ table finder, the same matcher). The steps, each on plain data:
    are still not parallel (a photo taken at a slight angle), the picture is warped so that they are.
 2. **Rules.** OpenCV morphology keeps the long thin horizontal and vertical strokes of the binarised picture
    (strokes longer than any glyph): those are the table's ruling lines, as segments in page coordinates.
-3. **Words.** RapidOCR (PP-OCRv4 models inside the wheel; nothing is downloaded) finds text boxes and reads
-   them, each with its confidence. A box that runs over a vertical rule is two cells' text: it is cut at the
-   rule and each part read again. Ink that no box covers (a thin ``1`` the detector overlooks) is read on its
-   own; what stays unread there is kept as a word with confidence 0, so that the cell is not taken for blank.
+3. **Cells, without detection.** A report is mostly its tables, and the rules already say where each cell
+   is: the table finder's own stages make the cells of the rules, and each line of ink in a cell is cropped
+   and read by RapidOCR's recognition model directly (PP-OCRv4 models inside the wheel; nothing is
+   downloaded), batched by width, each crop only as wide as it needs. Text detection, the costly model, runs
+   only on the ink left outside the grids (title, narrative, signature), at the scale it works best at.
+   Pages whose characters are smaller than the models need (scans under ~200 dpi) are scaled up first.
+   Ink that stays unread is kept as a word with confidence 0, so that the cell is not taken for blank.
 
 Nothing is guessed here: every word keeps the recogniser's confidence, and the matcher decides what a low
 confidence means (blank with a note, or the one value the schema's identities allow). The heavy packages
