@@ -507,14 +507,15 @@ class _Scorer:
             self.forms.append([(f, _bigrams(f)) for f in sorted(forms) if f])
             m = _ARABIC_NUMBERING.match(norm(row.label))
             self.numbers.append(m.group(1) if m else None)
-        self.cache: dict[str, list[float]] = {}
+        self.cache: dict[str, list[tuple[int, float]]] = {}
 
-    def scores(self, text: str) -> list[float]:
+    def hits(self, text: str) -> list[tuple[int, float]]:
+        """The rows whose label names the text, with their weights: (row index, weight > 0)."""
         cached = self.cache.get(text)
         if cached is None:
             if len(self.cache) > 20000:
                 self.cache.clear()
-            cached = self.cache[text] = self._scores(text)
+            cached = self.cache[text] = [(i, w) for i, w in enumerate(self._scores(text)) if w]
         return cached
 
     def _scores(self, text: str) -> list[float]:
@@ -564,16 +565,11 @@ def align(model: Model, version: str, lines: list[Line], notes: list[Note]) -> l
     start = next((j for j, line in enumerate(lines) if first and first in norm(line.label)), 0)
     cand = [j for j, line in enumerate(lines) if line.values and j >= start]
     scorer = _scorer(tuple(rows))
-    texts = {j: norm(lines[j].label) for j in cand}
-    scores = {j: scorer.scores(texts[j]) for j in cand}
     # the pairs (official row, line) a label names, where the line's values fit the row
     pairs: list[tuple[int, int, float]] = []
     fits: dict[tuple[int, int], bool] = {}
     for jj, j in enumerate(cand):
-        sj = scores[j]
-        for i, w in enumerate(sj):
-            if not w:
-                continue
+        for i, w in scorer.hits(norm(lines[j].label)):
             k = len(rows[i].cells)
             if (j, k) not in fits:
                 fits[(j, k)] = _fit(lines[j], k) is not None
