@@ -49,7 +49,8 @@ FAINT = 70  # grey levels: ink fainter than this against its paper is noise, not
 REC_COLUMNS = 256  # pixel columns recognised at once (measured on CPU: larger batches cost more a column)
 MAX_SKEW = 5.0  # degrees; a page tilted more is read as it is
 # what OCR declares to the worker limits (gaischema.sandbox.allow) when it starts on a file: its models and
-# onnxruntime's arenas take over 1 GiB of address space, and a page ~5 s of CPU here; a scan of up to 40 pages
+# onnxruntime's arenas take over 1 GiB of address space, and a page ~1.5 s of CPU here (more on a loaded
+# machine, and for pages scaled up); a scan of up to 40 pages
 # is read under the default limits, and the user's --max-memory/--max-seconds bound every other file
 OCR_MEMORY = 3 << 30
 OCR_SECONDS_PER_PAGE = 15.0
