@@ -32,8 +32,9 @@ SAMPLES = next((p for p in (ROOT.parent / "shared" / "samples", Path("/work/shar
 ANGLES = (0.6, -0.4, 0.8, -0.7)
 
 
-def make_scans(source: Path, dpi: int, folder: Path) -> dict[str, Path]:
-    """``clean`` and ``poor`` image-only PDFs of ``source`` at ``dpi`` (see the module docstring)."""
+def make_scans(source: Path, dpi: int, folder: Path, seed: int = 1) -> dict[str, Path]:
+    """``clean`` and ``poor`` image-only PDFs of ``source`` at ``dpi`` (see the module docstring); ``seed``:
+    ImageMagick's noise, so that a scan can be made again."""
     from PIL import Image
     stem = folder / f"p{dpi}"
     subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", str(source), str(stem)], check=True)
@@ -46,7 +47,7 @@ def make_scans(source: Path, dpi: int, folder: Path) -> dict[str, Path]:
             if kind == "clean":
                 args = ["-quality", "75"]
             else:
-                args = ["-background", "white", "-rotate", str(ANGLES[n % len(ANGLES)]), "+repage",
+                args = ["-seed", str(seed + n), "-background", "white", "-rotate", str(ANGLES[n % len(ANGLES)]), "+repage",
                         "-attenuate", "0.6", "+noise", "Gaussian", "-blur", "0x0.4", "-quality", "60"]
             subprocess.run(["convert", str(page), *args, str(jpeg)], check=True)
             jpegs.append(jpeg)
@@ -57,8 +58,9 @@ def make_scans(source: Path, dpi: int, folder: Path) -> dict[str, Path]:
     return out
 
 
-def score(path: Path, want: dict) -> tuple[int, int, int, float, int]:
-    """(cells read right, cells wrong, cells blank, CPU seconds, pages) of one scan."""
+def score(path: Path, want: dict) -> tuple[int, dict, int, float, int]:
+    """(cells read right, the cells wrong {path: (read, expected)}, cells blank, CPU seconds, pages) of one
+    scan."""
     import pypdfium2 as pdfium
     from gaischema.extract import extract
     from test_extract import cells
@@ -69,8 +71,8 @@ def score(path: Path, want: dict) -> tuple[int, int, int, float, int]:
     got = cells(extract(str(path)).instance)
     cpu = time.process_time() - t0
     right = sum(1 for p, v in want.items() if got.get(p) is not None and got[p] == v)
-    wrong = sum(1 for p, v in want.items() if got.get(p) is not None and got[p] != v)
-    return right, wrong, len(want) - right - wrong, cpu, pages
+    wrong = {p: (got[p], v) for p, v in want.items() if got.get(p) is not None and got[p] != v}
+    return right, wrong, len(want) - right - len(wrong), cpu, pages
 
 
 def main() -> int:
@@ -79,6 +81,7 @@ def main() -> int:
     ap.add_argument("--samples", type=Path, default=SAMPLES)
     ap.add_argument("--keep", type=Path, help="write the scans to this folder (and keep them)")
     ap.add_argument("--kind", nargs="+", default=["clean", "poor"])
+    ap.add_argument("--seed", type=int, default=1, help="ImageMagick's noise seed (the first page's)")
     args = ap.parse_args()
     if not (shutil.which("pdftoppm") and shutil.which("convert")):
         print("needs poppler-utils (pdftoppm) and ImageMagick (convert)", file=sys.stderr)
@@ -94,12 +97,12 @@ def main() -> int:
     try:
         print(f"{'scan':12} {'pages':>5} {'read':>5} {'wrong':>5} {'blank':>5} {'CPU s':>7} {'CPU s/page':>10}")
         for dpi in args.dpi:
-            for kind, pdf in make_scans(source, dpi, folder).items():
+            for kind, pdf in make_scans(source, dpi, folder, args.seed).items():
                 if kind not in args.kind:
                     continue
                 right, wrong, blank, cpu, pages = score(pdf, want)
-                print(f"{kind}-{dpi:<6} {pages:5d} {right:5d} {wrong:5d} {blank:5d} {cpu:7.1f} {cpu / pages:10.2f}",
-                      flush=True)
+                print(f"{kind}-{dpi:<6} {pages:5d} {right:5d} {len(wrong):5d} {blank:5d} {cpu:7.1f} {cpu / pages:10.2f}"
+                      + (f"  wrong: {wrong}" if wrong else ""), flush=True)
     finally:
         if not args.keep:
             shutil.rmtree(folder, ignore_errors=True)
