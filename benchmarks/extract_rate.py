@@ -27,7 +27,8 @@ def main() -> int:
     args = ap.parse_args()
     from gaischema.extract import extract
 
-    samples = ROOT.parent / "shared" / "samples"
+    samples = next((p for p in (ROOT.parent / "shared" / "samples", Path("/work/shared/samples")) if p.exists()),
+                   ROOT.parent / "shared" / "samples")
     files = [samples / "000_56695964816e1b37.txt", samples / "pingtan-2023.txt"]
     files = [f for f in files if f.exists()]
     import layout

@@ -11,9 +11,15 @@ near-duplicate clusters), three consecutive years each. Every report is publishe
 evaluator meets: an HTML page (``gaischema.render.render_html``), a Word file (a minimal .docx of the rendered
 official layout, merged labels repeated), a text copy (the layout's cells one row a line, tab-separated), a
 row of a crawler's CSV dump (title, content as HTML, date, url; 100 rows a file), a PDF, and a few instances
-(YAML). PDFs are slow to make: a handful (at most 12) are printed by headless Chromium and copied under the
+(YAML), and one in ten a scan: an image-only PDF of the printed report, its pages rasterised at 120, 150
+or 200 dpi, some tilted (up to 0.8°) with scanner noise, as JPEG (read by OCR, the ``ocr`` extra). PDFs are
+slow to make: a handful (at most 12, and 4 for the scans) are printed by headless Chromium and copied under the
 other PDF reports' names, so those copies carry the printed report's organ and year (the page shows them as
-repeats of it); without Chromium there are no PDFs.
+repeats of it); each scan is rasterised afresh (its resolution, tilt and noise its own), so no two scans are
+the same file; without Chromium there are no PDFs and no scans.
+
+``--dask``: the same province again on a Dask ``LocalCluster`` of 2 worker processes (one thread each),
+through ``gaischema report --scheduler``; the workers' CPU is their own processes' (asked of each worker).
 
 Measured for each size, each a fresh ``gaischema report`` process: the wall time, the CPU time of the whole
 process tree (``resource.getrusage(RUSAGE_CHILDREN)`` of a measuring process, user + system), the reports per
@@ -50,7 +56,7 @@ from gaischema.model import Model, get  # noqa: E402
 from gaischema.render import grid, layout, render_html  # noqa: E402
 import layout as published  # noqa: E402  (tests/layout.py: the .docx package the tests write)
 
-KINDS = ["html"] * 30 + ["docx"] * 20 + ["text"] * 25 + ["csv"] * 15 + ["pdf"] * 5 + ["yaml"] * 5
+KINDS = ["html"] * 27 + ["docx"] * 18 + ["text"] * 22 + ["csv"] * 14 + ["pdf"] * 5 + ["yaml"] * 4 + ["scan"] * 10
 YEARS = [2022, 2023, 2024]
 DEPARTMENTS = ["教育局", "财政局", "统计局", "市场监督管理局", "自然资源局", "卫生健康委员会", "交通运输局", "民政局"]
 TEMPLATE = ("本镇坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻落实《中华人民共和国政府信息公开条例》，"
@@ -177,10 +183,11 @@ def publish(reports: list[tuple[str, dict]], folder: Path) -> dict[str, int]:
     counts: dict[str, int] = {}
     dump: list[dict] = []
     pdfs: list[tuple[str, str]] = []  # (name, html)
+    scans: list[tuple[str, str]] = []
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     for name, inst in reports:
         kind = rng.choice(KINDS)
-        if kind == "pdf" and not chromium:
+        if kind in ("pdf", "scan") and not chromium:
             kind = "html"
         counts[kind] = counts.get(kind, 0) + 1
         if kind == "html":
@@ -198,13 +205,54 @@ def publish(reports: list[tuple[str, dict]], folder: Path) -> dict[str, int]:
                          "发布时间": inst["publication_date"], "链接": f"https://gov.example.cn/{name}.htm"})
             if len(dump) == 100:
                 _write_dump(folder, dump)
+        elif kind == "scan":
+            scans.append((name, render_html(inst)))
         else:
             pdfs.append((name, render_html(inst)))
     if dump:
         _write_dump(folder, dump)
     if pdfs:
         _print_pdfs(pdfs, folder, chromium)
+    if scans:
+        _scan_pdfs(scans, folder, chromium)
     return counts
+
+
+def _scan_pdfs(scans: list[tuple[str, str]], folder: Path, chromium: str) -> None:
+    """Scans: at most 4 reports printed by Chromium, each scan one of them rasterised at 120, 150 or 200 dpi,
+    every other one tilted with noise, JPEG pages of an image-only PDF."""
+    import cv2
+    import numpy as np
+    import pypdfium2 as pdfium
+    from PIL import Image
+    printed: list[bytes] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, page in scans[:4]:
+            src, target = Path(tmp) / f"{name}.html", Path(tmp) / f"{name}.pdf"
+            src.write_text(page, encoding="utf-8")
+            subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={tmp}/p",
+                            "--no-pdf-header-footer", f"--print-to-pdf={target}", src.as_uri()],
+                           capture_output=True, timeout=120)
+            if target.exists():
+                printed.append(target.read_bytes())
+    if not printed:
+        return
+    for i, (name, _) in enumerate(scans):
+        dpi = (120, 150, 200)[i % 3]
+        rng = np.random.default_rng(i)
+        doc = pdfium.PdfDocument(printed[i % len(printed)])
+        images = []
+        for n in range(len(doc)):
+            grey = np.array(doc[n].render(scale=dpi / 72, grayscale=True).to_pil().convert("L"))
+            if i % 2:
+                h, w = grey.shape
+                m = cv2.getRotationMatrix2D((w / 2, h / 2), float(rng.uniform(-0.8, 0.8)), 1.0)
+                grey = cv2.warpAffine(grey, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=255).astype(np.float32)
+                grey = np.clip(grey * 0.9 + 15 + rng.normal(0, 8, grey.shape), 0, 255).astype(np.uint8)
+            images.append(Image.fromarray(grey))
+        doc.close()
+        images[0].save(folder / f"{name}.pdf", "PDF", resolution=float(dpi), save_all=True, append_images=images[1:],
+                       quality=75)
 
 
 def _write_dump(folder: Path, rows: list[dict]) -> None:
@@ -240,11 +288,29 @@ def measure(cmd: list[str]) -> dict:
     return json.loads(proc.stdout)
 
 
-def run(folder: Path, n_reports: int, jobs: int, label: str) -> None:
+def _worker_cpu(client) -> float:
+    def cpu() -> float:
+        import resource as r
+        u = r.getrusage(r.RUSAGE_SELF)
+        return u.ru_utime + u.ru_stime
+    return sum(client.run(cpu).values())
+
+
+def measure_on(cmd: list[str], client) -> dict:
+    """:func:`measure`, the Dask workers' CPU added (their own processes, not this one's children)."""
+    before = _worker_cpu(client)
+    m = measure(cmd)
+    m["cpu"] += _worker_cpu(client) - before
+    return m
+
+
+def run(folder: Path, n_reports: int, jobs: int, label: str, client=None) -> None:
     page = folder.parent / f"page-{label}.html"
     cmd = [sys.executable, "-m", "gaischema.cli", "report", str(folder), "-o", str(page), "-j", str(jobs), "--force"]
-    first = measure(cmd)
-    rerun = measure(cmd)
+    if client is not None:
+        cmd += ["--scheduler", client.scheduler.address]  # its own page, so its own cache: a cold first run
+    first = measure(cmd) if client is None else measure_on(cmd, client)
+    rerun = measure(cmd) if client is None else measure_on(cmd, client)
     if first["rc"] not in (0, 1):
         print(first["stderr"], file=sys.stderr)
     rows = json.loads(re.search(r'<script type="application/json" id="report-data">(.*?)</script>',
@@ -291,6 +357,7 @@ def main() -> int:
     ap.add_argument("--samples", action="store_true", help="also run on the real samples in ../shared/samples")
     ap.add_argument("--samples-dir", type=Path, default=ROOT.parent / "shared" / "samples")
     ap.add_argument("--keep", help="keep the generated province in this folder")
+    ap.add_argument("--dask", action="store_true", help="also run on a Dask LocalCluster of 2 workers")
     args = ap.parse_args()
     sizes = args.n or [300]
     print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}; -j {args.jobs}")
@@ -303,7 +370,14 @@ def main() -> int:
         files = sum(1 for _ in (tmp / "published").iterdir())
         print(f"{n} reports ({', '.join(f'{k} {v}' for k, v in sorted(counts.items()))}) in {files} files; "
               f"generated and published in {gen:.1f} s")
+        print(f"  local pool, -j {args.jobs}:")
         run(tmp / "published", n, args.jobs, str(n))
+        if args.dask:
+            from distributed import Client, LocalCluster
+            with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+                    Client(cluster) as client:
+                print("  Dask LocalCluster, 2 workers of 1 thread:")
+                run(tmp / "published", n, args.jobs, f"{n}-dask", client)
         if not args.keep:
             shutil.rmtree(tmp.parent, ignore_errors=True)
     if args.samples:

@@ -89,9 +89,31 @@ def norm(text: str) -> str:
 
 
 def _normalize(text: str) -> str:
-    s = unicodedata.normalize("NFKC", fold_radicals(text))
+    s = fold_radicals(text)
+    if len(s) > 200:  # NFKC only where it can change something (see _NFKC_STABLE): a report's text is mostly
+        s = _UNSTABLE.sub(_nfkc, s)  # ideographs and ASCII, and NFKC over all of it cost a sixth of an extraction
+    else:
+        s = unicodedata.normalize("NFKC", s)
     s = _QUOTES_AND_SPACE.sub("", s)
     return s.replace("转结", "结转")
+
+
+# characters NFKC leaves as they are and never composes with what stands before them (printable ASCII, the
+# CJK punctuation that is its own NFKC form and no combining mark, the CJK Unified Ideographs): NFKC of a
+# text is NFKC of its other runs, each with the one character before it (a base a combining mark may compose
+# with), the rest unchanged
+_STABLE_PUNCTUATION = "".join(c for c in map(chr, range(0x3001, 0x3040))
+                              if unicodedata.normalize("NFKC", c) == c and not unicodedata.combining(c))
+_UNSTABLE = re.compile(r".?[^\x20-\x7e\u4e00-\u9fff" + re.escape(_STABLE_PUNCTUATION) + "]+", re.S)
+
+
+def _nfkc(m: re.Match) -> str:
+    return _nfkc_run(m.group())
+
+
+@lru_cache(maxsize=4096)
+def _nfkc_run(run: str) -> str:  # the same few runs (，：（）) stand in every report
+    return unicodedata.normalize("NFKC", run)
 
 
 _QUOTES_AND_SPACE = re.compile(r"[\s\"'“”‘’「」]")
@@ -497,7 +519,14 @@ def _paired(by_line: dict[str, dict[int, list[str]]], forms: frozenset[str],
 def label_complete(label: str, forms: frozenset[str]) -> bool:
     """Whether a label ends in one of the official row labels (nothing but punctuation after it)."""
     text = _FILLER_END.sub("", norm(label))
-    return any(text.endswith(_FILLER_END.sub("", f)) for f in forms)
+    return text.endswith(_form_ends(forms))
+
+
+@lru_cache(maxsize=64)
+def _form_ends(forms: frozenset[str]) -> tuple[str, ...]:
+    """The official row labels without their filler end, once per set of labels (label_complete is asked
+    for every line of a text)."""
+    return tuple(_FILLER_END.sub("", f) for f in forms)
 
 
 def _grid_line(table: Table, r: int, where: str, block: int = 0) -> Line | None:
@@ -610,14 +639,15 @@ class _Scorer:
             self.forms.append([(f, _bigrams(f)) for f in sorted(forms) if f])
             m = _ARABIC_NUMBERING.match(norm(row.label))
             self.numbers.append(m.group(1) if m else None)
-        self.cache: dict[str, list[float]] = {}
+        self.cache: dict[str, list[tuple[int, float]]] = {}
 
-    def scores(self, text: str) -> list[float]:
+    def hits(self, text: str) -> list[tuple[int, float]]:
+        """The rows whose label names the text, with their weights: (row index, weight > 0)."""
         cached = self.cache.get(text)
         if cached is None:
             if len(self.cache) > 20000:
                 self.cache.clear()
-            cached = self.cache[text] = self._scores(text)
+            cached = self.cache[text] = [(i, w) for i, w in enumerate(self._scores(text)) if w]
         return cached
 
     def _scores(self, text: str) -> list[float]:
@@ -673,16 +703,11 @@ def align(model: Model, version: str, lines: list[Line], notes: list[Note], tabl
     start = next((j for j, line in enumerate(lines) if first and first in norm(line.label)), 0)
     cand = [j for j, line in enumerate(lines) if line.values and j >= start]
     scorer = _scorer(tuple(rows))
-    texts = {j: norm(lines[j].label) for j in cand}
-    scores = {j: scorer.scores(texts[j]) for j in cand}
     # the pairs (official row, line) a label names, where the line's values fit the row
     pairs: list[tuple[int, int, float]] = []
     fits: dict[tuple[int, int], bool] = {}
     for jj, j in enumerate(cand):
-        sj = scores[j]
-        for i, w in enumerate(sj):
-            if not w:
-                continue
+        for i, w in scorer.hits(norm(lines[j].label)):
             k = len(rows[i].cells)
             if (j, k) not in fits:
                 fits[(j, k)] = _fit(lines[j], k) is not None

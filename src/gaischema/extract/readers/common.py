@@ -41,6 +41,7 @@ _KANGXI = {cp: unicodedata.normalize("NFKC", chr(cp)) for r in ((0x2E80, 0x2EFF)
 # radicals that Unicode gives no decomposition, as the ordinary (simplified) characters they stand for
 _KANGXI.update({ord(r): c for r, c in zip("⺠⻅⻆⻈⻉⻋⻐⻓⻔⻙⻚⻛⻜⻠⻢⻥⻦⻧⻨⻩⻪⻬⻮⻰⻳⺟⺩⻄⻘",
                                           "民见角讠贝车钅长门韦页风飞饣马鱼鸟卤麦黄黾齐齿龙龟母王西青")})
+_RADICAL = re.compile("[" + "".join(sorted(map(chr, _KANGXI))) + "]")
 _PAGE_NUMBER = re.compile(r"^(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?"
                           r"|\d{1,4}\s*/\s*\d{1,4})$")
 _BARE_NUMBER = re.compile(r"^\d{1,4}$")
@@ -49,7 +50,7 @@ _BARE_NUMBER = re.compile(r"^\d{1,4}$")
 def fold_radicals(text: str) -> str:
     """Kangxi and CJK radical code points (which PDF text layers often give for ordinary characters: ⼈
     for 人) as the ordinary characters."""
-    return text.translate(_KANGXI)
+    return text.translate(_KANGXI) if _RADICAL.search(text) else text  # most texts have none: a search is cheaper
 
 
 def is_page_number(line: str, at_edge: bool = False) -> bool:

@@ -77,6 +77,7 @@ def read_text(text: str) -> list[Block]:
 
 # a value a column-aligned line ends in: a count, an amount (with its unit), a percentage, a blank mark
 _VALUE_TOKEN = re.compile(r"^(?:[+-]?\d{1,3}(?:,\d{3})+|[+-]?\d+)(?:\.\d+)?(?:万元|元|%)?$|^[—\-－/／–―]{1,2}$")
+_VALUE_ENDS = frozenset("元%—-－/／–―")  # the last characters _VALUE_TOKEN allows, but digits (any \\d)
 _BREAK = re.compile(r"^(?:第.{1,8}[条项]|[一二三四五六七八九十]+、\S*情况)")  # a heading: a table ends
 MAX_GAP = 6  # label lines between two value lines of one table, at most
 _WORD = re.compile(r"\S+")
@@ -98,11 +99,14 @@ def _split_line(line: str, number: int | None = None) -> _Line:
     """A line as its label (the words before its values) and its values with their character spans: the
     words at its end that are values, the first of them apart from the label by white space. ``number``: the
     source line's (from 1)."""
-    last = line.rsplit(None, 1)[-1:]
     column = len(line) - len(line.lstrip())
-    if not last or not _VALUE_TOKEN.match(last[0]):  # most lines (prose, labels) end in no value: no spans
-        return _Line(line.strip(), " ".join(line.split()), [], [], number, column)
     stripped = line.strip()
+    end = stripped[-1:]
+    if not (end.isdecimal() or end in _VALUE_ENDS):  # most lines (prose, labels) end in no value: no spans
+        return _Line(stripped, " ".join(line.split()), [], [], number, column)
+    last = line.rsplit(None, 1)[-1:]
+    if not last or not _VALUE_TOKEN.match(last[0]):
+        return _Line(stripped, " ".join(line.split()), [], [], number, column)
     if len(last[0]) == len(stripped):  # one word, a value (a cell a line): its span, apart when indented
         start = line.index(stripped)
         return _Line(stripped, "", [(start, start + len(stripped), stripped)], [start >= 2], number, column)
