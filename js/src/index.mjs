@@ -551,12 +551,14 @@ function copyValue(report, path) {  // a cell as copies compare it: a number or 
   const v = at(report, path);
   return typeof v === "string" || (typeof v === "number" && Number.isFinite(v)) ? v : null;
 }
-function projection(report, v) {  // what the cross-report rules read; long texts as digests
+function projection(report, v, rejected = new Set()) {  // what the cross-report rules read; long texts as digests
+  // (a value the JSON Schema rejected is left out as a blank is: no cross-report rule reads it)
   const out = {};
   for (const c of v.cross_report) for (const p of c.reads) {
     const path = p.startsWith("prev.") ? p.slice(5) : p;
     let val = at(report, path);
     if (!(typeof val === "string" || isNum(val))) continue;
+    if (rejected.size && touches(path, rejected)) continue;
     if (typeof val === "string" && [...val].length > 64)
       val = `sha1:${bytesToHex(sha1(utf8ToBytes(val))).slice(0, 16)} (${[...val].length} chars)`;
     let target = out;
@@ -609,6 +611,9 @@ function roundHalfEven2(k, n) {  // k/n rounded half to even to two decimals, as
   if (2n * r > den || (2n * r === den && q % 2n === 1n)) q += 1n;
   return Number(q) / 100;
 }
+function rejectedPaths(report) {  // the paths whose values the JSON Schema rejects
+  return new Set(schemaFindings(report, typeof report.format_version === "string" ? report.format_version : null).map(f => f.path));
+}
 /** The cross-report findings of several reports (docs/rule-language.md, "Cross-report rules"): each finding
  *  with `report` (the index of the report) and `other` (the index of the previous year's or the copied report).
  *  `names` (optional): what to call the reports in messages (file names); their indices otherwise. */
@@ -625,8 +630,8 @@ export function crossCheck(reports, {names} = {}) {
     const v = own(R.versions, e.r.format_version);
     if (prev && prev.key === e.key && prev.year === e.year - 1 && v) {
       const found = [];
-      const prevProj = projection(prev.r, own(R.versions, prev.r.format_version) || v);
-      runChecks(v.cross_report, projection(e.r, v), prevProj, new Set(), found);
+      const prevProj = projection(prev.r, own(R.versions, prev.r.format_version) || v, rejectedPaths(prev.r));
+      runChecks(v.cross_report, projection(e.r, v, rejectedPaths(e.r)), prevProj, new Set(), found);
       for (const f of found) out.push({report: e.i, ...dress(f, e.r.format_version), other: prev.i});
     }
     prev = e;

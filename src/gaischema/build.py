@@ -686,6 +686,14 @@ CONSTRUCTED = [
        "expected": 2, "other": 0},
       {"report": 1, "rule": "XR-CARRY-OVER", "path": "applications.carried_over.total", "reported": 0, "expected": 2,
        "other": 0}]),
+    ("xr-rejected-value-not-compared", "XR-CARRY-OVER", "cross/jia",
+     [(0, "applications.carried_forward.total", "2")],
+     "甲 2022's 四、结转下年度 总计 written as the text \"2\": its report's SCHEMA-TYPE finding (and no rule of that "
+     "report reads it), and XR-CARRY-OVER compares 2023's 上年结转 with the previous report's values the JSON Schema "
+     "accepts only: 自然人 (0 against 2) is a finding, 总计 is not compared",
+     [{"report": 0, "rule": "SCHEMA-TYPE", "path": "applications.carried_forward.total"},
+      {"report": 1, "rule": "XR-CARRY-OVER", "path": "applications.carried_over.natural_person", "reported": 0,
+       "expected": 2, "other": 0}]),
     ("xr-other-organ-not-compared", "XR-CARRY-OVER", "cross/jia",
      [(1, "organ", "甲县统计局第2分局")],
      "the 2023 report is another organ's (甲县统计局第2分局, not 甲县统计局): nothing is compared, no finding",

@@ -31,7 +31,7 @@ from gaischema.validate import (
     engine,
     fatal_result,
     to_instance,
-    validate,
+    validate_rejecting,
     warm,
 )
 
@@ -99,14 +99,14 @@ def validate_source(source: bytes | str | dict, name: str = "") -> FileResult:
     except loading.InputError as err:
         return fatal_result(name, err)
     try:
-        findings = validate(instance)
+        findings, rejected = validate_rejecting(instance)
         if hidden := invisible_characters(instance):
             findings.append(_invisible_finding(hidden))
         key = organ_key(instance)
         year = instance.get("report_year")
         # a year the cross-report rules can place (and SQLite can store)
         year = year if type(year) is int and 1000 <= year <= 9999 else None
-        projection = engine().projection(instance) if key and year is not None else None
+        projection = engine().projection(instance, rejected) if key and year is not None else None
     except MemoryError:  # the worker's memory limit: INPUT-TOO-COMPLEX, not a bug (gaischema.sandbox)
         raise
     except SystemError as exc:
@@ -524,7 +524,9 @@ def cross_check(instances: Iterable[Any]) -> list[tuple[int, Finding, int]]:
         inst = to_instance(obj)
         key, year = organ_key(inst), inst.get("report_year")
         if key and isinstance(year, int):
-            checker.add(FileResult(str(i), key=list(key), year=year, projection=engine().projection(inst)), f"{i:012d}")
+            rejected = validate_rejecting(inst)[1] if isinstance(inst, dict) else set()
+            checker.add(FileResult(str(i), key=list(key), year=year, projection=engine().projection(inst, rejected)),
+                        f"{i:012d}")
     try:
         found = itertools.chain(checker.findings(), checker.near_duplicates())
         return [(int(i), f, int(j)) for i, f, j in found]

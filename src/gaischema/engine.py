@@ -890,9 +890,10 @@ class Engine:
         """XR-NOT-PUBLISHED: an organ of the roster with no report of a year."""
         return make_finding(self.roster[0], "organ", self.labels.cell(("organ",), None), organ, year)
 
-    def projection(self, instance: dict) -> dict:
+    def projection(self, instance: dict, rejected: set[str] = frozenset()) -> dict:
         """The part of a report that the cross-report rules read (long texts as digests): what a corpus
-        run keeps of each report."""
+        run keeps of each report. ``rejected``: the paths whose values the JSON Schema rejected; they are left
+        out, as blanks are, so that no cross-report rule reads them (docs/rule-language.md)."""
         version = instance.get("format_version")
         out: dict = {"format_version": version if isinstance(version, str) else None}  # which rules apply
         for path in self.cross_paths:
@@ -901,6 +902,8 @@ class Engine:
                 obj = obj.get(step) if isinstance(obj, dict) else None
             if not isinstance(obj, (str, int, float)) or (isinstance(obj, float) and not math.isfinite(obj)):
                 continue  # blank, or no value a rule can read (a list, NaN): a finding of the report itself
+            if rejected and _touches([path], rejected):
+                continue  # a value the JSON Schema rejected: its report's SCHEMA-* finding, read by no rule
             if isinstance(obj, str) and len(obj) > 64:
                 obj = f"sha1:{hashlib.sha1(obj.encode('utf-8')).hexdigest()[:16]} ({len(obj)} chars)"
             target = out

@@ -292,6 +292,13 @@ def validate(obj: Any) -> list[Finding]:
     return schema + rules
 
 
+def validate_rejecting(instance: Any) -> tuple[list[Finding], set[str]]:
+    """:func:`validate` of an instance, and the paths whose values the JSON Schema rejected: what no rule
+    reads, the cross-report rules included (:meth:`gaischema.engine.Engine.projection`)."""
+    schema, rules = _findings(instance)
+    return schema + rules, {f.path for f in schema}
+
+
 def rule_findings(instance: dict) -> list[Finding]:
     """Only the rule findings (for the linkml-validate plugin, whose JSON Schema check runs separately)."""
     return _findings(instance)[1]
