@@ -12,7 +12,9 @@ Rules come from ``generated/gaischema.model.json`` (compiled from the schema's c
     If a path is blank (absent or null) the rule is not evaluated: the blank is the finding of a ``complete``
     rule. Slots of the other format version are left out of the expression.
 ``complete``
-    Every cell of the tables named in ``scope`` is filled, for the instance's format version.
+    Every cell of the tables named in ``scope`` is filled, for the instance's format version. A table of the
+    version is not reported missing when a table of the other version in the same ``scope`` stands in its place
+    (that one is the ``version_structure`` finding): one finding, not two.
 ``version_structure``
     No table or row of the other format version is present.
 ``reading_ambiguous``
