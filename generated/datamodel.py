@@ -434,6 +434,7 @@ class ExtractionNote(YAMLRoot):
     note_candidates: Optional[Union[str, list[str]]] = empty_list()
     note_confidence: Optional[float] = None
     note_rule: Optional[str] = None
+    note_readings: Optional[int] = None
 
     def __post_init__(self, *_: str, **kwargs: Any):
         if self._is_empty(self.note_kind):
@@ -459,6 +460,9 @@ class ExtractionNote(YAMLRoot):
 
         if self.note_rule is not None and not isinstance(self.note_rule, str):
             self.note_rule = str(self.note_rule)
+
+        if self.note_readings is not None and not isinstance(self.note_readings, int):
+            self.note_readings = int(self.note_readings)
 
         super().__post_init__(**kwargs)
 
@@ -1677,7 +1681,7 @@ class ExtractionNoteKindEnum(EnumDefinitionImpl):
     ambiguous = PermissibleValue(
         text="ambiguous",
         title="拆分不唯一",
-        description="The digits were run together and several splits satisfy the rules; the cells stay blank.",
+        description="""The digits were run together and several splits satisfy the rules; the cells stay blank. The validator reports the row once as READ-AMBIGUOUS (a limit of the reading, the printed digits as the reported value) and does not report its cells as left blank by the organ.""",
         meaning=GAISCHEMA["note/ambiguous"])
     impossible = PermissibleValue(
         text="impossible",
@@ -1886,6 +1890,9 @@ slots.note_raw = Slot(uri=GAISCHEMA.note_raw, name="note_raw", curie=GAISCHEMA.c
 
 slots.note_candidates = Slot(uri=GAISCHEMA.note_candidates, name="note_candidates", curie=GAISCHEMA.curie('note_candidates'),
                    model_uri=GAISCHEMA.note_candidates, domain=None, range=Optional[Union[str, list[str]]])
+
+slots.note_readings = Slot(uri=GAISCHEMA.note_readings, name="note_readings", curie=GAISCHEMA.curie('note_readings'),
+                   model_uri=GAISCHEMA.note_readings, domain=None, range=Optional[int])
 
 slots.note_rule = Slot(uri=GAISCHEMA.note_rule, name="note_rule", curie=GAISCHEMA.curie('note_rule'),
                    model_uri=GAISCHEMA.note_rule, domain=None, range=Optional[str])

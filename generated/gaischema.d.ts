@@ -198,6 +198,8 @@ export interface ExtractionNote {
     note_path?: string | null;
     /** 原文 The source text the note is about, as found (digits run together, a unit, a mark). */
     note_raw?: string | null;
+    /** 读法数量 For an ambiguous note, how many readings (splits) of the printed digits satisfy the rules, when the extractor counted them all (note_candidates lists at most 50 of them). */
+    note_readings?: number | null;
     /** 规则 For a no_consistent_reading note, the id of the rule that no reading of the printed digits satisfies (T3-ROW-TOTAL, T3-RESULTS-TOTAL, T3-BALANCE, T4-TOTAL). */
     note_rule?: string | null;
 }

@@ -64,6 +64,7 @@
 --     * Slot: note_raw Description: The source text the note is about, as found (digits run together, a unit, a mark).
 --     * Slot: note_confidence Description: For a value read by OCR (notes ocr, low_confidence, inferred), the recogniser's confidence from 0 to 1: the lowest of the words in the cell.
 --     * Slot: note_rule Description: For a no_consistent_reading note, the id of the rule that no reading of the printed digits satisfies (T3-ROW-TOTAL, T3-RESULTS-TOTAL, T3-BALANCE, T4-TOTAL).
+--     * Slot: note_readings Description: For an ambiguous note, how many readings (splits) of the printed digits satisfy the rules, when the extractor counted them all (note_candidates lists at most 50 of them).
 --     * Slot: ExtractionRecord_id Description: Autocreated FK slot
 -- # Class: StatisticalPeriod Description: The period that the figures of a report cover.
 --     * Slot: id
@@ -374,6 +375,7 @@ CREATE TABLE "ExtractionNote" (
 	note_raw TEXT,
 	note_confidence FLOAT,
 	note_rule TEXT,
+	note_readings INTEGER,
 	"ExtractionRecord_id" INTEGER,
 	PRIMARY KEY (id),
 	FOREIGN KEY("ExtractionRecord_id") REFERENCES "ExtractionRecord" (id)

@@ -524,7 +524,7 @@ class ExtractionNoteKindEnum(str, Enum):
     """
     拆分不唯一 = "ambiguous"
     """
-    The digits were run together and several splits satisfy the rules; the cells stay blank.
+    The digits were run together and several splits satisfy the rules; the cells stay blank. The validator reports the row once as READ-AMBIGUOUS (a limit of the reading, the printed digits as the reported value) and does not report its cells as left blank by the organ.
     """
     无法拆分 = "impossible"
     """
@@ -651,6 +651,33 @@ class AnnualReport(ConfiguredBaseModel):
                     'description': 'Every cell of table 四 is filled; a blank cell is '
                                    'an error.',
                     'title': 'T4-BLANK'},
+                   {'annotations': {'kind': {'tag': 'kind',
+                                             'value': 'reading_ambiguous'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': "The row's digits are "
+                                                            'printed run together and '
+                                                            'more than one reading '
+                                                            'satisfies the rules; the '
+                                                            'reading left it blank '
+                                                            '(the organ did not), fill '
+                                                            'it in from the source'},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '该行数字连写印刷，有不止一种读法符合规则，抽取时未能确定、留空（并非机关未填报），请对照原文填写'},
+                                    'severity': {'tag': 'severity', 'value': 'warning'},
+                                    'source': {'tag': 'source',
+                                               'value': 'gaischema 抽取说明 '
+                                                        'ambiguous（docs/rule-language.md '
+                                                        '“Printed digits that more '
+                                                        'than one reading fits”）'}},
+                    'description': 'The digits of a row were printed run together and '
+                                   'more than one reading of them satisfies the rules: '
+                                   'the extractor left the row blank (an extraction '
+                                   'note of kind ambiguous). One warning for the row, '
+                                   'the printed digits as the reported value, instead '
+                                   'of the blank-cell errors: the limit is the '
+                                   "reading's, the organ printed the row. A person "
+                                   'reads the row in the source and fills it in.',
+                    'title': 'READ-AMBIGUOUS'},
                    {'annotations': {'kind': {'tag': 'kind', 'value': 'tables_present'},
                                     'message_en': {'tag': 'message_en',
                                                    'value': 'The report lacks the '
@@ -1806,6 +1833,7 @@ class ExtractionNote(ConfiguredBaseModel):
     note_candidates: Optional[list[str]] = Field(default=None, title="候选拆分", description="""For an ambiguous split, the splits that satisfy the rules, each as comma-separated numbers.""", json_schema_extra = { "linkml_meta": {'domain_of': ['ExtractionNote']} })
     note_confidence: Optional[float] = Field(default=None, title="识别置信度", description="""For a value read by OCR (notes ocr, low_confidence, inferred), the recogniser's confidence from 0 to 1: the lowest of the words in the cell.""", ge=0, le=1, json_schema_extra = { "linkml_meta": {'domain_of': ['ExtractionNote']} })
     note_rule: Optional[str] = Field(default=None, title="规则", description="""For a no_consistent_reading note, the id of the rule that no reading of the printed digits satisfies (T3-ROW-TOTAL, T3-RESULTS-TOTAL, T3-BALANCE, T4-TOTAL).""", json_schema_extra = { "linkml_meta": {'domain_of': ['ExtractionNote']} })
+    note_readings: Optional[int] = Field(default=None, title="读法数量", description="""For an ambiguous note, how many readings (splits) of the printed digits satisfy the rules, when the extractor counted them all (note_candidates lists at most 50 of them).""", ge=2, json_schema_extra = { "linkml_meta": {'domain_of': ['ExtractionNote']} })
 
 
 class StatisticalPeriod(ConfiguredBaseModel):

@@ -509,15 +509,27 @@ export function validate(report) {
   }
   const unread = unreadRows(report, v);
   const under = path => unread.some(u => path === u.path || path.startsWith(u.path + "."));
+  const ambiguous = ambiguousRows(report, v), readBlank = new Set();
   for (const c of v.complete) {
     const parent = at(report, c.parent), leaf = c.path.split(".").pop();
-    if (isObj(parent) && blank(own(parent, leaf)) && !silenced.has(c.path) && !under(c.path)) raw.push(finding(c.rule, c.path));
+    if (!isObj(parent) || !blank(own(parent, leaf)) || silenced.has(c.path) || under(c.path)) continue;
+    // the other version's table stands in its place: FORMAT-VERSION-TABLES names it
+    if ((c.other_version ?? []).some(name => !blank(own(report, name)))) continue;
+    const hit = ambiguous.filter(a => c.path === a.path || c.path.startsWith(a.path + "."));
+    if (hit.length) { for (const a of hit) readBlank.add(a); continue; }
+    raw.push(finding(c.rule, c.path));
   }
   runChecks(v.checks, report, undefined, rejected, raw);
   const noReading = [];
   for (const u of unread) noReading.push(dress(finding(u.rule, u.path, u.raw), version, [
     `印刷的连写数字“${u.raw}”无论如何拆分都不满足此规则（抽取说明 no_consistent_reading）`,
     `no reading of the printed digits ${u.raw} satisfies this rule (extraction note no_consistent_reading)`]));
+  for (const a of ambiguous) if (readBlank.has(a)) for (const r of v.reading_ambiguous ?? [])
+    noReading.push(dress(finding(r.rule, a.path, a.raw), version, a.readings ? [
+      `印刷的连写数字“${a.raw}”有 ${a.readings} 种读法符合规则（抽取说明 ambiguous）`,
+      `${a.readings} readings of the printed digits ${a.raw} satisfy the rules (extraction note ambiguous)`] : [
+      `印刷的连写数字“${a.raw}”有不止一种读法（抽取说明 ambiguous）`,
+      `the printed digits ${a.raw} have more than one reading (extraction note ambiguous)`]));
   const text = [];
   narrative(report, v.narrative, v.identities, text);
   for (const f of text) f.cells = NARRATIVE_CELLS[version][f.rule];
@@ -533,6 +545,17 @@ function unreadRows(report, v) {
   return notes.filter(n => isObj(n) && n.note_kind === "no_consistent_reading" && typeof n.note_rule === "string"
     && rules.has(n.note_rule) && typeof n.note_path === "string" && n.note_path && typeof n.note_raw === "string")
     .map(n => ({rule: n.note_rule, path: n.note_path, raw: n.note_raw}));
+}
+
+// the extractor's ambiguous notes (docs/rule-language.md, "Printed digits that more than one reading fits"): a row
+// left blank by the reading, one reading_ambiguous finding instead of its blank cells
+function ambiguousRows(report, v) {
+  const notes = isObj(report.extraction) ? report.extraction.notes : null;
+  if (!Array.isArray(notes) || !(v.reading_ambiguous ?? []).length) return [];
+  return notes.filter(n => isObj(n) && n.note_kind === "ambiguous" && typeof n.note_path === "string" && n.note_path
+    && typeof n.note_raw === "string")
+    .map(n => ({path: n.note_path, raw: n.note_raw,
+      readings: Number.isInteger(n.note_readings) && n.note_readings >= 2 ? n.note_readings : null}));
 }
 
 /** True when the report has no finding of severity error (warnings are allowed). */

@@ -510,6 +510,7 @@ KIND_SECTIONS = {
     "complete": ["evaluation", "kinds"],
     "version_structure": ["kinds"],
     "tables_present": ["evaluation", "kinds"],
+    "reading_ambiguous": ["printed-digits-that-more-than-one-reading-fits", "kinds"],
     "check": ["expressions", "evaluation"],
     "cross_report": ["cross-report-rules"],
     "near_duplicate": ["near-duplicates"],
@@ -918,6 +919,53 @@ def conformance(folder: Path, model: dict | None = None) -> list[Path]:
          [{"rule": "T3-ROW-TOTAL", "path": "applications.new_applications", "reported": "80100000", "expected": None}],
          reports=[unread])
     cases[-1]["specification"].append("docs/rule-language.md#printed-digits-that-no-reading-fits")
+    # docs/rule-language.md ("Printed digits that more than one reading fits"): the 平潭 2023 text with its 总计 row
+    # misprinted 801000082 (every 表三 row run together): 予以公开 220000022 reads 22,0,0,0,0,0,22 or
+    # 2,20,0,0,0,0,22, 部分公开 191000020 reads 19,1,0,0,0,0,20 or 1,9,10,0,0,0,20, 表二 规范性文件 77132470 has
+    # 21 readings (no identity ties 表二); those rows are blank with ambiguous notes, 总计 blank with a
+    # no_consistent_reading note. One READ-AMBIGUOUS warning per ambiguous row, no T2-BLANK or T3-BLANK
+    ambiguous = copy.deepcopy(base_pingtan)
+    del ambiguous["proactive_disclosure"]["normative_documents"]
+    for row in ("granted", "partially_granted", "results_total"):
+        del ambiguous["applications"]["results"][row]
+
+    def note(kind, path, raw, **more):
+        return {"note_kind": kind, "note_path": path, "note_raw": raw, "note_message": f"({kind})", **more}
+    ambiguous["extraction"] = {"source_file": "pingtan-2023.txt", "source_format": "txt", "extractor": "gaischema",
+                               "notes": [note("ambiguous", "proactive_disclosure.normative_documents", "77132470",
+                                              note_readings=21),
+                                         note("ambiguous", T3 + "granted", "220000022", note_readings=2,
+                                              note_candidates=["2,20,0,0,0,0,22", "22,0,0,0,0,0,22"]),
+                                         note("ambiguous", T3 + "partially_granted", "191000020"),
+                                         note("no_consistent_reading", T3 + "results_total", "801000082",
+                                              note_rule="T3-ROW-TOTAL")]}
+    case("v2021-read-ambiguous", rule_group(by_id["READ-AMBIGUOUS"]),
+         "READ-AMBIGUOUS from extraction notes: the 平潭 2023 tables as an extractor reads them from a text whose "
+         "（七）总计 row is misprinted 801000082. 表二 规范性文件 77132470, 予以公开 220000022 and 部分公开 191000020 "
+         "are printed run together and more than one reading of each satisfies the rules, so those rows are blank "
+         "with ambiguous notes (the first two counting their readings, the third not); 总计 fits no reading. "
+         "One READ-AMBIGUOUS warning per ambiguous row with the printed digits as reported, no T2-BLANK or "
+         "T3-BLANK for them; T3-ROW-TOTAL for 总计.", "examples/valid/AnnualReport-pingtan-2023.yaml",
+         {"breaks": ["READ-AMBIGUOUS", "T3-ROW-TOTAL"], "changes": None},
+         [{"rule": "T3-ROW-TOTAL", "path": T3 + "results_total", "reported": "801000082", "expected": None},
+          {"rule": "READ-AMBIGUOUS", "path": "proactive_disclosure.normative_documents", "reported": "77132470",
+           "expected": None},
+          {"rule": "READ-AMBIGUOUS", "path": T3 + "granted", "reported": "220000022", "expected": None},
+          {"rule": "READ-AMBIGUOUS", "path": T3 + "partially_granted", "reported": "191000020", "expected": None}],
+         reports=[ambiguous])
+    # docs/rule-language.md (Evaluation, 2): a 2021 report whose 表二 is printed in the 2019 form (the extractor
+    # reads the version from 表三): FORMAT-VERSION-TABLES at the 2019 table, no T2-BLANK for the 2021 one
+    mixed = copy.deepcopy(base_pingtan)
+    del mixed["proactive_disclosure"]
+    mixed["proactive_disclosure_2019"] = yaml.safe_load((EXAMPLES / MUTATION_BASES["v2019"]).read_text(
+        encoding="utf-8"))["proactive_disclosure_2019"]
+    case("format-version-tables-mixed", rule_group(by_id["FORMAT-VERSION-TABLES"]),
+         "FORMAT-VERSION-TABLES alone: the 平潭 2023 report (v2021) with its 表二 in the 2019 format "
+         "(proactive_disclosure_2019, the 上海 2019 example's) instead of the 2021 one. The 2019 table is the "
+         "finding; the 2021 表二 it stands for is not also reported blank (T2-BLANK).",
+         "examples/valid/AnnualReport-pingtan-2023.yaml", {"breaks": ["FORMAT-VERSION-TABLES"], "changes": None},
+         [{"rule": "FORMAT-VERSION-TABLES", "path": "proactive_disclosure_2019", "reported": None, "expected": None}],
+         reports=[mixed])
     for name, rule, fname, text, words in INPUTS:  # refused input: one fatal finding with no path, nothing else
         case(f"input-{name}", "input", f"{rule}: {words}.", "gaischema.build (a constructed source text)",
              {"breaks": [rule], "changes": None}, [{"rule": rule, "path": ""}], input_={"name": fname, "text": text})

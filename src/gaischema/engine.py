@@ -12,9 +12,14 @@ Rules come from ``generated/gaischema.model.json`` (compiled from the schema's c
     If a path is blank (absent or null) the rule is not evaluated: the blank is the finding of a ``complete``
     rule. Slots of the other format version are left out of the expression.
 ``complete``
-    Every cell of the tables named in ``scope`` is filled, for the instance's format version.
+    Every cell of the tables named in ``scope`` is filled, for the instance's format version. A table of the
+    version is not reported missing when a table of the other version in the same ``scope`` stands in its place
+    (that one is the ``version_structure`` finding): one finding, not two.
 ``version_structure``
     No table or row of the other format version is present.
+``reading_ambiguous``
+    A row the extractor left blank because more than one reading of its printed digits satisfies the rules (an
+    ``ambiguous`` extraction note): one finding for the row, not the ``complete`` findings of its cells.
 ``tables_present``
     The report holds its tables: when none of the tables named in ``scope`` is present (a report published
     without its tables), one finding for the report, and the ``complete`` rules do not report those tables.
@@ -57,6 +62,7 @@ from gaischema.narrative import (
 
 SEVERITIES = ("error", "warning")
 NO_CONSISTENT_READING = "no_consistent_reading"  # the extraction note kind the validator reports as its rule's error
+AMBIGUOUS = "ambiguous"  # the extraction note kind of a row several readings fit: a reading_ambiguous finding
 
 
 class RuleSyntaxError(ValueError):
@@ -344,7 +350,8 @@ def _parse(text: str) -> ast.AST:
 def compile_rule(rule: dict, model: dict) -> list[CheckSpec]:
     """Check a rule and expand a ``check`` rule into its concrete checks (raises RuleSyntaxError)."""
     kind = rule.get("kind")
-    if kind not in {"check", "cross_report", "complete", "version_structure", "tables_present", "jsonschema",
+    if kind not in {"check", "cross_report", "complete", "version_structure", "tables_present", "reading_ambiguous",
+                    "jsonschema",
                     "near_duplicate", "copies", "roster", *TEXT_KINDS}:
         raise RuleSyntaxError(f"unknown kind {kind!r}")
     if rule.get("severity") not in SEVERITIES:
@@ -715,6 +722,14 @@ class Engine:
                 for kw in rule["validators"].split():
                     self.jsonschema[kw] = rule
         self._structure_rules = by_kind.get("version_structure", [])
+        self._ambiguous_rules = by_kind.get("reading_ambiguous", [])
+        # per version: the tables of a complete rule's scope that belong to the other version, by the table of this
+        # version they stand for (表二 of 2019 for 表二 of 2021): present, they are the FORMAT-VERSION-TABLES finding
+        root_slots = self.classes[model["root"]]["slots"]
+        self._other_tables = {v: {(n,): [o for o in r["scope"].split() if o != n and any(
+            s["name"] == o and v not in s["versions"] for s in root_slots)]
+            for r in by_kind.get("complete", []) for n in r["scope"].split()
+            if any(s["name"] == n and v in s["versions"] for s in root_slots)} for v in model["versions"]}
         # per version: (rule, the scope's tables of that version) of each tables_present rule
         self._tables_rules = {v: [(r, [n for n in r["scope"].split() if any(
             s["name"] == n and v in s["versions"] for s in self.classes[model["root"]]["slots"])])
@@ -806,10 +821,20 @@ class Engine:
         blanks: list[int] = []
         v.run(instance, lambda k, left, right: hits.append((k, left, right)), blanks.append)
         unread = self._unread(instance, version)
+        ambiguous = self._ambiguous(instance)
+        read_blank: set[int] = set()  # the ambiguous notes whose row has a blank: one finding each, not the blanks
+        others = self._other_tables[version]
         for k in blanks:
             rule, path = v.blanks[k]
-            if path not in silenced and not (unread and _under(path, unread)):
-                findings.append(self._finding(rule, path, version))
+            if path in silenced or (unread and _under(path, unread)):
+                continue
+            if path in others and any(instance.get(o) is not None for o in others[path]):
+                continue  # the other version's table stands in its place: FORMAT-VERSION-TABLES names it
+            hit = [i for i, (row, _, _) in enumerate(ambiguous) if path[:len(row)] == row] if ambiguous else None
+            if hit:
+                read_blank.update(hit)
+                continue
+            findings.append(self._finding(rule, path, version))
         for k, left, right in hits:
             spec = v.checks[k]
             if rejected and _touches(spec.variables, rejected):
@@ -822,6 +847,14 @@ class Engine:
             findings.append(make_finding(rule, path, self.labels.cell(path, version), raw, None, (
                 f"印刷的连写数字“{raw}”无论如何拆分都不满足此规则（抽取说明 no_consistent_reading）",
                 f"no reading of the printed digits {raw} satisfies this rule (extraction note no_consistent_reading)")))
+        for i in sorted(read_blank):
+            row, raw, n = ambiguous[i]
+            for rule in self._ambiguous_rules:
+                findings.append(make_finding(rule, row, self.labels.cell(row, version), raw, None, (
+                    f"印刷的连写数字“{raw}”有 {n} 种读法符合规则（抽取说明 ambiguous）",
+                    f"{n} readings of the printed digits {raw} satisfy the rules (extraction note ambiguous)") if n else (
+                    f"印刷的连写数字“{raw}”有不止一种读法（抽取说明 ambiguous）",
+                    f"the printed digits {raw} have more than one reading (extraction note ambiguous)")))
         for hit in check_text(instance, self.text[version], self._text_identities[version], self._text_cells[version]):
             rule = self.model["rules"][hit.rule.key]
             if len(hit.cells) > 1:
@@ -853,6 +886,24 @@ class Engine:
             rule, path, raw = note.get("note_rule"), note.get("note_path"), note.get("note_raw")
             if isinstance(rule, str) and rule in rules and isinstance(path, str) and path and isinstance(raw, str):
                 out.append((rules[rule], tuple(path.split(".")), raw))
+        return out
+
+    def _ambiguous(self, instance: dict) -> list[tuple[tuple[str, ...], str, int | None]]:
+        """The extractor's ``ambiguous`` notes: (the row's path, the printed digits, how many readings fit, when
+        counted). A row left blank by the reading, not by the organ (docs/rule-language.md, "Printed digits that
+        more than one reading fits")."""
+        extraction = instance.get("extraction")
+        notes = extraction.get("notes") if isinstance(extraction, dict) else None
+        if not self._ambiguous_rules or not isinstance(notes, list):
+            return []
+        out = []
+        for note in notes:
+            if not isinstance(note, dict) or note.get("note_kind") != AMBIGUOUS:
+                continue
+            path, raw, n = note.get("note_path"), note.get("note_raw"), note.get("note_readings")
+            if isinstance(path, str) and path and isinstance(raw, str):
+                n = n if isinstance(n, int) and not isinstance(n, bool) and n >= 2 else None
+                out.append((tuple(path.split(".")), raw, n))
         return out
 
     def cross_check(self, this: dict, prev: dict) -> list[Finding]:
@@ -939,11 +990,14 @@ class Engine:
                 "checks": [_check_json(spec) for spec in v.checks],
                 "cross_report": [_check_json(spec) for spec in cross.checks],
                 "complete": [{"rule": rule["id"], "path": ".".join(path), "parent": ".".join(path[:-1]),
-                              "cell": not self.labels.slot_chain(path)[-1]["is_class"]}
+                              "cell": not self.labels.slot_chain(path)[-1]["is_class"],
+                              **({"other_version": self._other_tables[version][path]}
+                                 if self._other_tables[version].get(path) else {})}
                              for rule, path in v.blanks],
                 "version_structure": [{"rule": r["id"], "path": ".".join(parent + (name,)), "parent": ".".join(parent)}
                                       for r in self._structure_rules for parent, name in v.other_slots],
                 "tables_present": [{"rule": r["id"], "tables": tables} for r, tables in self._tables_rules[version]],
+                "reading_ambiguous": [{"rule": r["id"]} for r in self._ambiguous_rules],
                 "identities": [{"rule": i.rule, "terms": [[p, k] for p, k in i.terms], "constant": i.constant}
                                for i in self.identities(version)],
                 "narrative": [_text_json(self.model["rules"][t.key], t) for t in self.text[version]],

@@ -66,6 +66,7 @@ class Note:
     candidates: list[str] | None = None
     confidence: float | None = None  # OCR's, for a value read from a picture
     rule: str | None = None  # the rule no reading of the printed digits satisfies (no_consistent_reading)
+    readings: int | None = None  # how many readings satisfy the rules (ambiguous), all of them counted
 
     def as_dict(self) -> dict:
         d = {"note_kind": self.kind, "note_path": self.path, "note_message": self.message}
@@ -77,6 +78,8 @@ class Note:
             d["note_confidence"] = self.confidence
         if self.rule is not None:
             d["note_rule"] = self.rule
+        if self.readings is not None:
+            d["note_readings"] = self.readings
         return d
 
 
@@ -1350,7 +1353,7 @@ def _search(live, values: dict, identities: list[Identity], notes: list[Note], a
         elif opts:
             notes.append(Note("ambiguous", row_path, f"数字连写，有 {len(opts)} 种拆分均符合规则，留空 / digits run "
                               f"together; {len(opts)} splits satisfy the rules; left blank", digits,
-                              [",".join(map(str, o)) for o in opts[:50]]))
+                              [",".join(map(str, o)) for o in opts[:50]], readings=len(opts)))
         else:
             notes.append(Note("impossible", row_path, "数字连写，没有符合规则的拆分，留空 / digits run together; no "
                               "split satisfies the rules; left blank", digits))
