@@ -1644,9 +1644,11 @@ class AnnualReport(ConfiguredBaseModel):
                                     'source': {'tag': 'source',
                                                'value': 'gaischema JSON Schema'},
                                     'validators': {'tag': 'validators',
-                                                   'value': 'pattern format'}},
+                                                   'value': 'pattern format minItems '
+                                                            'maxItems'}},
                     'description': 'A value does not have its required form (six-digit '
-                                   '行政区划代码, a YYYY-MM-DD date, a URI).',
+                                   '行政区划代码, a YYYY-MM-DD date, a URI, a box of four '
+                                   'numbers).',
                     'title': 'SCHEMA-FORMAT'},
                    {'annotations': {'kind': {'tag': 'kind', 'value': 'jsonschema'},
                                     'message_en': {'tag': 'message_en',

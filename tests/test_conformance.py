@@ -225,7 +225,7 @@ def test_pydantic_models_reject_every_structurally_invalid_example():
             AnnualReport(**data)
         checked += 1
         assert intended_rule(Path(path)).startswith("SCHEMA-")
-    assert checked == 9
+    assert checked == 10
 
 
 def test_compiled_rules_name_every_rule_and_version():
