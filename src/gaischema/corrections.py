@@ -97,7 +97,7 @@ def load(path: str) -> Book:
     loader's INPUT-* rules) for a file that is not a valid one."""
     if not os.path.lexists(path):
         return Book(path)
-    data = loading.parse(loading.decode(loading.read_bytes(path)), path)
+    data = loading.parse_document(loading.decode(loading.read_bytes(path)), path)
     if data is None:
         return Book(path)
     if not isinstance(data, dict) or set(data) - {"corrections", "reviews"}:

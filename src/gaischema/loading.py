@@ -276,7 +276,20 @@ def decode(data: bytes) -> str:
 
 
 def parse(text: str, name: str = "") -> object:
-    """Parse YAML (or JSON, for a .json name); reject aliases, several documents and deep nesting."""
+    """Parse a report: YAML (or JSON, for a .json name) as :func:`parse_document` reads it, whose top level
+    is a mapping with at least one field of the report class (else INPUT-NOT-REPORT)."""
+    data = parse_document(text, name)
+    if not isinstance(data, dict):
+        raise InputError("INPUT-NOT-REPORT", f"不是年度报告：顶层应为映射（键值对），实为 {type(data).__name__}",
+                         f"not a report: the top level must be a mapping, not a {type(data).__name__}")
+    if not report_keys().intersection(data):
+        raise _no_report_key(data)
+    return data
+
+
+def parse_document(text: str, name: str = "") -> object:
+    """Parse YAML (or JSON, for a .json name) within the reading limits, whatever it holds (a report, a
+    corrections file); reject aliases, several documents and deep nesting."""
     if not text.strip():
         raise InputError("INPUT-EMPTY", "文件为空", "the file is empty")
     try:
@@ -303,11 +316,6 @@ def parse(text: str, name: str = "") -> object:
         _check_tree(data)
     if data is None:
         raise InputError("INPUT-EMPTY", "文件为空", "the file is empty")
-    if not isinstance(data, dict):
-        raise InputError("INPUT-NOT-REPORT", f"不是年度报告：顶层应为映射（键值对），实为 {type(data).__name__}",
-                         f"not a report: the top level must be a mapping, not a {type(data).__name__}")
-    if not report_keys().intersection(data):
-        raise _no_report_key(data)
     return data
 
 

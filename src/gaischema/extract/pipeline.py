@@ -152,7 +152,7 @@ def extract_document(doc: Document, name: str) -> Extraction:
                              "headers do not tell the format version; it follows from the report year"))
     order = _note_order(model, version, table2)
     notes.sort(key=lambda n: order.get(n.path, order.get(n.path.rsplit(".", 1)[0], -1)))
-    sources, rows = [], {}
+    sources, rows = _draft_sources(doc, version), {}
     for p in sorted(spots, key=lambda p: order.get(p, len(order))):
         place = place_record(doc, spots[p])
         if place is not None:
@@ -173,6 +173,16 @@ def extract_document(doc: Document, name: str) -> Extraction:
         if not inst["extraction"][key]:
             del inst["extraction"][key]
     return Extraction(model.order(inst), notes, rows)
+
+
+def _draft_sources(doc: Document, version: str) -> list[dict]:
+    """The cell places of a gaischema workbook draft: each cell's sheet and A1 name, from the cell map it was
+    read by (a Word draft's cells are placed by their bookmarks, which name the cell path itself)."""
+    if doc.cells is None or doc.fmt != "xlsx":
+        return []
+    places = cellmap.sheet_places(version)
+    return [{"cell_path": p, "place_kind": "table", "place_sheet": places[p][0], "place_cell": places[p][1]}
+            for p in doc.cells if p in places]
 
 
 def draft_readings(cells: dict[str, Any]) -> dict[str, cellmap.Reading]:
