@@ -75,7 +75,7 @@ def test_a_bug_on_one_report_is_that_report_s_result(monkeypatch):
     def boom(instance):
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr(corpus, "validate", boom)
+    monkeypatch.setattr(corpus, "validate_rejecting", boom)
     record = corpus.validate_record(BEILUN.read_bytes(), "beilun.yaml")
     assert record["fatal"] and record["findings"][0]["rule"] == "INTERNAL-ERROR"
 

@@ -57,10 +57,12 @@ def shown_findings(browser, site: Path, files: list[Path]) -> tuple[list[dict], 
     return rows, info
 
 
-def python_findings(path: Path) -> list[dict]:
-    code, [result] = gaischema_json("validate", str(path))
+def python_findings(files: list[Path]) -> dict[str, list[dict]]:
+    """gaischema validate on the same files together, as the page checks what it is given (two variants of one
+    organ's 2023 report are copies of one report: XR-COPIES-DISAGREE on the second); by file name."""
+    code, results = gaischema_json("validate", *(p.name for p in files), cwd=files[0].parent)
     assert code == 1
-    return result["findings"]
+    return {r["file"]: r["findings"] for r in results}
 
 
 def key(f: dict) -> tuple:
@@ -70,11 +72,12 @@ def key(f: dict) -> tuple:
 def test_the_page_shows_the_findings_of_invalid_reports_given_as_yaml(browser, site):
     rows, info = shown_findings(browser, site, INVALID)
     assert info["blocked"] == [] and info["errors"] == [], info
+    expected = python_findings(INVALID)
     for path in INVALID:
         mine = [r for r in rows if r["file"] == path.name]
-        assert Counter(map(key, mine)) == Counter(map(key, python_findings(path)))
+        assert Counter(map(key, mine)) == Counter(map(key, expected[path.name]))
         assert all(r["place"] == "" for r in mine)  # no workbook, no workbook place
-    assert {r["rule"] for r in rows} == {"T3-ROW-TOTAL", "T4-TOTAL"}
+    assert {r["rule"] for r in rows} == {"T3-ROW-TOTAL", "T4-TOTAL", "XR-COPIES-DISAGREE"}
     assert all(s.startswith("无效") and "invalid" in s for s in info["summaries"])
 
 
@@ -87,9 +90,10 @@ def test_the_page_reads_a_filled_workbook_and_names_the_cells(browser, site, tmp
         books.append(book)
     rows, info = shown_findings(browser, site, books)
     assert info["blocked"] == [] and info["errors"] == [], info
-    for path, book in zip(INVALID, books):
+    expected = python_findings(books)  # the workbooks themselves, read as drafts by gaischema validate
+    for book in books:
         mine = [r for r in rows if r["file"] == book.name]
-        assert Counter(map(key, mine)) == Counter(map(key, python_findings(path)))
+        assert Counter(map(key, mine)) == Counter(map(key, expected[book.name]))
     places = {r["path"]: r["place"] for r in rows}
     # the workbook places of the cells, as gaischema's workbook lays them out (a row total of 表三 is its last column)
     assert places["applications.results.granted.total"].startswith("工作簿 表三!")
