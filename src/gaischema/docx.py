@@ -19,7 +19,7 @@ from xml.sax.saxutils import escape
 
 from gaischema import cellmap
 from gaischema.model import Model, get
-from gaischema.render import grid, layout
+from gaischema.render import cell_text, grid, layout
 
 _NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 _MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml"
@@ -100,14 +100,6 @@ def _para(text: str, style: str = "BodyText", mark: str | None = None, ids: _Ids
             "</w:p>")
 
 
-def _value(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
 def _table(version: str, table: str, instance: dict | None, ids: _Ids) -> str:
     marks = cellmap.bookmark_of(version)
     full = grid(layout(version, table))
@@ -142,7 +134,7 @@ def _table(version: str, table: str, instance: dict | None, ids: _Ids) -> str:
                 if not starts:
                     body = '<w:p><w:pPr><w:pStyle w:val="TableText"/></w:pPr></w:p>'
                 elif cell.path:
-                    text = _value(get(instance, cell.path)) if instance else ""
+                    text = cell_text(get(instance, cell.path)) if instance else ""
                     body = _para(text, "TableText", marks[cell.path], ids)
                 else:
                     body = _para(cell.text, "TableText", align="left" if cell.label else None)
@@ -165,7 +157,7 @@ def build(instance: dict | None, version: str) -> bytes:
     model = Model.load()
     ids = _Ids()
     if instance:
-        title = f"{_value(instance.get('organ'))}{_value(instance.get('report_year'))}年政府信息公开工作年度报告"
+        title = f"{cell_text(instance.get('organ'))}{cell_text(instance.get('report_year'))}年政府信息公开工作年度报告"
     else:
         title = "（机关名称）（年度）年政府信息公开工作年度报告"
     body = [_para(title, "Title", cellmap.TITLE_BOOKMARK, ids)]

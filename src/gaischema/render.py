@@ -42,7 +42,8 @@ td.corrected { background: #e4f1fb; outline: 2px solid #0072B2; }
 """
 
 
-def _fmt(value) -> str:
+def cell_text(value) -> str:
+    """A cell's value as the official layout prints it: blank for None, 3.0 as 3."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -154,7 +155,7 @@ def _html_rows(rows: list[list[Cell]], instance: dict, bad: dict[str, list],
             if c.path is None:
                 cell["text"] = c.text
             else:
-                cell["text"] = _fmt(get(instance, c.path))
+                cell["text"] = cell_text(get(instance, c.path))
                 found = bad.get(c.path)
                 if found:
                     cell["note"] = "；".join(f"{f.rule}: {f.message}" for f in found)
@@ -171,7 +172,7 @@ def _text(value) -> str:
     if isinstance(value, str):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return _fmt(value)
+        return cell_text(value)
     return ""
 
 
@@ -298,7 +299,7 @@ def render_markdown(instance: dict) -> str:
         out += [f"## {slot['title']}", ""]
         for n, line in enumerate(grid(layout(version, table))):
             # a merged label is repeated in each position; a merged value is written once
-            texts = [_md_cell(c.text if c.path is None else _fmt(get(instance, c.path)) if first else "")
+            texts = [_md_cell(c.text if c.path is None else cell_text(get(instance, c.path)) if first else "")
                      for c, first in line]
             out.append("| " + " | ".join(texts) + " |")
             if n == 0:
