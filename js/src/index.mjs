@@ -42,6 +42,15 @@ const isObj = v => v !== null && typeof v === "object" && !Array.isArray(v);
 // a report's own keys only: a format_version of "toString", "__proto__" or "constructor" names nothing inherited
 const own = (o, k) => (o !== null && o !== undefined && typeof k === "string" && Object.hasOwn(o, k) ? o[k] : undefined);
 const isNum = v => typeof v === "number" && Number.isFinite(v);
+function valueAt(root, path) {  // the value a JSON Schema error is about: through mappings and lists alike
+  let v = root;
+  for (const step of path.split(".")) {
+    if (Array.isArray(v) && /^\d+$/.test(step)) v = v[Number(step)];
+    else if (isObj(v)) v = own(v, step);
+    else return undefined;
+  }
+  return v;
+}
 function at(root, path) {
   if (path === "") return root;
   let v = root;
@@ -278,6 +287,11 @@ function schemaDetail(e, value, extra) {
     const allowed = e.schema.filter(x => x !== null);
     return [[`取值须为 ${allowed.map(pyStr).join("、")} 之一，填报为 ${shown(value)}`, `${shown(value)} is not one of ${pyRepr(e.schema)}`], allowed];
   }
+  if (k === "minItems" || k === "maxItems") {
+    const n = Array.isArray(value) ? value.length : 0, least = k === "minItems";
+    return [[`须有${least ? "至少" : "至多"} ${e.schema} 项，填报 ${n} 项`,
+             `must have ${least ? "at least" : "at most"} ${e.schema} items, got ${n}`], null];
+  }
   if (k === "pattern")
     return [[`须符合格式 ${e.schema}，填报为 ${shown(value)}`, `${shown(value)} does not match ${pyRepr(e.schema)}`], e.schema];
   if (k === "format") {
@@ -300,7 +314,7 @@ function schemaFindings(report, version) {
     if (e.keyword === "anyOf" || e.keyword === "oneOf") continue;  // the branch's own errors are the findings
     if (e.keyword === "type" && e.params.type === "null") continue;  // the "or null" branch of an optional value
     let path = steps(e).join(".");
-    const value = e.instancePath === "" ? report : at(report, path);
+    const value = e.instancePath === "" ? report : valueAt(report, path);
     if (e.keyword === "additionalProperties") {
       if (unknown.has(path)) { unknown.get(path).push(e.params.additionalProperty); continue; }
       unknown.set(path, [e.params.additionalProperty]);

@@ -154,6 +154,8 @@ def validate(paths: tuple[str, ...], fmt: str, jobs: int, quiet: bool, cross: bo
         emit(corpus.validate_path("-", limits))
     names = [p for p in paths if p != "-"]
     drafts = [p for p in names if p.lower().endswith((".xlsx", ".docx")) and not os.path.isdir(p)]
+    for p in drafts:  # in the order given, as the files of folders below: the first of several copies is first
+        order.setdefault(out.shown_name(p), len(order))
     if drafts:  # a workbook or Word draft: extracted (by the cell map when it is gaischema's) in limited workers
         from gaischema.extract import iter_validate_drafts
 

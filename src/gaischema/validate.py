@@ -213,6 +213,10 @@ def _details(err) -> tuple[str, str]:
     if v == "enum":
         allowed = [x for x in err.validator_value if x is not None]
         return f"取值须为 {'、'.join(map(str, allowed))} 之一，填报为 {_shown(value)}", err.message
+    if v in ("minItems", "maxItems"):
+        n, least = (len(value) if isinstance(value, list) else 0), v == "minItems"
+        return (f"须有{'至少' if least else '至多'} {err.validator_value} 项，填报 {n} 项",
+                f"must have {'at least' if least else 'at most'} {err.validator_value} items, got {n}")
     if v == "pattern":
         return f"须符合格式 {err.validator_value}，填报为 {_shown(value)}", err.message
     if v == "format":
