@@ -10,7 +10,8 @@
     python3 dev.py release      build sdist and wheel into dist/, check them (twine), install the wheel in a
                                 clean venv and run the conformance suite there
 
-Extra arguments after ``test`` go to pytest (e.g. ``python3 dev.py test -k cli``).
+Extra arguments after ``test`` go to pytest (e.g. ``python3 dev.py test -k cli``); without them the suite runs
+on every core (pytest-xdist, a test file a worker).
 """
 
 from __future__ import annotations
@@ -98,7 +99,10 @@ def main(argv: list[str]) -> int:
         return code
     if cmd == "test":
         setup()
-        return run(PY, "-m", "pytest", *rest)
+        # the whole suite on every core, one test file to a worker (its module fixtures built once); a run of
+        # chosen tests (extra arguments) in this process
+        spread = [] if rest else ["-n", "auto", "--dist", "loadfile"]
+        return run(PY, "-m", "pytest", *spread, *rest)
     if cmd == "generate":
         setup()
         return run(PY, "-m", "gaischema.build", *rest)
