@@ -194,8 +194,13 @@ def test_sample_page_shows_each_finding_beside_its_printed_row(tmp_path):
     (folder / "s.pdf").write_bytes((SAMPLES / "shanghai-gov-office-2019.pdf").read_bytes())
     (folder / "s.html").write_bytes((SAMPLES / "shanghai-gov-office-2019.html").read_bytes())
     page = tmp_path / "page.html"
-    gaischema("report", str(folder), "-o", str(page), "-j", "1", code=1)
+    proc = gaischema("report", str(folder), "-o", str(page), "-j", "1", code=1)
+    assert "not written" not in proc.stderr, proc.stderr  # the renderings, with their pictures, are written
     rows = {r["format"]: r for r in page_rows(page)}
+    # the annotated rendering of the PDF shows each finding's printed row too, by the same picture
+    rendering = (tmp_path / rows["pdf"]["link"]).read_text(encoding="utf-8")
+    assert rendering.count('<img src="../e/') >= len({f["ev"]["img"] for f in rows["pdf"]["findings"] if "ev" in f
+                                                       and "img" in f["ev"]})
     cell_findings = [f for f in rows["pdf"]["findings"] if f["path"].startswith(("applications.", "reviews_and"))]
     assert cell_findings and all("ev" in f for f in cell_findings)
     for f in cell_findings:

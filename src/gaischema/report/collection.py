@@ -162,7 +162,9 @@ def _identity(path: str) -> tuple | None:
     return st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev
 
 
-_UNSAFE = re.compile(r"<\s*/?\s*(?:script|iframe|frame|object|embed|base|link|form|meta|svg|math|img|style)\b|\son[a-z]+\s*=|"
+# the one image a rendering holds is its own: a finding's printed row, ../e/<hash>-<hash>.png (issue #29)
+_UNSAFE = re.compile(r"<\s*/?\s*(?:script|iframe|frame|object|embed|base|link|form|meta|svg|math|style)\b|\son[a-z]+\s*=|"
+                     r"<\s*/?\s*img\b(?!\s+src=\"\.\./e/[0-9a-f]+(?:-[0-9a-f]+)*\.png\"\s+alt=\"[^\"<>]*\">)|"
                      r"javascript:", re.IGNORECASE)
 
 
