@@ -228,3 +228,7 @@ def test_the_samples_pingtan_2023_is_one_report_in_four_copies(tmp_path):
     assert len(pingtan) == 4 and all(r["status"] != "unreadable" for r in pingtan)
     assert {r["canonical"] for r in pingtan} == {"平潭综合实验区"} and {r["copies"] for r in pingtan} == {4}
     assert rows["000_56695964816e1b37.txt"]["copies"] == 1
+    # the organs × rules table names the one organ, not its spellings (the copies' disagreements included)
+    heat = re.search(r'<table class="data" id="table-heatmap">.*?<tbody>(.*?)</tbody>', out.read_text(encoding="utf-8"), re.S)
+    organs_shown = set(re.findall(r"<tr><td>(.*?)</td>", heat.group(1))) if heat else set()
+    assert not {o for o in organs_shown if o.startswith("平潭")} - {"平潭综合实验区"}, organs_shown

@@ -160,7 +160,7 @@ class Corpus:
         self.summary.add_cross(result)
         row = self.index[result.file]
         for x in result.findings:
-            self.heat[(row["organ"], x.rule)] += 1
+            self.heat[(row.get("canonical") or row["organ"], x.rule)] += 1  # by canonical organ, as set_identity keys the rest
         row["rules"] = sorted(set(row["rules"]) | {x.rule for x in result.findings})
         row["copy_disagreements"] = row.get("copy_disagreements", 0) + sum(x.rule == "XR-COPIES-DISAGREE" for x in result.findings)
         row["warnings"] += sum(x.severity != "error" for x in result.findings)
