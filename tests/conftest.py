@@ -97,23 +97,31 @@ def _run(cmd, cwd, timeout=600):
     return proc
 
 
+def js_package(tmp: Path, npm_ci: tuple[str, ...] = (), build: tuple[str, ...] = (), extra: tuple[str, ...] = ()) -> Path:
+    """The npm package's source as it is in the tree, copied into ``tmp/js`` beside links to the repository's
+    generated/ and licences (what its build reads; the checkout is not written to), ``npm ci`` (with ``npm_ci``'s
+    options), then its build (``scripts/build.mjs`` with ``build``'s): the package's folder."""
+    pkg = tmp / "js"
+    pkg.mkdir()
+    for name in ("src", "scripts", *extra):
+        shutil.copytree(ROOT / "js" / name, pkg / name)
+    for name in ("package.json", "package-lock.json"):
+        shutil.copy(ROOT / "js" / name, pkg / name)
+    for name in ("generated", "LICENSE", "LICENSES"):
+        os.symlink(ROOT / name, tmp / name)
+    _run([shutil.which("npm"), "ci", "--no-audit", "--no-fund", "--loglevel=error", *npm_ci], pkg)
+    _run([shutil.which("node"), "scripts/build.mjs", *build], pkg)
+    return pkg
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The docs site with the validator page, built in a copy of the tree (the checkout is not written to); once
     a session, for every test that uses the page (test_validator_page, test_official)."""
     tmp = tmp_path_factory.mktemp("validator")
-    js = tmp / "js"
-    js.mkdir()
-    for name in ("src", "scripts", "page"):
-        shutil.copytree(ROOT / "js" / name, js / name)
-    for name in ("package.json", "package-lock.json"):
-        shutil.copy(ROOT / "js" / name, js / name)
-    for name in ("generated", "LICENSE", "LICENSES"):
-        os.symlink(ROOT / name, tmp / name)
     shutil.copytree(ROOT / "docs", tmp / "docs", ignore=shutil.ignore_patterns("gaischema-validator.js*"))
     shutil.copy(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
-    _run([shutil.which("npm"), "ci", "--no-audit", "--no-fund", "--loglevel=error"], js)
-    _run([shutil.which("node"), "scripts/build.mjs", "--page"], js)
+    js_package(tmp, build=("--page",), extra=("page",))  # the page's bundle goes into tmp/docs/validator
     assert (tmp / "docs" / "validator" / "gaischema-validator.js").stat().st_size > 100_000
     _run([Path(sys.executable).parent / "mkdocs", "build", "--strict", "-f", tmp / "mkdocs.yml", "-d", tmp / "site"], tmp)
     return tmp / "site"

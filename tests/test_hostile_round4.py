@@ -540,20 +540,9 @@ def js(tmp_path_factory):
     node, npm = shutil.which("node"), shutil.which("npm")
     if node is None or npm is None:
         pytest.skip("needs Node.js and npm")
-    from conftest import ROOT
+    from conftest import js_package
 
-    tmp = tmp_path_factory.mktemp("js")
-    pkg = tmp / "js"
-    pkg.mkdir()
-    for name in ("src", "scripts"):
-        shutil.copytree(ROOT / "js" / name, pkg / name)
-    for name in ("package.json", "package-lock.json"):
-        shutil.copy(ROOT / "js" / name, pkg / name)
-    for name in ("generated", "LICENSE", "LICENSES"):
-        os.symlink(ROOT / name, tmp / name)
-    for cmd in ([npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"], [node, "scripts/build.mjs"]):
-        proc = subprocess.run(cmd, cwd=pkg, capture_output=True, text=True, timeout=600, check=False)
-        assert proc.returncode == 0, proc.stderr[-2000:]
+    pkg = js_package(tmp_path_factory.mktemp("js"))
 
     def run(*args, shell=False, timeout=60):
         cmd = args[0] if shell else [node, "src/cli.mjs", *args]

@@ -8,12 +8,11 @@ none (.ci/run)."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 
 import pytest
-from conftest import ROOT
+from conftest import js_package
 from test_conformance import ALL
 
 from gaischema.conformance import compare
@@ -30,20 +29,8 @@ process.stdout.write(JSON.stringify(out));
 
 @pytest.mark.skipif(NODE is None or NPM is None, reason="needs Node.js and npm (.ci/run installs them)")
 def test_javascript_implementation_passes_the_conformance_suite(tmp_path):
-    # the package folder as it is in the tree, beside the repository's generated/ and licence (what its build reads)
-    js = tmp_path / "js"
-    js.mkdir()
-    for name in ("src", "scripts"):
-        shutil.copytree(ROOT / "js" / name, js / name)
-    for name in ("package.json", "package-lock.json"):
-        shutil.copy(ROOT / "js" / name, js / name)
-    for name in ("generated", "LICENSE", "LICENSES"):
-        os.symlink(ROOT / name, tmp_path / name)
-    proc = subprocess.run([NPM, "ci", "--omit=dev", "--omit=peer", "--silent", "--no-audit", "--no-fund"], cwd=js,
-                          capture_output=True, text=True, timeout=600, check=False)
-    assert proc.returncode == 0, f"npm ci failed: {proc.stderr[-1000:]}"
-    proc = subprocess.run([NODE, "scripts/build.mjs"], cwd=js, capture_output=True, text=True, timeout=120, check=False)
-    assert proc.returncode == 0, proc.stderr[-2000:]
+    # the package as it is in the tree, with its runtime dependencies only (no dev or peer package helps it)
+    js = js_package(tmp_path, npm_ci=("--omit=dev", "--omit=peer"))
     run = subprocess.run([NODE, "--input-type=module", "-e", RUN_ALL, *map(str, ALL)],
                          cwd=js, capture_output=True, text=True, timeout=300, check=False)
     assert run.returncode == 0, run.stderr[-2000:]
