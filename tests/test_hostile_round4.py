@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from conftest import EXAMPLES, FIXTURES, gaischema
+from conftest import EXAMPLES, FIXTURES, gaischema, small_tmpfs
 
 BEILUN = EXAMPLES / "valid" / "AnnualReport-beilun-2023.yaml"
 TEXT = FIXTURES / "text" / "pingtan-2023-pdftotext-layout.txt"
@@ -237,11 +237,7 @@ def test_two_runs_on_one_cache_both_finish(tmp_path):
 def test_a_full_disk_under_the_cache_is_one_line_and_the_page_is_written(tmp_path):
     import subprocess
 
-    mnt = tmp_path / "small"
-    mnt.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=12k", "tmpfs", str(mnt)], capture_output=True).returncode:
-        pytest.skip("cannot mount a small tmpfs here (not root, or no tmpfs)")
-    try:
+    with small_tmpfs(tmp_path / "small", "12k") as mnt:
         proc = _report(tmp_path, "--cache", str(mnt))
         err = proc.stderr.decode(errors="replace")
         assert proc.returncode == 1 and (tmp_path / "page.html").is_file(), err[-2000:]
@@ -249,8 +245,6 @@ def test_a_full_disk_under_the_cache_is_one_line_and_the_page_is_written(tmp_pat
         subprocess.run(["mount", "-o", "remount,ro", str(mnt)], check=True)
         proc = _report(tmp_path, "--cache", str(mnt))
         assert proc.returncode == 1 and (tmp_path / "page.html").is_file(), proc.stderr.decode()[-2000:]
-    finally:
-        subprocess.run(["umount", str(mnt)], check=False)
 
 
 def test_a_file_changed_while_it_is_read_is_not_remembered(tmp_path, monkeypatch):
