@@ -40,7 +40,7 @@ def check_package(data: bytes, what_zh: str, what_en: str) -> None:
     that is damaged or whose declarations disagree is INPUT-NOT-REPORT, naming what is wrong."""
 
     def damaged(zh: str, en: str):
-        return not_report(f"{what_zh}文件损坏：{zh}", f"a damaged {what_en}: {en}")
+        return not_report(f"{what_zh}损坏：{zh}", f"a damaged {what_en}: {en}")
 
     def over() -> Exception:
         return too_large(f"{what_zh}解压后过大（上限 {MAX_UNPACKED} 字节）",
