@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -83,6 +84,20 @@ def gaischema_json(*args: str, **kw) -> tuple[int, list]:
     proc = gaischema(*args, "--format", "json", **kw)
     assert proc.stdout, (proc.returncode, proc.stderr.decode(errors="replace")[-3000:], args)
     return proc.returncode, json.loads(proc.stdout)
+
+
+@contextlib.contextmanager
+def small_tmpfs(folder: Path, size: str):
+    """A file system of ``size`` bytes (mount's spelling: ``64k``) mounted on ``folder`` (made here), unmounted
+    after: a disk that fills up. The test is skipped where it cannot be mounted (not root, no tmpfs)."""
+    folder.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)], capture_output=True,
+                      check=False).returncode:
+        pytest.skip("cannot mount a small tmpfs here (not root, or no tmpfs)")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], check=False)
 
 
 @pytest.fixture(scope="session")

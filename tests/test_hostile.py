@@ -19,7 +19,7 @@ import zlib
 import pytest
 
 import layout
-from conftest import EXAMPLES, FIXTURES, gaischema, gaischema_json, load
+from conftest import EXAMPLES, FIXTURES, gaischema, gaischema_json, load, small_tmpfs
 from gaischema import corpus, synthetic
 from gaischema.render import render_markdown
 from gaischema.workbook import build
@@ -405,16 +405,10 @@ def test_a_full_disk_is_exit_2_with_one_line(tmp_path):
 
 
 def test_a_full_file_system_leaves_no_partial_file(tmp_path):
-    mnt = tmp_path / "small"
-    mnt.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mnt)], capture_output=True).returncode:
-        pytest.skip("cannot mount a small tmpfs here (not root, or no tmpfs)")
-    try:
+    with small_tmpfs(tmp_path / "small", "64k") as mnt:
         proc = _limited("export", str(EXAMPLES), "--format", "json", "-o", str(mnt / "cells.json"))
         err = _ok(proc, (2,))
         assert "OUTPUT-WRITE" in err and os.listdir(mnt) == []
-    finally:
-        subprocess.run(["umount", str(mnt)], check=False)
 
 
 def test_output_files_get_the_users_umask(tmp_path):

@@ -18,6 +18,7 @@ from gaischema.extract.document import Block, Cell, Table
 from gaischema.extract.readers import ocr
 from gaischema.extract.readers.pdf import blocks_from_pages
 from gaischema.extract.readers.common import MAX_TABLE_CELLS, MAX_UNPACKED, NotAReport, not_report, paragraphs
+from gaischema.extract.readers.package import check_package
 from gaischema.loading import InputError
 from gaischema.model import Model
 
@@ -188,7 +189,10 @@ class Draft:
 
 
 def read_docx_draft(data: bytes) -> tuple[list[Block], Draft | None]:
-    """read_docx, and the Draft when the file has the template's bookmarks (None otherwise)."""
+    """read_docx, and the Draft when the file has the template's bookmarks (None otherwise). The package is
+    checked first by what its parts actually unpack to (gaischema.extract.readers.package): every part read
+    after is bounded by that count."""
+    check_package(data, "Word 文档", "Word document")
     root = _xml(_unzip(data, "word/document.xml", "Word 文档", "Word document"), "Word 文档", "Word document")
     blocks = _blocks(data, root)
     return blocks, _draft(root)

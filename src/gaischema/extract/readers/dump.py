@@ -19,10 +19,10 @@ import csv
 import io
 import json
 import re
-import zipfile
 from dataclasses import dataclass
 
-from gaischema.extract.readers.common import MAX_TABLE_CELLS, MAX_UNPACKED, META_SHEET, not_report
+from gaischema.extract.readers.common import MAX_TABLE_CELLS, META_SHEET, NotAReport, not_report
+from gaischema.extract.readers.package import check_package
 from gaischema.extract.readers.text import decode_text
 from gaischema.loading import MAX_BYTES, InputError
 
@@ -188,13 +188,12 @@ def _xlsx_rows(data: bytes, columns: dict[str, str] | None) -> list[DumpRow] | N
         import openpyxl
     except ImportError:
         return None
+    try:  # bounded before openpyxl unpacks anything, by what the parts unpack to (readers.package)
+        check_package(data, "Excel 工作簿", "workbook")
+    except NotAReport:
+        return None  # damaged: the workbook or Word reader says how
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:  # bounded before openpyxl unpacks anything
-            if sum(i.file_size for i in z.infolist()) > MAX_UNPACKED:
-                raise InputError("INPUT-TOO-LARGE", "工作簿解压后过大", "the workbook is too large unpacked")
         wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except InputError:
-        raise
     except Exception:  # noqa: BLE001 - not a workbook: the workbook or Word reader says what it is
         return None
     try:

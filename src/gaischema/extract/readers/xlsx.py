@@ -16,7 +16,8 @@ import defusedxml.sax
 
 from gaischema import cellmap
 from gaischema.extract.document import Block, Cell, Paragraph, Table
-from gaischema.extract.readers.common import MAX_TABLE_CELLS, MAX_UNPACKED, META_SHEET, not_report
+from gaischema.extract.readers.common import MAX_TABLE_CELLS, META_SHEET, not_report
+from gaischema.extract.readers.package import check_package
 from gaischema.loading import InputError
 from gaischema.model import Model
 
@@ -188,15 +189,15 @@ def _too_large() -> InputError:
 
 def _check_sheets(data: bytes) -> None:
     """Before openpyxl reads a workbook (it makes an object for every cell, every position of a merged range,
-    every shared-string run, every sheet): the package at most MAX_UNPACKED unpacked and every XML part read
+    every shared-string run, every sheet): the package unpacking to at most MAX_UNPACKED bytes as counted
+    while it is unpacked, never as it declares (gaischema.extract.readers.package), and every XML part read
     by a parser that refuses DTDs (defusedxml), counting what openpyxl would build - so that no spelling of a
     range, and no number of sheets, cells or runs, gets past the bounds."""
+    check_package(data, "Excel 工作簿", "workbook")
     totals = _Totals()
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             infos = z.infolist()
-            if sum(i.file_size for i in infos) > MAX_UNPACKED:
-                raise InputError("INPUT-TOO-LARGE", "工作簿解压后过大", "the workbook is too large unpacked")
             if sum(i.filename.startswith("xl/worksheets/") for i in infos) > MAX_SHEETS:
                 raise InputError("INPUT-TOO-LARGE", f"工作表过多（上限 {MAX_SHEETS} 个）",
                                  f"too many sheets (the limit is {MAX_SHEETS})")
