@@ -1701,7 +1701,7 @@ class ExtractionNoteKindEnum(EnumDefinitionImpl):
     missing = PermissibleValue(
         text="missing",
         title="未找到",
-        description="A table, row, section or field was not found in the source.",
+        description="""A table, row, section or field was not found in the source. For a row of a table (the extractor notes each official row it did not find), the cells stay blank; the validator reports the row once as READ-NOT-FOUND (a limit of the reading) and does not report its cells as left blank by the organ. The path \"\" (the report) says the report was published without its tables (TABLES-MISSING).""",
         meaning=GAISCHEMA["note/missing"])
     source = PermissibleValue(
         text="source",

@@ -540,7 +540,7 @@ class ExtractionNoteKindEnum(str, Enum):
     """
     未找到 = "missing"
     """
-    A table, row, section or field was not found in the source.
+    A table, row, section or field was not found in the source. For a row of a table (the extractor notes each official row it did not find), the cells stay blank; the validator reports the row once as READ-NOT-FOUND (a limit of the reading) and does not report its cells as left blank by the organ. The path "" (the report) says the report was published without its tables (TABLES-MISSING).
     """
     来源 = "source"
     """
@@ -678,6 +678,34 @@ class AnnualReport(ConfiguredBaseModel):
                                    "reading's, the organ printed the row. A person "
                                    'reads the row in the source and fills it in.',
                     'title': 'READ-AMBIGUOUS'},
+                   {'annotations': {'kind': {'tag': 'kind',
+                                             'value': 'reading_not_found'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': 'The reader did not find '
+                                                            'the row in the source and '
+                                                            'left it blank (the organ '
+                                                            'did not); find it in the '
+                                                            'source and fill it in'},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '抽取时未在原文中找到该行，留空（并非机关未填报），请对照原文填写'},
+                                    'severity': {'tag': 'severity', 'value': 'warning'},
+                                    'source': {'tag': 'source',
+                                               'value': 'gaischema 抽取说明 '
+                                                        'missing（docs/rule-language.md '
+                                                        '“Rows the reading did not '
+                                                        'find”）'}},
+                    'description': 'The extractor did not find a row of a table in the '
+                                   'source (an extraction note of kind missing: a '
+                                   'label it could not match, a row it could not '
+                                   'place) and left it blank. One warning for the row '
+                                   'instead of the blank-cell errors: the limit is the '
+                                   "reading's, not the organ's, which may well have "
+                                   'printed the row. A table blank as a whole because '
+                                   'none of its rows was read gives one warning per '
+                                   'row not found; a row of it that was found printed '
+                                   'blank is still a blank-cell error. A person finds '
+                                   'the row in the source and fills it in.',
+                    'title': 'READ-NOT-FOUND'},
                    {'annotations': {'kind': {'tag': 'kind', 'value': 'tables_present'},
                                     'message_en': {'tag': 'message_en',
                                                    'value': 'The report lacks the '

@@ -73,6 +73,11 @@ FAULTS = [
     ("rejected-value-evaluated", E, [("            if rejected and _touches(spec.variables, rejected):\n                continue",
                                       "            pass")],
      "a check that reads a value the JSON Schema rejected (22.5 in a count) evaluated all the same"),
+    ("missing-note-ignored", E, [("        not_found = self._not_found(instance)", "        not_found = []")],
+     "a row the extractor did not find (a missing note) reported as the organ's blank (T2-BLANK), not READ-NOT-FOUND"),
+    ("blank-table-not-opened", E, [("                stack.extend(reversed(v.children[k]))",
+                                    "                findings.append(self._finding(rule, path, version))")],
+     "a table blank as a whole above rows not found reported as one blank (T4-BLANK), not opened into its rows"),
 ]
 
 

@@ -524,13 +524,22 @@ export function validate(report) {
   const unread = unreadRows(report, v);
   const under = path => unread.some(u => path === u.path || path.startsWith(u.path + "."));
   const ambiguous = ambiguousRows(report, v), readBlank = new Set();
-  for (const c of v.complete) {
+  const notFound = notFoundRows(report, v), foundBlank = new Set();
+  // the rows the reading names: a table or row blank as a whole above one of them is opened, its parts placed
+  // one by one (docs/rule-language.md, Evaluation 2)
+  const readerRows = [...unread, ...ambiguous, ...notFound].map(r => r.path);
+  const opened = new Set();
+  for (const c of v.complete) {  // in order: a node's parts follow it
     const parent = at(report, c.parent), leaf = c.path.split(".").pop();
-    if (!isObj(parent) || !blank(own(parent, leaf)) || silenced.has(c.path) || under(c.path)) continue;
+    const reached = isObj(parent) ? blank(own(parent, leaf)) : opened.has(c.parent);
+    if (!reached || silenced.has(c.path) || under(c.path)) continue;
     // the other version's table stands in its place: FORMAT-VERSION-TABLES names it
     if ((c.other_version ?? []).some(name => !blank(own(report, name)))) continue;
     const hit = ambiguous.filter(a => c.path === a.path || c.path.startsWith(a.path + "."));
     if (hit.length) { for (const a of hit) readBlank.add(a); continue; }
+    const gone = notFound.filter(a => c.path === a.path || c.path.startsWith(a.path + "."));
+    if (gone.length) { for (const a of gone) foundBlank.add(a); continue; }
+    if (readerRows.some(p => p.startsWith(c.path + "."))) { opened.add(c.path); continue; }
     raw.push(finding(c.rule, c.path));
   }
   runChecks(v.checks, report, undefined, rejected, raw);
@@ -544,6 +553,11 @@ export function validate(report) {
       `${a.readings} readings of the printed digits ${a.raw} satisfy the rules (extraction note ambiguous)`] : [
       `印刷的连写数字“${a.raw}”有不止一种读法（抽取说明 ambiguous）`,
       `the printed digits ${a.raw} have more than one reading (extraction note ambiguous)`]));
+  for (const a of notFound) if (foundBlank.has(a)) for (const r of v.reading_not_found ?? []) {
+    const [cell, cellEn] = cellLabel(a.path, version);
+    noReading.push(dress(finding(r.rule, a.path), version, [
+      `未找到“${cell}”（抽取说明 missing）`, `not found: ${cellEn} (extraction note missing)`]));
+  }
   const text = [];
   narrative(report, v.narrative, v.identities, text);
   for (const f of text) f.cells = NARRATIVE_CELLS[version][f.rule];
@@ -570,6 +584,15 @@ function ambiguousRows(report, v) {
     && typeof n.note_raw === "string")
     .map(n => ({path: n.note_path, raw: n.note_raw,
       readings: Number.isInteger(n.note_readings) && n.note_readings >= 2 ? n.note_readings : null}));
+}
+
+// the extractor's missing notes (docs/rule-language.md, "Rows the reading did not find"): a row the reader did not
+// find in the source, one reading_not_found finding instead of its blank cells; the path "" is tables_present's
+function notFoundRows(report, v) {
+  const notes = isObj(report.extraction) ? report.extraction.notes : null;
+  if (!Array.isArray(notes) || !(v.reading_not_found ?? []).length) return [];
+  return notes.filter(n => isObj(n) && n.note_kind === "missing" && typeof n.note_path === "string" && n.note_path)
+    .map(n => ({path: n.note_path}));
 }
 
 /** True when the report has no finding of severity error (warnings are allowed). */

@@ -511,6 +511,7 @@ KIND_SECTIONS = {
     "version_structure": ["kinds"],
     "tables_present": ["evaluation", "kinds"],
     "reading_ambiguous": ["printed-digits-that-more-than-one-reading-fits", "kinds"],
+    "reading_not_found": ["rows-the-reading-did-not-find", "kinds"],
     "check": ["expressions", "evaluation"],
     "cross_report": ["cross-report-rules"],
     "near_duplicate": ["near-duplicates"],
@@ -953,6 +954,44 @@ def conformance(folder: Path, model: dict | None = None) -> list[Path]:
           {"rule": "READ-AMBIGUOUS", "path": T3 + "granted", "reported": "220000022", "expected": None},
           {"rule": "READ-AMBIGUOUS", "path": T3 + "partially_granted", "reported": "191000020", "expected": None}],
          reports=[ambiguous])
+    # docs/rule-language.md ("Rows the reading did not find"): the 平潭 2023 tables as an extractor reads them from a
+    # source where it found no 表二 规章 row, of 表四 only the 行政复议 row (printed blank, so absent like the two
+    # rows not found, and the table with them), and 表三 （一）予以公开 × 总计 printed blank. Stated by hand: the
+    # rows not found are READ-NOT-FOUND warnings (no T2-BLANK, no T4-BLANK for the table); the blank table is
+    # opened, and its row printed blank stays T4-BLANK, as the cell printed blank stays T3-BLANK. The notes on a row
+    # that is there (filled in since) and on the report ("") give nothing
+    not_found = copy.deepcopy(base_pingtan)
+    del not_found["proactive_disclosure"]["regulations"]
+    del not_found["reviews_and_litigation"]
+    del not_found["applications"]["results"]["granted"]["total"]
+    review = "reviews_and_litigation."
+    not_found["extraction"] = {"source_file": "pingtan-2023.docx", "source_format": "docx", "extractor": "gaischema",
+                               "notes": [note("missing", "proactive_disclosure.regulations", None),
+                                         *(note("blank", review + "administrative_review." + c, "")
+                                           for c in ("upheld", "corrected", "other_result", "pending", "total")),
+                                         note("missing", review + "litigation_direct", None),
+                                         note("missing", review + "litigation_after_review", None),
+                                         note("blank", T3 + "granted.total", ""),
+                                         note("missing", T3 + "partially_granted", None),
+                                         note("missing", "", None)]}
+    for n in not_found["extraction"]["notes"]:
+        if n["note_raw"] is None:
+            del n["note_raw"]
+    case("v2021-read-not-found", rule_group(by_id["READ-NOT-FOUND"]),
+         "READ-NOT-FOUND from extraction notes: the 平潭 2023 tables as an extractor reads them from a source where "
+         "it found no 表二 规章 row and, of 表四, only the 行政复议 row, printed blank (a row printed blank is absent, "
+         "so the whole table is); 表三 （一）予以公开 × 总计 is printed blank. A missing note on a row that is there "
+         "(部分公开, filled in since) and one on the report (path \"\") change nothing. One READ-NOT-FOUND warning per "
+         "row not found, no T2-BLANK for 规章 and no T4-BLANK for the table (opened into its rows); T4-BLANK for the "
+         "行政复议 row and T3-BLANK for the cell, both printed blank.", "examples/valid/AnnualReport-pingtan-2023.yaml",
+         {"breaks": ["READ-NOT-FOUND", "T3-BLANK", "T4-BLANK"], "changes": None},
+         [{"rule": "T4-BLANK", "path": review + "administrative_review", "reported": None, "expected": None},
+          {"rule": "T3-BLANK", "path": T3 + "granted.total", "reported": None, "expected": None},
+          {"rule": "READ-NOT-FOUND", "path": "proactive_disclosure.regulations", "reported": None, "expected": None},
+          {"rule": "READ-NOT-FOUND", "path": review + "litigation_direct", "reported": None, "expected": None},
+          {"rule": "READ-NOT-FOUND", "path": review + "litigation_after_review", "reported": None,
+           "expected": None}],
+         reports=[not_found])
     # docs/rule-language.md (Evaluation, 2): a 2021 report whose 表二 is printed in the 2019 form (the extractor
     # reads the version from 表三): FORMAT-VERSION-TABLES at the 2019 table, no T2-BLANK for the 2021 one
     mixed = copy.deepcopy(base_pingtan)

@@ -20,6 +20,11 @@ Rules come from ``generated/gaischema.model.json`` (compiled from the schema's c
 ``reading_ambiguous``
     A row the extractor left blank because more than one reading of its printed digits satisfies the rules (an
     ``ambiguous`` extraction note): one finding for the row, not the ``complete`` findings of its cells.
+``reading_not_found``
+    A row the extractor did not find in the source (a ``missing`` extraction note): one finding for the row, not
+    the ``complete`` findings of its cells. The organ did not leave it blank; the reading did not find it. A table
+    blank as a whole because none of its rows was read is split into its rows: the rows not found are this
+    rule's, the others (printed blank) stay ``complete`` findings.
 ``tables_present``
     The report holds its tables: when none of the tables named in ``scope`` is present (a report published
     without its tables), one finding for the report, and the ``complete`` rules do not report those tables.
@@ -63,6 +68,7 @@ from gaischema.narrative import (
 SEVERITIES = ("error", "warning")
 NO_CONSISTENT_READING = "no_consistent_reading"  # the extraction note kind the validator reports as its rule's error
 AMBIGUOUS = "ambiguous"  # the extraction note kind of a row several readings fit: a reading_ambiguous finding
+NOT_FOUND = "missing"  # the extraction note kind of a row the reader did not find: a reading_not_found finding
 
 
 class RuleSyntaxError(ValueError):
@@ -351,7 +357,7 @@ def compile_rule(rule: dict, model: dict) -> list[CheckSpec]:
     """Check a rule and expand a ``check`` rule into its concrete checks (raises RuleSyntaxError)."""
     kind = rule.get("kind")
     if kind not in {"check", "cross_report", "complete", "version_structure", "tables_present", "reading_ambiguous",
-                    "jsonschema",
+                    "reading_not_found", "jsonschema",
                     "near_duplicate", "copies", "roster", *TEXT_KINDS}:
         raise RuleSyntaxError(f"unknown kind {kind!r}")
     if rule.get("severity") not in SEVERITIES:
@@ -594,6 +600,16 @@ def _gen_complete(model: dict, version: str, rules: list[dict], lines: list[str]
     return blanks
 
 
+def _children(blanks: list[tuple]) -> list[list[int]]:
+    """For each node of ``_gen_complete``'s list, the indices of the nodes one level below it."""
+    index = {path: k for k, (_, path) in enumerate(blanks)}
+    out: list[list[int]] = [[] for _ in blanks]
+    for k, (_, path) in enumerate(blanks):
+        if len(path) > 1 and path[:-1] in index:
+            out[index[path[:-1]]].append(k)
+    return out
+
+
 def _other_version_slots(model: dict, version: str) -> list[tuple[tuple[str, ...], str]]:
     """(parent path, slot) of every slot of another version whose parent exists in this version."""
     out = []
@@ -691,6 +707,7 @@ class _Version:
     blanks: list[tuple]
     other_slots: list[tuple[tuple[str, ...], str]]
     source: str
+    children: list[list[int]]  # per blank index: the indices of its parts (a table's rows, a row's cells)
 
 
 # ----------------------------------------------------------------------------------------------- evaluation
@@ -723,6 +740,7 @@ class Engine:
                     self.jsonschema[kw] = rule
         self._structure_rules = by_kind.get("version_structure", [])
         self._ambiguous_rules = by_kind.get("reading_ambiguous", [])
+        self._not_found_rules = by_kind.get("reading_not_found", [])
         # per version: the tables of a complete rule's scope that belong to the other version, by the table of this
         # version they stand for (表二 of 2019 for 表二 of 2021): present, they are the FORMAT-VERSION-TABLES finding
         root_slots = self.classes[model["root"]]["slots"]
@@ -746,13 +764,14 @@ class Engine:
             _gen_checks(specs, lines)
             lines.append("    return None")
             self.versions[version] = _Version(_exec(lines, namespace_base, version), specs, blanks,
-                                              _other_version_slots(model, version), "\n".join(lines))
+                                              _other_version_slots(model, version), "\n".join(lines),
+                                              _children(blanks))
             cross = [s for s in all_specs if s.version == version and s.rule["kind"] == "cross_report"]
             lines = ["def run(r, emit, blank):"]
             _gen_checks(cross, lines)
             lines.append("    return None")
             self.cross[version] = _Version(_exec(lines, namespace_base, version + " cross-report"), cross, [], [],
-                                           "\n".join(lines))
+                                           "\n".join(lines), [])
         self.text: dict[str, TextRules] = {}
         for version in model["versions"]:
             rules = [compile_text_rule(r, model, version, k) for k, r in enumerate(model["rules"])
@@ -822,9 +841,16 @@ class Engine:
         v.run(instance, lambda k, left, right: hits.append((k, left, right)), blanks.append)
         unread = self._unread(instance, version)
         ambiguous = self._ambiguous(instance)
+        not_found = self._not_found(instance)
         read_blank: set[int] = set()  # the ambiguous notes whose row has a blank: one finding each, not the blanks
+        found_blank: set[int] = set()  # the same for the missing notes (rows the reader did not find)
+        # the rows the reading names (no reading fits, several fit, not found): a table or row blank as a whole
+        # above one of them is opened, its parts placed one by one (docs/rule-language.md, Evaluation 2)
+        reader_rows = [row for _, row, _ in unread] + [row for row, _, _ in ambiguous] + not_found
         others = self._other_tables[version]
-        for k in blanks:
+        stack = blanks[::-1]  # the highest blanks in order; an opened node's parts go before its next sibling
+        while stack:
+            k = stack.pop()
             rule, path = v.blanks[k]
             if path in silenced or (unread and _under(path, unread)):
                 continue
@@ -833,6 +859,13 @@ class Engine:
             hit = [i for i, (row, _, _) in enumerate(ambiguous) if path[:len(row)] == row] if ambiguous else None
             if hit:
                 read_blank.update(hit)
+                continue
+            hit = [i for i, row in enumerate(not_found) if path[:len(row)] == row] if not_found else None
+            if hit:
+                found_blank.update(hit)
+                continue
+            if reader_rows and any(len(row) > len(path) and row[:len(path)] == path for row in reader_rows):
+                stack.extend(reversed(v.children[k]))  # blank above a row the reading names: its parts, each
                 continue
             findings.append(self._finding(rule, path, version))
         for k, left, right in hits:
@@ -855,6 +888,12 @@ class Engine:
                     f"{n} readings of the printed digits {raw} satisfy the rules (extraction note ambiguous)") if n else (
                     f"印刷的连写数字“{raw}”有不止一种读法（抽取说明 ambiguous）",
                     f"the printed digits {raw} have more than one reading (extraction note ambiguous)")))
+        for i in sorted(found_blank):
+            row = not_found[i]
+            cell = self.labels.cell(row, version)
+            for rule in self._not_found_rules:
+                findings.append(make_finding(rule, row, cell, None, None, (
+                    f"未找到“{cell[0]}”（抽取说明 missing）", f"not found: {cell[1]} (extraction note missing)")))
         for hit in check_text(instance, self.text[version], self._text_identities[version], self._text_cells[version]):
             rule = self.model["rules"][hit.rule.key]
             if len(hit.cells) > 1:
@@ -905,6 +944,18 @@ class Engine:
                 n = n if isinstance(n, int) and not isinstance(n, bool) and n >= 2 else None
                 out.append((tuple(path.split(".")), raw, n))
         return out
+
+    def _not_found(self, instance: dict) -> list[tuple[str, ...]]:
+        """The rows of the extractor's ``missing`` notes: rows the reader did not find in the source, left blank by
+        the reading, not by the organ (docs/rule-language.md, "Rows the reading did not find"). The path ``""`` (a
+        report published without its tables) is the ``tables_present`` rule's, not a row."""
+        extraction = instance.get("extraction")
+        notes = extraction.get("notes") if isinstance(extraction, dict) else None
+        if not self._not_found_rules or not isinstance(notes, list):
+            return []
+        return [tuple(note["note_path"].split(".")) for note in notes
+                if isinstance(note, dict) and note.get("note_kind") == NOT_FOUND
+                and isinstance(note.get("note_path"), str) and note["note_path"]]
 
     def cross_check(self, this: dict, prev: dict) -> list[Finding]:
         """The cross-report findings of a report against the same organ's report of the previous year."""
@@ -998,6 +1049,7 @@ class Engine:
                                       for r in self._structure_rules for parent, name in v.other_slots],
                 "tables_present": [{"rule": r["id"], "tables": tables} for r, tables in self._tables_rules[version]],
                 "reading_ambiguous": [{"rule": r["id"]} for r in self._ambiguous_rules],
+                "reading_not_found": [{"rule": r["id"]} for r in self._not_found_rules],
                 "identities": [{"rule": i.rule, "terms": [[p, k] for p, k in i.terms], "constant": i.constant}
                                for i in self.identities(version)],
                 "narrative": [_text_json(self.model["rules"][t.key], t) for t in self.text[version]],
