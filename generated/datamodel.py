@@ -1726,7 +1726,7 @@ class ExtractionNoteKindEnum(EnumDefinitionImpl):
     low_confidence = PermissibleValue(
         text="low_confidence",
         title="识别不可靠",
-        description="""OCR found ink in the cell but read it below the confidence bound, or read no number; the cell stays blank (note_raw holds what was read, note_confidence its confidence), unless the identities the schema declares allow exactly one value, which is then taken with an inferred note.""",
+        description="""OCR found ink in the cell but read it below the confidence bound, or read no number; the cell stays blank (note_raw holds what was read, note_confidence its confidence), unless the identities the schema declares allow exactly one value, which is then taken with an inferred note. The validator reports the blank cell once as READ-UNRELIABLE (a limit of the reading), not as left blank by the organ.""",
         meaning=GAISCHEMA["note/low_confidence"])
     remark = PermissibleValue(
         text="remark",

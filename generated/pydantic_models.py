@@ -560,7 +560,7 @@ class ExtractionNoteKindEnum(str, Enum):
     """
     识别不可靠 = "low_confidence"
     """
-    OCR found ink in the cell but read it below the confidence bound, or read no number; the cell stays blank (note_raw holds what was read, note_confidence its confidence), unless the identities the schema declares allow exactly one value, which is then taken with an inferred note.
+    OCR found ink in the cell but read it below the confidence bound, or read no number; the cell stays blank (note_raw holds what was read, note_confidence its confidence), unless the identities the schema declares allow exactly one value, which is then taken with an inferred note. The validator reports the blank cell once as READ-UNRELIABLE (a limit of the reading), not as left blank by the organ.
     """
     含附注 = "remark"
     """
@@ -706,6 +706,35 @@ class AnnualReport(ConfiguredBaseModel):
                                    'blank is still a blank-cell error. A person finds '
                                    'the row in the source and fills it in.',
                     'title': 'READ-NOT-FOUND'},
+                   {'annotations': {'kind': {'tag': 'kind',
+                                             'value': 'reading_unreliable'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': 'OCR could not read the '
+                                                            'cell reliably and left it '
+                                                            'blank (the organ did '
+                                                            'not); check it in the '
+                                                            'source and fill it in'},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '文字识别未能可靠读取该单元格，留空（并非机关未填报），请对照原文填写'},
+                                    'severity': {'tag': 'severity', 'value': 'warning'},
+                                    'source': {'tag': 'source',
+                                               'value': 'gaischema 抽取说明 '
+                                                        'low_confidence（docs/rule-language.md '
+                                                        '“Cells OCR read '
+                                                        'unreliably”）'}},
+                    'description': 'OCR read a cell of a table below the confidence '
+                                   'bound (a scanned page, a table pasted as a '
+                                   'picture) and the extractor left it blank (an '
+                                   'extraction note of kind low_confidence). One '
+                                   'warning for the cell, with the text OCR read as '
+                                   'the reported value, instead of the blank-cell '
+                                   'error: the organ printed something in the cell; '
+                                   'the reading could not trust it. A row or table '
+                                   'blank as a whole above such a cell is opened into '
+                                   'its parts; a cell of it printed blank is still a '
+                                   'blank-cell error. A person reads the cell in the '
+                                   'source and fills it in.',
+                    'title': 'READ-UNRELIABLE'},
                    {'annotations': {'kind': {'tag': 'kind', 'value': 'tables_present'},
                                     'message_en': {'tag': 'message_en',
                                                    'value': 'The report lacks the '

@@ -525,9 +525,10 @@ export function validate(report) {
   const under = path => unread.some(u => path === u.path || path.startsWith(u.path + "."));
   const ambiguous = ambiguousRows(report, v), readBlank = new Set();
   const notFound = notFoundRows(report, v), foundBlank = new Set();
-  // the rows the reading names: a table or row blank as a whole above one of them is opened, its parts placed
-  // one by one (docs/rule-language.md, Evaluation 2)
-  const readerRows = [...unread, ...ambiguous, ...notFound].map(r => r.path);
+  const unreliable = unreliableCells(report, v), ocrBlank = new Set();
+  // the rows the reading names (and the cells OCR read unreliably): a table or row blank as a whole above one of
+  // them is opened, its parts placed one by one (docs/rule-language.md, Evaluation 2)
+  const readerRows = [...unread, ...ambiguous, ...notFound, ...unreliable].map(r => r.path);
   const opened = new Set();
   for (const c of v.complete) {  // in order: a node's parts follow it
     const parent = at(report, c.parent), leaf = c.path.split(".").pop();
@@ -539,6 +540,8 @@ export function validate(report) {
     if (hit.length) { for (const a of hit) readBlank.add(a); continue; }
     const gone = notFound.filter(a => c.path === a.path || c.path.startsWith(a.path + "."));
     if (gone.length) { for (const a of gone) foundBlank.add(a); continue; }
+    const unsure = unreliable.filter(a => c.path === a.path || c.path.startsWith(a.path + "."));
+    if (unsure.length) { for (const a of unsure) ocrBlank.add(a); continue; }
     if (readerRows.some(p => p.startsWith(c.path + "."))) { opened.add(c.path); continue; }
     raw.push(finding(c.rule, c.path));
   }
@@ -557,6 +560,15 @@ export function validate(report) {
     const [cell, cellEn] = cellLabel(a.path, version);
     noReading.push(dress(finding(r.rule, a.path), version, [
       `未找到“${cell}”（抽取说明 missing）`, `not found: ${cellEn} (extraction note missing)`]));
+  }
+  for (const a of unreliable) if (ocrBlank.has(a)) for (const r of v.reading_unreliable ?? []) {
+    let read = a.raw ? [`文字识别读作“${a.raw}”`, `OCR read ${a.raw}`] : ["文字识别未读出文字", "OCR read nothing"];
+    if (a.confidence !== null) {
+      const c = fixed2(a.confidence);
+      read = [`${read[0]}，置信度 ${c}`, `${read[1]} with confidence ${c}`];
+    }
+    noReading.push(dress(finding(r.rule, a.path, a.raw), version, [
+      `${read[0]}（抽取说明 low_confidence）`, `${read[1]} (extraction note low_confidence)`]));
   }
   const text = [];
   narrative(report, v.narrative, v.identities, text);
@@ -593,6 +605,24 @@ function notFoundRows(report, v) {
   if (!Array.isArray(notes) || !(v.reading_not_found ?? []).length) return [];
   return notes.filter(n => isObj(n) && n.note_kind === "missing" && typeof n.note_path === "string" && n.note_path)
     .map(n => ({path: n.note_path}));
+}
+
+// the extractor's low_confidence notes (docs/rule-language.md, "Cells OCR read unreliably"): a cell OCR read below
+// the confidence bound, left blank by the reading, one reading_unreliable finding instead of its blank
+function unreliableCells(report, v) {
+  const notes = isObj(report.extraction) ? report.extraction.notes : null;
+  if (!Array.isArray(notes) || !(v.reading_unreliable ?? []).length) return [];
+  return notes.filter(n => isObj(n) && n.note_kind === "low_confidence" && typeof n.note_path === "string" && n.note_path)
+    .map(n => ({path: n.note_path, raw: typeof n.note_raw === "string" ? n.note_raw : null,
+      confidence: typeof n.note_confidence === "number" && n.note_confidence >= 0 && n.note_confidence <= 1
+        ? n.note_confidence : null}));
+}
+
+// a number from 0 to 1 with two decimals as Python's f"{x:.2f}" writes it: the exact binary value rounded, a tie
+// (only 0.125, 0.375, 0.625 and 0.875 are exact ties) to the even digit where toFixed takes the larger
+function fixed2(x) {
+  const ties = {0.125: "0.12", 0.375: "0.38", 0.625: "0.62", 0.875: "0.88"};
+  return ties[x] ?? x.toFixed(2);
 }
 
 /** True when the report has no finding of severity error (warnings are allowed). */

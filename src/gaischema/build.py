@@ -512,6 +512,7 @@ KIND_SECTIONS = {
     "tables_present": ["evaluation", "kinds"],
     "reading_ambiguous": ["printed-digits-that-more-than-one-reading-fits", "kinds"],
     "reading_not_found": ["rows-the-reading-did-not-find", "kinds"],
+    "reading_unreliable": ["cells-ocr-read-unreliably", "kinds"],
     "check": ["expressions", "evaluation"],
     "cross_report": ["cross-report-rules"],
     "near_duplicate": ["near-duplicates"],
@@ -992,6 +993,45 @@ def conformance(folder: Path, model: dict | None = None) -> list[Path]:
           {"rule": "READ-NOT-FOUND", "path": review + "litigation_after_review", "reported": None,
            "expected": None}],
          reports=[not_found])
+    # docs/rule-language.md ("Cells OCR read unreliably"): the 平潭 2023 tables as an extractor reads them from a scan
+    # where OCR read 表三 （一）予以公开 × 总计 as "2Z" (confidence 0.60) and 表四 行政复议 × 总计 as nothing
+    # (confidence 0.125), the other cells of that row printed blank (so the row is absent), and 表三 （二）部分公开 ×
+    # 自然人 printed blank. Stated by hand: each cell read unreliably is one READ-UNRELIABLE warning with the text
+    # read as reported (no T3-BLANK, no T4-BLANK for it); the blank row is opened, and its four cells printed blank
+    # stay T4-BLANK, as the cell printed blank stays T3-BLANK. A low_confidence note on a cell that is filled
+    # (部分公开 × 总计, filled in since) gives nothing
+    unsure = copy.deepcopy(base_pingtan)
+    del unsure["applications"]["results"]["granted"]["total"]
+    del unsure["applications"]["results"]["partially_granted"]["natural_person"]
+    del unsure["reviews_and_litigation"]["administrative_review"]
+    unsure["extraction"] = {"source_file": "pingtan-2023-scan.pdf", "source_format": "pdf", "extractor": "gaischema",
+                            "notes": [note("low_confidence", T3 + "granted.total", "2Z", note_confidence=0.6),
+                                      *(note("blank", review + "administrative_review." + c, "")
+                                        for c in ("upheld", "corrected", "other_result", "pending")),
+                                      note("low_confidence", review + "administrative_review.total", None,
+                                           note_confidence=0.125),
+                                      note("blank", T3 + "partially_granted.natural_person", ""),
+                                      note("low_confidence", T3 + "partially_granted.total", "2O",
+                                           note_confidence=0.55)]}
+    for n in unsure["extraction"]["notes"]:
+        if n["note_raw"] is None:
+            del n["note_raw"]
+    case("v2021-read-unreliable", rule_group(by_id["READ-UNRELIABLE"]),
+         "READ-UNRELIABLE from extraction notes: the 平潭 2023 tables as an extractor reads them from a scan where OCR "
+         "read 表三 （一）予以公开 × 总计 as \"2Z\" (confidence 0.60) and 表四 行政复议 × 总计 as nothing (confidence "
+         "0.125), both left blank; the other cells of 行政复议 are printed blank (so the row is absent), and 表三 "
+         "（二）部分公开 × 自然人 is printed blank. A low_confidence note on a cell that is filled (部分公开 × 总计, filled "
+         "in since) changes nothing. One READ-UNRELIABLE warning per cell read unreliably with the text read as "
+         "reported, no T3-BLANK or T4-BLANK for them (the row opened into its cells); T4-BLANK for the four cells of "
+         "行政复议 and T3-BLANK for the cell, printed blank.", "examples/valid/AnnualReport-pingtan-2023.yaml",
+         {"breaks": ["READ-UNRELIABLE", "T3-BLANK", "T4-BLANK"], "changes": None},
+         [{"rule": "T3-BLANK", "path": T3 + "partially_granted.natural_person", "reported": None, "expected": None},
+          *({"rule": "T4-BLANK", "path": review + "administrative_review." + c, "reported": None, "expected": None}
+            for c in ("upheld", "corrected", "other_result", "pending")),
+          {"rule": "READ-UNRELIABLE", "path": T3 + "granted.total", "reported": "2Z", "expected": None},
+          {"rule": "READ-UNRELIABLE", "path": review + "administrative_review.total", "reported": None,
+           "expected": None}],
+         reports=[unsure])
     # docs/rule-language.md (Evaluation, 2): a 2021 report whose 表二 is printed in the 2019 form (the extractor
     # reads the version from 表三): FORMAT-VERSION-TABLES at the 2019 table, no T2-BLANK for the 2021 one
     mixed = copy.deepcopy(base_pingtan)

@@ -168,6 +168,9 @@ def _says(f: dict, rules: dict, version: str | None) -> str:
         return "a table or row of the other format version"
     if kind == "tables_present":
         return "none of the tables of its scope is in the report: one finding for the report, no blank cells"
+    if kind == "reading_unreliable":
+        return (f"the report's extraction note low_confidence names {path}: OCR read the cell unreliably "
+                f"({json.dumps(f.get('reported'), ensure_ascii=False)}), and the cell is blank (not the organ's blank)")
     if kind == "reading_not_found":
         return (f"the report's extraction note missing names {path}: the reader did not find the row in the source, "
                 f"and the row is blank (not the organ's blank)")

@@ -25,6 +25,10 @@ Rules come from ``generated/gaischema.model.json`` (compiled from the schema's c
     the ``complete`` findings of its cells. The organ did not leave it blank; the reading did not find it. A table
     blank as a whole because none of its rows was read is split into its rows: the rows not found are this
     rule's, the others (printed blank) stay ``complete`` findings.
+``reading_unreliable``
+    A cell OCR read below the confidence bound and the extractor left blank (a ``low_confidence`` extraction
+    note): one finding for the cell, with the text OCR read, not the ``complete`` finding of the cell. The organ
+    printed something there; the reading could not trust it.
 ``tables_present``
     The report holds its tables: when none of the tables named in ``scope`` is present (a report published
     without its tables), one finding for the report, and the ``complete`` rules do not report those tables.
@@ -69,6 +73,7 @@ SEVERITIES = ("error", "warning")
 NO_CONSISTENT_READING = "no_consistent_reading"  # the extraction note kind the validator reports as its rule's error
 AMBIGUOUS = "ambiguous"  # the extraction note kind of a row several readings fit: a reading_ambiguous finding
 NOT_FOUND = "missing"  # the extraction note kind of a row the reader did not find: a reading_not_found finding
+UNRELIABLE = "low_confidence"  # the note kind of a cell OCR read unreliably, left blank: a reading_unreliable finding
 
 
 class RuleSyntaxError(ValueError):
@@ -357,7 +362,7 @@ def compile_rule(rule: dict, model: dict) -> list[CheckSpec]:
     """Check a rule and expand a ``check`` rule into its concrete checks (raises RuleSyntaxError)."""
     kind = rule.get("kind")
     if kind not in {"check", "cross_report", "complete", "version_structure", "tables_present", "reading_ambiguous",
-                    "reading_not_found", "jsonschema",
+                    "reading_not_found", "reading_unreliable", "jsonschema",
                     "near_duplicate", "copies", "roster", *TEXT_KINDS}:
         raise RuleSyntaxError(f"unknown kind {kind!r}")
     if rule.get("severity") not in SEVERITIES:
@@ -741,6 +746,7 @@ class Engine:
         self._structure_rules = by_kind.get("version_structure", [])
         self._ambiguous_rules = by_kind.get("reading_ambiguous", [])
         self._not_found_rules = by_kind.get("reading_not_found", [])
+        self._unreliable_rules = by_kind.get("reading_unreliable", [])
         # per version: the tables of a complete rule's scope that belong to the other version, by the table of this
         # version they stand for (表二 of 2019 for 表二 of 2021): present, they are the FORMAT-VERSION-TABLES finding
         root_slots = self.classes[model["root"]]["slots"]
@@ -842,11 +848,14 @@ class Engine:
         unread = self._unread(instance, version)
         ambiguous = self._ambiguous(instance)
         not_found = self._not_found(instance)
+        unreliable = self._unreliable(instance)
         read_blank: set[int] = set()  # the ambiguous notes whose row has a blank: one finding each, not the blanks
         found_blank: set[int] = set()  # the same for the missing notes (rows the reader did not find)
-        # the rows the reading names (no reading fits, several fit, not found): a table or row blank as a whole
-        # above one of them is opened, its parts placed one by one (docs/rule-language.md, Evaluation 2)
-        reader_rows = [row for _, row, _ in unread] + [row for row, _, _ in ambiguous] + not_found
+        ocr_blank: set[int] = set()  # the same for the low_confidence notes (cells OCR read unreliably)
+        # the rows the reading names (no reading fits, several fit, not found, read unreliably): a table or row
+        # blank as a whole above one of them is opened, its parts placed one by one (docs/rule-language.md)
+        reader_rows = [row for _, row, _ in unread] + [row for row, _, _ in ambiguous] + not_found + [
+            cell for cell, _, _ in unreliable]
         others = self._other_tables[version]
         stack = blanks[::-1]  # the highest blanks in order; an opened node's parts go before its next sibling
         while stack:
@@ -863,6 +872,10 @@ class Engine:
             hit = [i for i, row in enumerate(not_found) if path[:len(row)] == row] if not_found else None
             if hit:
                 found_blank.update(hit)
+                continue
+            hit = [i for i, (c, _, _) in enumerate(unreliable) if path[:len(c)] == c] if unreliable else None
+            if hit:
+                ocr_blank.update(hit)
                 continue
             if reader_rows and any(len(row) > len(path) and row[:len(path)] == path for row in reader_rows):
                 stack.extend(reversed(v.children[k]))  # blank above a row the reading names: its parts, each
@@ -894,6 +907,14 @@ class Engine:
             for rule in self._not_found_rules:
                 findings.append(make_finding(rule, row, cell, None, None, (
                     f"未找到“{cell[0]}”（抽取说明 missing）", f"not found: {cell[1]} (extraction note missing)")))
+        for i in sorted(ocr_blank):
+            path, raw, conf = unreliable[i]
+            read = (f"文字识别读作“{raw}”", f"OCR read {raw}") if raw else ("文字识别未读出文字", "OCR read nothing")
+            if conf is not None:
+                read = (f"{read[0]}，置信度 {conf:.2f}", f"{read[1]} with confidence {conf:.2f}")
+            for rule in self._unreliable_rules:
+                findings.append(make_finding(rule, path, self.labels.cell(path, version), raw, None, (
+                    f"{read[0]}（抽取说明 low_confidence）", f"{read[1]} (extraction note low_confidence)")))
         for hit in check_text(instance, self.text[version], self._text_identities[version], self._text_cells[version]):
             rule = self.model["rules"][hit.rule.key]
             if len(hit.cells) > 1:
@@ -956,6 +977,25 @@ class Engine:
         return [tuple(note["note_path"].split(".")) for note in notes
                 if isinstance(note, dict) and note.get("note_kind") == NOT_FOUND
                 and isinstance(note.get("note_path"), str) and note["note_path"]]
+
+    def _unreliable(self, instance: dict) -> list[tuple[tuple[str, ...], str | None, float | None]]:
+        """The extractor's ``low_confidence`` notes: (the cell's path, the text OCR read or None, its confidence
+        when a number from 0 to 1). A cell left blank by the reading, not by the organ (docs/rule-language.md,
+        "Cells OCR read unreliably")."""
+        extraction = instance.get("extraction")
+        notes = extraction.get("notes") if isinstance(extraction, dict) else None
+        if not self._unreliable_rules or not isinstance(notes, list):
+            return []
+        out = []
+        for note in notes:
+            if not isinstance(note, dict) or note.get("note_kind") != UNRELIABLE:
+                continue
+            path, raw, conf = note.get("note_path"), note.get("note_raw"), note.get("note_confidence")
+            if isinstance(path, str) and path:
+                conf = float(conf) if isinstance(conf, (int, float)) and not isinstance(conf, bool) and 0 <= conf <= 1 \
+                    else None
+                out.append((tuple(path.split(".")), raw if isinstance(raw, str) else None, conf))
+        return out
 
     def cross_check(self, this: dict, prev: dict) -> list[Finding]:
         """The cross-report findings of a report against the same organ's report of the previous year."""
@@ -1050,6 +1090,7 @@ class Engine:
                 "tables_present": [{"rule": r["id"], "tables": tables} for r, tables in self._tables_rules[version]],
                 "reading_ambiguous": [{"rule": r["id"]} for r in self._ambiguous_rules],
                 "reading_not_found": [{"rule": r["id"]} for r in self._not_found_rules],
+                "reading_unreliable": [{"rule": r["id"]} for r in self._unreliable_rules],
                 "identities": [{"rule": i.rule, "terms": [[p, k] for p, k in i.terms], "constant": i.constant}
                                for i in self.identities(version)],
                 "narrative": [_text_json(self.model["rules"][t.key], t) for t in self.text[version]],
