@@ -23,6 +23,8 @@ from pathlib import Path
 
 E, C, V = "gaischema.engine", "gaischema.corpus", "gaischema.validate"
 
+_UNSURE = "    findings.append(make_finding(rule, path, self.labels.cell(path, version), "  # READ-UNRELIABLE's
+
 # (id, module, [(old, new)], what the fault is)
 FAULTS = [
     ("digest-threshold-65", E, [("len(obj) > 64", "len(obj) > 65")],
@@ -78,6 +80,11 @@ FAULTS = [
     ("blank-table-not-opened", E, [("                stack.extend(reversed(v.children[k]))",
                                     "                findings.append(self._finding(rule, path, version))")],
      "a table blank as a whole above rows not found reported as one blank (T4-BLANK), not opened into its rows"),
+    ("low-confidence-note-ignored", E, [("        unreliable = self._unreliable(instance)", "        unreliable = []")],
+     "a cell OCR read unreliably (a low_confidence note) reported as the organ's blank (T3-BLANK)"),
+    ("low-confidence-raw-dropped", E, [(f"{_UNSURE}raw, None, (\n                    f\"{{read[0]}}",
+                                        f"{_UNSURE}None, None, (\n                    f\"{{read[0]}}")],
+     "READ-UNRELIABLE without the text OCR read as its reported value"),
 ]
 
 
