@@ -33,6 +33,8 @@ function advice(f) {  // what to do: [Chinese, English]
   const own = todo(f.rule);
   if (own) return own;
   if (f.rule.endsWith("-BLANK")) return ["填写该单元格：没有发生的填 0", "Fill in the cell: 0 when there is none"];
+  // a cell OCR could not read reliably (READ-UNRELIABLE): the source has it, a person reads it there
+  if (f.rule === "READ-UNRELIABLE") return ["对照原文读出该单元格的数字填写（文字识别未能可靠读取，并非机关未填）", "Read the cell in the source and fill in its figure (OCR could not read it reliably, not the organ)"];
   // a row the reading left blank (READ-AMBIGUOUS, READ-NOT-FOUND): the source has it, a person reads it there
   if (f.rule.startsWith("READ-")) return ["对照原文找到该行，填写其数字（由读取留空，并非机关未填）", "Find the row in the source and fill in its figures (the reading left it blank, not the organ)"];
   if (f.rule.startsWith("INPUT-")) return ["换用 gaischema 模板生成的文件，或用 gaischema extract 读取", "Use a file made from gaischema's template, or read it with gaischema extract"];
