@@ -187,7 +187,13 @@ const BUNDLED_SUITE = path.join(path.dirname(path.dirname(fileURLToPath(import.m
 const RESULTS_FORMAT = "gaischema-conformance-results/1";
 
 function caseInputFiles(c, dir) {  // as gaischema.conformance.case_files: reports named 0, 1, …; input under its name
-  if (c.input) { fs.writeFileSync(path.join(dir, c.input.name), c.input.text); return [c.input.name]; }
+  if (c.input) {
+    const name = c.input.name;  // a plain file name, never ../x or /etc/x: a suite folder is someone else's data
+    if (typeof name !== "string" || name === "" || name === "." || name === ".." || path.basename(name) !== name || /[\\/]/.test(name))
+      throw new Error(`the case's input name is not a plain file name: ${JSON.stringify(name)}`);
+    fs.writeFileSync(path.join(dir, name), c.input.text);
+    return [name];
+  }
   return c.reports.map((r, i) => { fs.writeFileSync(path.join(dir, String(i)), JSON.stringify(r)); return String(i); });
 }
 function parseOutput(text, names) {  // as gaischema.conformance.parse_output

@@ -679,7 +679,7 @@ def _roster(path: str | None):
     try:
         return organs.load_roster(path)
     except loading.InputError as e:
-        _refuse(f"{out.shown_name(path)}: {e}")
+        _refuse(f"{e.rule} {out.shown_name(path)}: {e}")
 
 
 @cli.command(name="organs", epilog="""\b

@@ -28,6 +28,11 @@ from typing import Any
 
 import yaml
 
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: corrections files are not locked there
+    fcntl = None
+
 from gaischema import loading
 from gaischema import output as out
 from gaischema.model import Model, get, put
@@ -250,9 +255,7 @@ def _record(report_file: str, entry_for, replace, force: bool = True) -> tuple[s
 def _locked(folder: str):
     """An advisory lock on the folder (flock on its descriptor: nothing is created beside the reports), held
     while the corrections file is read and written again; a no-op where there is no flock."""
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - Windows
+    if fcntl is None:  # pragma: no cover - Windows
         yield
         return
     try:
