@@ -224,18 +224,25 @@ def _draft(tmp_path, body: str) -> Path:
     return p
 
 
-@pytest.mark.parametrize("shape", ["one-cell", "nested"])
-def test_200_bookmarks_over_a_big_cell_are_read_in_linear_time(tmp_path, shape):
+def _draft_body(shape: str) -> str:
     from gaischema import cellmap
 
     marks = list(cellmap.bookmarks("v2021"))
     if shape == "one-cell":  # every bookmark in one table cell that holds 450,000 elements
         bms = "".join(f'<w:bookmarkStart w:id="{i}" w:name="{n}"/>' for i, n in enumerate(marks))
-        body = f"<w:tbl><w:tr><w:tc><w:p>{bms}{'<w:r/>' * 450_000}<w:r><w:t>5</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
-    else:  # each in a cell of its own, nested 200 deep around 400,000 elements
-        body = "".join(f'<w:tbl><w:tr><w:tc><w:p><w:bookmarkStart w:id="{i}" w:name="{n}"/></w:p>'
+        return f"<w:tbl><w:tr><w:tc><w:p>{bms}{'<w:r/>' * 450_000}<w:r><w:t>5</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+    if shape == "nested":  # each in a cell of its own, nested 200 deep around 400,000 elements
+        return "".join(f'<w:tbl><w:tr><w:tc><w:p><w:bookmarkStart w:id="{i}" w:name="{n}"/></w:p>'
                        for i, n in enumerate(marks)) + "<w:p>" + "<w:r/>" * 400_000 + "</w:p>" \
             + "</w:tc></w:tr></w:tbl>" * len(marks)
+    # deep: one bookmark under 60,000 nested tables
+    return "<w:tbl><w:tr><w:tc>" * 60_000 + f'<w:p><w:bookmarkStart w:id="1" w:name="{marks[0]}"/></w:p>' \
+        + "</w:tc></w:tr></w:tbl>" * 60_000
+
+
+@pytest.mark.parametrize("shape", ["one-cell", "nested"])
+def test_200_bookmarks_over_a_big_cell_are_read_in_linear_time(tmp_path, shape):
+    body = _draft_body(shape)
     proc = bounded("validate", str(_draft(tmp_path, body)), "--format", "json", seconds=20, codes=(1,))
     rules = {f["rule"] for f in json.loads(proc.stdout)[0]["findings"]}
     assert "INPUT-TOO-COMPLEX" not in rules and "CELL-TEXT" in rules, rules
@@ -323,3 +330,27 @@ def test_js_a_suite_case_naming_a_path_writes_nothing_outside_its_folder(js, one
         proc = js("conformance", str(suite), "--command", "true")
         assert proc.returncode == 1 and b"ERRORED" in proc.stderr, proc.stderr[-2000:]
         assert victim.read_text(encoding="utf-8") == "mine"
+
+
+@pytest.mark.parametrize("shape", ["one-cell", "nested", "deep"])
+def test_js_a_draft_of_a_big_or_deep_cell_is_read_within_the_bounds(js, tmp_path, shape):
+    p = _draft(tmp_path, _draft_body(shape))
+    t = time.monotonic()
+    proc = js("validate", str(p), "--format", "json")
+    out = proc.stdout.decode() + proc.stderr.decode()
+    assert proc.returncode in (1, 2) and "internal error" not in out and time.monotonic() - t < SECONDS, out[-2000:]
+
+
+# ------------------------------------------------------------------------------------------------ scale
+def test_a_corrections_file_of_10000_entries_over_100000_reports_is_matched_in_linear_time():
+    from gaischema import corrections as corr
+
+    sha = "0" * 64
+    book = corr.Book("corrections.yaml",
+                     [corr.Entry(f"f{i}.pdf", sha, CELL, "r") for i in range(5000)],
+                     [corr.Entry(f"f{i}.pdf", sha, CELL, "r", state="confirmed") for i in range(5000)])
+    t = time.monotonic()
+    found = [corr.for_file(book, f"/reports/f{i}.pdf", sha) for i in range(100_000)]
+    assert time.monotonic() - t < 5  # was 1.2 s per 2,000 reports: a minute for 100,000
+    assert [len(x) for x in found[4999]] == [1, 1, 0] and found[5000] == ([], [], [])
+    assert corr.for_file(book, "/elsewhere/f7.pdf", "1" * 64) == ([], [], [book.corrections[7], book.reviews[7]])
