@@ -354,3 +354,11 @@ def test_a_corrections_file_of_10000_entries_over_100000_reports_is_matched_in_l
     assert time.monotonic() - t < 5  # was 1.2 s per 2,000 reports: a minute for 100,000
     assert [len(x) for x in found[4999]] == [1, 1, 0] and found[5000] == ([], [], [])
     assert corr.for_file(book, "/elsewhere/f7.pdf", "1" * 64) == ([], [], [book.corrections[7], book.reviews[7]])
+
+
+@pytest.mark.parametrize("command", ["yes", "sh -c 'sleep 60 & echo []'"])
+def test_js_a_command_that_prints_without_end_or_leaves_a_child_is_stopped(js, one_case_suite, command):
+    t = time.monotonic()
+    proc = js("conformance", str(one_case_suite[0]), "--command", command, "--report", "-", timeout=90)
+    results = json.loads(proc.stdout)["results"]
+    assert len(results) == 1 and time.monotonic() - t < SECONDS, (results, time.monotonic() - t)

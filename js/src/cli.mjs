@@ -218,12 +218,22 @@ function parseOutput(text, names) {  // as gaischema.conformance.parse_output
   }
   return found;
 }
+// The implementation's command in a process group of its own, ended with it: a child it leaves behind holding
+// its output open (sh -c 'sleep 1000 & …') would keep spawnSync waiting for the end of the output until the
+// timeout, and live on. On spawnSync's timeout (SIGTERM to this runner) the group is ended too.
+const GROUP_RUNNER = `const {spawn} = require("node:child_process");
+const [cmd, ...args] = process.argv.slice(1);
+const c = spawn(cmd, args, {stdio: "inherit", detached: true});
+const end = () => { try { process.kill(-c.pid, "SIGKILL"); } catch {} };
+c.on("error", e => { process.stderr.write(String(e.message)); process.exit(127); });
+c.on("exit", code => { end(); process.exit(code ?? 128); });
+process.on("SIGTERM", () => { end(); process.exit(143); });`;
 function runCommandOn(argv, c, timeoutMs) {  // an implementation's findings of a case, by its command
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gaischema-case-"));
   try {
     const names = caseInputFiles(c, dir);
-    const proc = spawnSync(argv[0], [...argv.slice(1), ...names], {cwd: dir, encoding: "utf8", timeout: timeoutMs,
-                                                                    maxBuffer: 64 * 1024 * 1024});
+    const proc = spawnSync(process.execPath, ["-e", GROUP_RUNNER, "--", ...argv, ...names],
+                           {cwd: dir, encoding: "utf8", timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024});
     if (proc.error) throw proc.error;
     if (![0, 1, 2].includes(proc.status)) throw new Error(`exit code ${proc.status}: ${(proc.stderr || "").slice(-500)}`);
     return parseOutput(proc.stdout, names);
