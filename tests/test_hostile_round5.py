@@ -56,7 +56,7 @@ def report_dir(tmp_path):
     return tmp_path
 
 
-@pytest.mark.parametrize("value", ["²", "٣", "9" * 5000, str(2**53), "1e3", "0x10"])
+@pytest.mark.parametrize("value", ["²", "٣", "9" * 5000, str(2**53)])
 def test_a_value_that_is_no_count_is_one_line_and_nothing_is_written(report_dir, value):
     proc = bounded("correct", "r.txt", CELL, value, "--reason", "x", cwd=report_dir, codes=(2,))
     assert "VALUE" in proc.stderr.decode() and not (report_dir / "corrections.yaml").exists()
@@ -116,7 +116,10 @@ def test_a_broken_corrections_file_is_one_line_that_names_it(report_dir, kind):
             "huge-value": f"corrections: [{entry % ('9' * 4000)}]".encode(),
             "beyond-2^53": f"corrections: [{entry % (2**53)}]".encode(),
         }[kind])
-    for args in (("extract", "r.txt", "-o", "out.yaml"), ("report", "r.txt", "-o", "p.html", "--no-cache")):
+    commands = [("extract", "r.txt", "-o", "out.yaml")]
+    if kind in ("folder", "nan"):  # report reads it through the same loader: two kinds are enough there
+        commands.append(("report", "r.txt", "-o", "p.html", "--no-cache"))
+    for args in commands:
         err = _one_line(bounded(*args, cwd=report_dir, codes=(2,)))
         assert "corrections.yaml" in err.splitlines()[-1] and not (report_dir / args[3]).exists(), err[-2000:]
 
