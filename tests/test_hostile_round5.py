@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import EXAMPLES, FIXTURES, ROOT
+from conftest import FIXTURES, ROOT
 from test_hostile_round4 import BEILUN, TEXT, _one_line, js  # noqa: F401 - js: the npm package, a fixture
 
 PDF = FIXTURES / "pdf" / "pingtan-2023-office.pdf"
