@@ -187,7 +187,13 @@ const BUNDLED_SUITE = path.join(path.dirname(path.dirname(fileURLToPath(import.m
 const RESULTS_FORMAT = "gaischema-conformance-results/1";
 
 function caseInputFiles(c, dir) {  // as gaischema.conformance.case_files: reports named 0, 1, …; input under its name
-  if (c.input) { fs.writeFileSync(path.join(dir, c.input.name), c.input.text); return [c.input.name]; }
+  if (c.input) {
+    const name = c.input.name;  // a plain file name, never ../x or /etc/x: a suite folder is someone else's data
+    if (typeof name !== "string" || name === "" || name === "." || name === ".." || path.basename(name) !== name || /[\\/]/.test(name))
+      throw new Error(`the case's input name is not a plain file name: ${JSON.stringify(name)}`);
+    fs.writeFileSync(path.join(dir, name), c.input.text);
+    return [name];
+  }
   return c.reports.map((r, i) => { fs.writeFileSync(path.join(dir, String(i)), JSON.stringify(r)); return String(i); });
 }
 function parseOutput(text, names) {  // as gaischema.conformance.parse_output
@@ -212,12 +218,22 @@ function parseOutput(text, names) {  // as gaischema.conformance.parse_output
   }
   return found;
 }
+// The implementation's command in a process group of its own, ended with it: a child it leaves behind holding
+// its output open (sh -c 'sleep 1000 & …') would keep spawnSync waiting for the end of the output until the
+// timeout, and live on. On spawnSync's timeout (SIGTERM to this runner) the group is ended too.
+const GROUP_RUNNER = `const {spawn} = require("node:child_process");
+const [cmd, ...args] = process.argv.slice(1);
+const c = spawn(cmd, args, {stdio: "inherit", detached: true});
+const end = () => { try { process.kill(-c.pid, "SIGKILL"); } catch {} };
+c.on("error", e => { process.stderr.write(String(e.message)); process.exit(127); });
+c.on("exit", code => { end(); process.exit(code ?? 128); });
+process.on("SIGTERM", () => { end(); process.exit(143); });`;
 function runCommandOn(argv, c, timeoutMs) {  // an implementation's findings of a case, by its command
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gaischema-case-"));
   try {
     const names = caseInputFiles(c, dir);
-    const proc = spawnSync(argv[0], [...argv.slice(1), ...names], {cwd: dir, encoding: "utf8", timeout: timeoutMs,
-                                                                    maxBuffer: 64 * 1024 * 1024});
+    const proc = spawnSync(process.execPath, ["-e", GROUP_RUNNER, "--", ...argv, ...names],
+                           {cwd: dir, encoding: "utf8", timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024});
     if (proc.error) throw proc.error;
     if (![0, 1, 2].includes(proc.status)) throw new Error(`exit code ${proc.status}: ${(proc.stderr || "").slice(-500)}`);
     return parseOutput(proc.stdout, names);

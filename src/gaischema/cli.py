@@ -679,7 +679,7 @@ def _roster(path: str | None):
     try:
         return organs.load_roster(path)
     except loading.InputError as e:
-        _refuse(f"{out.shown_name(path)}: {e}")
+        _refuse(f"{e.rule} {out.shown_name(path)}: {e}")
 
 
 @cli.command(name="organs", epilog="""\b
@@ -854,12 +854,10 @@ def correct(file: str, path: str, value: str, reason: str, who: str) -> None:
     the file's SHA-256). Every later extract and report applies it, with a corrected note carrying the value
     read and the reason; once the file changes, the correction is reported as stale and not applied.
     VALUE: a count (0 or more), or blank. Exit 0: recorded; 2: no such file, not a cell, a bad value."""
-    if value.strip().lower() in ("blank", "null", "none", "-"):
-        number = None
-    elif value.strip().isdigit():
-        number = int(value.strip())
-    else:
-        raise click.UsageError(f"VALUE 应为非负整数或 blank / VALUE is a count (0 or more) or blank: {value!r}")
+    try:
+        number = corr.parse_value(value)
+    except loading.InputError as e:
+        raise click.UsageError(str(e)) from None
     target, entry = corr.record_correction(file, path, number, reason, who or os.environ.get("USER", ""))
     click.echo(out.printable(f"{target}: {entry.file} {path} = {'blank' if number is None else number}"), err=True)
 

@@ -17,14 +17,20 @@ expected, quote and other.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import shlex
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 from collections import Counter
 from pathlib import Path
 
+from gaischema import output as out
 from gaischema.corpus import cross_check, validate_source
 from gaischema.resources import generated_dir
 from gaischema.validate import validate
@@ -254,8 +260,11 @@ def case_files(case: dict, folder: Path) -> list[str]:
     index (``0``, ``1``, …: the name is what a cross-report finding's ``expected`` names), or an input case's source
     text under its own name (its suffix decides YAML or JSON)."""
     if "input" in case:
-        (folder / case["input"]["name"]).write_bytes(case["input"]["text"].encode("utf-8"))
-        return [case["input"]["name"]]
+        name = case["input"]["name"]
+        if not isinstance(name, str) or name in ("", ".", "..") or Path(name).name != name or "\\" in name:
+            raise ValueError(f"the case's input name is not a plain file name: {name!r}")  # never ../x or /etc/x
+        (folder / name).write_bytes(case["input"]["text"].encode("utf-8"))
+        return [name]
     names = []
     for i, report in enumerate(case["reports"]):
         (folder / str(i)).write_text(json.dumps(report, ensure_ascii=False), encoding="utf-8")
@@ -304,10 +313,54 @@ def run_command(command: list[str], case: dict, timeout: float = 60) -> list[dic
     Exit codes 0, 1 and 2 (valid, invalid, unreadable input) are results; anything else is an error."""
     with tempfile.TemporaryDirectory(prefix="gaischema-case-") as tmp:
         names = case_files(case, Path(tmp))
-        proc = subprocess.run([*command, *names], cwd=tmp, capture_output=True, timeout=timeout, check=False)
-    if proc.returncode not in (0, 1, 2):
-        raise RuntimeError(f"exit code {proc.returncode}: {proc.stderr.decode('utf-8', 'replace')[-500:]}")
-    return parse_output(proc.stdout.decode("utf-8"), names)
+        code, stdout, stderr = _run_bounded([*command, *names], tmp, timeout)
+    if code not in (0, 1, 2):
+        raise RuntimeError(f"exit code {code}: {stderr.decode('utf-8', 'replace')[-500:]}")
+    return parse_output(stdout.decode("utf-8"), names)
+
+
+MAX_OUTPUT = 64 * 1024 * 1024  # bytes of a case's output kept (the JS runner's maxBuffer): a case's findings are KBs
+
+
+def _run_bounded(argv: list[str], cwd: str, timeout: float) -> tuple[int, bytes, bytes]:
+    """Run an implementation's command within ``timeout`` seconds and MAX_OUTPUT bytes of output: in a session
+    of its own, so that on either limit the whole group is ended — a child it left behind holding the output
+    open (``sh -c 'sleep 1000 & …'``) cannot keep the runner waiting, nor a command that prints without end
+    (``yes``) fill its memory. Raises TimeoutError, or RuntimeError for output beyond the limit."""
+    proc = subprocess.Popen(argv, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, start_new_session=True)
+    got: dict[str, list[bytes]] = {"out": [], "err": []}
+    over = threading.Event()
+
+    def drain(stream, key: str) -> None:
+        size = 0
+        for chunk in iter(lambda: stream.read1(1 << 16), b""):
+            size += len(chunk)
+            if size > MAX_OUTPUT:
+                over.set()
+                break
+            got[key].append(chunk)
+
+    readers = [threading.Thread(target=drain, args=(proc.stdout, "out"), daemon=True),
+               threading.Thread(target=drain, args=(proc.stderr, "err"), daemon=True)]
+    for t in readers:
+        t.start()
+    deadline = time.monotonic() + max(timeout, 0)
+    while proc.poll() is None and not over.is_set() and time.monotonic() < deadline:
+        over.wait(0.05)
+    code = proc.poll()
+    with contextlib.suppress(OSError):
+        os.killpg(proc.pid, signal.SIGKILL)  # the group: whatever the command left behind goes with it
+    proc.wait()
+    for t in readers:
+        t.join(5)
+    for stream in (proc.stdout, proc.stderr):
+        stream.close()
+    if over.is_set():
+        raise RuntimeError(f"the output is over {MAX_OUTPUT // (1024 * 1024)} MiB; stopped")
+    if code is None:
+        raise TimeoutError(f"no result within {timeout:g} s; stopped")
+    return code, b"".join(got["out"]), b"".join(got["err"])
 
 
 def difference(found: list[dict], case: dict, leave_out: frozenset[str] | set[str] = frozenset()) -> dict:
@@ -364,14 +417,34 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--report", type=Path, help="write the results report (JSON) to this file ('-': stdout)")
     parser.add_argument("--timeout", type=float, default=60, help="seconds a case may take (default 60)")
     args = parser.parse_args(argv)
-    report = results_report(shlex.split(args.command) if args.command else None, args.suite, args.skip_optional,
-                            args.timeout)
+    command = None
+    if args.command is not None:
+        try:
+            command = shlex.split(args.command)
+        except ValueError as e:  # an unclosed quote
+            parser.error(f"--command: {e}")
+        if not command:  # an empty variable: never this installation's result under another's name
+            parser.error("--command is empty")
+    if not args.timeout > 0:
+        parser.error("--timeout must be a positive number of seconds")
+    if args.suite is not None and not (args.suite / "index.json").is_file():
+        parser.error(f"--suite: no index.json in {args.suite}")
+    if args.report and str(args.report) != "-":
+        try:  # the one guard and writer of every output (links, devices, a missing folder): gaischema.output
+            out.check_target(str(args.report), force=True)
+        except out.OutputError as e:
+            parser.error(f"--report: {e.rule} {e}")  # before the suite runs, not after
+    report = results_report(command, args.suite, args.skip_optional, args.timeout)
     if args.report:
         text = json.dumps(report, ensure_ascii=False, indent=1)
         if str(args.report) == "-":
             print(text)
         else:
-            args.report.write_text(text + "\n", encoding="utf-8")
+            try:
+                out.write(str(args.report), text + "\n", force=True)
+            except out.OutputError as e:
+                print(f"gaischema-conformance: {e.rule} {e}", file=sys.stderr)
+                return 2
     s = report["summary"]
     for r in report["results"]:
         if r["status"] in ("failed", "errored"):

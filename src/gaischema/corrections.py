@@ -18,20 +18,27 @@ the whole file an input error (exit 2), so that no correction is dropped in sile
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: corrections files are not locked there
+    fcntl = None
+
 from gaischema import loading
 from gaischema import output as out
 from gaischema.model import Model, get, put
 
-__all__ = ["CORRECTIONS_FILE", "REVIEW_STATES", "Book", "Entry", "apply", "digest_of", "for_file", "load",
-           "record_correction", "record_review"]
+__all__ = ["CORRECTIONS_FILE", "REVIEW_STATES", "Book", "Entry", "apply", "digest_of", "file_name", "for_file", "load",
+           "parse_value", "record_correction", "record_review", "text"]
 
 CORRECTIONS_FILE = loading.CORRECTIONS_FILE  # beside the published reports
 REVIEW_STATES = ("confirmed", "misread")
@@ -72,6 +79,18 @@ class Book:
     path: str
     corrections: list[Entry] = field(default_factory=list)
     reviews: list[Entry] = field(default_factory=list)
+    _index: tuple = field(default=(None, {}), repr=False, compare=False)
+
+    def entries_of(self, name: str) -> list[Entry]:
+        """The entries made for one file name, in file order: indexed once (a folder of 100,000 reports and a
+        file of 10,000 entries is not a billion comparisons)."""
+        size = (len(self.corrections), len(self.reviews))
+        if self._index[0] != size:
+            by: dict[str, list[Entry]] = {}
+            for e in self.corrections + self.reviews:
+                by.setdefault(e.file, []).append(e)
+            self._index = (size, by)
+        return self._index[1].get(name, [])
 
     def dump(self) -> str:
         data = {"corrections": [e.as_dict() for e in self.corrections],
@@ -94,7 +113,16 @@ def _cell_paths() -> frozenset[str]:
 
 def load(path: str) -> Book:
     """A corrections file; an empty Book where there is none. Raises InputError (INPUT-CORRECTIONS, or the
-    loader's INPUT-* rules) for a file that is not a valid one."""
+    loader's INPUT-* rules) for a file that is not a valid one, its message naming the file (the command was
+    given a report: the line must say that the corrections file beside it is what cannot be read)."""
+    try:
+        return _load(path)
+    except loading.InputError as e:
+        where = out.shown_name(path)
+        raise loading.InputError(e.rule, f"{where}：{e.message}", f"{where}: {e.message_en}") from None
+
+
+def _load(path: str) -> Book:
     if not os.path.lexists(path):
         return Book(path)
     data = loading.parse_document(loading.decode(loading.read_bytes(path)), path)
@@ -125,7 +153,7 @@ def _entry(item: Any, key: str, n: int, cells: frozenset[str]) -> Entry:
     text = {k: str(item.get(k) or "") for k in ("reason", "who", "when", "rule")}
     if key == "corrections":
         value = item.get("value")
-        if not (value is None or (type(value) is int and value >= 0)):
+        if not (value is None or (type(value) is int and 0 <= value <= MAX_COUNT)):
             raise _bad(f"{where} 的值应为非负整数或空", f"{where}: the value is a count (an integer of 0 or more) or null")
         return Entry(item["file"], item["sha256"], item["path"], text["reason"], text["who"], text["when"], value)
     if item.get("state") not in REVIEW_STATES:
@@ -142,11 +170,9 @@ def book_path(report_file: str) -> str:
 def for_file(book: Book, report_file: str, digest: str | None) -> tuple[list[Entry], list[Entry], list[Entry]]:
     """A report file's entries in the book: (corrections that apply, reviews that apply, stale entries —
     made for the same file name when its content was another)."""
-    name = os.path.basename(report_file)
+    name = file_name(report_file)
     apply_c, apply_r, stale = [], [], []
-    for e in book.corrections + book.reviews:
-        if e.file != name:
-            continue
+    for e in book.entries_of(name):
         if digest is None or e.sha256 != digest:
             stale.append(e)
         elif e.state is None:
@@ -154,6 +180,36 @@ def for_file(book: Book, report_file: str, digest: str | None) -> tuple[list[Ent
         else:
             apply_r.append(e)
     return apply_c, apply_r, stale
+
+
+MAX_COUNT = 2**53 - 1  # the schema's maximum_value of a count: every implementation reads it exactly
+_COUNT = re.compile(r"[0-9]{1,16}")
+BLANK_WORDS = ("blank", "null", "none", "-")
+
+
+def parse_value(value: str) -> int | None:
+    """A corrected value as a command line gives it: a count (ASCII digits, at most the schema's maximum) or
+    ``blank`` (None). Raises InputError (INPUT-CORRECTIONS) for anything else — ``²``, ``٣``, 5,000 digits."""
+    v = value.strip()
+    if v.lower() in BLANK_WORDS:
+        return None
+    if _COUNT.fullmatch(v) and int(v) <= MAX_COUNT:
+        return int(v)
+    shown = text(v[:40]) + ("…" if len(v) > 40 else "")
+    raise loading.InputError("INPUT-CORRECTIONS", f"值应为不超过 {MAX_COUNT} 的非负整数或 blank：{shown}",
+                             f"VALUE is a count (0 to {MAX_COUNT}) or blank: {shown}")
+
+
+def file_name(report_file: str) -> str:
+    """A report's name as its entries hold it: the base name, bytes that are not UTF-8 written ``\\xb1``
+    (output.shown_name: a GBK name from a Windows zip) — YAML holds no lone surrogate."""
+    return out.shown_name(os.path.basename(report_file))
+
+
+def text(value: object) -> str:
+    """Text as the file holds it: a lone surrogate (bytes of an argument that are not UTF-8) is U+FFFD, so
+    that no entry makes the file unreadable for every later run."""
+    return str(value).encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
 def apply(instance: dict, corrections: list[Entry] | list[dict]) -> list[str]:
@@ -194,11 +250,35 @@ def _now() -> str:
 def _record(report_file: str, entry_for, replace, force: bool = True) -> tuple[str, Entry]:
     data = loading.read_bytes(report_file)
     target = book_path(report_file)
-    book = load(target)
-    entry = entry_for(os.path.basename(report_file), digest_of(data))
-    replace(book, entry)
-    out.write(target, book.dump(), force)
+    if os.path.islink(target):  # written through a rename: the link would be replaced, the file behind it unchanged
+        raise out.OutputError("OUTPUT-LINK", f"{out.shown_name(target)} 是符号链接，不予改写；请直接编辑它指向的文件",
+                              f"{out.shown_name(target)} is a link; not written (edit the file it points to)")
+    with _locked(os.path.dirname(target)):  # read, change, write: two commands at once both keep their entry
+        book = load(target)
+        entry = entry_for(file_name(report_file), digest_of(data))
+        replace(book, entry)
+        out.write(target, book.dump(), force)
     return target, entry
+
+
+@contextlib.contextmanager
+def _locked(folder: str):
+    """An advisory lock on the folder (flock on its descriptor: nothing is created beside the reports), held
+    while the corrections file is read and written again; a no-op where there is no flock."""
+    if fcntl is None:  # pragma: no cover - Windows
+        yield
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        yield  # the write that follows says what is wrong with the folder
+        return
+    try:
+        with contextlib.suppress(OSError):
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
 
 
 def record_correction(report_file: str, path: str, value: int | None, reason: str, who: str = "") -> tuple[str, Entry]:
@@ -211,7 +291,8 @@ def record_correction(report_file: str, path: str, value: int | None, reason: st
         book.corrections[:] = [e for e in book.corrections
                                if (e.file, e.sha256, e.path) != (entry.file, entry.sha256, entry.path)] + [entry]
 
-    return _record(report_file, lambda name, digest: Entry(name, digest, path, reason, who, _now(), value), replace)
+    return _record(report_file, lambda name, digest: Entry(name, digest, path, text(reason), text(who), _now(), value),
+                   replace)
 
 
 def record_review(report_file: str, path: str, state: str, reason: str, rule: str = "", who: str = "") -> tuple[str, Entry]:
@@ -223,5 +304,5 @@ def record_review(report_file: str, path: str, state: str, reason: str, rule: st
         key = (entry.file, entry.sha256, entry.path, entry.rule)
         book.reviews[:] = [e for e in book.reviews if (e.file, e.sha256, e.path, e.rule) != key] + [entry]
 
-    return _record(report_file, lambda name, digest: Entry(name, digest, path, reason, who, _now(), state=state,
-                                                           rule=rule), replace)
+    return _record(report_file, lambda name, digest: Entry(name, digest, text(path), text(reason), text(who), _now(),
+                                                           state=state, rule=text(rule)), replace)

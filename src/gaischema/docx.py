@@ -18,6 +18,7 @@ import zipfile
 from xml.sax.saxutils import escape
 
 from gaischema import cellmap
+from gaischema.output import xml_text
 from gaischema.model import Model, get
 from gaischema.render import cell_text, grid, layout
 
@@ -86,7 +87,7 @@ def _run(text: str) -> str:
         if i:
             out.append("<w:r><w:br/></w:r>")
         if line:
-            out.append(f'<w:r><w:t xml:space="preserve">{escape(line)}</w:t></w:r>')
+            out.append(f'<w:r><w:t xml:space="preserve">{escape(xml_text(line))}</w:t></w:r>')
     return "".join(out)
 
 

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import os
 import re
 from collections import Counter, defaultdict
@@ -168,21 +169,24 @@ class Roster:
         # a prefix form is an alias only where it names one organ (two districts' 区财政局 name none)
         self.tails = {t: self.by_name[next(iter(names))] for t, names in derived.items() if len(names) == 1}
         self.ambiguous_tails = {t: sorted(names) for t, names in derived.items() if len(names) > 1}
+        self._last: dict[str, OrganRecord] = {}  # each organ's last successor, found once: linear however long
         for r in records:
-            seen, head = set(), r
-            while head.successor_organ:
+            path, seen, head = [], set(), r
+            while head.successor_organ and head.canonical_organ not in self._last:
                 if head.canonical_organ in seen or head.successor_organ not in self.by_name:
                     raise RosterError("INPUT-ROSTER", f"名录中继任机关无效：{head.canonical_organ} → {head.successor_organ}",
                                       f"the roster's successor of {head.canonical_organ} is not an organ of the "
                                       f"roster, or successors loop: {head.successor_organ}")
+                path.append(head.canonical_organ)
                 seen.add(head.canonical_organ)
                 head = self.by_name[head.successor_organ]
+            last = self._last.get(head.canonical_organ, head)
+            for name in path:
+                self._last[name] = last
 
     def chain(self, record: OrganRecord) -> OrganRecord:
         """The organ a record's identity continues in: its last successor (a rename, a merger)."""
-        while record.successor_organ:
-            record = self.by_name[record.successor_organ]
-        return record
+        return self._last.get(record.canonical_organ, record)
 
 
 def _year(value: object, what: str, organ: str) -> int | None:
@@ -235,12 +239,19 @@ def record_from(row: dict) -> OrganRecord:
                        str(row.get("successor_organ") or "").strip() or None)
 
 
+MAX_RECORDS = 20_000  # a province's organs are some thousands; each costs a row per year on the page
+
+
 def load_roster(path: str) -> Roster:
     """A roster from a CSV file (a header row of OrganRecord slots) or a YAML/JSON file (an OrganRoster: a
     mapping with ``organs``, or a list of records). Raises RosterError (an InputError) on what it cannot read."""
     text = loading.decode(loading.read_bytes(path))
     if path.lower().endswith((".csv", ".tsv")):
-        rows = list(csv.DictReader(io.StringIO(text), delimiter="\t" if path.lower().endswith(".tsv") else ","))
+        try:
+            rows = list(itertools.islice(csv.DictReader(io.StringIO(text), delimiter="\t" if path.lower().endswith(
+                ".tsv") else ","), MAX_RECORDS + 1))
+        except csv.Error as e:  # a field over csv's limit (128 KiB), a broken quote
+            raise RosterError("INPUT-ROSTER", f"名录不是可读的 CSV：{e}", f"the roster is no readable CSV: {e}") from None
     else:
         try:
             data = loading.parse(text, path)
@@ -254,6 +265,9 @@ def load_roster(path: str) -> Roster:
                               "a roster is a list of organ records (organs: [...])")
     if not rows:
         raise RosterError("INPUT-ROSTER", "名录为空", "the roster is empty")
+    if len(rows) > MAX_RECORDS:
+        raise RosterError("INPUT-TOO-LARGE", f"名录的机关过多（上限 {MAX_RECORDS} 个）",
+                          f"the roster has too many organs (the limit is {MAX_RECORDS})")
     return Roster([record_from(r) for r in rows], os.path.basename(path))
 
 

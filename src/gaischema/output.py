@@ -227,6 +227,15 @@ _NAME_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _NAME_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(text: str) -> str:
+    """Text for an XML part of a Word file or a workbook: the characters XML 1.0 cannot hold (controls, U+FFFE,
+    U+FFFF, a lone surrogate) as U+FFFD — one of them makes the whole file unreadable to every office suite."""
+    return _NOT_XML.sub("\ufffd", text)
+
+
 def shown_name(path: str) -> str:
     """A file name as results show it (text, JSON, CSV, the extraction's source_file): the name's bytes read as
     UTF-8, bytes that are not UTF-8 (a GBK name from a Windows zip) as ``\\xb1``, control characters (a newline

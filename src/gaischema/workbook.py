@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 
 from gaischema.model import Model, get
+from gaischema.output import xml_text
 from gaischema.cellmap import META_SHEET, SHEETS, placed
 from gaischema.validate import engine
 
@@ -101,10 +102,8 @@ def build(instance: dict | None, version: str) -> bytes:
 
 
 def _clean(value):
-    """Report text without the control characters a workbook cannot hold (shown as U+FFFD)."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", value) if isinstance(value, str) else value
+    """Report text without the characters a workbook cannot hold (controls, U+FFFE: shown as U+FFFD)."""
+    return xml_text(value) if isinstance(value, str) else value
 
 
 def _text(cell) -> None:

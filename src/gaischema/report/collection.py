@@ -180,6 +180,36 @@ def rendering_ok(html: str) -> bool:
     return bool(sep) and _UNSAFE_HEAD.search(head) is None and _UNSAFE.search(body) is None
 
 
+# a row's picture as _evidence names it: the input's path_id, a copy's number, 16 hex digits of the PNG's hash
+_PICTURE_NAME = re.compile(r"[0-9a-f]{20}(?:-[0-9]{1,6})?-[0-9a-f]{16}\.png")
+
+
+def evidence_ok(evidence: object) -> bool:
+    """A record's evidence as :func:`_evidence` makes it: a mapping of finding indices to mappings, each
+    picture named as gaischema names them (never a path: a cached row whose picture is named ``../x`` or
+    ``/etc/x`` would be written there) and its PNG in base64."""
+    if evidence is None:
+        return True
+    if not isinstance(evidence, dict):
+        return False
+    for ev in evidence.values():
+        if not isinstance(ev, dict):
+            return False
+        if ("file" in ev or "png" in ev) and not (
+                isinstance(ev.get("file"), str) and _PICTURE_NAME.fullmatch(ev["file"])
+                and isinstance(ev.get("png"), str) and _base64_ok(ev["png"])):
+            return False
+    return True
+
+
+def _base64_ok(text: str) -> bool:
+    try:
+        base64.b64decode(text, validate=True)
+    except ValueError:  # binascii.Error
+        return False
+    return True
+
+
 def cached_result_ok(value: object) -> bool:
     """A cached row of the right shape, whose records a page can be built from (checked on a throwaway Corpus)
     and whose renderings pass :func:`rendering_ok`: anything else is a miss."""
@@ -195,6 +225,8 @@ def cached_result_ok(value: object) -> bool:
             if not all(r.get(k) is None or isinstance(r[k], dict) for k in ("facts", "notes")):
                 return False
             if r.get("rendering") and not rendering_ok(r["rendering"]):
+                return False
+            if not evidence_ok(r.get("evidence")):
                 return False
             Corpus().add(r, {"seq": [0, 0]})
     except (KeyError, TypeError, ValueError, AttributeError, IndexError, RecursionError):
@@ -288,8 +320,8 @@ def _evidence(path: str, pid: str, extraction: dict, rows: dict, cpu: Counter, f
             from gaischema.extract import render_rows  # late: the extractor is slow to import
 
             pictures = render_rows(loading.read_bytes(path), [(page, box) for _, page, box in crops])
-        except (ImportError, loading.InputError, OSError, ValueError):
-            pictures = [None] * len(crops)
+        except (ImportError, loading.InputError, OSError, ValueError, RuntimeError, MemoryError):
+            pictures = [None] * len(crops)  # PDFium's own errors are RuntimeErrors: the rows' text stands in
         for (i, page, box), pic in zip(crops, pictures):
             cell = cell_of[i]
             if pic is None:
@@ -392,7 +424,12 @@ class _Writer:
         if self.base is None:
             return links
         pid = path_id(path) + (f"-{k}" if k else "")
-        for ev in (record.get("evidence") or {}).values():
+        evidence = record.get("evidence") or {}
+        if not evidence_ok(evidence):  # fresh records are made so; a cached one was checked: never a path here
+            self.errors.append(f"{display_name(path)}: 证据图片名称无效，未写入 / an evidence picture's name is not "
+                               "gaischema's; not written")
+            evidence = {}
+        for ev in evidence.values():
             if "png" in ev and ev["file"] not in self.pictures:
                 folder = os.path.join(self.opts.files_dir, "e")
                 if not os.path.isdir(folder) or os.path.islink(folder):

@@ -109,6 +109,27 @@ def _w_text(el: ET.Element) -> str:
     return "".join(parts).strip()
 
 
+MAX_CELL_ELEMENTS = 5_000  # a template's cell holds a number: some tens of elements
+
+
+def _cell_text(tc: ET.Element) -> str:
+    """A bookmarked cell's text, read from at most MAX_CELL_ELEMENTS elements: each of a template's 200
+    bookmarks may stand in one table cell holding the whole document (or in cells nested 200 deep), and
+    reading it whole for each would be quadratic. A cell that holds more is no number: its text so far and
+    ``…``, which the cell map reads as text (CELL-TEXT), never as a blank or a shorter number."""
+    parts = []
+    for n, node in enumerate(tc.iter()):
+        if n >= MAX_CELL_ELEMENTS:
+            return "".join(parts).strip() + "…"
+        if node.tag == f"{_W}t" and node.text:
+            parts.append(node.text)
+        elif node.tag == f"{_W}tab":
+            parts.append(" ")
+        elif node.tag in (f"{_W}br", f"{_W}cr", f"{_W}p"):
+            parts.append("\n")
+    return "".join(parts).strip()
+
+
 def _docx_table(tbl: ET.Element) -> Table:
     cells: list[Cell] = []
     open_by_col: dict[int, Cell] = {}
@@ -225,7 +246,7 @@ def _draft(root: ET.Element) -> Draft | None:
         elif el.tag == f"{_W}bookmarkStart" and tc is not None:
             path = marks.get(el.get(f"{_W}name") or "")
             if path is not None and path not in cells:  # the first bookmark of a cell's name counts
-                cells[path] = _w_text(tc)
+                cells[path] = _cell_text(tc)
         stack.extend((child, tc) for child in reversed(el))
     order = {p: i for i, p in enumerate(marks.values())}
     cells = dict(sorted(cells.items(), key=lambda kv: order[kv[0]]))

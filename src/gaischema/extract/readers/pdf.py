@@ -600,7 +600,8 @@ def render_rows(data: bytes, wanted: list[tuple[int, list[float]]]) -> list[tupl
     point (less for a page wider than ``ROW_MAX_PX`` would allow). Rendered by PDFium once per report and
     page: the whole page when it gives more than ``BAND_RENDERS`` rows, else only its rows' bands (each once:
     a band costs a fifth of the page). A box outside its page gives None. Returns, for each box, (the PNG,
-    the band shown) or None."""
+    the band shown) or None. A band taller than ``ROW_MAX_PX`` gives None, and a page bigger than
+    ``PAGE_MAX_PIXELS`` is rendered band by band: a page's declared size never sets the memory taken."""
     import pypdfium2 as pdfium  # the pdf extra; Pillow comes with the report extra (matplotlib)
 
     out: list[tuple[bytes, tuple] | None] = [None] * len(wanted)
@@ -623,9 +624,14 @@ def render_rows(data: bytes, wanted: list[tuple[int, list[float]]]) -> list[tupl
                         band = (band[0], band[1], band[2], min(band[3], height))
                         if band[3] > band[1]:
                             bands.setdefault(band, []).append(n)
-                    whole = page.render(scale=scale, grayscale=True).to_pil() if len(bands) > BAND_RENDERS else None
+                    # the whole page only when it is of a page's size: a page 5,000,000 points tall is bands
+                    small = width * height * scale * scale <= PAGE_MAX_PIXELS
+                    whole = page.render(scale=scale, grayscale=True).to_pil() \
+                        if len(bands) > BAND_RENDERS and small else None
                     for band, cells in bands.items():
                         top, bottom = band[1], band[3]
+                        if (bottom - top) * scale > ROW_MAX_PX:
+                            continue  # no printed row is this tall (a glyph's box as big as a page): no picture
                         if whole is not None:
                             picture = whole.crop((0, int(top * scale), whole.width,
                                                   min(whole.height, int(bottom * scale + 0.999))))
@@ -643,6 +649,7 @@ def render_rows(data: bytes, wanted: list[tuple[int, list[float]]]) -> list[tupl
 
 
 BAND_RENDERS = 4
+PAGE_MAX_PIXELS = 8_000_000  # a whole page rendered for its rows at most this big (A4 at ROW_SCALE: 2 million)
 
 
 def _png(picture) -> bytes:
