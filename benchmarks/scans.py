@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark: how many cells OCR reads, and how fast, on scans made here from a real report.
 
-    .venv/bin/python benchmarks/scans.py [--dpi 100 120 150] [--samples DIR] [--keep DIR]
+    .venv/bin/python benchmarks/scans.py [--dpi 100 120 150] [--seed 1 2 3] [--samples DIR] [--keep DIR]
 
 The scans are made the way an office makes them, with the tools an office's scanner software stands for:
 the sample Word-made PDF (``pingtan-2023-word.pdf``, the official table layout) rasterised in grey by
@@ -81,7 +81,8 @@ def main() -> int:
     ap.add_argument("--samples", type=Path, default=SAMPLES)
     ap.add_argument("--keep", type=Path, help="write the scans to this folder (and keep them)")
     ap.add_argument("--kind", nargs="+", default=["clean", "poor"])
-    ap.add_argument("--seed", type=int, default=1, help="ImageMagick's noise seed (the first page's)")
+    ap.add_argument("--seed", type=int, nargs="+", default=[1],
+                    help="ImageMagick's noise seeds (the first page's): one poor scan each, a clean scan once")
     args = ap.parse_args()
     if not (shutil.which("pdftoppm") and shutil.which("convert")):
         print("needs poppler-utils (pdftoppm) and ImageMagick (convert)", file=sys.stderr)
@@ -95,14 +96,18 @@ def main() -> int:
     folder = args.keep or Path(tempfile.mkdtemp(prefix="gaischema-scans-"))
     folder.mkdir(parents=True, exist_ok=True)
     try:
-        print(f"{'scan':12} {'pages':>5} {'read':>5} {'wrong':>5} {'blank':>5} {'CPU s':>7} {'CPU s/page':>10}")
+        print(f"{'scan':16} {'pages':>5} {'read':>5} {'wrong':>5} {'blank':>5} {'CPU s':>7} {'CPU s/page':>10}")
         for dpi in args.dpi:
-            for kind, pdf in make_scans(source, dpi, folder, args.seed).items():
-                if kind not in args.kind:
-                    continue
-                right, wrong, blank, cpu, pages = score(pdf, want)
-                print(f"{kind}-{dpi:<6} {pages:5d} {right:5d} {len(wrong):5d} {blank:5d} {cpu:7.1f} {cpu / pages:10.2f}"
-                      + (f"  wrong: {wrong}" if wrong else ""), flush=True)
+            for k, seed in enumerate(args.seed):
+                sub = folder / f"seed{seed}"
+                sub.mkdir(exist_ok=True)
+                for kind, pdf in make_scans(source, dpi, sub, seed).items():
+                    if kind not in args.kind or (kind == "clean" and k):  # a clean scan has no noise to seed
+                        continue
+                    right, wrong, blank, cpu, pages = score(pdf, want)
+                    name = f"{kind}-{dpi}" + (f" s{seed}" if kind == "poor" else "")
+                    print(f"{name:16} {pages:5d} {right:5d} {len(wrong):5d} {blank:5d} {cpu:7.1f} {cpu / pages:10.2f}"
+                          + (f"  wrong: {wrong}" if wrong else ""), flush=True)
     finally:
         if not args.keep:
             shutil.rmtree(folder, ignore_errors=True)

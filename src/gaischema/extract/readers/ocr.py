@@ -16,6 +16,8 @@ table finder, the same matcher). The steps, each on plain data:
    downloaded), batched by width, each crop only as wide as it needs. Text detection, the costly model, runs
    only on the ink left outside the grids (title, narrative, signature), at the scale it works best at.
    Pages whose characters are smaller than the models need (scans under ~200 dpi) are scaled up first.
+   A scanner's faint specks and the rules' pixels are kept out of the cells' crops: at low resolutions a
+   speck beside a digit was read as a character (0 as 0.), and the row lost its values to its label.
    Ink that stays unread is kept as a word with confidence 0, so that the cell is not taken for blank.
 
 Nothing is guessed here: every word keeps the recogniser's confidence, and the matcher decides what a low
@@ -323,6 +325,28 @@ def _rule_pixels(binary, glyph: float):
     return cv2.dilate(cv2.bitwise_or(h, v), np.ones((5, 5), np.uint8))
 
 
+def _faint_pieces(ink, grey, glyph: float):
+    """The pieces of ``ink`` (connected, 8 ways) that are no print: none of their pixels ``FAINT`` grey levels
+    darker than the paper round them (the paper: the lightest grey within about a character, so that a
+    photo's dim corner is measured against its own paper). A scanner's noise passes the adaptive threshold
+    as faint specks; one beside a digit widens the digit's crop, and the recogniser reads the blank
+    stretch as something (0 read 0., o., 05). A printed dot (1., 5949.08) is as dark as any stroke."""
+    import cv2
+    import numpy as np
+    n, labels = cv2.connectedComponents(ink, connectivity=8)
+    if n <= 1:
+        return np.zeros_like(ink)
+    q = max(1, int(glyph / 7))  # the paper measured at a quarter of a character's resolution: cheap
+    small = cv2.resize(grey, None, fx=1 / q, fy=1 / q, interpolation=cv2.INTER_AREA)
+    side = 2 * max(1, int(glyph / q / 2)) + 1
+    paper = cv2.resize(cv2.dilate(small, np.ones((side, side), np.uint8)), (grey.shape[1], grey.shape[0]),
+                       interpolation=cv2.INTER_NEAREST)
+    strong = cv2.subtract(paper, grey) >= FAINT  # saturating: paper lighter than the pixel by FAINT or more
+    keep = np.bincount(labels[strong], minlength=n) > 0  # a piece with one such pixel is print
+    keep[0] = True
+    return (~keep[labels]).view(np.uint8) * 255
+
+
 def _box(points) -> tuple[float, float, float, float]:
     xs = [p[0] for p in points]
     ys = [p[1] for p in points]
@@ -370,6 +394,12 @@ def _run(fn, *args, **kw):
         raise
 
 
+# what the recognition model gives for a mark it cannot tell from another, as the mark a report prints: 丶
+# (U+4E36, the radical "dot", a character no report's sentence uses) is the enumeration comma 、 of
+# 行政复议、行政诉讼 (section 四's heading was not found on the sample scan for it)
+_MISREAD = str.maketrans({"丶": "、"})
+
+
 def _recognise(crops) -> list[tuple[str, float]]:
     """Crops (BGR arrays) read by the recognition model, batched: each scaled to the model's height (48
     pixels) and only as wide as its own aspect needs (at least one square), padded to the widest of its
@@ -400,7 +430,7 @@ def _recognise(crops) -> list[tuple[str, float]]:
             batch[k, :, :, :widths[i]] = img.transpose(2, 0, 1).astype(np.float32) / 127.5 - 1.0
         preds = _run(rec.session, batch)[0]
         for i, (text, conf) in zip(idx, rec.postprocess_op(preds)):
-            out[i] = (str(text).strip(), float(conf))
+            out[i] = (str(text).strip().translate(_MISREAD), float(conf))
     return out
 
 
@@ -569,7 +599,14 @@ def read_picture(grey, px_per_pt: float = 1.0, number: int = 0) -> PageContent:
     horizontal, vertical = find_rules(binary, glyph)
 
     # the ink that is text: the rules taken away, and the scanner's specks
-    ink = cv2.bitwise_and(binary, cv2.bitwise_not(_rule_pixels(binary, glyph)))
+    rules = _rule_pixels(binary, glyph)
+    ink = cv2.bitwise_and(binary, cv2.bitwise_not(rules))
+    faint = _faint_pieces(ink, grey, glyph)
+    ink = cv2.bitwise_and(ink, cv2.bitwise_not(faint))
+    # the cells' crops are taken from the page without its rules and its faint specks: a rule's remnant
+    # along a crop's edge, or a speck beside a digit, is read as a character
+    clean = grey.copy()
+    clean[(rules > 0) | (faint > 0)] = 255
     # 1. the ruled cells: each line of text in a cell is read as it is, no detection; its extent from all
     # its ink (the thin top stroke of 章, 自 or 申 is a line of pixels that an opening would take away)
     cells = _grid_cells(horizontal, vertical, 3 * px_per_pt)
@@ -598,12 +635,12 @@ def read_picture(grey, px_per_pt: float = 1.0, number: int = 0) -> PageContent:
             boxes.append((x, y, x + bw, y + bh))
 
     pad = max(2, int(glyph / 4))
-    crops = [_white_pad(_pixels(grey, box), pad) for box in boxes]
+    crops = [_white_pad(_pixels(clean if n < n_cells else grey, box), pad) for n, box in enumerate(boxes)]
     readings = _recognise(crops)
     # ink in a cell read as nothing: read again in a square crop; what stays unread is kept as a word of
     # confidence 0, so that the cell is not taken for blank
     empty = [n for n in range(n_cells) if not readings[n][0]]
-    again = [_white_pad(_pixels(grey, boxes[n]), pad, square=True) for n in empty]
+    again = [_white_pad(_pixels(clean, boxes[n]), pad, square=True) for n in empty]
     for n, reading in zip(empty, _recognise(again)):
         readings[n] = reading
     words = []
@@ -613,7 +650,7 @@ def read_picture(grey, px_per_pt: float = 1.0, number: int = 0) -> PageContent:
 
     # a low-confidence reading is read again with the page's own margin round it; the more confident of
     # the two readings stands
-    low = [(n, _crop(grey, *word[:4], max(2, int(glyph / 6)))) for n, word in enumerate(words)
+    low = [(n, _crop(clean if n < n_cells else grey, *word[:4], max(2, int(glyph / 6)))) for n, word in enumerate(words)
            if word[5] < MIN_CONFIDENCE]
     low = [(n, crop) for n, crop in low if crop is not None]
     for (n, _), (text, conf) in zip(low, _recognise([crop for _, crop in low])):
