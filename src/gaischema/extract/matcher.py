@@ -387,22 +387,13 @@ def row_view(doc: Document, forms: frozenset[str] = frozenset()) -> list[Line]:
             prev_table = None
             if not label and not values:
                 seg_start = k
-            if "（" in text or "(" in text:  # blanked where it stands, so that offsets stay the text's
-                text = _REMARK_IN_TEXT.sub(_blank, text)
-            pieces = []
-            for word in text.split():
-                if parse_value(word) is not None:
-                    pieces.append(("value", word))
-                    continue
-                glued = _DIGIT.search(word) and not _NUMBERED_LABEL.match(word)
-                pieces.extend(tokens(word) if glued else (("label", word),))
-            if aligned is None and values and mixed and forms and pieces and all(kind == "label" for kind, _ in pieces) \
-                    and not complete() and not any(_SENTENCE_END.search(t) for _, t in pieces):
+            pieces, where, labels_only, sentence, cut = paragraph_pieces(text)
+            if aligned is None and values and mixed and forms and pieces and labels_only \
+                    and not complete() and not sentence:
                 label.extend(t for _, t in pieces)  # the open row's label goes on
                 continue
             label_here = False
-            where = _spans(text, pieces)
-            for (kind, token), span in zip(pieces, where):
+            for (kind, token), span, rest in zip(pieces, where, cut):
                 if kind == "value":
                     if not values:
                         mixed = label_here
@@ -415,10 +406,10 @@ def row_view(doc: Document, forms: frozenset[str] = frozenset()) -> list[Line]:
                 if values:
                     flush()
                     seg_start = k
-                if _SENTENCE_END.search(token):  # a sentence ended: what came before is narrative
+                if rest is not None:  # a sentence ended: what came before is narrative
                     label.clear()
                     by_line["label"].clear()
-                    token = _SENTENCE_END.split(token)[-1]
+                    token = rest
                 if token:
                     label.append(token)
                     by_line["label"].setdefault(k, []).append(token)
@@ -452,6 +443,43 @@ def row_view(doc: Document, forms: frozenset[str] = frozenset()) -> list[Line]:
     if forms:
         _values_before_labels(lines, forms)
     return lines
+
+
+class Pieces(NamedTuple):
+    """A paragraph's text as the row view reads it (:func:`paragraph_pieces`)."""
+
+    pieces: tuple[tuple[str, str], ...]  # ("label" | "value", text), in order
+    spans: tuple[tuple[int, int] | None, ...]  # where each value piece stands in the text (None: a label)
+    labels_only: bool  # no value among them
+    sentence: bool  # a piece holds a sentence's end
+    cut: tuple[str | None, ...]  # for a label piece that holds a sentence's end, what follows the last one
+
+
+def _paragraph_pieces(text: str) -> Pieces:
+    if "（" in text or "(" in text:  # blanked where it stands, so that offsets stay the text's
+        text = _REMARK_IN_TEXT.sub(_blank, text)
+    pieces: list[tuple[str, str]] = []
+    for word in text.split():
+        if parse_value(word) is not None:
+            pieces.append(("value", word))
+            continue
+        glued = _DIGIT.search(word) and not _NUMBERED_LABEL.match(word)
+        pieces.extend(tokens(word) if glued else (("label", word),))
+    ends = [_SENTENCE_END.search(t) is not None for _, t in pieces]
+    cut = tuple(_SENTENCE_END.split(t)[-1] if end and kind != "value" else None
+                for (kind, t), end in zip(pieces, ends))
+    return Pieces(tuple(pieces), tuple(_spans(text, pieces)), all(kind == "label" for kind, _ in pieces), any(ends),
+                  cut)
+
+
+_short_pieces = lru_cache(maxsize=16384)(_paragraph_pieces)
+
+
+def paragraph_pieces(text: str) -> Pieces:
+    """A paragraph's words as label and value pieces (:func:`tokens` for words with digits glued to them),
+    with the values' places in the text. The same work for the same text: a short paragraph's (a label, a
+    value, a row of a text copy: repeated from report to report) is kept, a long one's (narrative) is not."""
+    return _short_pieces(text) if len(text) <= 200 else _paragraph_pieces(text)
 
 
 def _spans(text: str, pieces: list[tuple[str, str]]) -> list[tuple[int, int] | None]:

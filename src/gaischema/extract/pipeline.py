@@ -29,7 +29,7 @@ import yaml
 
 from gaischema import __version__, cellmap
 from gaischema.corpus import internal_result, pool_map, validate_source
-from gaischema.extract.document import Document, place_record, row_text, unicode_document
+from gaischema.extract.document import Document, cell_source, unicode_document
 from gaischema.extract.matcher import Note, align, cell_spots, core, label_forms, norm, official_rows, read_values, row_view
 from gaischema.extract.metadata import detect_versions, fold, sheet_metadata, text_metadata
 from gaischema.extract.readers import NotAReport, read_document, read_html, read_html_meta, read_text
@@ -154,10 +154,9 @@ def extract_document(doc: Document, name: str) -> Extraction:
     notes.sort(key=lambda n: order.get(n.path, order.get(n.path.rsplit(".", 1)[0], -1)))
     sources, rows = _draft_sources(doc, version), {}
     for p in sorted(spots, key=lambda p: order.get(p, len(order))):
-        place = place_record(doc, spots[p])
+        place, row = cell_source(doc, p, spots[p])
         if place is not None:
-            sources.append({"cell_path": p, **{"place_" + k: v for k, v in place.items()}})
-        row = row_text(doc, spots[p])
+            sources.append(place)
         if row is not None:
             rows[p] = row
     inst["extraction"] = {

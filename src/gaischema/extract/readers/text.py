@@ -60,19 +60,51 @@ def read_text(text: str) -> list[Block]:
     of a table align in columns (``pdftotext -layout``, fixed-width exports) and some of their cells are
     blank or a row's values are split over two lines: there each value line is a one-line :class:`Table`
     whose values stand at their columns (character offsets, consistent over the run of lines), so that a
-    blank cell is blank in its own column."""
+    blank cell is blank in its own column.
+
+    Only the lines that end in a value are split into words first (most lines of a report are prose or a
+    label, and most of a report lies outside any run of aligned lines): the other lines become paragraphs
+    straight from their text, or are split where a run of aligned lines takes them in."""
     blocks: list[Block] = []
     number = 1  # the source line the page starts on
+    ends = _VALUE_ENDS
     for page in text.split("\f"):
-        lines = [_split_line(line, number + n) for n, line in enumerate(page.split("\n"))]
-        number += len(lines) - 1
+        raw = page.split("\n")
+        # a line that may end in a value, split; None for the others (no value at its end: no spans)
+        lines = [_split_line(line, number + n) if (e := line.rstrip()[-1:]) and (e.isdecimal() or e in ends)
+                 else None for n, line in enumerate(raw)]
         done = 0
-        for start, end in _aligned_runs(lines):
-            blocks.extend(_plain(lines[done:start]))
-            blocks.extend(_aligned(lines[start:end]))
+        for start, end in _aligned_runs(lines, raw):
+            blocks.extend(_plain_raw(raw, lines, done, start, number))
+            # whether the run's columns tell more than its words depends on its value lines only: the label
+            # lines between them are split only when they do
+            centres = _telling_columns([line for line in lines[start:end] if line is not None and line.values])
+            if centres is None:
+                blocks.extend(_plain_raw(raw, lines, start, end, number))
+            else:
+                blocks.extend(_aligned_rows([lines[i] or _split_line(raw[i], number + i) for i in range(start, end)],
+                                            centres))
             done = end
-        blocks.extend(_plain(lines[done:]))
+        blocks.extend(_plain_raw(raw, lines, done, len(raw), number))
+        number += len(raw) - 1
     return blocks
+
+
+def _plain_raw(raw: list[str], lines: list["_Line | None"], start: int, end: int, number: int) -> list[Block]:
+    """Lines ``start`` to ``end`` of a page as paragraphs, as :func:`_plain` makes them (the line's text
+    stripped, its source line and the column its text starts at), without splitting the lines not split."""
+    out: list[Block] = []
+    for i in range(start, end):
+        line = lines[i]
+        if line is not None:
+            if line.text:
+                out.append(Paragraph(line.text, None, line.number, line.column))
+            continue
+        r = raw[i]
+        stripped = r.strip()
+        if stripped:
+            out.append(Paragraph(stripped, None, number + i, len(r) - len(r.lstrip())))
+    return out
 
 
 # a value a column-aligned line ends in: a count, an amount (with its unit), a percentage, a blank mark
@@ -120,19 +152,20 @@ def _split_line(line: str, number: int | None = None) -> _Line:
     return _Line(line.strip(), label, values, [s - b >= 2 for b, (s, _, _) in zip(before, values)], number, column)
 
 
-def _aligned_runs(lines: list[_Line]):
+def _aligned_runs(lines: list[_Line | None], raw: list[str]):
     """(start, end) of each run of lines of one table: value lines with at most MAX_GAP label lines between
-    them, no heading among them."""
+    them, no heading among them (``lines``: the lines split, None for a line that ends in no value; ``raw``:
+    every line's text)."""
     start = last = None
     for i, line in enumerate(lines):
-        if line.values:
+        if line is not None and line.values:
             if start is None:
                 start = i
             elif i - last - 1 > MAX_GAP:
                 yield start, last + 1
                 start = i
             last = i
-        elif start is not None and _BREAK.match(line.label):
+        elif start is not None and _BREAK.match(line.label if line is not None else " ".join(raw[i].split())):
             yield start, last + 1
             start = None
     if start is not None:
@@ -240,16 +273,29 @@ def _place(ranges: list[tuple[float, float] | None], line: _Line) -> dict[int, s
 _NUMBERED = re.compile(r"^(?:\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)")
 
 
-def _aligned(lines: list[_Line]) -> list[Block]:
-    """A run of lines as paragraphs (label lines) and one-line tables (value lines), when its value columns
-    tell more than the words do (a blank cell somewhere, or a row's values on two lines); else as paragraphs.
-    A line whose values do not fall clearly into the columns stays a paragraph."""
-    value_lines = [line for line in lines if line.values]
+def _telling_columns(value_lines: list[_Line]) -> list | None:
+    """The value columns of a run's value lines where they tell more than the words do (a blank cell
+    somewhere, or a row's values on two lines); None where the run is read as paragraphs."""
     centres = _columns(value_lines)
     if centres is not None:
         centres = _learn(centres, value_lines)
     if centres is None or all(len(line.values) == len(centres) for line in value_lines):
+        return None
+    return centres
+
+
+def _aligned(lines: list[_Line]) -> list[Block]:
+    """A run of lines as paragraphs (label lines) and one-line tables (value lines), when its value columns
+    tell more than the words do (a blank cell somewhere, or a row's values on two lines); else as paragraphs.
+    A line whose values do not fall clearly into the columns stays a paragraph."""
+    centres = _telling_columns([line for line in lines if line.values])
+    if centres is None:
         return _plain(lines)
+    return _aligned_rows(lines, centres)
+
+
+def _aligned_rows(lines: list[_Line], centres: list) -> list[Block]:
+    """A run of lines whose value columns tell more than the words (:func:`_aligned`), read at them."""
     rows: list[list[Cell] | Paragraph] = []
     open_row: tuple[list[Cell], set[int]] | None = None  # the last value line's cells and columns
     for n, line in enumerate(lines):
