@@ -93,29 +93,51 @@ def norm(text: str) -> str:
 
 def _normalize(text: str) -> str:
     s = fold_radicals(text)
-    if len(s) > 200:  # NFKC only where it can change something (see _NFKC_STABLE): a report's text is mostly
-        s = _UNSTABLE.sub(_nfkc, s)  # ideographs and ASCII, and NFKC over all of it cost a sixth of an extraction
+    if len(s) > 200:  # NFKC only where it can change something (see _STABLE): a report's text is mostly
+        s = nfkc_text(s)  # ideographs and ASCII, and NFKC over all of it cost a sixth of an extraction
     else:
         s = unicodedata.normalize("NFKC", s)
     s = _QUOTES_AND_SPACE.sub("", s)
     return s.replace("转结", "结转")
 
 
-# characters NFKC leaves as they are and never composes with what stands before them (printable ASCII, the
-# CJK punctuation that is its own NFKC form and no combining mark, the CJK Unified Ideographs): NFKC of a
-# text is NFKC of its other runs, each with the one character before it (a base a combining mark may compose
-# with), the rest unchanged
-_STABLE_PUNCTUATION = "".join(c for c in map(chr, range(0x3001, 0x3040))
+# characters NFKC leaves as they are and never composes with what stands before them (ASCII, the general
+# punctuation and CJK punctuation that is its own NFKC form and no combining mark, the CJK Unified
+# Ideographs): NFKC of a text is NFKC of its other runs, each with the one character before it (a base a
+# combining mark may compose with), the rest unchanged
+_STABLE_PUNCTUATION = "".join(c for c in map(chr, [*range(0x2010, 0x2028), *range(0x3001, 0x3040)])
                               if unicodedata.normalize("NFKC", c) == c and not unicodedata.combining(c))
-_UNSTABLE = re.compile(r".?[^\x20-\x7e\u4e00-\u9fff" + re.escape(_STABLE_PUNCTUATION) + "]+", re.S)
+_STABLE = "\x00-\x7f\u4e00-\u9fff" + re.escape(_STABLE_PUNCTUATION)
+_UNSTABLE_RUN = re.compile("[^" + _STABLE + "]+")
+# the full-width punctuation of nearly every line of a report, each NFKC's one ASCII character: replaced
+# first (a character whose NFKD is ASCII may be replaced by it before NFKC without changing NFKC's result),
+# so that the runs left are few
+_FULL_WIDTH = tuple((c, unicodedata.normalize("NFKC", c)) for c in "，（）：；．？！")
 
 
-def _nfkc(m: re.Match) -> str:
-    return _nfkc_run(m.group())
+def nfkc_text(s: str) -> str:
+    """``unicodedata.normalize("NFKC", s)`` of a long text, computed on the runs of characters it can change
+    (each with the character before it) only."""
+    for a, b in _FULL_WIDTH:
+        if a in s:
+            s = s.replace(a, b)
+    out: list[str] = []
+    pos = 0
+    for m in _UNSTABLE_RUN.finditer(s):
+        start = m.start()
+        if start > pos:  # the stable character before the run goes with it
+            out.append(s[pos:start - 1])
+            start -= 1
+        out.append(_nfkc_run(s[start:m.end()]))
+        pos = m.end()
+    if not out:
+        return s
+    out.append(s[pos:])
+    return "".join(out)
 
 
 @lru_cache(maxsize=4096)
-def _nfkc_run(run: str) -> str:  # the same few runs (，：（）) stand in every report
+def _nfkc_run(run: str) -> str:  # the same few runs (“”, ①) stand in every report
     return unicodedata.normalize("NFKC", run)
 
 
@@ -719,6 +741,7 @@ def official_rows(model: Model, version: str, table2: str | None = None) -> tupl
     return tuple(r for t in ("二", "三", "四") for r in model.rows(table2 if table2 and t == "二" else version, t))
 
 
+@lru_cache(maxsize=None)
 def label_forms(model: Model, version: str, table2: str | None = None) -> frozenset[str]:
     """The normalised labels of the official rows of a version (with aliases, without bracketed rules)."""
     return frozenset(f for forms in _scorer(official_rows(model, version, table2)).forms for f, _ in forms)
