@@ -62,14 +62,21 @@ def read_text(text: str) -> list[Block]:
     whose values stand at their columns (character offsets, consistent over the run of lines), so that a
     blank cell is blank in its own column.
 
-    Only the lines that end in a value are split into words first (most lines of a report are prose or a
-    label, and most of a report lies outside any run of aligned lines): the other lines become paragraphs
-    straight from their text, or are split where a run of aligned lines takes them in."""
+    A page where no word stands two spaces or more after another (nor a line's first two spaces in), as in
+    a one-cell-a-line or a flowed copy, has no columns to tell: its lines are paragraphs straight away. On
+    the other pages only the lines that end in a value are split into words first (most lines of a report
+    are prose or a label): the other lines become paragraphs straight from their text, or are split where a
+    run of aligned lines takes them in."""
     blocks: list[Block] = []
     number = 1  # the source line the page starts on
     ends = _VALUE_ENDS
     for page in text.split("\f"):
         raw = page.split("\n")
+        if not (_SPACED.search(page) and _TWO_VALUES.search(page)):  # no run's columns can tell more
+            blocks.extend([Paragraph(s, None, number + n, len(line) - len(line.lstrip()))
+                           for n, line in enumerate(raw) if (s := line.strip())])
+            number += len(raw) - 1
+            continue
         # a line that may end in a value, split; None for the others (no value at its end: no spans)
         lines = [_split_line(line, number + n) if (e := line.rstrip()[-1:]) and (e.isdecimal() or e in ends)
                  else None for n, line in enumerate(raw)]
@@ -109,10 +116,18 @@ def _plain_raw(raw: list[str], lines: list["_Line | None"], start: int, end: int
 
 # a value a column-aligned line ends in: a count, an amount (with its unit), a percentage, a blank mark
 _VALUE_TOKEN = re.compile(r"^(?:[+-]?\d{1,3}(?:,\d{3})+|[+-]?\d+)(?:\.\d+)?(?:万元|元|%)?$|^[—\-－/／–―]{1,2}$")
-_VALUE_ENDS = frozenset("元%—-－/／–―")  # the last characters _VALUE_TOKEN allows, but digits (any \\d)
+_VALUE_END_MARKS = "元%—-－/／–―"  # the last characters _VALUE_TOKEN allows, but digits (any \\d)
+_VALUE_ENDS = frozenset(_VALUE_END_MARKS)
 _BREAK = re.compile(r"^(?:第.{1,8}[条项]|[一二三四五六七八九十]+、\S*情况)")  # a heading: a table ends
 MAX_GAP = 6  # label lines between two value lines of one table, at most
 _WORD = re.compile(r"\S+")
+# a run's columns tell more than its words only where a line of two values or more has a value that stands
+# apart (_columns): two white space characters or more before it (see _Line.free). A page without two white
+# space characters in a row, or without a line that ends in two words that end as values do, has none. Both
+# searches start at a character class, which the regular expression engine skips to
+_SPACED = re.compile(r"[^\S\n]{2}")
+_VALUE_END = r"[\d" + re.escape(_VALUE_END_MARKS) + "]"
+_TWO_VALUES = re.compile(_VALUE_END + r"[^\S\n]+\S*" + _VALUE_END + r"[^\S\n]*$", re.M)
 
 
 class _Line:
