@@ -372,6 +372,7 @@ def row_view(doc: Document, forms: frozenset[str] = frozenset()) -> list[Line]:
     mixed = False  # the open row's label began on the line of its first value
 
     by_line: dict[str, dict[int, list[str]]] = {"label": {}, "value": {}}  # the open row's tokens per line
+    labels_by_line, values_by_line = by_line["label"], by_line["value"]
     spots: list[Spot | None] = []  # where each of the open row's values stands
     line_spots: dict[int, list[Spot | None]] = {}  # the same, per line (for _paired)
 
@@ -380,15 +381,15 @@ def row_view(doc: Document, forms: frozenset[str] = frozenset()) -> list[Line]:
     def flush():
         nonlocal seg_start, mixed, columns
         if label or values:
-            lines.extend(_paired(by_line, forms, line_spots) or [
-                Line(" ".join(label), list(values), False, f"text {seg_start + 1}", columns=columns,
-                     spots=list(spots))])
+            paired = _paired(by_line, forms, line_spots) if len(values_by_line) >= PAIRED_MIN_ROWS else None
+            lines.extend(paired or [Line(" ".join(label), list(values), False, f"text {seg_start + 1}",
+                                         columns=columns, spots=list(spots))])
         label.clear()
         values.clear()
         spots.clear()
         line_spots.clear()
-        by_line["label"].clear()
-        by_line["value"].clear()
+        labels_by_line.clear()
+        values_by_line.clear()
         mixed = False
         columns = False
 
@@ -420,21 +421,25 @@ def row_view(doc: Document, forms: frozenset[str] = frozenset()) -> list[Line]:
                     if not values:
                         mixed = label_here
                     values.append(token)
-                    spot = Spot(k, None, *span) if span is not None else None
+                    spot = _tuple_new(Spot, (k, None, *span)) if span is not None else None
                     spots.append(spot)
-                    line_spots.setdefault(k, []).append(spot)
-                    by_line["value"].setdefault(k, []).append(token)
+                    if k in values_by_line:
+                        line_spots[k].append(spot)
+                        values_by_line[k].append(token)
+                    else:
+                        line_spots[k] = [spot]
+                        values_by_line[k] = [token]
                     continue
                 if values:
                     flush()
                     seg_start = k
                 if rest is not None:  # a sentence ended: what came before is narrative
                     label.clear()
-                    by_line["label"].clear()
+                    labels_by_line.clear()
                     token = rest
                 if token:
                     label.append(token)
-                    by_line["label"].setdefault(k, []).append(token)
+                    labels_by_line.setdefault(k, []).append(token)
                     label_here = True
             if aligned is not None:
                 if values and not columns:
@@ -465,6 +470,9 @@ def row_view(doc: Document, forms: frozenset[str] = frozenset()) -> list[Line]:
     if forms:
         _values_before_labels(lines, forms)
     return lines
+
+
+_tuple_new = tuple.__new__  # a Spot made without its keyword-handling constructor (one per value read)
 
 
 class Pieces(NamedTuple):
@@ -616,14 +624,19 @@ class Match:
 def _fit(line: Line, k: int) -> list[str] | None:
     """The line's value texts as exactly k cells, or None. A grid's surplus empty cells at either end are
     dropped; run-together digits are one text, split later."""
-    fitted = _fitted(line, k, False)
+    fitted = fit_at(line, k)
     return None if fitted is None else fitted[0]
 
 
 def fit_at(line: Line, k: int) -> tuple[list[str], list[tuple[int, ...]]] | None:
     """:func:`_fit`'s texts, and for each the positions of the line's values it was made of (several where
-    digits ran together), so that each cell's place in the source follows it."""
-    return _fitted(line, k, True)
+    digits ran together), so that each cell's place in the source follows it. Asked of a line by the
+    alignment, the values and the cells' places alike: worked out once per line and width (the line's
+    values are final once the row view has made it)."""
+    fits = line.__dict__.setdefault("_fits", {})
+    if k not in fits:
+        fits[k] = _fitted(line, k, True)
+    return fits[k]
 
 
 def _fitted(line: Line, k: int, positions: bool) -> tuple[list[str], list[tuple[int, ...]] | None] | None:
