@@ -784,9 +784,14 @@ def align(model: Model, version: str, lines: list[Line], notes: list[Note], tabl
     out = {i: Match(rows[i], lines[j], "label") for i, j in matched.items()}
     _positional(rows, lines, cand, matched, out)
     _group_rows(rows, lines, matched, out, notes)
-    columns = [c["column"] for c in model.cells(version, "四")][:5]
-    extra = _table4(rows, lines, matched, out, columns)
+    extra = _table4(rows, lines, matched, out, _table4_columns_of(model, version))
     return [out[i] for i in sorted(out)] + extra
+
+
+@lru_cache(maxsize=None)
+def _table4_columns_of(model: Model, version: str) -> tuple[str, ...]:
+    """Table 四's five result column labels (结果维持 … 总计), from its first group's cells."""
+    return tuple(c["column"] for c in model.cells(version, "四"))[:5]
 
 
 def _heaviest_chain(pairs: list[tuple[int, int, float]], width: int) -> list[tuple[int, int]]:
@@ -1049,6 +1054,11 @@ def cell_spots(matches: list[Match]) -> dict[str, list[Spot]]:
         if at is None or len(at) != len(paths):
             continue
         for p, positions in zip(paths, at):
+            if len(positions) == 1:  # most cells: one value of the line
+                spot = spots[positions[0]]
+                if spot is not None:
+                    out[p] = [spot]
+                continue
             found = [spots[i] for i in positions if spots[i] is not None]
             if found:
                 out[p] = found

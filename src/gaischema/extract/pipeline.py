@@ -454,8 +454,12 @@ def _headings() -> dict[str, re.Pattern]:
             continue
         number = m.group(1)
         cores = [fold(t)[m.end():] for t in [title, *slot.get("aliases", [])]]
-        prefix = rf"{number}\s*[、.．]\s*" if number == "一" else rf"(?:{number}\s*[、.．]\s*)?"
-        out[number] = re.compile(prefix + "(?:" + "|".join(_spaced(c) for c in sorted(cores, key=len, reverse=True)) + ")")
+        alternatives = "|".join(_spaced(c) for c in sorted(cores, key=len, reverse=True))
+        numbered = rf"{number}\s*[、.．]\s*(?:{alternatives})"
+        # the numbering optional, written as its own alternative before the bare titles (the same matches as
+        # an optional group, tried in the same order): every alternative then begins with a character, and
+        # the search skips to those characters instead of trying every place of the text
+        out[number] = re.compile(numbered if number == "一" else f"{numbered}|{alternatives}")
     return out
 
 

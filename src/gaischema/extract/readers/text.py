@@ -46,11 +46,13 @@ def decode_text(data: bytes) -> tuple[str, str]:
     wide = text_encoding(data)
     for enc in ((wide,) if wide and wide != "utf-8-sig" else ("utf-8-sig", "gb18030")):
         try:
-            text = data.decode(enc)
+            # UTF-8 with or without its BOM, by the plain codec (what utf-8-sig does, without its wrapper)
+            text = (data[3:] if data.startswith(b"\xef\xbb\xbf") else data).decode("utf-8") \
+                if enc == "utf-8-sig" else data.decode(enc)
         except UnicodeDecodeError:
             continue
         name = "utf-8" if enc == "utf-8-sig" and not data.startswith(b"\xef\xbb\xbf") else enc
-        return text.replace("\r\n", "\n").replace("\r", "\n"), name
+        return (text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text), name
     raise InputError("INPUT-ENCODING", "无法识别的文字编码（支持 UTF-8、UTF-16、GB18030/GBK）",
                      "unknown text encoding (UTF-8, UTF-16 and GB18030/GBK are read)")
 
