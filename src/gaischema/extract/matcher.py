@@ -1135,6 +1135,9 @@ def _ocr_fill(unsure: list[tuple[str, str, float]], values: dict, identities: li
 
 def _cell(path: str, text: str, notes: list[Note]):
     parsed = parse_value(text)
+    if parsed is not None and parsed.value is not None and parsed.unit is None and parsed.remark is None \
+            and parsed.mark is None and parsed.problem is None:
+        return parsed.value  # a plain number (most cells): nothing to note
     raw = " ".join(text.split())
     if parsed is None:
         notes.append(Note("unreadable", path, "不是数字，未读取 / not a number; left blank", raw))
