@@ -1378,12 +1378,12 @@ def _assignments(live, values: dict, identities: list[Identity]) -> tuple[list[s
             continue  # a blank or unread cell: the identity cannot decide anything
         checks_at.setdefault(max(rows_in), []).append(idt)
     options: list[set] = [set() for _ in live]
-    assign: dict[str, int] = {}
+    # the cells' values, an open row's cells as assigned on the search's path: the identities checked at row
+    # n read the open rows up to n only (all assigned then) and known cells
+    known = dict(values)
+    checks = [[(idt.terms, idt.constant) for idt in checks_at.get(n, ())] for n in range(len(live))]
     steps = [SPLIT_BUDGET]
     complete = True
-
-    def value(p):
-        return assign[p] if p in assign else values[p]
 
     def go(n: int) -> None:
         nonlocal complete
@@ -1392,19 +1392,18 @@ def _assignments(live, values: dict, identities: list[Identity]) -> tuple[list[s
             return
         if n == len(live):
             for m, r in enumerate(live):
-                options[m].add(tuple(assign[p] for p in r[0]))
+                options[m].add(tuple(known[p] for p in r[0]))
             return
         paths = live[n][0]
+        mine = checks[n]
         for cand in live[n][3]:
             steps[0] -= 1
-            assign.update(zip(paths, cand))
-            if all(sum(k * value(p) for p, k in idt.terms) + idt.constant == 0 for idt in checks_at.get(n, [])):
+            known.update(zip(paths, cand))
+            if all(sum(k * known[p] for p, k in terms) + constant == 0 for terms, constant in mine):
                 go(n + 1)
             if steps[0] <= 0:
                 complete = False
                 break
-        for p in paths:
-            assign.pop(p, None)
 
     go(0)
     return options, complete
