@@ -748,10 +748,17 @@ def _scorer(rows: tuple[OfficialRow, ...]) -> _Scorer:
     return _Scorer(list(rows))
 
 
+@lru_cache(maxsize=None)
 def official_rows(model: Model, version: str, table2: str | None = None) -> tuple[OfficialRow, ...]:
     """The official rows of tables 二, 三 and 四 of a version; ``table2``: the version of table 二 where a mixed
     report prints it in another version's layout."""
     return tuple(r for t in ("二", "三", "四") for r in model.rows(table2 if table2 and t == "二" else version, t))
+
+
+@lru_cache(maxsize=None)
+def _version_scorer(model: Model, version: str, table2: str | None = None) -> _Scorer:
+    """The scorer of a version's official rows, found without hashing the rows each time."""
+    return _scorer(official_rows(model, version, table2))
 
 
 @lru_cache(maxsize=None)
@@ -769,7 +776,7 @@ def align(model: Model, version: str, lines: list[Line], notes: list[Note], tabl
     first = core(rows[0].labels[0]) if rows else ""
     start = next((j for j, line in enumerate(lines) if first and first in norm(line.label)), 0)
     cand = [j for j, line in enumerate(lines) if line.values and j >= start]
-    scorer = _scorer(tuple(rows))
+    scorer = _version_scorer(model, version, table2)
     # the pairs (official row, line) a label names, where the line's values fit the row
     pairs: list[tuple[int, int, float]] = []
     fits: dict[tuple[int, int], bool] = {}

@@ -29,7 +29,7 @@ import yaml
 
 from gaischema import __version__, cellmap
 from gaischema.corpus import internal_result, pool_map, validate_source
-from gaischema.extract.document import Document, cell_source, unicode_document
+from gaischema.extract.document import Document, cell_sources, unicode_document
 from gaischema.extract.matcher import Note, align, cell_spots, core, label_forms, norm, official_rows, read_values, row_view
 from gaischema.extract.metadata import detect_versions, fold, sheet_metadata, text_metadata
 from gaischema.extract.readers import NotAReport, read_document, read_html, read_html_meta, read_text
@@ -152,13 +152,8 @@ def extract_document(doc: Document, name: str) -> Extraction:
                              "headers do not tell the format version; it follows from the report year"))
     order = _note_order(model, version, table2)
     notes.sort(key=lambda n: order.get(n.path, order.get(n.path.rsplit(".", 1)[0], -1)))
-    sources, rows = _draft_sources(doc, version), {}
-    for p in sorted(spots, key=lambda p: order.get(p, len(order))):
-        place, row = cell_source(doc, p, spots[p])
-        if place is not None:
-            sources.append(place)
-        if row is not None:
-            rows[p] = row
+    placed, rows = cell_sources(doc, spots, sorted(spots, key=lambda p: order.get(p, len(order))))
+    sources = _draft_sources(doc, version) + placed
     inst["extraction"] = {
         "source_file": name,
         "source_format": doc.fmt,
