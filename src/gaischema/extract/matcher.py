@@ -404,13 +404,12 @@ def row_view(doc: Document, forms: frozenset[str] = frozenset()) -> list[Line]:
             aligned_spots = [Spot(k, c) if c is not None else None for c in block.grid[0][1:]]
             block = Paragraph(block.grid[0][0].text if block.grid[0][0] is not None else "")
         if type(block) is Paragraph:
-            text = block.text
-            if len(text) < 25 and _FOOTER_MARK.search(text) and is_page_number(text):
+            pieces, where, labels_only, sentence, cut, page_number = paragraph_pieces(block.text)
+            if page_number:
                 continue
             prev_table = None
             if not label and not values:
                 seg_start = k
-            pieces, where, labels_only, sentence, cut = paragraph_pieces(text)
             if aligned is None and values and mixed and forms and pieces and labels_only \
                     and not complete() and not sentence:
                 label.extend(t for _, t in pieces)  # the open row's label goes on
@@ -483,9 +482,11 @@ class Pieces(NamedTuple):
     labels_only: bool  # no value among them
     sentence: bool  # a piece holds a sentence's end
     cut: tuple[str | None, ...]  # for a label piece that holds a sentence's end, what follows the last one
+    page_number: bool  # the paragraph is a page's footer (— 3 —, 3/7): no row's
 
 
 def _paragraph_pieces(text: str) -> Pieces:
+    page_number = len(text) < 25 and _FOOTER_MARK.search(text) is not None and is_page_number(text)
     if "（" in text or "(" in text:  # blanked where it stands, so that offsets stay the text's
         text = _REMARK_IN_TEXT.sub(_blank, text)
     pieces: list[tuple[str, str]] = []
@@ -499,7 +500,7 @@ def _paragraph_pieces(text: str) -> Pieces:
     cut = tuple(_SENTENCE_END.split(t)[-1] if end and kind != "value" else None
                 for (kind, t), end in zip(pieces, ends))
     return Pieces(tuple(pieces), tuple(_spans(text, pieces)), all(kind == "label" for kind, _ in pieces), any(ends),
-                  cut)
+                  cut, page_number)
 
 
 _short_pieces = lru_cache(maxsize=16384)(_paragraph_pieces)
