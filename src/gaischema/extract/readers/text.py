@@ -100,8 +100,8 @@ def read_text(text: str) -> list[Block]:
 
 
 def _plain_raw(raw: list[str], lines: list["_Line | None"], start: int, end: int, number: int) -> list[Block]:
-    """Lines ``start`` to ``end`` of a page as paragraphs, as :func:`_plain` makes them (the line's text
-    stripped, its source line and the column its text starts at), without splitting the lines not split."""
+    """Lines ``start`` to ``end`` of a page as paragraphs (the line's text stripped, its source line and the
+    column its text starts at), without splitting the lines not split."""
     out: list[Block] = []
     for i in range(start, end):
         line = lines[i]
@@ -187,10 +187,6 @@ def _aligned_runs(lines: list[_Line | None], raw: list[str]):
             start = None
     if start is not None:
         yield start, last + 1
-
-
-def _plain(lines: list[_Line]) -> list[Block]:
-    return [_paragraph(line) for line in lines if line.text]
 
 
 def _paragraph(line: _Line) -> Paragraph:
@@ -301,18 +297,10 @@ def _telling_columns(value_lines: list[_Line]) -> list | None:
     return centres
 
 
-def _aligned(lines: list[_Line]) -> list[Block]:
-    """A run of lines as paragraphs (label lines) and one-line tables (value lines), when its value columns
-    tell more than the words do (a blank cell somewhere, or a row's values on two lines); else as paragraphs.
-    A line whose values do not fall clearly into the columns stays a paragraph."""
-    centres = _telling_columns([line for line in lines if line.values])
-    if centres is None:
-        return _plain(lines)
-    return _aligned_rows(lines, centres)
-
-
 def _aligned_rows(lines: list[_Line], centres: list) -> list[Block]:
-    """A run of lines whose value columns tell more than the words (:func:`_aligned`), read at them."""
+    """A run of lines whose value columns tell more than its words (:func:`_telling_columns`) as paragraphs
+    (label lines) and one-line tables (value lines). A line whose values do not fall clearly into the columns
+    stays a paragraph."""
     rows: list[list[Cell] | Paragraph] = []
     open_row: tuple[list[Cell], set[int]] | None = None  # the last value line's cells and columns
     for n, line in enumerate(lines):
