@@ -388,3 +388,58 @@ def test_narrow_label_columns_as_markdown_never_give_a_wrong_cell(tmp_path, seed
     assert not wrong(got.instance, cells(load(VALID["pingtan-2023"])))
     # and not by reading nothing: measured 186, 25 and 186 of 200 cells
     assert sum(v is not None for v in cells(got.instance).values()) >= least
+
+
+def _blocks(blocks):
+    return [("table", [(c.row, c.col, c.text, c.span) for c in b.cells]) if hasattr(b, "grid")
+            else ("paragraph", b.text, b.line, b.column) for b in blocks]
+
+
+def test_a_page_without_aligned_values_is_read_as_the_column_reading_would(monkeypatch):
+    """The text reader's shortcut (#27): a page where no line can have values at columns (no two white space
+    characters in a row, or no line ending in two values) is made paragraphs without the column reading. On
+    random pages of labels, values, numbering and every kind of spacing, the shortcut's blocks are the blocks
+    the column reading gives with the shortcut off (one in six of these pages takes it; many of the others
+    have one-line tables)."""
+    from gaischema.extract.readers import text as reader
+
+    words = ["规章", "行政许可", "0", "12", "1,234", "3.5", "—", "-", "/", "5%", "8万元", "第二十条第（一）项",
+             "一、总体情况", "（一）", "1.", "其他", "。", "２", "٣"]
+    seps = [" ", "  ", "\t", "\t\t", "\u3000", "\u3000\u3000", "    "]
+    rnd = random.Random(27)
+    pages = []
+    for _ in range(1500):
+        lines = [rnd.choice(["", " ", "  ", "\t", "\u3000\u3000"]) + "".join(
+            rnd.choice(words) + rnd.choice(seps) for _ in range(rnd.randint(0, 6))).rstrip(rnd.choice(["", " \t"]))
+            for _ in range(rnd.randint(1, 20))]
+        pages.append("\n".join(lines))
+    short = [_blocks(reader.read_text(p)) for p in pages]
+    taken = sum(not (reader._SPACED.search(p) and reader._TWO_VALUES.search(p)) for p in pages)
+    monkeypatch.setattr(reader, "_SPACED", re.compile(""))  # every page through the column reading
+    monkeypatch.setattr(reader, "_TWO_VALUES", re.compile(""))
+    assert [_blocks(reader.read_text(p)) for p in pages] == short
+    assert 150 < taken < 1200
+    assert sum(any(kind == "table" for kind, *_ in b) for b in short) > 300
+
+
+def test_nfkc_of_a_long_text_is_unicode_nfkc():
+    """norm() of a report's text applies NFKC to the runs it can change only (#27); on random strings of
+    ASCII, ideographs, full-width forms, combining marks, jamo, kana, enclosed and compatibility forms it is
+    unicodedata's NFKC, and no character it leaves alone is the second of a canonical composition."""
+    import unicodedata
+
+    from gaischema.extract import matcher
+
+    pool = [chr(c) for r in ((0x20, 0x7f), (0x4e00, 0x4e20), (0xff01, 0xff5f), (0x300, 0x370), (0x3000, 0x30ff),
+                             (0x1100, 0x1200), (0xac00, 0xac20), (0x2000, 0x2070), (0x2460, 0x2500),
+                             (0x3200, 0x3300), (0x2f00, 0x2f20), (0x0b00, 0x0b80), (0xfe30, 0xfe70)) for c in range(*r)]
+    pool += list("\n\t，（）：；．？！“”、。")
+    rnd = random.Random(27)
+    for _ in range(20000):
+        s = "".join(rnd.choice(pool) for _ in range(rnd.randint(1, 10)))
+        assert matcher.nfkc_text(s) == unicodedata.normalize("NFKC", s), s
+    stable = re.compile("[" + matcher._STABLE + "]")
+    for cp in range(0x110000):
+        parts = unicodedata.decomposition(chr(cp)).split()
+        if len(parts) == 2 and not parts[0].startswith("<"):
+            assert not stable.match(chr(int(parts[1], 16))), hex(cp)

@@ -255,6 +255,34 @@ def place_record(doc: Document, spots: list[Spot]) -> dict | None:
     return None
 
 
+def cell_sources(doc: Document, spots: dict[str, list[Spot]],
+                 paths) -> tuple[list[dict], dict[str, tuple[str, int, int]]]:
+    """Each cell's CellSource record (``cell_path`` and :func:`place_record`'s fields, each named ``place_*``)
+    and its :func:`row_text`, for the cells ``paths`` (in that order) of ``spots``: the extractor asks both
+    for every cell it read. A cell read from one word of a text copy's line (most cells of a text report) is
+    placed without the general case's lists."""
+    records: list[dict] = []
+    rows: dict[str, tuple[str, int, int]] = {}
+    blocks, pdf = doc.blocks, doc.fmt == "pdf"
+    for path in paths:
+        found = spots[path]
+        if len(found) == 1:
+            spot = found[0]
+            block = blocks[spot.block]
+            if type(block) is Paragraph and block.line is not None and not (pdf and block.boxes):
+                records.append({"cell_path": path, "place_kind": "text", "place_line": block.line,
+                                "place_start": block.column + spot.start, "place_end": block.column + spot.end})
+                rows[path] = (block.text, spot.start, spot.end)
+                continue
+        place = place_record(doc, found)
+        if place is not None:
+            records.append({"cell_path": path, **{"place_" + k: v for k, v in place.items()}})
+        row = row_text(doc, found)
+        if row is not None:
+            rows[path] = row
+    return records, rows
+
+
 def _union(boxes) -> list[float]:
     return [round(min(b[0] for b in boxes), 1), round(min(b[1] for b in boxes), 1),
             round(max(b[2] for b in boxes), 1), round(max(b[3] for b in boxes), 1)]

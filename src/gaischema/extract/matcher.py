@@ -93,29 +93,51 @@ def norm(text: str) -> str:
 
 def _normalize(text: str) -> str:
     s = fold_radicals(text)
-    if len(s) > 200:  # NFKC only where it can change something (see _NFKC_STABLE): a report's text is mostly
-        s = _UNSTABLE.sub(_nfkc, s)  # ideographs and ASCII, and NFKC over all of it cost a sixth of an extraction
+    if len(s) > 200:  # NFKC only where it can change something (see _STABLE): a report's text is mostly
+        s = nfkc_text(s)  # ideographs and ASCII, and NFKC over all of it cost a sixth of an extraction
     else:
         s = unicodedata.normalize("NFKC", s)
     s = _QUOTES_AND_SPACE.sub("", s)
     return s.replace("转结", "结转")
 
 
-# characters NFKC leaves as they are and never composes with what stands before them (printable ASCII, the
-# CJK punctuation that is its own NFKC form and no combining mark, the CJK Unified Ideographs): NFKC of a
-# text is NFKC of its other runs, each with the one character before it (a base a combining mark may compose
-# with), the rest unchanged
-_STABLE_PUNCTUATION = "".join(c for c in map(chr, range(0x3001, 0x3040))
+# characters NFKC leaves as they are and never composes with what stands before them (ASCII, the general
+# punctuation and CJK punctuation that is its own NFKC form and no combining mark, the CJK Unified
+# Ideographs): NFKC of a text is NFKC of its other runs, each with the one character before it (a base a
+# combining mark may compose with), the rest unchanged
+_STABLE_PUNCTUATION = "".join(c for c in map(chr, [*range(0x2010, 0x2028), *range(0x3001, 0x3040)])
                               if unicodedata.normalize("NFKC", c) == c and not unicodedata.combining(c))
-_UNSTABLE = re.compile(r".?[^\x20-\x7e\u4e00-\u9fff" + re.escape(_STABLE_PUNCTUATION) + "]+", re.S)
+_STABLE = "\x00-\x7f\u4e00-\u9fff" + re.escape(_STABLE_PUNCTUATION)
+_UNSTABLE_RUN = re.compile("[^" + _STABLE + "]+")
+# the full-width punctuation of nearly every line of a report, each NFKC's one ASCII character: replaced
+# first (a character whose NFKD is ASCII may be replaced by it before NFKC without changing NFKC's result),
+# so that the runs left are few
+_FULL_WIDTH = tuple((c, unicodedata.normalize("NFKC", c)) for c in "，（）：；．？！")
 
 
-def _nfkc(m: re.Match) -> str:
-    return _nfkc_run(m.group())
+def nfkc_text(s: str) -> str:
+    """``unicodedata.normalize("NFKC", s)`` of a long text, computed on the runs of characters it can change
+    (each with the character before it) only."""
+    for a, b in _FULL_WIDTH:
+        if a in s:
+            s = s.replace(a, b)
+    out: list[str] = []
+    pos = 0
+    for m in _UNSTABLE_RUN.finditer(s):
+        start = m.start()
+        if start > pos:  # the stable character before the run goes with it
+            out.append(s[pos:start - 1])
+            start -= 1
+        out.append(_nfkc_run(s[start:m.end()]))
+        pos = m.end()
+    if not out:
+        return s
+    out.append(s[pos:])
+    return "".join(out)
 
 
 @lru_cache(maxsize=4096)
-def _nfkc_run(run: str) -> str:  # the same few runs (，：（）) stand in every report
+def _nfkc_run(run: str) -> str:  # the same few runs (“”, ①) stand in every report
     return unicodedata.normalize("NFKC", run)
 
 
@@ -350,6 +372,7 @@ def row_view(doc: Document, forms: frozenset[str] = frozenset()) -> list[Line]:
     mixed = False  # the open row's label began on the line of its first value
 
     by_line: dict[str, dict[int, list[str]]] = {"label": {}, "value": {}}  # the open row's tokens per line
+    labels_by_line, values_by_line = by_line["label"], by_line["value"]
     spots: list[Spot | None] = []  # where each of the open row's values stands
     line_spots: dict[int, list[Spot | None]] = {}  # the same, per line (for _paired)
 
@@ -358,15 +381,15 @@ def row_view(doc: Document, forms: frozenset[str] = frozenset()) -> list[Line]:
     def flush():
         nonlocal seg_start, mixed, columns
         if label or values:
-            lines.extend(_paired(by_line, forms, line_spots) or [
-                Line(" ".join(label), list(values), False, f"text {seg_start + 1}", columns=columns,
-                     spots=list(spots))])
+            paired = _paired(by_line, forms, line_spots) if len(values_by_line) >= PAIRED_MIN_ROWS else None
+            lines.extend(paired or [Line(" ".join(label), list(values), False, f"text {seg_start + 1}",
+                                         columns=columns, spots=list(spots))])
         label.clear()
         values.clear()
         spots.clear()
         line_spots.clear()
-        by_line["label"].clear()
-        by_line["value"].clear()
+        labels_by_line.clear()
+        values_by_line.clear()
         mixed = False
         columns = False
 
@@ -381,47 +404,41 @@ def row_view(doc: Document, forms: frozenset[str] = frozenset()) -> list[Line]:
             aligned_spots = [Spot(k, c) if c is not None else None for c in block.grid[0][1:]]
             block = Paragraph(block.grid[0][0].text if block.grid[0][0] is not None else "")
         if type(block) is Paragraph:
-            text = block.text
-            if len(text) < 25 and _FOOTER_MARK.search(text) and is_page_number(text):
+            pieces, where, labels_only, sentence, cut, page_number = paragraph_pieces(block.text)
+            if page_number:
                 continue
             prev_table = None
             if not label and not values:
                 seg_start = k
-            if "（" in text or "(" in text:  # blanked where it stands, so that offsets stay the text's
-                text = _REMARK_IN_TEXT.sub(_blank, text)
-            pieces = []
-            for word in text.split():
-                if parse_value(word) is not None:
-                    pieces.append(("value", word))
-                    continue
-                glued = _DIGIT.search(word) and not _NUMBERED_LABEL.match(word)
-                pieces.extend(tokens(word) if glued else (("label", word),))
-            if aligned is None and values and mixed and forms and pieces and all(kind == "label" for kind, _ in pieces) \
-                    and not complete() and not any(_SENTENCE_END.search(t) for _, t in pieces):
+            if aligned is None and values and mixed and forms and pieces and labels_only \
+                    and not complete() and not sentence:
                 label.extend(t for _, t in pieces)  # the open row's label goes on
                 continue
             label_here = False
-            where = _spans(text, pieces)
-            for (kind, token), span in zip(pieces, where):
+            for (kind, token), span, rest in zip(pieces, where, cut):
                 if kind == "value":
                     if not values:
                         mixed = label_here
                     values.append(token)
-                    spot = Spot(k, None, *span) if span is not None else None
+                    spot = _tuple_new(Spot, (k, None, *span)) if span is not None else None
                     spots.append(spot)
-                    line_spots.setdefault(k, []).append(spot)
-                    by_line["value"].setdefault(k, []).append(token)
+                    if k in values_by_line:
+                        line_spots[k].append(spot)
+                        values_by_line[k].append(token)
+                    else:
+                        line_spots[k] = [spot]
+                        values_by_line[k] = [token]
                     continue
                 if values:
                     flush()
                     seg_start = k
-                if _SENTENCE_END.search(token):  # a sentence ended: what came before is narrative
+                if rest is not None:  # a sentence ended: what came before is narrative
                     label.clear()
-                    by_line["label"].clear()
-                    token = _SENTENCE_END.split(token)[-1]
+                    labels_by_line.clear()
+                    token = rest
                 if token:
                     label.append(token)
-                    by_line["label"].setdefault(k, []).append(token)
+                    labels_by_line.setdefault(k, []).append(token)
                     label_here = True
             if aligned is not None:
                 if values and not columns:
@@ -452,6 +469,48 @@ def row_view(doc: Document, forms: frozenset[str] = frozenset()) -> list[Line]:
     if forms:
         _values_before_labels(lines, forms)
     return lines
+
+
+_tuple_new = tuple.__new__  # a Spot made without its keyword-handling constructor (one per value read)
+
+
+class Pieces(NamedTuple):
+    """A paragraph's text as the row view reads it (:func:`paragraph_pieces`)."""
+
+    pieces: tuple[tuple[str, str], ...]  # ("label" | "value", text), in order
+    spans: tuple[tuple[int, int] | None, ...]  # where each value piece stands in the text (None: a label)
+    labels_only: bool  # no value among them
+    sentence: bool  # a piece holds a sentence's end
+    cut: tuple[str | None, ...]  # for a label piece that holds a sentence's end, what follows the last one
+    page_number: bool  # the paragraph is a page's footer (— 3 —, 3/7): no row's
+
+
+def _paragraph_pieces(text: str) -> Pieces:
+    page_number = len(text) < 25 and _FOOTER_MARK.search(text) is not None and is_page_number(text)
+    if "（" in text or "(" in text:  # blanked where it stands, so that offsets stay the text's
+        text = _REMARK_IN_TEXT.sub(_blank, text)
+    pieces: list[tuple[str, str]] = []
+    for word in text.split():
+        if parse_value(word) is not None:
+            pieces.append(("value", word))
+            continue
+        glued = _DIGIT.search(word) and not _NUMBERED_LABEL.match(word)
+        pieces.extend(tokens(word) if glued else (("label", word),))
+    ends = [_SENTENCE_END.search(t) is not None for _, t in pieces]
+    cut = tuple(_SENTENCE_END.split(t)[-1] if end and kind != "value" else None
+                for (kind, t), end in zip(pieces, ends))
+    return Pieces(tuple(pieces), tuple(_spans(text, pieces)), all(kind == "label" for kind, _ in pieces), any(ends),
+                  cut, page_number)
+
+
+_short_pieces = lru_cache(maxsize=16384)(_paragraph_pieces)
+
+
+def paragraph_pieces(text: str) -> Pieces:
+    """A paragraph's words as label and value pieces (:func:`tokens` for words with digits glued to them),
+    with the values' places in the text. The same work for the same text: a short paragraph's (a label, a
+    value, a row of a text copy: repeated from report to report) is kept, a long one's (narrative) is not."""
+    return _short_pieces(text) if len(text) <= 200 else _paragraph_pieces(text)
 
 
 def _spans(text: str, pieces: list[tuple[str, str]]) -> list[tuple[int, int] | None]:
@@ -566,14 +625,19 @@ class Match:
 def _fit(line: Line, k: int) -> list[str] | None:
     """The line's value texts as exactly k cells, or None. A grid's surplus empty cells at either end are
     dropped; run-together digits are one text, split later."""
-    fitted = _fitted(line, k, False)
+    fitted = fit_at(line, k)
     return None if fitted is None else fitted[0]
 
 
 def fit_at(line: Line, k: int) -> tuple[list[str], list[tuple[int, ...]]] | None:
     """:func:`_fit`'s texts, and for each the positions of the line's values it was made of (several where
-    digits ran together), so that each cell's place in the source follows it."""
-    return _fitted(line, k, True)
+    digits ran together), so that each cell's place in the source follows it. Asked of a line by the
+    alignment, the values and the cells' places alike: worked out once per line and width (the line's
+    values are final once the row view has made it)."""
+    fits = line.__dict__.setdefault("_fits", {})
+    if k not in fits:
+        fits[k] = _fitted(line, k, True)
+    return fits[k]
 
 
 def _fitted(line: Line, k: int, positions: bool) -> tuple[list[str], list[tuple[int, ...]] | None] | None:
@@ -685,12 +749,20 @@ def _scorer(rows: tuple[OfficialRow, ...]) -> _Scorer:
     return _Scorer(list(rows))
 
 
+@lru_cache(maxsize=None)
 def official_rows(model: Model, version: str, table2: str | None = None) -> tuple[OfficialRow, ...]:
     """The official rows of tables 二, 三 and 四 of a version; ``table2``: the version of table 二 where a mixed
     report prints it in another version's layout."""
     return tuple(r for t in ("二", "三", "四") for r in model.rows(table2 if table2 and t == "二" else version, t))
 
 
+@lru_cache(maxsize=None)
+def _version_scorer(model: Model, version: str, table2: str | None = None) -> _Scorer:
+    """The scorer of a version's official rows, found without hashing the rows each time."""
+    return _scorer(official_rows(model, version, table2))
+
+
+@lru_cache(maxsize=None)
 def label_forms(model: Model, version: str, table2: str | None = None) -> frozenset[str]:
     """The normalised labels of the official rows of a version (with aliases, without bracketed rules)."""
     return frozenset(f for forms in _scorer(official_rows(model, version, table2)).forms for f, _ in forms)
@@ -705,7 +777,7 @@ def align(model: Model, version: str, lines: list[Line], notes: list[Note], tabl
     first = core(rows[0].labels[0]) if rows else ""
     start = next((j for j, line in enumerate(lines) if first and first in norm(line.label)), 0)
     cand = [j for j, line in enumerate(lines) if line.values and j >= start]
-    scorer = _scorer(tuple(rows))
+    scorer = _version_scorer(model, version, table2)
     # the pairs (official row, line) a label names, where the line's values fit the row
     pairs: list[tuple[int, int, float]] = []
     fits: dict[tuple[int, int], bool] = {}
@@ -720,9 +792,14 @@ def align(model: Model, version: str, lines: list[Line], notes: list[Note], tabl
     out = {i: Match(rows[i], lines[j], "label") for i, j in matched.items()}
     _positional(rows, lines, cand, matched, out)
     _group_rows(rows, lines, matched, out, notes)
-    columns = [c["column"] for c in model.cells(version, "四")][:5]
-    extra = _table4(rows, lines, matched, out, columns)
+    extra = _table4(rows, lines, matched, out, _table4_columns_of(model, version))
     return [out[i] for i in sorted(out)] + extra
+
+
+@lru_cache(maxsize=None)
+def _table4_columns_of(model: Model, version: str) -> tuple[str, ...]:
+    """Table 四's five result column labels (结果维持 … 总计), from its first group's cells."""
+    return tuple(c["column"] for c in model.cells(version, "四"))[:5]
 
 
 def _heaviest_chain(pairs: list[tuple[int, int, float]], width: int) -> list[tuple[int, int]]:
@@ -985,6 +1062,11 @@ def cell_spots(matches: list[Match]) -> dict[str, list[Spot]]:
         if at is None or len(at) != len(paths):
             continue
         for p, positions in zip(paths, at):
+            if len(positions) == 1:  # most cells: one value of the line
+                spot = spots[positions[0]]
+                if spot is not None:
+                    out[p] = [spot]
+                continue
             found = [spots[i] for i in positions if spots[i] is not None]
             if found:
                 out[p] = found
@@ -1061,6 +1143,9 @@ def _ocr_fill(unsure: list[tuple[str, str, float]], values: dict, identities: li
 
 def _cell(path: str, text: str, notes: list[Note]):
     parsed = parse_value(text)
+    if parsed is not None and parsed.value is not None and parsed.unit is None and parsed.remark is None \
+            and parsed.mark is None and parsed.problem is None:
+        return parsed.value  # a plain number (most cells): nothing to note
     raw = " ".join(text.split())
     if parsed is None:
         notes.append(Note("unreadable", path, "不是数字，未读取 / not a number; left blank", raw))
@@ -1301,12 +1386,12 @@ def _assignments(live, values: dict, identities: list[Identity]) -> tuple[list[s
             continue  # a blank or unread cell: the identity cannot decide anything
         checks_at.setdefault(max(rows_in), []).append(idt)
     options: list[set] = [set() for _ in live]
-    assign: dict[str, int] = {}
+    # the cells' values, an open row's cells as assigned on the search's path: the identities checked at row
+    # n read the open rows up to n only (all assigned then) and known cells
+    known = dict(values)
+    checks = [[(idt.terms, idt.constant) for idt in checks_at.get(n, ())] for n in range(len(live))]
     steps = [SPLIT_BUDGET]
     complete = True
-
-    def value(p):
-        return assign[p] if p in assign else values[p]
 
     def go(n: int) -> None:
         nonlocal complete
@@ -1315,19 +1400,18 @@ def _assignments(live, values: dict, identities: list[Identity]) -> tuple[list[s
             return
         if n == len(live):
             for m, r in enumerate(live):
-                options[m].add(tuple(assign[p] for p in r[0]))
+                options[m].add(tuple(known[p] for p in r[0]))
             return
         paths = live[n][0]
+        mine = checks[n]
         for cand in live[n][3]:
             steps[0] -= 1
-            assign.update(zip(paths, cand))
-            if all(sum(k * value(p) for p, k in idt.terms) + idt.constant == 0 for idt in checks_at.get(n, [])):
+            known.update(zip(paths, cand))
+            if all(sum(k * known[p] for p, k in terms) + constant == 0 for terms, constant in mine):
                 go(n + 1)
             if steps[0] <= 0:
                 complete = False
                 break
-        for p in paths:
-            assign.pop(p, None)
 
     go(0)
     return options, complete

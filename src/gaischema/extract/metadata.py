@@ -217,8 +217,8 @@ def _title_lines(lines: list[str]) -> tuple[int | None, str | None, str]:
     comp = ["".join(x.split()) for x in head]
     short = [len(x) <= 60 and not _SENTENCE.search(x) for x in comp]
     for i, line in enumerate(head):
-        if not short[i]:
-            continue
+        if not short[i] or "报告" not in "".join(comp[i:i + 3]):
+            continue  # no title begins here (a title needs 报告 within its three lines at most)
         for n in (1, 2, 3):
             if i + n > len(head) or not short[i + n - 1]:
                 break
@@ -259,8 +259,9 @@ def text_metadata(text: str, notes: list[Note], meta_fields: dict | None = None,
     fields = dict(meta_fields or {})
     removed: dict[str, str] = {}  # source -> invisible characters removed from what it said
     t, gone = strip_invisible(fold(text))
-    lines = [" ".join(line.split()) for line in t.split("\n")]
-    head = "\n".join(lines[:_HEAD_LINES])
+    raw = t.split("\n")
+    lines = [" ".join(line.split()) for line in raw[:_HEAD_LINES]]  # white space folded where it is read:
+    head = "\n".join(lines)  # the head, the title lines among the first with text, the last lines with text
     organs: dict[str, str] = {}
     years: dict[str, int] = {}
     dates: dict[str, str] = {}
@@ -294,7 +295,7 @@ def text_metadata(text: str, notes: list[Note], meta_fields: dict | None = None,
                 organ_from(key, organ)
                 if inv and key in organs:
                     removed[key] = inv
-    year, organ, _ = _title_lines([x for x in lines if x])
+    year, organ, _ = _title_lines(_first_with_text(raw, _HEAD_LINES))
     if year:
         years["text_title"] = year
     organ_from("text_title", organ)
@@ -304,9 +305,9 @@ def text_metadata(text: str, notes: list[Note], meta_fields: dict | None = None,
         organ_from("compiled_by", m.group(1))
     signature = None
     tail = []
-    for x in reversed(lines):  # the last four lines with text
+    for x in reversed(raw):  # the last four lines with text
         if x.strip():
-            tail.insert(0, cn_dates(x))
+            tail.insert(0, cn_dates(" ".join(x.split())))
             if len(tail) == 4:
                 break
     for a, b in zip(tail, tail[1:]):
@@ -370,6 +371,18 @@ def text_metadata(text: str, notes: list[Note], meta_fields: dict | None = None,
         m = re.search(r"(?:原文链接|来源|网址|URL)[ \t]*[:：][ \t]*(https?://\S+)", head)
         if m:
             out["source_url"] = m.group(1)
+    return out
+
+
+def _first_with_text(raw: list[str], n: int) -> list[str]:
+    """The first ``n`` lines with text, white space folded."""
+    out: list[str] = []
+    for line in raw:
+        x = " ".join(line.split())
+        if x:
+            out.append(x)
+            if len(out) == n:
+                break
     return out
 
 

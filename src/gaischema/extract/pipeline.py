@@ -29,7 +29,7 @@ import yaml
 
 from gaischema import __version__, cellmap
 from gaischema.corpus import internal_result, pool_map, validate_source
-from gaischema.extract.document import Document, place_record, row_text, unicode_document
+from gaischema.extract.document import Document, cell_sources, unicode_document
 from gaischema.extract.matcher import Note, align, cell_spots, core, label_forms, norm, official_rows, read_values, row_view
 from gaischema.extract.metadata import detect_versions, fold, sheet_metadata, text_metadata
 from gaischema.extract.readers import NotAReport, read_document, read_html, read_html_meta, read_text
@@ -152,14 +152,8 @@ def extract_document(doc: Document, name: str) -> Extraction:
                              "headers do not tell the format version; it follows from the report year"))
     order = _note_order(model, version, table2)
     notes.sort(key=lambda n: order.get(n.path, order.get(n.path.rsplit(".", 1)[0], -1)))
-    sources, rows = _draft_sources(doc, version), {}
-    for p in sorted(spots, key=lambda p: order.get(p, len(order))):
-        place = place_record(doc, spots[p])
-        if place is not None:
-            sources.append({"cell_path": p, **{"place_" + k: v for k, v in place.items()}})
-        row = row_text(doc, spots[p])
-        if row is not None:
-            rows[p] = row
+    placed, rows = cell_sources(doc, spots, sorted(spots, key=lambda p: order.get(p, len(order))))
+    sources = _draft_sources(doc, version) + placed
     inst["extraction"] = {
         "source_file": name,
         "source_format": doc.fmt,
@@ -455,8 +449,12 @@ def _headings() -> dict[str, re.Pattern]:
             continue
         number = m.group(1)
         cores = [fold(t)[m.end():] for t in [title, *slot.get("aliases", [])]]
-        prefix = rf"{number}\s*[、.．]\s*" if number == "一" else rf"(?:{number}\s*[、.．]\s*)?"
-        out[number] = re.compile(prefix + "(?:" + "|".join(_spaced(c) for c in sorted(cores, key=len, reverse=True)) + ")")
+        alternatives = "|".join(_spaced(c) for c in sorted(cores, key=len, reverse=True))
+        numbered = rf"{number}\s*[、.．]\s*(?:{alternatives})"
+        # the numbering optional, written as its own alternative before the bare titles (the same matches as
+        # an optional group, tried in the same order): every alternative then begins with a character, and
+        # the search skips to those characters instead of trying every place of the text
+        out[number] = re.compile(numbered if number == "一" else f"{numbered}|{alternatives}")
     return out
 
 

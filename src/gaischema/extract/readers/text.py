@@ -46,11 +46,13 @@ def decode_text(data: bytes) -> tuple[str, str]:
     wide = text_encoding(data)
     for enc in ((wide,) if wide and wide != "utf-8-sig" else ("utf-8-sig", "gb18030")):
         try:
-            text = data.decode(enc)
+            # UTF-8 with or without its BOM, by the plain codec (what utf-8-sig does, without its wrapper)
+            text = (data[3:] if data.startswith(b"\xef\xbb\xbf") else data).decode("utf-8") \
+                if enc == "utf-8-sig" else data.decode(enc)
         except UnicodeDecodeError:
             continue
         name = "utf-8" if enc == "utf-8-sig" and not data.startswith(b"\xef\xbb\xbf") else enc
-        return text.replace("\r\n", "\n").replace("\r", "\n"), name
+        return (text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text), name
     raise InputError("INPUT-ENCODING", "无法识别的文字编码（支持 UTF-8、UTF-16、GB18030/GBK）",
                      "unknown text encoding (UTF-8, UTF-16 and GB18030/GBK are read)")
 
@@ -60,27 +62,74 @@ def read_text(text: str) -> list[Block]:
     of a table align in columns (``pdftotext -layout``, fixed-width exports) and some of their cells are
     blank or a row's values are split over two lines: there each value line is a one-line :class:`Table`
     whose values stand at their columns (character offsets, consistent over the run of lines), so that a
-    blank cell is blank in its own column."""
+    blank cell is blank in its own column.
+
+    A page where no word stands two spaces or more after another (nor a line's first two spaces in), as in
+    a one-cell-a-line or a flowed copy, has no columns to tell: its lines are paragraphs straight away. On
+    the other pages only the lines that end in a value are split into words first (most lines of a report
+    are prose or a label): the other lines become paragraphs straight from their text, or are split where a
+    run of aligned lines takes them in."""
     blocks: list[Block] = []
     number = 1  # the source line the page starts on
+    ends = _VALUE_ENDS
     for page in text.split("\f"):
-        lines = [_split_line(line, number + n) for n, line in enumerate(page.split("\n"))]
-        number += len(lines) - 1
+        raw = page.split("\n")
+        if not (_SPACED.search(page) and _TWO_VALUES.search(page)):  # no run's columns can tell more
+            blocks.extend([Paragraph(s, None, number + n, len(line) - len(line.lstrip()))
+                           for n, line in enumerate(raw) if (s := line.strip())])
+            number += len(raw) - 1
+            continue
+        # a line that may end in a value, split; None for the others (no value at its end: no spans)
+        lines = [_split_line(line, number + n) if (e := line.rstrip()[-1:]) and (e.isdecimal() or e in ends)
+                 else None for n, line in enumerate(raw)]
         done = 0
-        for start, end in _aligned_runs(lines):
-            blocks.extend(_plain(lines[done:start]))
-            blocks.extend(_aligned(lines[start:end]))
+        for start, end in _aligned_runs(lines, raw):
+            blocks.extend(_plain_raw(raw, lines, done, start, number))
+            # whether the run's columns tell more than its words depends on its value lines only: the label
+            # lines between them are split only when they do
+            centres = _telling_columns([line for line in lines[start:end] if line is not None and line.values])
+            if centres is None:
+                blocks.extend(_plain_raw(raw, lines, start, end, number))
+            else:
+                blocks.extend(_aligned_rows([lines[i] or _split_line(raw[i], number + i) for i in range(start, end)],
+                                            centres))
             done = end
-        blocks.extend(_plain(lines[done:]))
+        blocks.extend(_plain_raw(raw, lines, done, len(raw), number))
+        number += len(raw) - 1
     return blocks
+
+
+def _plain_raw(raw: list[str], lines: list["_Line | None"], start: int, end: int, number: int) -> list[Block]:
+    """Lines ``start`` to ``end`` of a page as paragraphs (the line's text stripped, its source line and the
+    column its text starts at), without splitting the lines not split."""
+    out: list[Block] = []
+    for i in range(start, end):
+        line = lines[i]
+        if line is not None:
+            if line.text:
+                out.append(Paragraph(line.text, None, line.number, line.column))
+            continue
+        r = raw[i]
+        stripped = r.strip()
+        if stripped:
+            out.append(Paragraph(stripped, None, number + i, len(r) - len(r.lstrip())))
+    return out
 
 
 # a value a column-aligned line ends in: a count, an amount (with its unit), a percentage, a blank mark
 _VALUE_TOKEN = re.compile(r"^(?:[+-]?\d{1,3}(?:,\d{3})+|[+-]?\d+)(?:\.\d+)?(?:万元|元|%)?$|^[—\-－/／–―]{1,2}$")
-_VALUE_ENDS = frozenset("元%—-－/／–―")  # the last characters _VALUE_TOKEN allows, but digits (any \\d)
+_VALUE_END_MARKS = "元%—-－/／–―"  # the last characters _VALUE_TOKEN allows, but digits (any \\d)
+_VALUE_ENDS = frozenset(_VALUE_END_MARKS)
 _BREAK = re.compile(r"^(?:第.{1,8}[条项]|[一二三四五六七八九十]+、\S*情况)")  # a heading: a table ends
 MAX_GAP = 6  # label lines between two value lines of one table, at most
 _WORD = re.compile(r"\S+")
+# a run's columns tell more than its words only where a line of two values or more has a value that stands
+# apart (_columns): two white space characters or more before it (see _Line.free). A page without two white
+# space characters in a row, or without a line that ends in two words that end as values do, has none. Both
+# searches start at a character class, which the regular expression engine skips to
+_SPACED = re.compile(r"[^\S\n]{2}")
+_VALUE_END = r"[\d" + re.escape(_VALUE_END_MARKS) + "]"
+_TWO_VALUES = re.compile(_VALUE_END + r"[^\S\n]+\S*" + _VALUE_END + r"[^\S\n]*$", re.M)
 
 
 class _Line:
@@ -120,27 +169,24 @@ def _split_line(line: str, number: int | None = None) -> _Line:
     return _Line(line.strip(), label, values, [s - b >= 2 for b, (s, _, _) in zip(before, values)], number, column)
 
 
-def _aligned_runs(lines: list[_Line]):
+def _aligned_runs(lines: list[_Line | None], raw: list[str]):
     """(start, end) of each run of lines of one table: value lines with at most MAX_GAP label lines between
-    them, no heading among them."""
+    them, no heading among them (``lines``: the lines split, None for a line that ends in no value; ``raw``:
+    every line's text)."""
     start = last = None
     for i, line in enumerate(lines):
-        if line.values:
+        if line is not None and line.values:
             if start is None:
                 start = i
             elif i - last - 1 > MAX_GAP:
                 yield start, last + 1
                 start = i
             last = i
-        elif start is not None and _BREAK.match(line.label):
+        elif start is not None and _BREAK.match(line.label if line is not None else " ".join(raw[i].split())):
             yield start, last + 1
             start = None
     if start is not None:
         yield start, last + 1
-
-
-def _plain(lines: list[_Line]) -> list[Block]:
-    return [_paragraph(line) for line in lines if line.text]
 
 
 def _paragraph(line: _Line) -> Paragraph:
@@ -240,16 +286,21 @@ def _place(ranges: list[tuple[float, float] | None], line: _Line) -> dict[int, s
 _NUMBERED = re.compile(r"^(?:\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)")
 
 
-def _aligned(lines: list[_Line]) -> list[Block]:
-    """A run of lines as paragraphs (label lines) and one-line tables (value lines), when its value columns
-    tell more than the words do (a blank cell somewhere, or a row's values on two lines); else as paragraphs.
-    A line whose values do not fall clearly into the columns stays a paragraph."""
-    value_lines = [line for line in lines if line.values]
+def _telling_columns(value_lines: list[_Line]) -> list | None:
+    """The value columns of a run's value lines where they tell more than the words do (a blank cell
+    somewhere, or a row's values on two lines); None where the run is read as paragraphs."""
     centres = _columns(value_lines)
     if centres is not None:
         centres = _learn(centres, value_lines)
     if centres is None or all(len(line.values) == len(centres) for line in value_lines):
-        return _plain(lines)
+        return None
+    return centres
+
+
+def _aligned_rows(lines: list[_Line], centres: list) -> list[Block]:
+    """A run of lines whose value columns tell more than its words (:func:`_telling_columns`) as paragraphs
+    (label lines) and one-line tables (value lines). A line whose values do not fall clearly into the columns
+    stays a paragraph."""
     rows: list[list[Cell] | Paragraph] = []
     open_row: tuple[list[Cell], set[int]] | None = None  # the last value line's cells and columns
     for n, line in enumerate(lines):
