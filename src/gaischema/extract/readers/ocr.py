@@ -496,6 +496,22 @@ def _cell_lines(ink, grey, cells, glyph: float) -> list[tuple[int, int, int, int
     return out
 
 
+def _without_specks(ink, glyph: float):
+    """The ink without the scanner's specks: pieces of a few pixels (under a hundredth of a character's
+    square; a full stop is larger). A speck beside a number widened its crop to blank paper, where the
+    recogniser read a digit that is not printed (7 read as 73 at 0.82 on a noisy 200 dpi scan)."""
+    import cv2
+    import numpy as np
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, 4)
+    small = stats[:, cv2.CC_STAT_AREA] <= max(3, int(glyph * glyph / 100))
+    small[0] = False
+    if not small.any():
+        return ink
+    out = ink.copy()
+    out[small[labels]] = 0
+    return out
+
+
 def _regions(ink, glyph: float) -> list[tuple[int, int, int, int]]:
     """The blocks of text outside the ruled cells (a title, a paragraph, a signature), as pixel boxes: rows
     of ink closer than two lines make one block."""
@@ -573,6 +589,7 @@ def read_picture(grey, px_per_pt: float = 1.0, number: int = 0) -> PageContent:
     # 1. the ruled cells: each line of text in a cell is read as it is, no detection; its extent from all
     # its ink (the thin top stroke of 章, 自 or 申 is a line of pixels that an opening would take away)
     cells = _grid_cells(horizontal, vertical, 3 * px_per_pt)
+    ink = _without_specks(ink, glyph)
     boxes = _cell_lines(ink, grey, cells, glyph)  # takes the cells' ink away
     n_cells = len(boxes)
     ink = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
