@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import io
 import json
 import os
 import random
@@ -221,10 +222,6 @@ def publish(reports: list[tuple[str, dict]], folder: Path) -> dict[str, int]:
 def _scan_pdfs(scans: list[tuple[str, str]], folder: Path, chromium: str) -> None:
     """Scans: at most 4 reports printed by Chromium, each scan one of them rasterised at 120, 150 or 200 dpi,
     every other one tilted with noise, JPEG pages of an image-only PDF."""
-    import cv2
-    import numpy as np
-    import pypdfium2 as pdfium
-    from PIL import Image
     printed: list[bytes] = []
     with tempfile.TemporaryDirectory() as tmp:
         for name, page in scans[:4]:
@@ -239,20 +236,32 @@ def _scan_pdfs(scans: list[tuple[str, str]], folder: Path, chromium: str) -> Non
         return
     for i, (name, _) in enumerate(scans):
         dpi = (120, 150, 200)[i % 3]
-        rng = np.random.default_rng(i)
-        doc = pdfium.PdfDocument(printed[i % len(printed)])
-        images = []
-        for n in range(len(doc)):
-            grey = np.array(doc[n].render(scale=dpi / 72, grayscale=True).to_pil().convert("L"))
-            if i % 2:
-                h, w = grey.shape
-                m = cv2.getRotationMatrix2D((w / 2, h / 2), float(rng.uniform(-0.8, 0.8)), 1.0)
-                grey = cv2.warpAffine(grey, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=255).astype(np.float32)
-                grey = np.clip(grey * 0.9 + 15 + rng.normal(0, 8, grey.shape), 0, 255).astype(np.uint8)
-            images.append(Image.fromarray(grey))
-        doc.close()
-        images[0].save(folder / f"{name}.pdf", "PDF", resolution=float(dpi), save_all=True, append_images=images[1:],
-                       quality=75)
+        (folder / f"{name}.pdf").write_bytes(scan_pdf(printed[i % len(printed)], dpi, bool(i % 2), i))
+
+
+def scan_pdf(printed: bytes, dpi: int, tilted: bool, seed: int) -> bytes:
+    """A printed PDF as a scan: its pages rasterised in grey at ``dpi`` (pypdfium2), ``tilted``: turned by
+    up to 0.8° with grey paper and noise (numpy's generator seeded with ``seed``), JPEG pages (quality 75) of
+    an image-only PDF (PIL). benchmarks/province_scans.py scores OCR on these same scans."""
+    import cv2
+    import numpy as np
+    import pypdfium2 as pdfium
+    from PIL import Image
+    rng = np.random.default_rng(seed)
+    doc = pdfium.PdfDocument(printed)
+    images = []
+    for n in range(len(doc)):
+        grey = np.array(doc[n].render(scale=dpi / 72, grayscale=True).to_pil().convert("L"))
+        if tilted:
+            h, w = grey.shape
+            m = cv2.getRotationMatrix2D((w / 2, h / 2), float(rng.uniform(-0.8, 0.8)), 1.0)
+            grey = cv2.warpAffine(grey, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=255).astype(np.float32)
+            grey = np.clip(grey * 0.9 + 15 + rng.normal(0, 8, grey.shape), 0, 255).astype(np.uint8)
+        images.append(Image.fromarray(grey))
+    doc.close()
+    out = io.BytesIO()
+    images[0].save(out, "PDF", resolution=float(dpi), save_all=True, append_images=images[1:], quality=75)
+    return out.getvalue()
 
 
 def _write_dump(folder: Path, rows: list[dict]) -> None:

@@ -37,7 +37,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from gaischema.extract.document import Document, Paragraph, Spot, Table
+from gaischema.extract.document import Cell, Document, Paragraph, Spot, Table
 from gaischema.engine import Identity
 from gaischema.model import Model, OfficialRow
 from gaischema.extract.readers.common import fold_radicals, is_page_number
@@ -600,7 +600,7 @@ def _grid_line(table: Table, r: int, where: str, block: int = 0) -> Line | None:
         return None  # an empty row says nothing
     last_text = -1
     for i, cell in enumerate(origins):
-        if cell.text.strip() and parse_value(cell.text) is None:
+        if cell.text.strip() and parse_value(cell.text) is None and not _misread_value(cell):
             last_text = i
     label = "".join(" ".join(c.text.split()) for c in origins[:last_text + 1] if parse_value(c.text) is None)
     vals = origins[last_text + 1:]
@@ -609,6 +609,15 @@ def _grid_line(table: Table, r: int, where: str, block: int = 0) -> Line | None:
     if any(c.confidence is not None for c in vals):
         line.confidences = [c.confidence for c in vals]
     return line
+
+
+def _misread_value(cell: Cell) -> bool:
+    """A cell read by OCR whose text is no number and no label either: no Chinese character in it (every
+    label of the official tables has some), so a value the recogniser misread (0 as the letter O) or could
+    not read (the ``?`` of ink left unread). It stands among the row's values, where it stays blank with a
+    ``low_confidence`` note; taken for a label, it cut the row's values short and the whole row was not
+    found."""
+    return cell.confidence is not None and not any(unicodedata.category(ch) == "Lo" for ch in cell.text)
 
 
 # ------------------------------------------------------------------------------------------------ alignment
