@@ -29,7 +29,7 @@ from gaischema import loading, organs, sandbox
 from gaischema import output as out
 from gaischema.cache import Cache, file_digest
 from gaischema.corpus import CrossChecker, internal_result, out_of_memory, pool_map, validate_source
-from gaischema.render import render_html
+from gaischema.render import CSP, CSS, LINKED_CSP, render_html
 from gaischema.report.facts import Corpus, facts
 from gaischema.validate import FileResult, fatal_result, warm
 
@@ -71,6 +71,9 @@ def input_suffixes() -> tuple[str, ...]:
 
 
 RENDERINGS = ("errors", "all", "none")  # which reports get an annotated rendering (--renderings)
+# the renderings' one stylesheet, <page>_files/rendering.css (each rendering links ../rendering.css): the CSS
+# once, not in each of 100,000 renderings
+STYLESHEET = "rendering.css"
 
 
 def _wanted(mode: str, findings: list) -> bool:
@@ -103,7 +106,8 @@ def _checked(instance: object, name: str, fmt: str, render: str, saved: str | No
     if _wanted(render, result.findings):
         try:
             record["rendering"] = render_html(instance, annotate=True, findings=result.findings,
-                                              evidence={i: _shown(ev, "../e/") for i, ev in evidence.items()})
+                                              evidence={i: _shown(ev, "../e/") for i, ev in evidence.items()},
+                                              stylesheet="../" + STYLESHEET)
         except ValueError:
             record["problem"] = "无法排版：没有有效的 format_version / no layout: no valid format_version"
     cpu["render"] += time.thread_time() - t
@@ -168,16 +172,22 @@ _UNSAFE = re.compile(r"<\s*/?\s*(?:script|iframe|frame|object|embed|base|link|fo
                      r"javascript:", re.IGNORECASE)
 
 
-_UNSAFE_HEAD = re.compile(r"<\s*/?\s*(?:script|iframe|frame|object|embed|base|link|form|svg|math|img)\b|\son[a-z]+\s*=|"
+# the one link a rendering's head holds is its own: the stylesheet beside the renderings, ../rendering.css
+_UNSAFE_HEAD = re.compile(r"<\s*/?\s*(?:script|iframe|frame|object|embed|base|form|svg|math|img)\b|\son[a-z]+\s*=|"
+                          r"<\s*/?\s*link\b(?!\s+rel=\"stylesheet\"\s+href=\"\.\./rendering\.css\">)|"
                           r"javascript:|refresh", re.IGNORECASE)
+_POLICY = re.compile(r"Content-Security-Policy", re.IGNORECASE)
+_POLICIES = {f'<meta http-equiv="Content-Security-Policy" content="{p}">' for p in (CSP, LINKED_CSP)}
 
 
 def rendering_ok(html: str) -> bool:
-    """A rendering as gaischema writes it: the template's own head (one Content-Security-Policy), and in the
-    rest no element that runs or loads anything — report text is always escaped, so none can come from a report.
+    """A rendering as gaischema writes it: the template's own head (one Content-Security-Policy, the
+    template's, and no link but the stylesheet beside the renderings), and in the rest no element that runs or
+    loads anything — report text is always escaped, so none can come from a report.
     A cached rendering that fails is a miss (made again); a fresh one that fails is not written."""
     head, sep, body = html.partition("</head>")
-    return bool(sep) and _UNSAFE_HEAD.search(head) is None and _UNSAFE.search(body) is None
+    return (bool(sep) and _UNSAFE_HEAD.search(head) is None and _UNSAFE.search(body) is None
+            and len(_POLICY.findall(head)) == 1 and any(p in head for p in _POLICIES))
 
 
 def cached_result_ok(value: object) -> bool:
@@ -365,6 +375,7 @@ class _Writer:
         self.saved: set[str] = set()
         self.pictures: set[str] = set()
         self.errors: list[str] = []
+        self.stylesheet = False  # rendering.css written (once a run, with the first rendering)
 
     def _put(self, folder: str, name: str, data: bytes, force: bool = True, reuse: bool = True) -> bool:
         """``reuse``: a file in ``<page>_files`` (ours: a link planted there is removed); else a saved instance
@@ -409,6 +420,8 @@ class _Writer:
             self.errors.append(f"{display_name(path)}: 排版结果含有不应有的元素，未写入 / the rendering holds an element "
                                "gaischema never writes; not written")
         elif record.get("rendering"):
+            if not self.stylesheet:  # the renderings' one stylesheet, beside them; written with the first of them
+                self.stylesheet = self._put(self.opts.files_dir, STYLESHEET, CSS.encode("utf-8"))
             if self._put(os.path.join(self.opts.files_dir, "r"), pid + ".html", record["rendering"].encode("utf-8")):
                 links["link"] = f"{self.base}/r/{pid}.html"
         return links
