@@ -129,7 +129,7 @@ def measure(cmd: list[str], env: dict) -> dict:
             "stderr": stderr}
 
 
-def run(n: int, jobs: int, src: Path, keep: bool) -> None:
+def run(n: int, jobs: int, src: Path, keep: bool, rerun: bool = True) -> None:
     env = {**os.environ, "PYTHONPATH": str(src)}
     tmp = Path(tempfile.mkdtemp(prefix="gaischema-tiny-"))
     try:
@@ -140,7 +140,7 @@ def run(n: int, jobs: int, src: Path, keep: bool) -> None:
         page = tmp / "page.html"
         files = tmp / "page_files"
         cmd = [sys.executable, "-m", "gaischema.cli", "report", str(tmp / "in"), "-o", str(page), "-j", str(jobs)]
-        for label, extra in (("first run", []), ("rerun (cache)", ["--force"])):
+        for label, extra in (("first run", []), ("rerun (cache)", ["--force"]))[:2 if rerun else 1]:
             m = measure(cmd + extra, env)
             stages = next((line for line in m["stderr"].splitlines() if "CPU" in line and "s" in line), "")
             ok = m["rc"] in (0, 1) and "Traceback" not in m["stderr"]
@@ -171,9 +171,10 @@ def main() -> int:
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--src", type=Path, default=ROOT / "src", help="the gaischema code to run (its src folder)")
     ap.add_argument("--keep", action="store_true", help="keep the generated folder and the output")
+    ap.add_argument("--no-rerun", dest="rerun", action="store_false", help="skip the rerun from the cache")
     args = ap.parse_args()
     for n in args.n or [10000]:
-        run(n, args.jobs, args.src.resolve(), args.keep)
+        run(n, args.jobs, args.src.resolve(), args.keep, args.rerun)
     return 0
 
 
