@@ -512,7 +512,16 @@ def _names_in(folder: str, paths: list[str]) -> set[str]:
 
 def _local_map(fn: Callable, tasks: list[dict], jobs: int) -> Iterator[dict]:
     n = jobs or os.cpu_count() or 1
-    yield from pool_map(fn, tasks, jobs, serial_below=2 * n, chunksize=1, failed=_too_complex)
+    items = tasks if len(tasks) < 2 * n else _handed(tasks)  # a short list: one worker (pool_map's serial_below)
+    yield from pool_map(fn, items, jobs, serial_below=2 * n, chunksize=1, failed=_too_complex)
+
+
+def _handed(tasks: list[dict]) -> Iterator[dict]:
+    """The tasks, each let go of by the list as it is handed to the pool: a task is held only until its
+    result comes back (by :func:`collect`'s ``by_name``), not for the whole run."""
+    for i in range(len(tasks)):
+        task, tasks[i] = tasks[i], None
+        yield task
 
 
 def _too_complex(task: dict, err: loading.InputError) -> dict:
