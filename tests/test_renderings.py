@@ -137,3 +137,20 @@ def test_the_policy_refuses_a_stylesheet_from_anywhere_else(run, browser):
     assert page.evaluate("getComputedStyle(document.body).maxWidth") == "680.315px"
     page.close()
     assert sum("Content Security Policy" in e for e in errors) == 2, errors
+
+
+# ------------------------------------------------------------------------------------------------ scale
+def test_the_pages_rows_are_written_a_row_at_a_time_as_the_json_they_hold():
+    """A row's numbers and findings are kept as their JSON text (facts.Packed) and written into the page's data
+    block as they are: the block reads back as the rows themselves, and nothing in them can close it."""
+    from gaischema.report.facts import Packed
+    from gaischema.report.page import row_chunks
+
+    findings = [{"rule": "T3-ROW-TOTAL", "message": "</script><script>alert(1)</script> & \u2028"}]
+    rows = [{"seq": [0, 0], "file": "a</script>.yaml", "findings": findings, "facts": {"received": 3}, "year": None},
+            {"seq": [1, 0], "file": "b.txt", "notes": "INPUT-NOT-REPORT"}, {"findings": []}]
+    kept = [{k: Packed.of(v) if k in ("findings", "facts") else v for k, v in row.items()} for row in rows]
+    text = "".join(row_chunks(kept, skip=("seq", "facts")))
+    assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
+    assert json.loads(text) == [{k: v for k, v in row.items() if k not in ("seq", "facts")} for row in rows]
+    assert kept[0]["facts"].value() == {"received": 3}
