@@ -18,7 +18,7 @@ import os
 import re
 import sys
 import time
-from typing import Iterator
+from typing import Iterable, Iterator
 
 import click
 
@@ -64,6 +64,23 @@ def _emit(output: str | None, data: str | bytes, force: bool) -> None:
             sys.stdout.write(data)
         return
     out.write(output, data, force)  # an OutputError is main's one line, exit 2
+
+
+def _emit_parts(output: str | None, parts: Iterable[str], force: bool) -> int:
+    """Write a command's output given in pieces, as :func:`_emit` does the whole of it (the file appears only
+    once every piece is written); the bytes written."""
+    size = 0
+    if output in (None, "-"):
+        for part in parts:
+            sys.stdout.write(part)
+            size += len(part.encode("utf-8"))
+        return size
+    with out.atomic_binary(output, force) as fh:  # an OutputError is main's one line, exit 2
+        for part in parts:
+            data = part.encode("utf-8")
+            fh.write(data)
+            size += len(data)
+    return size
 
 
 def _limit_options(fn):
@@ -652,21 +669,20 @@ def report(paths: tuple[str, ...], output: str, jobs: int, cross: bool, title: s
         with _progress_bar(len(items)) as progress:
             result = rp.collect(items, progress=progress, options=options)
         started = time.process_time()
-        page = rp.build_page(result, title)
+        size = _emit_parts(output, rp.page_parts(result, title), force)  # streamed: no page-sized string
         result.cpu["page"] += time.process_time() - started
     except rp.ChartsUnavailable as e:
         click.echo(str(e), err=True)
         sys.exit(2)
     except (rp.CacheError, rp.SchedulerUnavailable) as e:
         _refuse(str(e))
-    _emit(output, page, force)
     for line in result.write_errors:
         click.echo(out.printable(line), err=True)
     click.echo(out.printable(result.summary.text()), err=True)
     if result.cpu:
         click.echo(result.stages(), err=True)
     cached = f", {result.cached} 个来自缓存 from the cache" if result.cached else ""
-    click.echo(out.printable(f"{output} ({len(page.encode('utf-8')) / 1e6:.1f} MB), {files_dir}/{cached}"), err=True)
+    click.echo(out.printable(f"{output} ({size / 1e6:.1f} MB), {files_dir}/{cached}"), err=True)
     if result.summary.internal:
         sys.exit(3)
     sys.exit(1 if result.failed or result.write_errors else 0)

@@ -27,7 +27,7 @@ table { border-collapse: collapse; width: 100%; margin: 3mm 0 6mm; font-size: 10
 tr { page-break-inside: avoid; }
 th, td { border: 1px solid #000; padding: 1mm 1.5mm; text-align: center; vertical-align: middle; }
 td.label { text-align: left; }
-td.num { font-variant-numeric: tabular-nums; }
+td:not(.label) { font-variant-numeric: tabular-nums; }
 td.bad { background: #fde2e1; outline: 2px solid #c00; }
 aside.findings { border: 1px solid #c00; padding: 2mm 4mm; margin: 0 0 6mm; font-size: 10pt; }
 aside.findings li { margin: 1mm 0; }
@@ -40,6 +40,15 @@ td.corrected { background: #e4f1fb; outline: 2px solid #0072B2; }
 .evidence mark { background: #ffd699; outline: 1px solid #D55E00; }
 @media print { aside.findings { break-inside: avoid; } }
 """
+
+# A standalone rendering (gaischema render) carries its CSS; a report's renderings link one shared file beside
+# them instead (``<page>_files/rendering.css``, written by the report), so that each is its own content and not
+# 2 KB of the same CSS again. The stylesheet comes only from the rendering's own origin (style-src-elem
+# 'self': no other place, and no <style> element at all); style attributes stay allowed (the evidence's frame
+# is placed by one), as before. style-src is the fallback of browsers older than CSP level 3. No script.
+CSP = "default-src 'none'; img-src data: 'self'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"
+LINKED_CSP = ("default-src 'none'; img-src 'self'; style-src 'self' 'unsafe-inline'; style-src-elem 'self'; "
+              "style-src-attr 'unsafe-inline'")
 
 
 def cell_text(value) -> str:
@@ -200,13 +209,15 @@ def templates():
 
 
 def render_html(instance: dict, annotate: bool = False, findings: list | None = None,
-                evidence: dict[int, dict] | None = None) -> str:
+                evidence: dict[int, dict] | None = None, stylesheet: str | None = None) -> str:
     """The report as one standalone HTML page in the official layout (the template
     ``templates/rendering.html.j2``, autoescaped: nothing in a report is markup). ``findings``: the report's
     findings when already known (annotate without validating again). ``evidence``: by finding index, the
     original's piece that holds the finding's cell — ``{"img": link, "where"}`` (a picture of the printed
     row) or ``{"text", "start", "end", "where"}`` (the source row, the cell's characters marked) — shown
-    under the finding, one click away. Cells an evaluator corrected (``corrected`` notes) are marked."""
+    under the finding, one click away. Cells an evaluator corrected (``corrected`` notes) are marked.
+    ``stylesheet``: a link to :data:`CSS` in a file (``report`` writes one beside its renderings) instead of the
+    CSS inlined, under :data:`LINKED_CSP`; the rendering is then compact (only marked cells carry a path)."""
     model = Model.load()
     version = instance.get("format_version") if isinstance(instance, dict) else None
     if not isinstance(version, str) or version not in model.versions:
@@ -236,7 +247,7 @@ def render_html(instance: dict, annotate: bool = False, findings: list | None = 
     names = {s["name"] for s in table_slots.values()}
     published = instance.get("publication_date")
     return templates().get_template("rendering.html.j2").render(
-        css=CSS, title=f"{organ}{year}年政府信息公开工作年度报告", organ=organ,
+        css=CSS, stylesheet=stylesheet, csp=LINKED_CSP if stylesheet else CSP, title=f"{organ}{year}年政府信息公开工作年度报告", organ=organ,
         publication_date=published if isinstance(published, str) else None,
         period=(start, end) if start and end else None,
         overview=(slots["overview"]["title"], _paragraphs(instance.get("overview"))),

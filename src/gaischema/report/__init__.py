@@ -35,7 +35,7 @@ from gaischema.report.charts import ChartsUnavailable
 from gaischema.report.collection import (Options, SchedulerUnavailable, collect, display_name, file_records,
                                          input_suffixes, instance_target, path_id)
 from gaischema.report.facts import Corpus, facts
-from gaischema.report.page import build_page
+from gaischema.report.page import build_page, page_parts
 
 __all__ = ["CacheError", "ChartsUnavailable", "Corpus", "Options", "SchedulerUnavailable", "build_page", "collect",
-           "display_name", "facts", "file_records", "input_suffixes", "instance_target", "path_id"]
+           "display_name", "facts", "file_records", "input_suffixes", "instance_target", "page_parts", "path_id"]

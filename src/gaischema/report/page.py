@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from typing import Iterator
 
 from gaischema.render import templates
 from gaischema.report.charts import (HEATMAP_ORGANS, bars, clusters_figure, figure, heatmap, line, pyplot,
                                      stacked)
-from gaischema.report.facts import OUTCOMES, Corpus, share, shown
+from gaischema.report.facts import OUTCOMES, Corpus, Packed, share, shown
 
 REPORT_COLUMNS = [("file", "text", "文件 file"), ("format", "text", "格式 format"), ("organ", "text", "机关 organ"),
                   ("canonical", "text", "机关（标准）canonical organ"), ("year", "number", "年度 year"),
@@ -24,17 +25,40 @@ GRID_STATES = {"published": "已发布 published", "errors": "有错误 errors",
                "missing": "未发布 missing", "none": "无报告 none", "": "—"}
 
 
+_SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
+                                "\u2029": "\\u2029"})
+
+
 def json_for_script(data: object) -> str:
     """JSON to embed in a ``<script>`` block: ``<``, ``>`` and ``&`` (so ``</script>``, ``<!--`` and ``<script``)
     and the two JavaScript line separators escaped; the block can never end early."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
-        text = text.replace(ch, esc)
-    return text
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_UNSAFE)
+
+
+def row_chunks(rows: list[dict], skip: tuple[str, ...] = ()) -> Iterator[str]:
+    """The report table's rows as :func:`json_for_script` writes a list of them, a row at a time (no copy of
+    the rows, no text of them all at once), each :class:`~.facts.Packed` part written as the JSON it already is,
+    escaped alike."""
+    yield "["
+    for i, row in enumerate(rows):
+        plain = {k: v for k, v in row.items() if k not in skip and not isinstance(v, Packed)}
+        text = json.dumps(plain, ensure_ascii=False, separators=(",", ":"))
+        packed = [f"{json.dumps(k)}:{v}" for k, v in row.items() if k not in skip and isinstance(v, Packed)]
+        if packed:
+            text = text[:-1] + ("," if plain else "") + ",".join(packed) + "}"
+        yield ("," if i else "") + text.translate(_SCRIPT_UNSAFE)
+    yield "]"
 
 
 def build_page(corpus: Corpus, title: str = "政府信息公开工作年度报告核查 Report check") -> str:
-    """The whole page, as one string of HTML."""
+    """The whole page, as one string of HTML (see :func:`page_parts`)."""
+    return "".join(page_parts(corpus, title))
+
+
+def page_parts(corpus: Corpus, title: str = "政府信息公开工作年度报告核查 Report check") -> Iterator[str]:
+    """The whole page, in pieces to write one after another (Jinja's generate): the report table's rows are
+    never one string, so writing the page of 100,000 reports holds no 100 MB of text (``gaischema report``
+    streams it into the page's file)."""
     plt = pyplot()
     s = corpus.summary
     cards = [("报告 reports", s.files), ("有效 valid", s.valid), ("有错误 with errors", s.errors),
@@ -100,15 +124,14 @@ def build_page(corpus: Corpus, title: str = "政府信息公开工作年度报�
         provenance = {"header": ["格式 format", "报告 reports", "单元格 cells", *kinds],
                       "rows": [[fmt, p["reports"], p["cell_count"], *(p[k] for k in kinds)]
                                for fmt, p in sorted(corpus.provenance.items())]}
-    rows = [{k: v for k, v in r.items() if k not in ("seq", "key", "entry", "facts")} for r in corpus.rows]
     copies = [{"organ": c["organ"], "year": c["year"], "disagree": c["disagree"],
                "copies": [{"file": r["file"], "format": r["format"], "status": r["status"], "link": r.get("link")}
                           for r in c["copies"]]} for c in corpus.copies()]
     missing = [[f.reported, f.expected] for f in corpus.missing]
     review = [("未复核 unreviewed", corpus.review["unreviewed"]), ("已确认 confirmed", corpus.review["confirmed"]),
               ("误读 misread", corpus.review["misread"]), ("已更正单元格 cells corrected", corpus.review["corrected"])]
-    return templates().get_template("report.html.j2").render(
+    yield from templates().get_template("report.html.j2").generate(
         title=title, cards=cards, figures_top=top, figures=figures, organs=organ_table, provenance=provenance,
         columns=REPORT_COLUMNS, grid=corpus.grid(), copies=copies, missing=missing, proposed=corpus.proposed_link,
         states=GRID_STATES, review=review, stale=corpus.stale, confirmed_csv=corpus.confirmed_csv,
-        data=json_for_script(rows))
+        data=row_chunks(corpus.rows, skip=("seq", "key", "entry", "facts")))
