@@ -34,6 +34,15 @@ def test_linkml_validate_agrees_with_gaischema(path):
     result = _linkml_validate(path)
     ours = gaischema("validate", str(path))
     assert result.exit_code in (0, 1), result.output
+    if intended_rule(path) == "READ-UNRELIABLE":
+        # the one documented difference (docs/getting-started.md): a cell OCR read unreliably is absent, which
+        # LinkML's JSON Schema plugin reports as a required property (it reads no extraction notes); gaischema
+        # reports the reading's limit, a warning, in place of the blank-cell error
+        assert (result.exit_code, ours.returncode) == (1, 0), result.output
+        schema_errors = [line for line in result.output.splitlines() if "is a required property" in line]
+        assert len(schema_errors) == 1 and "'total'" in schema_errors[0], result.output
+        assert "[READ-UNRELIABLE]" in result.output
+        return
     assert result.exit_code == ours.returncode, (result.output, ours.stdout.decode())
     if path.parent.name != "valid":
         rule = intended_rule(path)
