@@ -724,7 +724,9 @@ def read_picture(grey, px_per_pt: float = 1.0, number: int = 0) -> PageContent:
 
     words[:n_cells] = _checked_numbers(words[:n_cells], cell_ink, glyph)
     s = px_per_pt or 1.0
-    words_pt = [Word(x0 / s, y0 / s, x1 / s, y1 / s, text, round(conf, 4)) for x0, y0, x1, y1, text, conf in words]
+    # plain Python numbers (a detector's box is numpy's float32, which no YAML or JSON writer takes)
+    words_pt = [Word(float(x0) / s, float(y0) / s, float(x1) / s, float(y1) / s, text, round(float(conf), 4))
+                for x0, y0, x1, y1, text, conf in words]
     edges = [Edge(x / s, (y + bh / 2) / s, (x + bw) / s, (y + bh / 2) / s, "h") for x, y, bw, bh in horizontal]
     edges += [Edge((x + bw / 2) / s, y / s, (x + bw / 2) / s, (y + bh) / s, "v") for x, y, bw, bh in vertical]
     logging.getLogger(__name__).debug("page %d: skew %.2f°, %d cells, %d words, %d edges", number, angle,
