@@ -39,7 +39,7 @@ FAULTS = [
      "organ names compared without NFKC (a full-width digit differs)"),
     ("organ-spaces-kept", C, [('r"[\\s\\u3000·•', 'r"[\\u3000·•')],
      "spaces left in organ names"),
-    ("organ-invisible-kept", C, [('name = _INVISIBLE.sub("", unicodedata.normalize("NFKC", organ))',
+    ("organ-invisible-kept", C, [('name = engine().invisible_pattern.sub("", unicodedata.normalize("NFKC", organ))',
                                   'name = unicodedata.normalize("NFKC", organ)')],
      "invisible characters left in organ names"),
     ("organ-punctuation-kept", C, [('·•.,，。、（）()《》', '.,，。、《》')],
