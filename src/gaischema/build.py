@@ -704,6 +704,11 @@ CONSTRUCTED = [
      [(1, "organ", "甲县统计局第2分局")],
      "the 2023 report is another organ's (甲县统计局第2分局, not 甲县统计局): nothing is compared, no finding",
      []),
+    ("input-invisible-each-once-in-order", "INPUT-INVISIBLE", "valid/AnnualReport-beilun-2023.yaml",
+     [(0, "organ", "\ufeff北仑区\u200b统计局\u200b")],
+     "the organ name begins with a byte order mark (U+FEFF) and holds two zero-width spaces (U+200B): each code point "
+     "once, in increasing order, joined by 、",
+     [{"rule": "INPUT-INVISIBLE", "path": "organ", "reported": "U+200B、U+FEFF"}]),
     ("format-version-invalid-no-rule-applies", "SCHEMA-ENUM", "valid/AnnualReport-beilun-2023.yaml",
      [(0, "format_version", "2021"), (0, "reviews_and_litigation.administrative_review.total", 1)],
      "a format_version that is no permissible value (2021 for v2021) and a wrong 表四 total: only the JSON Schema "
