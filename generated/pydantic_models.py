@@ -735,6 +735,53 @@ class AnnualReport(ConfiguredBaseModel):
                                    'blank-cell error. A person reads the cell in the '
                                    'source and fills it in.',
                     'title': 'READ-UNRELIABLE'},
+                   {'annotations': {'characters': {'tag': 'characters',
+                                                   'value': 'U+00AD U+034F '
+                                                            'U+0600..U+0605 U+061C '
+                                                            'U+06DD U+070F '
+                                                            'U+0890..U+0891 U+08E2 '
+                                                            'U+115F..U+1160 U+180E '
+                                                            'U+200B..U+200F '
+                                                            'U+202A..U+202E '
+                                                            'U+2060..U+2064 '
+                                                            'U+2066..U+206F U+3164 '
+                                                            'U+FEFF U+FFA0 '
+                                                            'U+FFF9..U+FFFB U+110BD '
+                                                            'U+110CD U+13430..U+13438 '
+                                                            'U+1BCA0..U+1BCA3 '
+                                                            'U+1D173..U+1D17A U+E0001 '
+                                                            'U+E0020..U+E007F'},
+                                    'kind': {'tag': 'kind',
+                                             'value': 'invisible_characters'},
+                                    'message_en': {'tag': 'message_en',
+                                                   'value': 'The organ name holds '
+                                                            'invisible characters '
+                                                            '({reported}); they are '
+                                                            'left out when it is '
+                                                            "matched with other years' "
+                                                            'reports'},
+                                    'message_zh': {'tag': 'message_zh',
+                                                   'value': '机关名称中含有不可见字符（{reported}），与其他年度比较时已去除'},
+                                    'scope': {'tag': 'scope', 'value': 'organ'},
+                                    'severity': {'tag': 'severity', 'value': 'warning'},
+                                    'source': {'tag': 'source',
+                                               'value': 'gaischema '
+                                                        '机关名称比对（docs/rule-language.md '
+                                                        '“Invisible characters”）'}},
+                    'description': 'The organ name holds characters nobody sees (a '
+                                   'zero-width space U+200B, a byte order mark U+FEFF, '
+                                   'a soft hyphen U+00AD, the other format '
+                                   'characters): they are left out of the key that '
+                                   "matches the report with the same organ's other "
+                                   'reports (docs/rule-language.md "Cross-report '
+                                   'rules"), and noted, since they would keep a plain '
+                                   'comparison of the name from matching. The '
+                                   "characters are the rule's `characters` (the format "
+                                   'characters, category Cf, of Unicode 14, and the '
+                                   'combining grapheme joiner and the Hangul fillers, '
+                                   'which render as nothing): one list, which the '
+                                   'organ key removes and this rule names.',
+                    'title': 'INPUT-INVISIBLE'},
                    {'annotations': {'kind': {'tag': 'kind', 'value': 'tables_present'},
                                     'message_en': {'tag': 'message_en',
                                                    'value': 'The report lacks the '

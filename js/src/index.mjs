@@ -573,7 +573,28 @@ export function validate(report) {
   const text = [];
   narrative(report, v.narrative, v.identities, text);
   for (const f of text) f.cells = NARRATIVE_CELLS[version][f.rule];
-  return out.concat(raw.map(f => dress(f, version)), noReading, text.map(f => dress(f, version)));
+  return out.concat(raw.map(f => dress(f, version)), noReading, text.map(f => dress(f, version)),
+                    invisibleFindings(report, rejected).map(f => dress(f, version)));
+}
+
+// the invisible_characters rules (docs/rule-language.md, "Invisible characters"): the slot, a string the JSON Schema
+// accepted, holds characters of the rule's list; reported: their code points (U+200B), sorted, once each, joined by 、
+const INVISIBLE = (R.invisible_characters ?? []).map(r => ({...r, re: charClass(r.characters)}));
+const INVISIBLE_ANY = charClass(INVISIBLE.flatMap(r => r.characters));  // what the organ key leaves out
+function charClass(ranges) {  // one character of the code point ranges ([lo, hi], both included), global
+  if (!ranges.length) return /(?!)/gu;
+  const hex = c => `\\u{${c.toString(16)}}`;
+  return new RegExp(`[${ranges.map(([lo, hi]) => hex(lo) + (hi > lo ? "-" + hex(hi) : "")).join("")}]`, "gu");
+}
+function invisibleFindings(report, rejected) {
+  const out = [];
+  for (const r of INVISIBLE) {
+    const value = own(report, r.path);
+    if (typeof value !== "string" || rejected.has(r.path)) continue;
+    const found = [...new Set([...value.matchAll(r.re)].map(m => m[0].codePointAt(0)))].sort((a, b) => a - b);
+    if (found.length) out.push(finding(r.rule, r.path, found.map(c => "U+" + c.toString(16).toUpperCase().padStart(4, "0")).join("、")));
+  }
+  return out;
 }
 
 // the extractor's no_consistent_reading notes of an identity of the version (docs/rule-language.md, "Printed digits
@@ -634,7 +655,7 @@ export function isValid(report) {
 function organKey(report) {  // the canonical_organ when the report has one (a resolved identity), else the organ
   const organ = typeof report.canonical_organ === "string" && report.canonical_organ.trim() ? report.canonical_organ : report.organ;
   if (typeof organ !== "string" || !organ.trim()) return null;
-  const name = organ.normalize("NFKC").replace(/[\p{Cf}\u034F\u115F\u1160\u3164\uFFA0]/gu, "").replace(new RegExp(`[${WS1}·•.,，。、（）()《》“”"'’‘-]`, "gu"), "");
+  const name = organ.normalize("NFKC").replace(INVISIBLE_ANY, "").replace(new RegExp(`[${WS1}·•.,，。、（）()《》“”"'’‘-]`, "gu"), "");
   return `${typeof report.division_code === "string" ? report.division_code : ""}\u0000${name}`;
 }
 function copyValue(report, path) {  // a cell as copies compare it: a number or a text, else blank (null)

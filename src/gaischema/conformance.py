@@ -177,6 +177,9 @@ def _says(f: dict, rules: dict, version: str | None) -> str:
     if kind == "reading_unreliable":
         return (f"the report's extraction note low_confidence names {path}: OCR read the cell unreliably "
                 f"({json.dumps(f.get('reported'), ensure_ascii=False)}), and the cell is blank (not the organ's blank)")
+    if kind == "invisible_characters":
+        return (f"the value at {path} holds characters of the rule's list of invisible characters "
+                f"({json.dumps(f.get('reported'), ensure_ascii=False)})")
     if kind == "reading_not_found":
         return (f"the report's extraction note missing names {path}: the reader did not find the row in the source, "
                 f"and the row is blank (not the organ's blank)")
@@ -218,6 +221,8 @@ def _why_changed(f: dict, breaks: set[str], changes: list[dict] | None, rules: d
         return None
     if kind == "copies":
         return f"{path} of this copy changed" if path in changed else None
+    if kind == "invisible_characters":
+        return f"{path} changed" if path in changed and "to" in changed[path] else None
     if kind == "near_duplicate" or kind == "section_order":
         hit = next((p for p in changed if _related(p, path)), None)
         return None if hit is None else f"{hit} changed"

@@ -23,7 +23,7 @@ from collections import Counter
 from typing import Any, Callable, Iterable, Iterator
 
 from gaischema import loading, sandbox
-from gaischema.engine import Finding, make_finding
+from gaischema.engine import Finding
 from gaischema.output import shown_name
 from gaischema.narrative import similarity, sketch_values
 from gaischema.validate import (
@@ -36,46 +36,20 @@ from gaischema.validate import (
 )
 
 
-# characters people do not see: every format character (Cf: U+200B, U+200C/D, U+2060, U+FEFF, U+00AD, the
-# bidirectional marks ...), the combining grapheme joiner and the Hangul fillers, which render as nothing
-_INVISIBLE = re.compile(  # the Cf characters of Unicode 14 (a test checks the list against unicodedata), and those
-    "[\u00AD\u0600-\u0605\u061C\u06DD\u070F\u0890-\u0891\u08E2\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064"
-    "\u2066-\u206F\uFEFF\uFFF9-\uFFFB\U000110BD\U000110CD\U00013430-\U00013438\U0001BCA0-\U0001BCA3"
-    "\U0001D173-\U0001D17A\U000E0001\U000E0020-\U000E007F"
-    "\u034F\u115F\u1160\u3164\uFFA0]")
-
-
 def organ_key(instance: dict) -> tuple[str, str] | None:
     """The key that matches reports of the same organ: (行政区划代码 or '', the organ name as people read it:
     NFKC, invisible and formatting characters removed, spaces and punctuation removed). The name is the
-    instance's canonical_organ when it has one (a resolved identity, gaischema.organs), else its organ."""
+    instance's canonical_organ when it has one (a resolved identity, gaischema.organs), else its organ. The
+    invisible characters are the schema's (the invisible_characters rule INPUT-INVISIBLE, which notes them)."""
     organ = instance.get("canonical_organ")
     if not isinstance(organ, str) or not organ.strip():
         organ = instance.get("organ")
     if not isinstance(organ, str) or not organ.strip():
         return None
-    name = _INVISIBLE.sub("", unicodedata.normalize("NFKC", organ))
+    name = engine().invisible_pattern.sub("", unicodedata.normalize("NFKC", organ))
     name = re.sub(r"[\s\u3000·•.,，。、（）()《》“”\"'’‘-]", "", name)
     code = instance.get("division_code")
     return (code if isinstance(code, str) else "", name)
-
-
-def invisible_characters(instance: dict) -> list[str]:
-    """The invisible characters in the organ name (U+200B ...), which organ_key leaves out."""
-    organ = instance.get("organ")
-    if not isinstance(organ, str):
-        return []
-    return sorted({f"U+{ord(ch):04X}" for ch in _INVISIBLE.findall(organ)})
-
-
-def _invisible_finding(found: list[str]) -> Finding:
-    """INPUT-INVISIBLE (a warning; like the INPUT-* rules of reading a file, declared in code, not in the
-    schema): the organ name holds characters nobody sees, which would keep it from matching last year's report."""
-    rule = {"id": "INPUT-INVISIBLE", "severity": "warning",
-            "message_zh": "机关名称中含有不可见字符（{reported}），与其他年度比较时已去除",
-            "message_en": "The organ name holds invisible characters ({reported}); they are left out when it is "
-                          "matched with other years' reports"}
-    return make_finding(rule, "organ", ("机关名称", "organ"), "、".join(found))
 
 
 def validate_record(source: bytes | str | dict, name: str = "") -> dict:
@@ -100,8 +74,6 @@ def validate_source(source: bytes | str | dict, name: str = "") -> FileResult:
         return fatal_result(name, err)
     try:
         findings, rejected = validate_rejecting(instance)
-        if hidden := invisible_characters(instance):
-            findings.append(_invisible_finding(hidden))
         key = organ_key(instance)
         year = instance.get("report_year")
         # a year the cross-report rules can place (and SQLite can store)

@@ -29,6 +29,10 @@ Rules come from ``generated/gaischema.model.json`` (compiled from the schema's c
     A cell OCR read below the confidence bound and the extractor left blank (a ``low_confidence`` extraction
     note): one finding for the cell, with the text OCR read, not the ``complete`` finding of the cell. The organ
     printed something there; the reading could not trust it.
+``invisible_characters``
+    The slot named in ``scope`` (the organ name) holds characters of ``characters`` (code points ``U+200B`` and
+    ranges ``U+0600..U+0605``): one finding naming them. The same characters are left out of the organ key that
+    matches reports across years (gaischema.corpus asks :meth:`Engine.invisible_pattern`): one list, one place.
 ``tables_present``
     The report holds its tables: when none of the tables named in ``scope`` is present (a report published
     without its tables), one finding for the report, and the ``complete`` rules do not report those tables.
@@ -358,11 +362,34 @@ def _parse(text: str) -> ast.AST:
         raise RuleSyntaxError(f"cannot parse {text!r}: {exc.msg}") from exc
 
 
+def code_point_ranges(text: str) -> list[tuple[int, int]]:
+    """The code points of an ``invisible_characters`` rule's ``characters``: ``U+200B`` (one) and ``U+0600..U+0605``
+    (a range, both ends included), separated by whitespace; raises RuleSyntaxError."""
+    out = []
+    for item in text.split():
+        m = re.fullmatch(r"U\+([0-9A-F]{4,6})(?:\.\.U\+([0-9A-F]{4,6}))?", item)
+        lo, hi = (int(m[1], 16), int(m[2] or m[1], 16)) if m else (1, 0)
+        if not m or lo > hi or hi > 0x10FFFF or 0xD800 <= hi and lo <= 0xDFFF:
+            raise RuleSyntaxError(f"characters: {item!r} is no code point U+XXXX nor range U+XXXX..U+XXXX")
+        out.append((lo, hi))
+    if not out:
+        raise RuleSyntaxError("an invisible_characters rule lists its characters")
+    return out
+
+
+def _char_class(ranges: list[tuple[int, int]]) -> re.Pattern:
+    """One character of the code point ranges (a pattern that matches nothing when there are none)."""
+    if not ranges:
+        return re.compile("(?!)")
+    return re.compile("[" + "".join(re.escape(chr(lo)) + ("-" + re.escape(chr(hi)) if hi > lo else "")
+                                    for lo, hi in sorted(set(ranges))) + "]")
+
+
 def compile_rule(rule: dict, model: dict) -> list[CheckSpec]:
     """Check a rule and expand a ``check`` rule into its concrete checks (raises RuleSyntaxError)."""
     kind = rule.get("kind")
     if kind not in {"check", "cross_report", "complete", "version_structure", "tables_present", "reading_ambiguous",
-                    "reading_not_found", "reading_unreliable", "jsonschema",
+                    "reading_not_found", "reading_unreliable", "invisible_characters", "jsonschema",
                     "near_duplicate", "copies", "roster", *TEXT_KINDS}:
         raise RuleSyntaxError(f"unknown kind {kind!r}")
     if rule.get("severity") not in SEVERITIES:
@@ -378,6 +405,11 @@ def compile_rule(rule: dict, model: dict) -> list[CheckSpec]:
     if kind in TEXT_KINDS:
         for version in model["versions"]:
             compile_text_rule(rule, model, version, 0)
+    if kind == "invisible_characters":
+        if rule.get("scope", "").split() != [rule.get("scope")] or rule["scope"] not in {
+                s["name"] for s in model["classes"][model["root"]]["slots"]}:
+            raise RuleSyntaxError("an invisible_characters rule's scope names one slot of the root class")
+        code_point_ranges(rule.get("characters", ""))
     if kind == "near_duplicate":
         if rule.get("for_each") not in model["enums"]:
             raise RuleSyntaxError("a near_duplicate rule names its sections' enumeration in for_each")
@@ -747,6 +779,12 @@ class Engine:
         self._ambiguous_rules = by_kind.get("reading_ambiguous", [])
         self._not_found_rules = by_kind.get("reading_not_found", [])
         self._unreliable_rules = by_kind.get("reading_unreliable", [])
+        # the invisible characters: each rule's (rule, slot, code point ranges); their union is what the organ key
+        # leaves out (gaischema.corpus.organ_key asks invisible_pattern)
+        self._invisible_rules = [(r, r["scope"], code_point_ranges(r["characters"]))
+                                 for r in by_kind.get("invisible_characters", [])]
+        self._invisible_patterns = [_char_class(rs) for _, _, rs in self._invisible_rules]
+        self.invisible_pattern = _char_class([rng for _, _, rs in self._invisible_rules for rng in rs])
         # per version: the tables of a complete rule's scope that belong to the other version, by the table of this
         # version they stand for (表二 of 2019 for 表二 of 2021): present, they are the FORMAT-VERSION-TABLES finding
         root_slots = self.classes[model["root"]]["slots"]
@@ -924,7 +962,23 @@ class Engine:
             more = (f"另有 {hit.more} 处同类陈述未逐一列出", f"{hit.more} more such statements are not listed") \
                 if hit.more else None
             findings.append(make_finding(rule, hit.path, cell, hit.reported, hit.expected, more, quote=hit.quote))
+        findings.extend(self.invisible(instance, version, rejected))
         return findings
+
+    def invisible(self, instance: dict, version: str | None = None, rejected: set[str] = frozenset()) -> list[Finding]:
+        """The findings of the invisible_characters rules: the slot (the organ name), a string the JSON Schema
+        accepted, holds some of the rule's characters; reported: their code points (``U+200B``), sorted, once each,
+        joined by ``、``."""
+        out = []
+        for (rule, slot, _), pattern in zip(self._invisible_rules, self._invisible_patterns):
+            value = instance.get(slot)
+            if not isinstance(value, str) or slot in rejected:
+                continue
+            found = sorted({ord(ch) for ch in pattern.findall(value)})
+            if found:
+                out.append(make_finding(rule, slot, self.labels.cell((slot,), version),
+                                        "、".join(f"U+{c:04X}" for c in found)))
+        return out
 
     def _unread(self, instance: dict, version: str) -> list[tuple[dict, tuple[str, ...], str]]:
         """The extractor's ``no_consistent_reading`` notes of an identity of this version: (rule, the row's
@@ -1102,6 +1156,8 @@ class Engine:
                                  for r in self.near_duplicate]
         out["copies"] = [{"rule": r["id"], "cells": {v: self.copy_cells[v] for v in self.model["versions"]}}
                          for r in self.copies]
+        out["invisible_characters"] = [{"rule": r["id"], "path": slot, "characters": [[lo, hi] for lo, hi in ranges]}
+                                       for r, slot, ranges in self._invisible_rules]
         out["rules"] = {r["id"]: {k: r[k] for k in ("kind", "severity", "message_zh", "message_en", "source")}
                         for r in self.model["rules"]}
         enums = self.model["enums"]
