@@ -12,16 +12,22 @@ from gaischema.datamodel import AnnualReport
 from gaischema.pydantic_models import AnnualReport as PydanticReport
 
 
+def _blank_cell(path) -> bool:
+    """An example with a blank cell in a row it prints: a T*-BLANK counter-example, or READ-UNRELIABLE's (a
+    cell OCR read unreliably, left out)."""
+    return path.parent.name != "valid" and (intended_rule(path).endswith("-BLANK")
+                                            or intended_rule(path) == "READ-UNRELIABLE")
+
+
 def _typed_examples():
     """Examples whose values have the right types and every cell (the models refuse wrong types and blank cells,
     which the schema requires, at construction)."""
-    out = list(examples("valid")) + list(examples("warning"))
-    out += [p for p in examples("invalid") if not intended_rule(p).startswith("SCHEMA-")
-            and not intended_rule(p).endswith("-BLANK")]
+    out = list(examples("valid")) + [p for p in examples("warning") if not _blank_cell(p)]
+    out += [p for p in examples("invalid") if not intended_rule(p).startswith("SCHEMA-") and not _blank_cell(p)]
     return out
 
 
-@pytest.mark.parametrize("path", [p for p in examples("invalid") if intended_rule(p).endswith("-BLANK")],
+@pytest.mark.parametrize("path", [p for p in examples("invalid") + examples("warning") if _blank_cell(p)],
                          ids=lambda p: p.name)
 def test_models_refuse_a_blank_cell_which_the_schema_requires(path):
     import pydantic
