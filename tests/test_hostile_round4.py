@@ -427,26 +427,6 @@ def test_a_dask_task_runs_in_a_limited_subprocess(monkeypatch):
     assert stopped["reports"][0]["result"]["findings"][0]["rule"] == "INPUT-TOO-COMPLEX" and time.monotonic() - t < 10
 
 
-def _pid(task: dict) -> dict:
-    import os
-
-    return {"pid": os.getpid()}
-
-
-def test_a_dask_workers_limited_subprocess_is_kept_from_task_to_task(monkeypatch):
-    """A file's limited subprocess afresh for each task paid the imports and the OCR models per file (the
-    province's 1,000 reports on a 2-worker LocalCluster: extraction 1,495 CPU s against the local pool's 571):
-    the Dask worker thread keeps one limited subprocess, as the local pool keeps its workers."""
-    import os
-
-    from gaischema.report import collection
-
-    monkeypatch.setattr(collection, "file_records", _pid)
-    task = {"path": str(BEILUN), "name": "b.yaml", "limits": {"memory": 1 << 30, "cpu": 5.0, "wall": 10.0}}
-    first, second = collection.limited_file_records(task), collection.limited_file_records(task)
-    assert first["pid"] == second["pid"] != os.getpid()
-
-
 # ------------------------------------------------------------------------------------- OCR: a budget per file
 def _allow_again(item: str):
     from gaischema import sandbox

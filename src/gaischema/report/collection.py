@@ -7,7 +7,6 @@ originals, saved instances) named by hashes, through a temporary name and a rena
 from __future__ import annotations
 
 import asyncio
-import atexit
 import base64
 import csv
 import dataclasses
@@ -18,7 +17,6 @@ import json
 import os
 import re
 import socket
-import threading
 import time
 import urllib.parse
 from collections import Counter
@@ -30,8 +28,7 @@ from gaischema import corrections as corr
 from gaischema import loading, organs, sandbox
 from gaischema import output as out
 from gaischema.cache import Cache, file_digest
-from gaischema.corpus import (CrossChecker, internal_result, limit_handler, out_of_memory, pool_map,
-                              validate_source)
+from gaischema.corpus import CrossChecker, internal_result, out_of_memory, pool_map, validate_source
 from gaischema.render import CSP, CSS, LINKED_CSP, render_html
 from gaischema.report.facts import Corpus, facts
 from gaischema.validate import FileResult, fatal_result, warm
@@ -576,25 +573,7 @@ def limited_file_records(task: dict) -> dict:
     than a local one — a file that hits a limit is its INPUT-TOO-COMPLEX row, and the Dask worker lives on."""
     limits = sandbox.Limits(**task["limits"]) if task.get("limits") else sandbox.default_limits()
     _warm_here()
-    (row,) = _worker_pool(limits).imap([task], limit_handler(_too_complex))
-    return row
-
-
-_POOLS = threading.local()
-
-
-def _worker_pool(limits: sandbox.Limits) -> sandbox.Pool:
-    """The limited worker of this Dask worker thread, kept from task to task as a local pool's workers are (a
-    file's subprocess afresh each time cost the imports and the OCR models per file: 2.6 times the local pool's
-    CPU on the province benchmark); one that hits a limit is replaced by the pool itself. Ended with the Dask
-    worker (its pipe closes)."""
-    pool = getattr(_POOLS, "pool", None)
-    if pool is None or pool.limits != limits or pool.fn is not file_records:
-        if pool is not None:
-            pool.close()
-        pool = _POOLS.pool = sandbox.Pool(file_records, 1, limits)
-        atexit.register(pool.close)
-    return pool
+    return next(iter(pool_map(file_records, [task], 1, failed=_too_complex, limits=limits)))
 
 
 @functools.lru_cache(maxsize=1)
