@@ -758,6 +758,19 @@ def _show(v):
     return v
 
 
+
+def _notes_of(instance: dict, kind: str) -> list[tuple[dict, tuple[str, ...]]]:
+    """The extraction notes of one kind that name a cell or row (a non-empty ``note_path``), each with its path
+    split: what the reading rules (no_consistent_reading, ambiguous, missing, low_confidence) read. The path
+    ``""`` (the report) is not a row."""
+    extraction = instance.get("extraction")
+    notes = extraction.get("notes") if isinstance(extraction, dict) else None
+    if not isinstance(notes, list):
+        return []
+    return [(note, tuple(note["note_path"].split("."))) for note in notes
+            if isinstance(note, dict) and note.get("note_kind") == kind
+            and isinstance(note.get("note_path"), str) and note["note_path"]]
+
 class Engine:
     """Evaluates the rules of a model against instances (plain dicts)."""
 
@@ -985,70 +998,54 @@ class Engine:
         path, the printed digits). A certain arithmetic error of the report, reported as an error of that
         rule; the row's cells, blank because no reading fits, are not the organ's blanks (docs/rule-language.md,
         "Printed digits that no reading fits")."""
-        extraction = instance.get("extraction")
-        notes = extraction.get("notes") if isinstance(extraction, dict) else None
-        if not isinstance(notes, list):
+        notes = _notes_of(instance, NO_CONSISTENT_READING)
+        if not notes:
             return []
         if version not in self._identity_rules:
             ids = {i.rule for i in self.identities(version)}
             self._identity_rules[version] = {r["id"]: r for r in self.model["rules"] if r["id"] in ids}
         rules = self._identity_rules[version]
         out = []
-        for note in notes:
-            if not isinstance(note, dict) or note.get("note_kind") != NO_CONSISTENT_READING:
-                continue
-            rule, path, raw = note.get("note_rule"), note.get("note_path"), note.get("note_raw")
-            if isinstance(rule, str) and rule in rules and isinstance(path, str) and path and isinstance(raw, str):
-                out.append((rules[rule], tuple(path.split(".")), raw))
+        for note, path in notes:
+            rule, raw = note.get("note_rule"), note.get("note_raw")
+            if isinstance(rule, str) and rule in rules and isinstance(raw, str):
+                out.append((rules[rule], path, raw))
         return out
 
     def _ambiguous(self, instance: dict) -> list[tuple[tuple[str, ...], str, int | None]]:
         """The extractor's ``ambiguous`` notes: (the row's path, the printed digits, how many readings fit, when
         counted). A row left blank by the reading, not by the organ (docs/rule-language.md, "Printed digits that
         more than one reading fits")."""
-        extraction = instance.get("extraction")
-        notes = extraction.get("notes") if isinstance(extraction, dict) else None
-        if not self._ambiguous_rules or not isinstance(notes, list):
+        if not self._ambiguous_rules:
             return []
         out = []
-        for note in notes:
-            if not isinstance(note, dict) or note.get("note_kind") != AMBIGUOUS:
-                continue
-            path, raw, n = note.get("note_path"), note.get("note_raw"), note.get("note_readings")
-            if isinstance(path, str) and path and isinstance(raw, str):
+        for note, path in _notes_of(instance, AMBIGUOUS):
+            raw, n = note.get("note_raw"), note.get("note_readings")
+            if isinstance(raw, str):
                 n = n if isinstance(n, int) and not isinstance(n, bool) and n >= 2 else None
-                out.append((tuple(path.split(".")), raw, n))
+                out.append((path, raw, n))
         return out
 
     def _not_found(self, instance: dict) -> list[tuple[str, ...]]:
         """The rows of the extractor's ``missing`` notes: rows the reader did not find in the source, left blank by
         the reading, not by the organ (docs/rule-language.md, "Rows the reading did not find"). The path ``""`` (a
         report published without its tables) is the ``tables_present`` rule's, not a row."""
-        extraction = instance.get("extraction")
-        notes = extraction.get("notes") if isinstance(extraction, dict) else None
-        if not self._not_found_rules or not isinstance(notes, list):
+        if not self._not_found_rules:
             return []
-        return [tuple(note["note_path"].split(".")) for note in notes
-                if isinstance(note, dict) and note.get("note_kind") == NOT_FOUND
-                and isinstance(note.get("note_path"), str) and note["note_path"]]
+        return [path for _, path in _notes_of(instance, NOT_FOUND)]
 
     def _unreliable(self, instance: dict) -> list[tuple[tuple[str, ...], str | None, float | None]]:
         """The extractor's ``low_confidence`` notes: (the cell's path, the text OCR read or None, its confidence
         when a number from 0 to 1). A cell left blank by the reading, not by the organ (docs/rule-language.md,
         "Cells OCR read unreliably")."""
-        extraction = instance.get("extraction")
-        notes = extraction.get("notes") if isinstance(extraction, dict) else None
-        if not self._unreliable_rules or not isinstance(notes, list):
+        if not self._unreliable_rules:
             return []
         out = []
-        for note in notes:
-            if not isinstance(note, dict) or note.get("note_kind") != UNRELIABLE:
-                continue
-            path, raw, conf = note.get("note_path"), note.get("note_raw"), note.get("note_confidence")
-            if isinstance(path, str) and path:
-                conf = float(conf) if isinstance(conf, (int, float)) and not isinstance(conf, bool) and 0 <= conf <= 1 \
-                    else None
-                out.append((tuple(path.split(".")), raw if isinstance(raw, str) else None, conf))
+        for note, path in _notes_of(instance, UNRELIABLE):
+            raw, conf = note.get("note_raw"), note.get("note_confidence")
+            conf = float(conf) if isinstance(conf, (int, float)) and not isinstance(conf, bool) and 0 <= conf <= 1 \
+                else None
+            out.append((path, raw if isinstance(raw, str) else None, conf))
         return out
 
     def cross_check(self, this: dict, prev: dict) -> list[Finding]:
