@@ -597,43 +597,45 @@ function invisibleFindings(report, rejected) {
   return out;
 }
 
+// the extractor's notes of one kind that name a cell or row (a non-empty note_path; the path "" is the report's,
+// tables_present's, not a row): what the four reading rules below read (the Python engine's _notes_of)
+function notesOf(report, kind) {
+  const notes = isObj(report.extraction) ? report.extraction.notes : null;
+  if (!Array.isArray(notes)) return [];
+  return notes.filter(n => isObj(n) && n.note_kind === kind && typeof n.note_path === "string" && n.note_path);
+}
+
 // the extractor's no_consistent_reading notes of an identity of the version (docs/rule-language.md, "Printed digits
 // that no reading fits"): an error of that rule, the printed digits as reported; the row's cells are not reported blank
 function unreadRows(report, v) {
-  const notes = isObj(report.extraction) ? report.extraction.notes : null;
-  if (!Array.isArray(notes)) return [];
+  const notes = notesOf(report, "no_consistent_reading");
+  if (!notes.length) return [];
   const rules = new Set(v.identities.map(i => i.rule));
-  return notes.filter(n => isObj(n) && n.note_kind === "no_consistent_reading" && typeof n.note_rule === "string"
-    && rules.has(n.note_rule) && typeof n.note_path === "string" && n.note_path && typeof n.note_raw === "string")
+  return notes.filter(n => typeof n.note_rule === "string" && rules.has(n.note_rule) && typeof n.note_raw === "string")
     .map(n => ({rule: n.note_rule, path: n.note_path, raw: n.note_raw}));
 }
 
 // the extractor's ambiguous notes (docs/rule-language.md, "Printed digits that more than one reading fits"): a row
 // left blank by the reading, one reading_ambiguous finding instead of its blank cells
 function ambiguousRows(report, v) {
-  const notes = isObj(report.extraction) ? report.extraction.notes : null;
-  if (!Array.isArray(notes) || !(v.reading_ambiguous ?? []).length) return [];
-  return notes.filter(n => isObj(n) && n.note_kind === "ambiguous" && typeof n.note_path === "string" && n.note_path
-    && typeof n.note_raw === "string")
+  if (!(v.reading_ambiguous ?? []).length) return [];
+  return notesOf(report, "ambiguous").filter(n => typeof n.note_raw === "string")
     .map(n => ({path: n.note_path, raw: n.note_raw,
       readings: Number.isInteger(n.note_readings) && n.note_readings >= 2 ? n.note_readings : null}));
 }
 
 // the extractor's missing notes (docs/rule-language.md, "Rows the reading did not find"): a row the reader did not
-// find in the source, one reading_not_found finding instead of its blank cells; the path "" is tables_present's
+// find in the source, one reading_not_found finding instead of its blank cells
 function notFoundRows(report, v) {
-  const notes = isObj(report.extraction) ? report.extraction.notes : null;
-  if (!Array.isArray(notes) || !(v.reading_not_found ?? []).length) return [];
-  return notes.filter(n => isObj(n) && n.note_kind === "missing" && typeof n.note_path === "string" && n.note_path)
-    .map(n => ({path: n.note_path}));
+  if (!(v.reading_not_found ?? []).length) return [];
+  return notesOf(report, "missing").map(n => ({path: n.note_path}));
 }
 
 // the extractor's low_confidence notes (docs/rule-language.md, "Cells OCR read unreliably"): a cell OCR read below
 // the confidence bound, left blank by the reading, one reading_unreliable finding instead of its blank
 function unreliableCells(report, v) {
-  const notes = isObj(report.extraction) ? report.extraction.notes : null;
-  if (!Array.isArray(notes) || !(v.reading_unreliable ?? []).length) return [];
-  return notes.filter(n => isObj(n) && n.note_kind === "low_confidence" && typeof n.note_path === "string" && n.note_path)
+  if (!(v.reading_unreliable ?? []).length) return [];
+  return notesOf(report, "low_confidence")
     .map(n => ({path: n.note_path, raw: typeof n.note_raw === "string" ? n.note_raw : null,
       confidence: typeof n.note_confidence === "number" && n.note_confidence >= 0 && n.note_confidence <= 1
         ? n.note_confidence : null}));
