@@ -12,6 +12,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+try:
+    import fcntl  # shared_once's lock
+except ImportError:  # Windows
+    fcntl = None
+
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 SAMPLES = Path(os.environ.get("GAISCHEMA_SAMPLES") or ROOT.parent / "shared" / "samples")  # a worktree elsewhere names them
@@ -129,17 +134,66 @@ def js_package(tmp: Path, npm_ci: tuple[str, ...] = (), build: tuple[str, ...] =
     return pkg
 
 
+def shared_once(tmp_path_factory, name: str, make) -> Path:
+    """A folder made once a test run by ``make(folder)`` and then only read: the workers of ``pytest -n`` (each a
+    session of its own) share it through the run's common temporary folder, the first to ask making it under a
+    lock while the others wait (an npm install or a site build costs 10-20 s, and two made side by side on two
+    cores cost both). Without the lock (no fcntl: Windows) each session makes its own."""
+    base = tmp_path_factory.getbasetemp()
+    root = base.parent if os.environ.get("PYTEST_XDIST_WORKER") and fcntl else base
+    folder, done = root / name, root / f"{name}.done"
+    with open(root / f"{name}.lock", "w") as lock:
+        if fcntl:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not done.exists():  # a worker whose make failed leaves no mark: the next one tries again
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder
+
+
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The docs site with the validator page, built in a copy of the tree (the checkout is not written to); once
-    a session, for every test that uses the page (test_validator_page, test_official)."""
-    tmp = tmp_path_factory.mktemp("validator")
+def js_tree(tmp_path_factory) -> Path:
+    """The npm package's source as it is in the tree, its dependencies installed (dev ones too: exceljs, esbuild)
+    and built with the validator page's bundle (``tmp/docs/validator``): once a test run, for every test that runs
+    the package's source rather than its packed tarball (tests/test_npm.py) or its runtime dependencies alone
+    (tests/test_second_implementation.py). Tests only read it."""
+    if shutil.which("node") is None or shutil.which("npm") is None:
+        pytest.skip("needs Node.js and npm (.ci/run installs them)")
+    return shared_once(tmp_path_factory, "js-tree",
+                       lambda tmp: js_package(tmp, build=("--page",), extra=("page",))) / "js"
+
+
+@pytest.fixture(scope="session")
+def js(js_tree):
+    """The package's command line (``src/cli.mjs``) run in ``js_tree``: ``js(*args)`` or ``js(command,
+    shell=True)``; ``js.pkg`` the package's folder, ``js.node`` the node binary."""
+    node = shutil.which("node")
+
+    def run(*args, shell=False, timeout=60):
+        cmd = args[0] if shell else [node, "src/cli.mjs", *args]
+        return subprocess.run(cmd, cwd=js_tree, capture_output=True, timeout=timeout, shell=shell, check=False)
+
+    run.pkg, run.node = js_tree, node
+    return run
+
+
+def _site(tmp: Path, js_tree: Path) -> None:
     shutil.copytree(ROOT / "docs", tmp / "docs", ignore=shutil.ignore_patterns("gaischema-validator.js*"))
     shutil.copy(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
-    js_package(tmp, build=("--page",), extra=("page",))  # the page's bundle goes into tmp/docs/validator
+    for bundle in (js_tree.parent / "docs" / "validator").glob("gaischema-validator.js*"):  # js_tree's page bundle
+        shutil.copy(bundle, tmp / "docs" / "validator" / bundle.name)
     assert (tmp / "docs" / "validator" / "gaischema-validator.js").stat().st_size > 100_000
     _run([Path(sys.executable).parent / "mkdocs", "build", "--strict", "-f", tmp / "mkdocs.yml", "-d", tmp / "site"], tmp)
-    return tmp / "site"
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory, js_tree) -> Path:
+    """The docs site with the validator page (js_tree's bundle), built in a copy of the tree (the checkout is not
+    written to); once a test run, for every test that uses the page or the site (test_validator_page,
+    test_official, test_site, test_browser)."""
+    return shared_once(tmp_path_factory, "validator", lambda tmp: _site(tmp, js_tree)) / "site"
 
 
 @pytest.fixture(scope="session")

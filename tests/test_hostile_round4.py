@@ -350,16 +350,31 @@ def test_a_small_file_run_in_this_process_is_under_the_same_limits(fn, limit):
     assert sandbox.resource.getrlimit(sandbox.resource.RLIMIT_CPU)[0] == sandbox.resource.RLIM_INFINITY
 
 
-def test_an_instance_with_500000_notes_ends_at_once_in_validate_and_report(tmp_path):
+@pytest.fixture(scope="module")
+def with_notes(tmp_path_factory):
+    """``with_notes(n)``: the Beilun example with ``n`` broken extraction notes (each the number 1, no note
+    object), as a JSON file; each written once for the module (the Python and the JavaScript tests read them)."""
     import json
-    import time
 
     import yaml
 
-    inst = yaml.safe_load(BEILUN.read_text(encoding="utf-8"))
-    inst["extraction"] = {"source_format": "pdf", "notes": [1] * 500_000}
-    p = tmp_path / "notes.json"
-    p.write_text(json.dumps(inst), encoding="utf-8")
+    folder, made = tmp_path_factory.mktemp("notes"), {}
+
+    def make(n: int):
+        if n not in made:
+            inst = yaml.safe_load(BEILUN.read_text(encoding="utf-8"))
+            inst["extraction"] = {"source_format": "pdf", "notes": [1] * n}
+            made[n] = folder / f"notes-{n}.json"
+            made[n].write_text(json.dumps(inst), encoding="utf-8")
+        return made[n]
+
+    return make
+
+
+def test_an_instance_with_500000_notes_ends_at_once_in_validate_and_report(with_notes, tmp_path):
+    import time
+
+    p = with_notes(500_000)
     t = time.monotonic()
     proc = gaischema("validate", str(p), "--format", "json")
     assert proc.returncode == 2 and b"INPUT-TOO-LARGE" in proc.stdout and len(proc.stdout) < 2000
@@ -367,14 +382,13 @@ def test_an_instance_with_500000_notes_ends_at_once_in_validate_and_report(tmp_p
     assert proc.returncode == 1 and time.monotonic() - t < 30, proc.stderr.decode(errors="replace")[-2000:]
 
 
-def test_5000_broken_notes_are_capped_findings():
-    import yaml
+def test_5000_broken_notes_are_capped_findings(with_notes):
+    import json
 
     from gaischema.corpus import validate_source
     from gaischema.validate import MAX_SCHEMA_HITS
 
-    inst = yaml.safe_load(BEILUN.read_text(encoding="utf-8"))
-    inst["extraction"] = {"source_format": "pdf", "notes": [1] * 5000}
+    inst = json.loads(with_notes(5000).read_text(encoding="utf-8"))
     findings = validate_source(inst, "x").findings
     assert len(findings) == MAX_SCHEMA_HITS
     assert findings[-1].message_en.endswith(f"({5000 - MAX_SCHEMA_HITS} more such findings are not listed)")
@@ -624,26 +638,6 @@ def test_a_package_with_data_descriptors_stored_parts_and_zip64_headers_passes_a
 
 
 # ------------------------------------------------------------------------------------- the JavaScript implementation
-@pytest.fixture(scope="module")
-def js(tmp_path_factory):
-    """The npm package's source as it is in the tree, its dependencies installed (exceljs among them)."""
-    import subprocess
-
-    node, npm = shutil.which("node"), shutil.which("npm")
-    if node is None or npm is None:
-        pytest.skip("needs Node.js and npm")
-    from conftest import js_package
-
-    pkg = js_package(tmp_path_factory.mktemp("js"))
-
-    def run(*args, shell=False, timeout=60):
-        cmd = args[0] if shell else [node, "src/cli.mjs", *args]
-        return subprocess.run(cmd, cwd=pkg, capture_output=True, timeout=timeout, shell=shell, check=False)
-
-    run.pkg, run.node = pkg, node
-    return run
-
-
 @pytest.mark.parametrize("version", ["toString", "__proto__", "constructor", "hasOwnProperty"])
 def test_js_a_format_version_named_like_an_inherited_property_is_a_normal_finding(js, tmp_path, version):
     p = tmp_path / "r.yaml"
@@ -679,22 +673,14 @@ def test_js_ends_quietly_when_the_reader_goes_away(js):
     assert b"EPIPE" not in proc.stderr and b"Error" not in proc.stderr, proc.stderr.decode()[-2000:]
 
 
-def test_js_500000_notes_end_at_once_and_5000_are_capped(js, tmp_path):
+def test_js_500000_notes_end_at_once_and_5000_are_capped(js, with_notes):
     import json
     import time
 
-    import yaml
-
-    inst = yaml.safe_load(BEILUN.read_text(encoding="utf-8"))
-    inst["extraction"] = {"source_format": "pdf", "notes": [1] * 500_000}
-    p = tmp_path / "notes.json"
-    p.write_text(json.dumps(inst), encoding="utf-8")
     t = time.monotonic()
-    proc = js("validate", str(p), "--format", "json")
+    proc = js("validate", str(with_notes(500_000)), "--format", "json")
     assert proc.returncode == 2 and b"INPUT-TOO-LARGE" in proc.stdout and time.monotonic() - t < 20
-    inst["extraction"]["notes"] = [1] * 5000
-    p.write_text(json.dumps(inst), encoding="utf-8")
-    findings = json.loads(js("validate", str(p), "--format", "json").stdout)[0]["findings"]
+    findings = json.loads(js("validate", str(with_notes(5000)), "--format", "json").stdout)[0]["findings"]
     assert len(findings) == 500 and findings[-1]["message_en"].endswith("(4500 more such findings are not listed)")
 
 

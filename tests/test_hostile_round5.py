@@ -20,7 +20,7 @@ import pytest
 import yaml
 
 from conftest import FIXTURES, ROOT
-from test_hostile_round4 import BEILUN, TEXT, _one_line, js  # noqa: F401 - js: the npm package, a fixture
+from test_hostile_round4 import BEILUN, TEXT, _one_line
 
 PDF = FIXTURES / "pdf" / "pingtan-2023-office.pdf"
 CELL = "applications.new_applications.total"
@@ -303,7 +303,20 @@ def _escaping_names(victim: Path) -> list[str]:
     return [str(victim), "../" + os.path.relpath(victim, tempfile.gettempdir())]
 
 
-def test_a_suite_case_naming_a_path_writes_nothing_outside_its_folder(one_case_suite, tmp_path):
+def _python_runner_errs(suite: Path) -> None:
+    proc = _conformance("--suite", str(suite), "--command", "true", "--report", "-", codes=(1,))
+    assert json.loads(proc.stdout)["results"][0]["status"] == "errored"
+
+
+def _js_runner_errs(js, suite: Path) -> None:
+    proc = js("conformance", str(suite), "--command", "true")
+    assert proc.returncode == 1 and b"ERRORED" in proc.stderr, proc.stderr[-2000:]
+
+
+@pytest.mark.parametrize("runner", ["python", "js"])
+def test_a_suite_case_naming_a_path_writes_nothing_outside_its_folder(runner, one_case_suite, tmp_path, request):
+    """Both conformance runners (gaischema's, and the npm package's through the ``js`` fixture): the case errs."""
+    js = request.getfixturevalue("js") if runner == "js" else None
     suite, case_file = one_case_suite
     case = json.loads(case_file.read_text(encoding="utf-8"))
     victim = tmp_path / "victim.yaml"
@@ -311,8 +324,7 @@ def test_a_suite_case_naming_a_path_writes_nothing_outside_its_folder(one_case_s
     for name in _escaping_names(victim):
         case["input"]["name"] = name
         case_file.write_text(json.dumps(case), encoding="utf-8")
-        proc = _conformance("--suite", str(suite), "--command", "true", "--report", "-", codes=(1,))
-        assert json.loads(proc.stdout)["results"][0]["status"] == "errored"
+        _js_runner_errs(js, suite) if js else _python_runner_errs(suite)
         assert victim.read_text(encoding="utf-8") == "mine"
 
 
@@ -320,19 +332,6 @@ def test_a_report_into_a_missing_folder_is_refused_before_the_suite_runs(tmp_pat
     t = time.monotonic()
     err = _one_line(_conformance("--command", "sleep 60", "--report", str(tmp_path / "no" / "r.json"), codes=(2,)))
     assert "OUTPUT-NO-FOLDER" in err and time.monotonic() - t < 10
-
-
-def test_js_a_suite_case_naming_a_path_writes_nothing_outside_its_folder(js, one_case_suite, tmp_path):
-    suite, case_file = one_case_suite
-    case = json.loads(case_file.read_text(encoding="utf-8"))
-    victim = tmp_path / "victim.yaml"
-    victim.write_text("mine", encoding="utf-8")
-    for name in _escaping_names(victim):
-        case["input"]["name"] = name
-        case_file.write_text(json.dumps(case), encoding="utf-8")
-        proc = js("conformance", str(suite), "--command", "true")
-        assert proc.returncode == 1 and b"ERRORED" in proc.stderr, proc.stderr[-2000:]
-        assert victim.read_text(encoding="utf-8") == "mine"
 
 
 @pytest.mark.parametrize("shape", ["one-cell", "nested", "deep"])

@@ -156,24 +156,16 @@ fs.writeFileSync(out, JSON.stringify(found));
 
 
 @pytest.mark.skipif(NODE is None or NPM is None, reason="needs Node.js and npm (.ci/run installs them)")
-def test_python_and_the_javascript_implementation_find_the_same_statements(tmp_path):
-    js = ROOT / "js"
-    shutil.copytree(js, tmp_path / "js", ignore=shutil.ignore_patterns("node_modules"))
-    proc = subprocess.run([NPM, "install", "--silent", "--no-audit", "--no-fund"], cwd=tmp_path / "js",
-                          capture_output=True, text=True, timeout=600, check=False,
-                          env={**os.environ, "GAISCHEMA_REPO": str(ROOT)})  # the package's build reads generated/
-    assert proc.returncode == 0, f"npm install failed: {proc.stderr[-1000:]}"
-    proc = subprocess.run([NODE, "scripts/build.mjs"], cwd=tmp_path / "js", capture_output=True, text=True,
-                          timeout=120, check=False, env={**os.environ, "GAISCHEMA_REPO": str(ROOT)})
-    assert proc.returncode == 0, proc.stderr[-1000:]  # the package's data: `npm run build`, no install script
+def test_python_and_the_javascript_implementation_find_the_same_statements(tmp_path, js_tree):
+    # js_tree: the package's source as it is in the tree, installed and built once a test run (tests/conftest.py)
     texts = [[f"{name}|{section}|{rule['rule']}", rule, raw] for name, _, section, rule, raw in _narratives()]
     (tmp_path / "texts.json").write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
-    (tmp_path / "js" / "matches.mjs").write_text(JS, encoding="utf-8")
+    (tmp_path / "matches.mjs").write_text(JS, encoding="utf-8")
     run = subprocess.run([NODE, "matches.mjs", str(ROOT / "generated" / "gaischema.schema.json"),
                           str(ROOT / "generated" / "gaischema.rules.json"), str(tmp_path / "texts.json"),
-                          str(tmp_path / "found.json")], cwd=tmp_path / "js", capture_output=True, text=True,
+                          str(tmp_path / "found.json")], cwd=tmp_path, capture_output=True, text=True,
                          timeout=300, check=False,
-                         env={**os.environ, "GAISCHEMA_JS": (tmp_path / "js" / "src" / "index.mjs").as_uri()})
+                         env={**os.environ, "GAISCHEMA_JS": (js_tree / "src" / "index.mjs").as_uri()})
     assert run.returncode == 0, run.stderr[-2000:]
     found = json.loads((tmp_path / "found.json").read_text(encoding="utf-8"))
     python = _python_matches()
