@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import re
@@ -82,6 +83,20 @@ def print_pdf(page: Path, pdf: Path, profile: Path) -> Path:
                     "--disable-component-update", "--no-first-run", f"--user-data-dir={profile}",
                     "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri()], capture_output=True, timeout=120)
     assert pdf.exists(), f"Chromium printed no PDF of {page}"
+    return pdf
+
+
+def print_pdf_once(tmp_path_factory, page: Path, pdf: Path) -> Path:
+    """print_pdf of a standalone page (one that reads no file beside it: render_html's), made once a test run for
+    the same page bytes and copied to ``pdf``: the test files of the readers (tables, text, OCR, evidence boxes)
+    print the same rendered examples, a Chromium start of seconds each."""
+    key = hashlib.sha256(page.read_bytes()).hexdigest()[:16]
+
+    def make(folder: Path) -> None:
+        shutil.copy(page, folder / "page.html")
+        print_pdf(folder / "page.html", folder / "page.pdf", folder / "profile")
+
+    shutil.copy(shared_once(tmp_path_factory, f"printed-{key}", make) / "page.pdf", pdf)
     return pdf
 
 

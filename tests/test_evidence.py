@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 import layout
-from conftest import EXAMPLES, SAMPLES, gaischema as _gaischema, load, needs_samples, print_pdf
+from conftest import EXAMPLES, SAMPLES, gaischema as _gaischema, load, needs_samples, print_pdf_once
 from gaischema.extract import extract
 from gaischema.extract.readers.pdf import ROW_SCALE, render_rows
 from gaischema.model import Model, get
@@ -80,7 +80,7 @@ def browser_pdf(tmp_path_factory):
     folder = tmp_path_factory.mktemp("evidence-pdf")
     page = folder / "pingtan.html"
     page.write_text(render_html(load(EXAMPLE)), encoding="utf-8")
-    return print_pdf(page, folder / "pingtan.pdf", folder / "profile")
+    return print_pdf_once(tmp_path_factory, page, folder / "pingtan.pdf")  # the same print as test_extract's
 
 
 def cell_values(inst: dict) -> dict:

@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 import layout
-from conftest import EXAMPLES, FIXTURES, SAMPLES, examples, gaischema, load, needs_samples, print_pdf
+from conftest import EXAMPLES, FIXTURES, SAMPLES, examples, gaischema, load, needs_samples, print_pdf_once
 from gaischema import validate
 from gaischema.export import tidy_rows
 from gaischema.extract import extract, extract_record
@@ -186,7 +186,7 @@ def browser_pdfs(tmp_path_factory):
         if example == "borderless":  # tables without rules: no table finder sees them; the text segmenter does
             html = html.replace("th, td { border: 1px solid #000;", "th, td { border: none;")
         page.write_text(html, encoding="utf-8")
-        out[example] = print_pdf(page, folder / f"{example}.pdf", folder / "profile")
+        out[example] = print_pdf_once(tmp_path_factory, page, folder / f"{example}.pdf")
     return out
 
 

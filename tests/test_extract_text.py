@@ -19,7 +19,7 @@ import subprocess
 import pytest
 
 import layout
-from conftest import FIXTURES, SAMPLES, examples, gaischema, load, needs_samples, print_pdf
+from conftest import FIXTURES, SAMPLES, examples, gaischema, load, needs_samples, print_pdf_once
 from gaischema.export import tidy_rows
 from gaischema.extract import extract
 from gaischema.model import Model
@@ -69,10 +69,10 @@ def with_blanks(inst: dict, seed: int, n: int = 60) -> dict:
     return out
 
 
-def chromium_pdf(folder, name: str, html: str):
+def chromium_pdf(folder, name: str, html: str, tmp_path_factory):
     page = folder / f"{name}.html"
     page.write_text(html, encoding="utf-8")
-    return print_pdf(page, folder / f"{name}.pdf", folder / "profile")
+    return print_pdf_once(tmp_path_factory, page, folder / f"{name}.pdf")
 
 
 # ------------------------------------------------------------------------------------------------ column-aligned text
@@ -85,9 +85,10 @@ def printed(tmp_path_factory):
     out = {}
     for example in ("pingtan-2023", "format2019-shanghai-totals-filled"):
         inst = load(VALID[example])
-        out[example] = (inst, chromium_pdf(folder, example, render_html(inst)))
+        out[example] = (inst, chromium_pdf(folder, example, render_html(inst), tmp_path_factory))
         blank = with_blanks(inst, 5)
-        out[example + "-blank"] = (blank, chromium_pdf(folder, example + "-blank", render_html(blank)))
+        out[example + "-blank"] = (blank, chromium_pdf(folder, example + "-blank", render_html(blank),
+                                                        tmp_path_factory))
     return out
 
 

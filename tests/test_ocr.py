@@ -21,7 +21,7 @@ import zipfile
 import pytest
 
 import layout
-from conftest import SAMPLES, gaischema, load, needs_samples, print_pdf
+from conftest import SAMPLES, gaischema, load, needs_samples, print_pdf, print_pdf_once
 from test_extract import CHROMIUM, VALID, assert_no_wrong_cell, cells, expected_cells
 
 pytest.importorskip("rapidocr_onnxruntime", reason="the ocr extra is not installed")
@@ -98,7 +98,9 @@ def printed(tmp_path_factory):
     if not CHROMIUM:
         pytest.skip("needs Chromium (.ci/run installs it)")
     inst = load(VALID[EXAMPLE])
-    return _print(render_html(inst), tmp_path_factory.mktemp("ocr"), EXAMPLE), inst
+    page = tmp_path_factory.mktemp("ocr") / f"{EXAMPLE}.html"
+    page.write_text(render_html(inst), encoding="utf-8")
+    return print_pdf_once(tmp_path_factory, page, page.with_suffix(".pdf")).read_bytes(), inst
 
 
 def _read(tmp_path, name: str, data: bytes):
