@@ -25,10 +25,11 @@ pytestmark = [
 INVALID = [EXAMPLES / "invalid" / "AnnualReport-t3-row-total.yaml", EXAMPLES / "invalid" / "AnnualReport-t4-total.yaml"]
 
 
-def shown_findings(browser, site: Path, files: list[Path]) -> tuple[list[dict], dict]:
-    """Open the page offline, give it the files, return the findings it shows and what else happened."""
+def guarded_context(browser):
+    """A browser context in which every request that is not a file of the site is refused and recorded: (the
+    context, the list of refused addresses)."""
     context = browser.new_context()
-    blocked, errors = [], []
+    blocked = []
 
     def route(r):
         if r.request.url.startswith("file://"):
@@ -38,6 +39,13 @@ def shown_findings(browser, site: Path, files: list[Path]) -> tuple[list[dict], 
             r.abort()
 
     context.route("**/*", route)
+    return context, blocked
+
+
+def shown_findings(browser, site: Path, files: list[Path]) -> tuple[list[dict], dict]:
+    """Open the page offline, give it the files, return the findings it shows and what else happened."""
+    context, blocked = guarded_context(browser)
+    errors = []
     context.set_offline(True)
     page = context.new_page()
     page.on("pageerror", lambda e: errors.append(str(e)))
@@ -114,17 +122,7 @@ def test_a_file_that_is_no_report_is_an_input_finding_not_a_page_error(browser, 
 
 def test_the_network_guard_sees_a_request_that_leaves_the_page(browser, site):
     """The guard the tests above rely on: a request to the network is refused and recorded."""
-    context = browser.new_context()
-    blocked = []
-
-    def route(r):
-        if r.request.url.startswith("file://"):
-            r.continue_()
-        else:
-            blocked.append(r.request.url)
-            r.abort()
-
-    context.route("**/*", route)
+    context, blocked = guarded_context(browser)
     page = context.new_page()
     page.goto((site / "validator" / "index.html").as_uri())
     failed = page.evaluate("fetch('https://example.org/x.json').then(() => false, () => true)")
