@@ -19,7 +19,8 @@ repeats of it); each scan is rasterised afresh (its resolution, tilt and noise i
 the same file; without Chromium there are no PDFs and no scans.
 
 ``--dask``: the same province again on a Dask ``LocalCluster`` of 2 worker processes (one thread each),
-through ``gaischema report --scheduler``; the workers' CPU is their own processes' (asked of each worker).
+through ``gaischema report --scheduler``; the workers' CPU is asked of each worker: its own process's and its
+subprocesses' (the limited ones that read the files, ended or still running).
 
 Measured for each size, each a fresh ``gaischema report`` process: the wall time, the CPU time of the whole
 process tree (``resource.getrusage(RUSAGE_CHILDREN)`` of a measuring process, user + system), the reports per
@@ -299,17 +300,33 @@ def measure(cmd: list[str]) -> dict:
 
 def _worker_cpu(client) -> float:
     def cpu() -> float:
+        """The worker process's CPU and its subprocesses' (the limited ones that read the files): those ended
+        and reaped (RUSAGE_CHILDREN), and those still running (a thread's kept one)."""
+        import os
         import resource as r
-        u = r.getrusage(r.RUSAGE_SELF)
-        return u.ru_utime + u.ru_stime
+        u, c = r.getrusage(r.RUSAGE_SELF), r.getrusage(r.RUSAGE_CHILDREN)
+        live = 0.0
+        try:
+            import psutil
+            for child in psutil.Process(os.getpid()).children(recursive=True):
+                try:
+                    t = child.cpu_times()
+                    live += t.user + t.system
+                except psutil.Error:
+                    pass
+        except ImportError:
+            pass
+        return u.ru_utime + u.ru_stime + c.ru_utime + c.ru_stime + live
     return sum(client.run(cpu).values())
 
 
 def measure_on(cmd: list[str], client) -> dict:
-    """:func:`measure`, the Dask workers' CPU added (their own processes, not this one's children)."""
+    """:func:`measure`, the Dask workers' CPU added (their own processes and their subprocesses, not this
+    one's children)."""
     before = _worker_cpu(client)
     m = measure(cmd)
-    m["cpu"] += _worker_cpu(client) - before
+    m["workers_cpu"] = _worker_cpu(client) - before
+    m["cpu"] += m["workers_cpu"]
     return m
 
 
@@ -327,7 +344,8 @@ def run(folder: Path, n_reports: int, jobs: int, label: str, client=None) -> Non
     summary = first["stderr"].strip().splitlines()
     for name, m in (("first run", first), ("rerun (cache)", rerun)):
         print(f"  {name:14} exit {m['rc']}: wall {m['wall']:7.1f} s, CPU {m['cpu']:7.1f} s, "
-              f"{n_reports / max(m['cpu'], 1e-9):6.1f} reports/s per core, peak {m['peak_kib'] / 1024:6.0f} MiB")
+              f"{n_reports / max(m['cpu'], 1e-9):6.1f} reports/s per core, peak {m['peak_kib'] / 1024:6.0f} MiB"
+              + (f" (of the CPU, Dask workers and their subprocesses {m['workers_cpu']:.1f} s)" if "workers_cpu" in m else ""))
     print(f"  rerun / first: wall {rerun['wall'] / first['wall']:.0%}, CPU {rerun['cpu'] / first['cpu']:.0%}; "
           f"rows on the page {len(rows)}; page {page.stat().st_size / 1e6:.1f} MB")
     print("  " + (summary[0] if summary else ""))

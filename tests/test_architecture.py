@@ -19,7 +19,8 @@ MODULES = sorted(p for p in SRC.rglob("*.py") if p.name not in ("datamodel.py", 
 STEMS = {p.stem for p in MODULES if p.stem != "__init__"}
 # imported inside a function on purpose: optional extras, or slow to import and needed by few commands
 LATE_IMPORTS = {"openpyxl", "pypdfium2", "duckdb", "jsonschema", "jsonschema_rs", "linkml", "matplotlib",
-                "linkml_runtime", "yaml_rs", "gaischema.extract", "jinja2", "tqdm", "distributed",
+                "linkml_runtime", "yaml_rs", "gaischema.extract", "gaischema.report.daskworker", "jinja2", "tqdm",
+                "distributed",
                 "numpy", "cv2", "rapidocr_onnxruntime", "PIL"}  # the ocr extra
 
 

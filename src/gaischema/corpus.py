@@ -144,15 +144,7 @@ def pool_map(fn: Callable, items: Iterable, jobs: int = 0, serial_below: int = 0
         yield from map(fn, items)
         return
     limits = limits or sandbox.default_limits()
-
-    def on_limit(item, exc: sandbox.LimitExceeded):
-        amount = {"memory": f"{exc.limits.memory // sandbox.MIB} MiB", "cpu": f"{exc.limits.cpu:g} s",
-                  "wall": f"{exc.limits.wall:g} s"}.get(exc.limit, "")
-        err = loading.too_complex(exc.limit, amount, exc.detail)
-        if failed is None:
-            raise err
-        return failed(item, err)
-
+    on_limit = limit_handler(failed)
     with sandbox.Pool(fn, jobs, limits, batch=chunksize) as pool:
         if jobs == 1 and in_process is not None:
             for item in items:
@@ -167,6 +159,19 @@ def pool_map(fn: Callable, items: Iterable, jobs: int = 0, serial_below: int = 0
                     yield from pool.imap([item], on_limit)
         else:
             yield from pool.imap(items, on_limit, ordered)
+
+
+def limit_handler(failed: Callable[[Any, loading.InputError], Any] | None) -> Callable:
+    """What a sandbox pool calls for an item whose worker hit a limit: ``failed(item, InputError
+    INPUT-TOO-COMPLEX naming the limit)``, or that error raised without ``failed``."""
+    def on_limit(item, exc: sandbox.LimitExceeded):
+        amount = {"memory": f"{exc.limits.memory // sandbox.MIB} MiB", "cpu": f"{exc.limits.cpu:g} s",
+                  "wall": f"{exc.limits.wall:g} s"}.get(exc.limit, "")
+        err = loading.too_complex(exc.limit, amount, exc.detail)
+        if failed is None:
+            raise err
+        return failed(item, err)
+    return on_limit
 
 
 IN_PROCESS_BYTES = 1 << 20

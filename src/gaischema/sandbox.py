@@ -18,14 +18,17 @@ never holds files hostage. Where ``os.fork`` does not exist (Windows) the items 
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import faulthandler
 import math
 import mmap
 import os
 import signal
+import stat
 import struct
 import threading
 import time
+import weakref
 from collections import deque
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, Pipe, wait
@@ -36,7 +39,8 @@ try:
 except ImportError:  # pragma: no cover - Windows
     resource = None  # type: ignore[assignment]
 
-__all__ = ["Limits", "LimitExceeded", "Pool", "WorkerError", "allow", "default_limits", "here", "set_default_limits"]
+__all__ = ["Limits", "LimitExceeded", "Pool", "WorkerError", "allow", "close_kept", "default_limits", "here", "kept",
+           "set_default_limits"]
 
 MIB = 1 << 20
 
@@ -86,6 +90,7 @@ class WorkerError(RuntimeError):
     """The work function raised in a worker (a bug: work functions return their errors as results)."""
 
 
+_OUT_OF_MEMORY = 75  # a worker's exit status: a MemoryError it could not answer (an exit status 1 said "crash")
 _SLOT = struct.Struct("qd")  # a worker's shared slot: the item it works on (-1: none) and since when (monotonic)
 _IN_WORKER: dict = {}  # in a worker: its slot and the limits of the item it is on (see allow)
 
@@ -210,6 +215,8 @@ class Pool:
         self.fn, self.jobs, self.batch, self.steal_after = fn, max(1, jobs), max(1, batch), steal_after
         self.limits = limits or default_limits()
         self.workers: list[_Worker] = []
+        self.in_use = threading.Lock()  # held by a kept pool's thread while it maps (see kept, close_kept)
+        self.malloc_as_usual = False  # workers undo a malloc tuning from the environment (see kept)
 
     def __enter__(self) -> Pool:
         return self
@@ -223,6 +230,7 @@ class Pool:
         slot = mmap.mmap(-1, _SLOT.size)  # anonymous and shared: the worker writes, the parent reads
         _SLOT.pack_into(slot, 0, -1, 0.0)
         others = [w.conn for w in self.workers]
+        die_with_thread = _death_signal()
         pid = os.fork()
         if pid == 0:  # the worker: never returns
             code = 0
@@ -230,7 +238,12 @@ class Pool:
                 parent.close()
                 for c in others:  # so that a worker sees EOF when the parent is gone
                     c.close()
+                _detach(child.fileno(), die_with_thread)
+                if self.malloc_as_usual:
+                    _malloc_as_usual()
                 _serve(child, slot, self.fn, self.limits, self.batch)
+            except MemoryError:  # out of memory where no answer could be sent: the parent names the limit
+                code = _OUT_OF_MEMORY
             except BaseException:  # noqa: BLE001 - nothing of the parent's may run in a worker
                 code = 1
             finally:
@@ -250,6 +263,8 @@ class Pool:
         self.workers.remove(w)
         if w.killed:
             return w.killed
+        if os.WIFEXITED(status) and os.WEXITSTATUS(status) == _OUT_OF_MEMORY:
+            return "memory"
         if os.WIFSIGNALED(status):
             sig = os.WTERMSIG(status)
             if sig == getattr(signal, "SIGXCPU", None):
@@ -259,12 +274,7 @@ class Pool:
 
     def close(self) -> None:
         """End every worker at once (also on Ctrl-C, and when the caller stops reading)."""
-        for w in list(self.workers):
-            _kill(w.pid)
-            with contextlib.suppress(OSError):
-                w.conn.close()
-            _waitpid(w.pid)
-        self.workers.clear()
+        _end_workers(self.workers)
 
     # ------------------------------------------------------------------------------------------ the map
     def imap(self, items: Iterable, failed: Callable[[Any, LimitExceeded], Any], ordered: bool = False) -> Iterator:
@@ -398,6 +408,143 @@ class Pool:
                     gone(w)
 
 
+def _death_signal() -> Callable[[], None] | None:
+    """Linux's PR_SET_PDEATHSIG as a call for a forked worker: SIGKILL when the thread that forked it ends (the
+    process, or a Dask worker's thread that kept it). Loaded in the parent, before the fork; None elsewhere."""
+    global _PDEATHSIG
+    if _PDEATHSIG is None:
+        _PDEATHSIG = [None]
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            if hasattr(libc, "prctl") and os.uname().sysname == "Linux":
+                _PDEATHSIG[0] = lambda: libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG = 1
+        except (OSError, AttributeError, ImportError):  # pragma: no cover - not Linux
+            pass
+    return _PDEATHSIG[0]
+
+
+_PDEATHSIG: list | None = None
+
+
+def _detach(keep: int, die_with_thread: Callable[[], None] | None) -> None:
+    """In a new worker: what ties it to processes other than its parent is let go. It is a copy of its parent,
+    every open descriptor included — a pipe to another program's standard input (a browser driver, a
+    subprocess), a Dask worker's sockets — and a worker that lives on (a pool kept between tasks) would keep
+    those ends open, so that program never sees end-of-file and whoever waits for it waits for ever (the test
+    suite hung so, at its end, beside a kept worker holding the browser driver's standard input). Every
+    inherited pipe and socket but the worker's own connection and standard input, output and error is pointed
+    at /dev/null (not closed: a descriptor number the parent's objects still name is never reused for another
+    file). The worker also dies with the thread that forked it (PR_SET_PDEATHSIG), and when its connection
+    closes."""
+    if die_with_thread is not None:
+        parent = os.getppid()
+        die_with_thread()
+        if os.getppid() != parent:  # the parent ended before the call: nothing would signal it any more
+            os._exit(0)
+    try:
+        fds = [int(n) for n in os.listdir("/proc/self/fd")]
+    except OSError:
+        fds = list(range(3, 1024))
+    null = None
+    try:
+        for fd in fds:
+            if fd <= 2 or fd == keep or fd == null:
+                continue
+            try:
+                mode = os.fstat(fd).st_mode
+            except OSError:
+                continue
+            if stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode):
+                if null is None:
+                    null = os.open(os.devnull, os.O_RDWR)
+                os.dup2(null, fd, inheritable=False)
+    finally:
+        if null is not None:
+            os.close(null)
+
+
+_MALLOC_ENVIRON = ("MALLOC_TRIM_THRESHOLD_", "MALLOC_MMAP_THRESHOLD_")
+
+
+def _malloc_as_usual() -> None:
+    """glibc's malloc as in a process started without tuning: a Dask worker is started with
+    MALLOC_TRIM_THRESHOLD_=65536 (Dask's ``distributed.nanny.pre-spawn-environ``, so that a long-lived worker
+    gives memory back), which also fixes the mmap threshold at 128 KiB: every larger block (a page's bitmap, an
+    OCR image) is then mapped and unmapped afresh, and the heap trimmed at each free. A reader forked from such
+    a worker spent 1.6 times the CPU of the local pool's on the same files (50 s against 82 s on 60 of the
+    province's reports). Its limits bound its memory anyway: the thresholds are set to glibc's own ceilings of
+    the dynamic ones it would have reached (mmap 32 MiB, trim twice that). Nothing where the environment sets
+    no such tuning, or where there is no glibc."""
+    if not any(name in os.environ for name in _MALLOC_ENVIRON):
+        return
+    try:
+        libc = ctypes.CDLL(None)
+        mallopt = libc.mallopt
+    except (OSError, AttributeError):  # pragma: no cover - not glibc
+        return
+    mallopt(-3, 32 * MIB)  # M_MMAP_THRESHOLD
+    mallopt(-1, 64 * MIB)  # M_TRIM_THRESHOLD
+
+
+# ------------------------------------------------------------------------------------------ kept pools
+class _Kept(threading.local):
+    pool: Pool | None = None
+
+
+_KEPT = _Kept()
+_KEPT_ALL: weakref.WeakSet = weakref.WeakSet()
+_KEPT_LOCK = threading.Lock()
+
+
+@contextlib.contextmanager
+def kept(fn: Callable[[Any], Any], limits: Limits | None = None) -> Iterator[Pool]:
+    """This thread's pool of one limited worker for ``fn``, kept from call to call, as a local pool keeps its
+    workers — for a thread that is handed one item at a time (a Dask worker's), where a worker forked afresh
+    per item would pay the imports and the OCR models per file. Its limits are the pool's: a worker that hits
+    one is replaced. It ends with the thread (the pool is collected: its worker killed and reaped; the worker
+    also has PR_SET_PDEATHSIG), at :func:`close_kept` and at exit."""
+    limits = limits or default_limits()
+    pool = _KEPT.pool
+    if pool is None or pool.fn is not fn or pool.limits != limits:
+        if pool is not None:
+            with pool.in_use:
+                pool.close()
+        pool = Pool(fn, 1, limits)
+        pool.malloc_as_usual = True
+        weakref.finalize(pool, _end_workers, pool.workers)  # the thread ended (or the interpreter exits)
+        with _KEPT_LOCK:
+            _KEPT_ALL.add(pool)
+        _KEPT.pool = pool
+    with pool.in_use:
+        yield pool
+
+
+def close_kept() -> int:
+    """End the workers of every kept pool of this process that is not in use (one in use keeps its worker
+    until its thread ends or the next call); the number of workers ended. A pool closed so forks a new worker
+    when next used."""
+    with _KEPT_LOCK:
+        pools = list(_KEPT_ALL)
+    ended = 0
+    for pool in pools:
+        if pool.in_use.acquire(blocking=False):
+            try:
+                ended += len(pool.workers)
+                pool.close()
+            finally:
+                pool.in_use.release()
+    return ended
+
+
+def _end_workers(workers: list) -> None:
+    for w in list(workers):
+        _kill(w.pid)
+        with contextlib.suppress(OSError):
+            w.conn.close()
+        _waitpid(w.pid)
+    workers.clear()
+
+
 def _serve(conn: Connection, slot: mmap.mmap, fn: Callable, limits: Limits, batch: int) -> None:
     """A worker's loop: limits first, then items until the parent closes the connection. Results go back in
     groups (up to ``batch``, and at least every 50 ms, and whenever the worker is about to wait); which item it
@@ -441,14 +588,17 @@ def _serve(conn: Connection, slot: mmap.mmap, fn: Callable, limits: Limits, batc
             _IN_WORKER["widened"] = False
         _limit_cpu(limits.cpu, cpu_hard, cpu_set)
         _SLOT.pack_into(slot, 0, n, time.monotonic())
+        out_of_memory = False
         try:
             answers.append((n, "ok", fn(item)))
-        except MemoryError:
+        except MemoryError:  # answered below, once the traceback and the frames holding the memory are let go
+            out_of_memory = True
+        except Exception as exc:  # noqa: BLE001 - the parent raises it: a bug in the work function
+            answers.append((n, "error", f"{type(exc).__name__}: {exc}"))
+        if out_of_memory:
             answers.append((n, "memory", None))
             conn.send(answers)
             return  # a worker that ran out of memory is replaced
-        except Exception as exc:  # noqa: BLE001 - the parent raises it: a bug in the work function
-            answers.append((n, "error", f"{type(exc).__name__}: {exc}"))
         _SLOT.pack_into(slot, 0, -1, time.monotonic())
 
 
