@@ -97,7 +97,10 @@ def _normalize(text: str) -> str:
         s = nfkc_text(s)  # ideographs and ASCII, and NFKC over all of it cost a sixth of an extraction
     else:
         s = unicodedata.normalize("NFKC", s)
-    s = _QUOTES_AND_SPACE.sub("", s)
+    s = "".join(s.split())  # white space: str.split's is the regular expression's \s
+    for quote in _QUOTES:
+        if quote in s:
+            s = s.replace(quote, "")
     return s.replace("转结", "结转")
 
 
@@ -121,6 +124,8 @@ def nfkc_text(s: str) -> str:
     for a, b in _FULL_WIDTH:
         if a in s:
             s = s.replace(a, b)
+    if unicodedata.is_normalized("NFKC", s):  # most texts, once their punctuation is replaced: a quick check
+        return s
     out: list[str] = []
     pos = 0
     for m in _UNSTABLE_RUN.finditer(s):
@@ -141,7 +146,7 @@ def _nfkc_run(run: str) -> str:  # the same few runs (“”, ①) stand in ever
     return unicodedata.normalize("NFKC", run)
 
 
-_QUOTES_AND_SPACE = re.compile(r"[\s\"'“”‘’「」]")
+_QUOTES = "\"'“”‘’「」"
 _norm_label = lru_cache(maxsize=16384)(_normalize)
 
 

@@ -152,7 +152,7 @@ def extract_document(doc: Document, name: str) -> Extraction:
                              "headers do not tell the format version; it follows from the report year"))
     order = _note_order(model, version, table2)
     notes.sort(key=lambda n: order.get(n.path, order.get(n.path.rsplit(".", 1)[0], -1)))
-    placed, rows = cell_sources(doc, spots, sorted(spots, key=lambda p: order.get(p, len(order))))
+    placed, rows = cell_sources(doc, spots, _in_order(spots, order))
     sources = _draft_sources(doc, version) + placed
     inst["extraction"] = {
         "source_file": name,
@@ -210,6 +210,15 @@ def _note_order(model: Model, version: str, table2: str | None = None) -> dict[s
         for p in row.cells:
             order.setdefault(p, len(order))
     return order
+
+
+def _in_order(paths: dict, order: dict[str, int]) -> list[str]:
+    """The keys of ``paths`` in the order of :func:`_note_order` (whose keys stand in it), any other after
+    them as it comes: a walk over the order instead of a sort with a key function per path."""
+    ordered = [p for p in order if p in paths]
+    if len(ordered) < len(paths):
+        ordered += [p for p in paths if p not in order]
+    return ordered
 
 
 def _year_of(version: str) -> str:
