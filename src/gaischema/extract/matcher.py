@@ -181,15 +181,25 @@ def _is_decoration(ch: str) -> bool:
     return (ch.isdigit() and not ch.isdecimal()) or ch in _MARKS
 
 
+# the blocks of nearly every character of a report (ASCII, CJK punctuation, ideographs, full-width forms)
+# hold no decoration but the footnote marks (* # ＊ ＃): the other characters are looked at one by one
+_MAY_DECORATE = re.compile("[^\x00-\x7f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+def _has_decoration(text: str) -> bool:
+    """Whether any character of the text is a decoration (:func:`_is_decoration`)."""
+    return any(m in text for m in _MARKS) or any(_is_decoration(m.group()) for m in _MAY_DECORATE.finditer(text))
+
+
 @lru_cache(maxsize=16384)
 def parse_value(text: str) -> Parsed | None:
     """A cell's text as :class:`Parsed` (value None for a blank mark, or for a number-like cell that cannot be
     read as one number, with its problem); None if the text is no value (a label)."""
     if text.isascii() and text.isdigit() and len(text) <= 15:
         return Parsed(int(text))
-    if any(_is_decoration(ch) for ch in text):
+    if _has_decoration(text):
         return _decorated(text)
-    s = unicodedata.normalize("NFKC", text).strip()
+    s = (unicodedata.normalize("NFKC", text) if len(text) <= 200 else nfkc_text(text)).strip()
     s = " ".join(s.split())
     if s in BLANK_MARKS or all(ch in "—-－–―/／ " for ch in s):
         return Parsed(None)
@@ -376,25 +386,24 @@ def row_view(doc: Document, forms: frozenset[str] = frozenset()) -> list[Line]:
     seg_start = 0
     mixed = False  # the open row's label began on the line of its first value
 
-    by_line: dict[str, dict[int, list[str]]] = {"label": {}, "value": {}}  # the open row's tokens per line
-    labels_by_line, values_by_line = by_line["label"], by_line["value"]
     spots: list[Spot | None] = []  # where each of the open row's values stands
-    line_spots: dict[int, list[Spot | None]] = {}  # the same, per line (for _paired)
+    value_blocks: list[int] = []  # the block each of them stands in
+    label_blocks: list[tuple[int, str]] = []  # the open row's label words on their lines, with their blocks
 
     columns = False  # the open row's values came from column-aligned lines
 
     def flush():
         nonlocal seg_start, mixed, columns
         if label or values:
-            paired = _paired(by_line, forms, line_spots) if len(values_by_line) >= PAIRED_MIN_ROWS else None
+            paired = _paired(value_blocks, values, spots, label_blocks, forms) \
+                if len(values) >= PAIRED_MIN_ROWS else None
             lines.extend(paired or [Line(" ".join(label), list(values), False, f"text {seg_start + 1}",
                                          columns=columns, spots=list(spots))])
         label.clear()
         values.clear()
         spots.clear()
-        line_spots.clear()
-        labels_by_line.clear()
-        values_by_line.clear()
+        value_blocks.clear()
+        label_blocks.clear()
         mixed = False
         columns = False
 
@@ -427,23 +436,18 @@ def row_view(doc: Document, forms: frozenset[str] = frozenset()) -> list[Line]:
                     values.append(token)
                     spot = _tuple_new(Spot, (k, None, *span)) if span is not None else None
                     spots.append(spot)
-                    if k in values_by_line:
-                        line_spots[k].append(spot)
-                        values_by_line[k].append(token)
-                    else:
-                        line_spots[k] = [spot]
-                        values_by_line[k] = [token]
+                    value_blocks.append(k)
                     continue
                 if values:
                     flush()
                     seg_start = k
                 if rest is not None:  # a sentence ended: what came before is narrative
                     label.clear()
-                    labels_by_line.clear()
+                    label_blocks.clear()
                     token = rest
                 if token:
                     label.append(token)
-                    labels_by_line.setdefault(k, []).append(token)
+                    label_blocks.append((k, token))
                     label_here = True
             if aligned is not None:
                 if values and not columns:
@@ -454,8 +458,7 @@ def row_view(doc: Document, forms: frozenset[str] = frozenset()) -> list[Line]:
                 columns = True
                 values.extend(aligned)
                 spots.extend(aligned_spots)
-                line_spots.setdefault(k, []).extend(aligned_spots)
-                by_line["value"].setdefault(k, []).extend(aligned)
+                value_blocks.extend([k] * len(aligned))
             continue
         flush()
         continuation = prev_table is not None and block.page is not None and prev_table.page is not None \
@@ -566,21 +569,30 @@ def _values_before_labels(lines: list[Line], forms: frozenset[str]) -> None:
         start = n
 
 
-def _paired(by_line: dict[str, dict[int, list[str]]], forms: frozenset[str],
-            spots: dict[int, list[Spot | None]] | None = None) -> list[Line]:
+def _paired(value_blocks: list[int], values: list[str], spots: list[Spot | None],
+            label_blocks: list[tuple[int, str]], forms: frozenset[str]) -> list[Line]:
     """A block of row labels, one a line, followed by a block of value lines, one row a line (text that
-    lists a table's labels and its values apart): paired by order when the numbers agree, else nothing."""
-    value_lines = list(by_line["value"].values())
+    lists a table's labels and its values apart): paired by order when the numbers agree, else nothing.
+    The open row's values with the block each stands in, and its label words with theirs."""
+    value_lines: dict[int, list[str]] = {}
+    value_spots: dict[int, list[Spot | None]] = {}
+    for k, value, spot in zip(value_blocks, values, spots):
+        value_lines.setdefault(k, []).append(value)
+        value_spots.setdefault(k, []).append(spot)
     # a whole block (eight rows at least): two neighbouring rows whose lines were lost look alike otherwise
-    if len(value_lines) < PAIRED_MIN_ROWS or len({len(v) for v in value_lines}) != 1 or len(value_lines[0]) < 2:
+    if len(value_lines) < PAIRED_MIN_ROWS or len({len(v) for v in value_lines.values()}) != 1 \
+            or len(next(iter(value_lines.values()))) < 2:
         return []
-    if set(by_line["label"]) & set(by_line["value"]):
+    label_lines: dict[int, list[str]] = {}
+    for k, word in label_blocks:
+        label_lines.setdefault(k, []).append(word)
+    if set(label_lines) & set(value_lines):
         return []  # labels and values share a line: not two blocks
-    labels = [" ".join(t) for t in by_line["label"].values() if label_complete(" ".join(t), forms)]
+    labels = [" ".join(t) for t in label_lines.values() if label_complete(" ".join(t), forms)]
     if len(labels) != len(value_lines):
         return []
-    return [Line(lab, vals, False, f"text {k + 1}", paired=True, spots=(spots or {}).get(k))
-            for lab, vals, k in zip(labels, value_lines, by_line["value"])]
+    return [Line(lab, vals, False, f"text {k + 1}", paired=True, spots=value_spots[k])
+            for lab, (k, vals) in zip(labels, value_lines.items())]
 
 
 def label_complete(label: str, forms: frozenset[str]) -> bool:
@@ -817,9 +829,19 @@ def _table4_columns_of(model: Model, version: str) -> tuple[str, ...]:
 
 
 def _heaviest_chain(pairs: list[tuple[int, int, float]], width: int) -> list[tuple[int, int]]:
-    """The monotone alignment of greatest total weight: a chain of pairs increasing in both the official
-    row and the line (each row and line used once at most). A longest-increasing-subsequence search with a
-    Fenwick tree of prefix maxima over lines: O(P log M) for P pairs."""
+    """The monotone alignment of greatest total weight: a chain of pairs (official row, line, weight > 0)
+    increasing in both the official row and the line (each row and line used once at most). Where the
+    pairs already form one chain (each row's label names one line, in order: most reports), that chain is
+    the heaviest and no search is made; otherwise :func:`_chain_search`."""
+    ordered = sorted(pairs)
+    if all(a[0] < b[0] and a[1] < b[1] for a, b in zip(ordered, ordered[1:])):
+        return [(i, j) for i, j, _ in ordered]
+    return _chain_search(pairs, width)
+
+
+def _chain_search(pairs: list[tuple[int, int, float]], width: int) -> list[tuple[int, int]]:
+    """:func:`_heaviest_chain` by a longest-increasing-subsequence search with a Fenwick tree of prefix
+    maxima over lines: O(P log M) for P pairs."""
     tree = [(0.0, -1)] * (width + 1)  # (best total of a chain ending at or before this line, its last pair)
 
     def query(pos: int) -> tuple[float, int]:
