@@ -554,6 +554,8 @@ def _values_before_labels(lines: list[Line], forms: frozenset[str]) -> None:
         if line.grid:
             start = None
             continue
+        if "第" not in line.label and "、" not in line.label:
+            continue  # no heading in the label (each begins with 第 or holds 、): most rows
         words = line.label.split()
         at = next((t for t, w in enumerate(words) if _BLOCK_HEADING.match(w)), None)
         if at is None:
