@@ -204,15 +204,18 @@ def parse_value(text: str) -> Parsed | None:
     if s in BLANK_MARKS or all(ch in "—-－–―/／ " for ch in s):
         return Parsed(None)
     remark = None
-    m = _REMARK.match(s)
+    # the remark's and the spaces' patterns are tried only where they can match (a closing bracket at the
+    # end, a space): on a long word the remark's pattern tries every bracket against every start
+    m = _REMARK.match(s) if s.endswith((")", "）")) else None
     if m and _VALUE.match(m.group(1).replace(" ", "")):
         s, remark = m.group(1), m.group(2)
-    s = _SPACE_BEFORE_UNIT.sub("", s)
-    if _TWO_NUMBERS.search(s):
-        joined = s.replace(" ", "")
-        if _VALUE.match(joined) and len(joined) <= 17:
-            return Parsed(None, problem="two")  # 524 13: never joined into one number
-        return None
+    if " " in s:
+        s = _SPACE_BEFORE_UNIT.sub("", s)
+        if _TWO_NUMBERS.search(s):
+            joined = s.replace(" ", "")
+            if _VALUE.match(joined) and len(joined) <= 17:
+                return Parsed(None, problem="two")  # 524 13: never joined into one number
+            return None
     m = _VALUE.match(s)
     if not m:
         return None
@@ -319,45 +322,53 @@ def tokens(text: str):
             yield "value", word
             continue
         pieces = _GLUED.findall(word)
-        out: list[list[str]] = []  # [kind, text]
+        # (kind, the parts of its text): a label's parts are joined once at the end (a narrative of thousands of
+        # characters without a space grew its label by copying it at every number in it)
+        out: list[tuple[str, list[str]]] = []
         for n, piece in enumerate(pieces):
             if not piece:
                 continue
             if not piece[0].isdigit():
-                if out and out[-1][0] == "label":
-                    out[-1][1] += piece
-                else:
-                    out.append(["label", piece])
+                _add_label(out, piece)
                 continue
             after = pieces[n + 1] if n + 1 < len(pieces) else ""
-            before = out[-1][1] if out else ""
+            end = out[-1][1][-1][-1:] if out else ""  # the last character before (parts are never empty)
             money = _MONEY_AFTER.match(after)
             if after in ("+", "-", "＋", "－") and n + 2 < len(pieces) and pieces[n + 2][:1].isdigit() \
-                    and "." not in piece and _signed_row(before):
+                    and "." not in piece and _signed_row("".join(out[-1][1]) if out else ""):
                 run, j = piece, n  # 0+11, 88-720: a 本年增/减 cell's sign inside a run-together row
                 while j + 2 < len(pieces) and pieces[j + 1] in ("+", "-", "＋", "－") and pieces[j + 2].isdigit():
                     run += unicodedata.normalize("NFKC", pieces[j + 1]) + pieces[j + 2]
                     pieces[j + 1] = pieces[j + 2] = ""  # taken: skipped below
                     j += 2
-                out.append(["value", run])
-            elif money and not before.endswith(("第", "〔", "[", "【", "共")):
-                out.append(["value", piece + money.group(1)])  # the unit goes with its number, never lost
+                out.append(("value", [run]))
+            elif money and end not in _NOT_AFTER_MARKS:
+                out.append(("value", [piece + money.group(1)]))  # the unit goes with its number, never lost
                 pieces[n + 1] = after[money.end():]
             elif _NUMBERING_AFTER.match(after) and "." not in piece:
                 digits, numbering = piece[:-1], piece[-1]  # 00000002.其他: the 2 numbers the next row
                 if digits:
-                    out.append(["value", digits])
-                out.append(["label", numbering])
-            elif _NOT_A_VALUE_AFTER.match(after) or before.endswith(("第", "〔", "[", "【", "共")):
-                if out and out[-1][0] == "label":
-                    out[-1][1] += piece
-                else:
-                    out.append(["label", piece])
+                    out.append(("value", [digits]))
+                out.append(("label", [numbering]))
+            elif _NOT_A_VALUE_AFTER.match(after) or end in _NOT_AFTER_MARKS:
+                _add_label(out, piece)
             else:
-                out.append(["value", piece])
-        for kind, piece in out:
-            if kind == "value" or piece.strip():
-                yield kind, piece
+                out.append(("value", [piece]))
+        for kind, parts in out:
+            text = "".join(parts)
+            if kind == "value" or text.strip():
+                yield kind, text
+
+
+_NOT_AFTER_MARKS = ("第", "〔", "[", "【", "共")  # digits after these are a number's (第3条, 〔2021〕, 共3次), no cell
+
+
+def _add_label(out: list[tuple[str, list[str]]], piece: str) -> None:
+    """``piece`` joins the label :func:`tokens` has open, or opens one."""
+    if out and out[-1][0] == "label":
+        out[-1][1].append(piece)
+    else:
+        out.append(("label", [piece]))
 
 
 # ------------------------------------------------------------------------------------------------ row view
