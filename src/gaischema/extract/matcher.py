@@ -254,7 +254,9 @@ _NUMBERED_LABEL = re.compile(r"\d[.、．]\D+$")  # 1.属于国家秘密: number
 _FOOTER_MARK = re.compile(r"[-—–－/页]")
 _GLUED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\D+")  # 59,490,886.67 is one number
 _MONEY_AFTER = re.compile(r"^(万元|元)")  # an amount's unit glued to it (1973601627.4元): part of the cell
-_REMARK_IN_TEXT = re.compile(r"[（(][^（）()]*\d[^（）()]*[）)]")
+# the first digit found without backtracking (the same matches as [（(][^（）()]*\d[^（）()]*[）)], which went to the
+# next bracket and back again for every bracket of a long text)
+_REMARK_IN_TEXT = re.compile(r"[（(][^（）()\d]*\d[^（）()]*[）)]")
 _NUMBERING_AFTER = re.compile(r"[.、．](?:\D|$)")  # 2.其他, and a bare 1. before its row's values
 # digits glued to what follows them that are no cell: dates, numbering, and quantities in sentences
 # (文件393件, 51.85%, 共3次); a cell's own unit stands apart from the next label (54件 is a word of its own)
