@@ -444,3 +444,56 @@ def test_nfkc_of_a_long_text_is_unicode_nfkc():
         parts = unicodedata.decomposition(chr(cp)).split()
         if len(parts) == 2 and not parts[0].startswith("<"):
             assert not stable.match(chr(int(parts[1], 16))), hex(cp)
+
+
+def test_pairs_that_form_one_chain_are_the_heaviest_chain():
+    """The alignment takes pairs that already form one chain as they are (#27): on 3,000 random sets of
+    pairs, chains and not, the answer is the Fenwick search's."""
+    from gaischema.extract import matcher
+
+    rnd = random.Random(27)
+    chains = 0
+    for _ in range(3000):
+        n = rnd.randint(0, 12)
+        rows = sorted(rnd.sample(range(40), n))
+        lines = sorted(rnd.sample(range(40), n))
+        pairs = [(i, j, rnd.choice([1.0, 1.7, 2.0, 2.5])) for i, j in zip(rows, lines)]
+        if rnd.random() < 0.5:  # a row named on two lines, or lines out of order
+            pairs += [(rnd.randrange(40), rnd.randrange(40), 2.0) for _ in range(rnd.randint(1, 3))]
+        else:
+            chains += 1
+        rnd.shuffle(pairs)
+        assert matcher._heaviest_chain(pairs, 40) == matcher._chain_search(pairs, 40), pairs
+    assert chains > 1000
+
+
+def test_decorations_are_found_without_looking_at_every_character():
+    """parse_value looks for decorations (superscript and circled digits, footnote marks) only among the
+    characters outside the common blocks (#27: a narrative of thousands of characters with no space was
+    read character by character): the common blocks hold no decoration but the marks, and on 20,000 random
+    strings the answer is the character-by-character one."""
+    from gaischema.extract import matcher
+
+    for block in ((0, 0x80), (0x3000, 0x3040), (0x4e00, 0xa000), (0xff00, 0xfff0)):
+        assert [c for c in map(chr, range(*block)) if matcher._is_decoration(c)] == \
+            [c for c in map(chr, range(*block)) if c in matcher._MARKS]
+    pool = [chr(c) for r in ((0x20, 0x7f), (0x4e00, 0x4e10), (0xff01, 0xff20), (0xb0, 0xc0), (0x2070, 0x20a0),
+                             (0x2460, 0x24ff), (0x2776, 0x2794), (0x1369, 0x137d), (0x2010, 0x2030)) for c in range(*r)]
+    rnd = random.Random(27)
+    for _ in range(20000):
+        s = "".join(rnd.choice(pool) for _ in range(rnd.randint(0, 8)))
+        assert matcher._has_decoration(s) == any(matcher._is_decoration(ch) for ch in s), s
+
+
+def test_a_remark_in_text_is_found_as_before_without_backtracking():
+    """The remark-in-brackets pattern finds the first digit without backtracking (#27: over a long text it went to
+    the next bracket and back for every bracket): on 50,000 random texts of brackets, digits and words its
+    matches are the former pattern's."""
+    from gaischema.extract import matcher
+
+    former = re.compile(r"[（(][^（）()]*\d[^（）()]*[）)]")
+    parts = ["(", ")", "（", "）", "1", "22", "a", "件", " ", "其中修订", "年"]
+    rnd = random.Random(27)
+    for _ in range(50000):
+        s = "".join(rnd.choice(parts) for _ in range(rnd.randint(0, 16)))
+        assert [m.span() for m in matcher._REMARK_IN_TEXT.finditer(s)] == [m.span() for m in former.finditer(s)], s

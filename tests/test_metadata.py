@@ -270,3 +270,23 @@ def test_tables_that_are_there_but_not_read_are_not_called_missing(tmp_path):
     with pytest.raises(InputError) as err:
         extract(str(p))
     assert err.value.rule == "INPUT-NOT-REPORT"
+
+
+def test_the_year_before_the_report_words_is_the_regular_expressions():
+    """The head's year (2023年度政府信息公开, 2023 年，) is found from the words after it (#27: a search for four
+    digits tried every character of the head): on 20,000 random heads of digits, white space, 年, 度 and the
+    words, the answer is the first match of the pattern it replaced."""
+    import random
+
+    from gaischema.extract import metadata
+
+    pattern = re.compile(r"(\d{4})\s*年度?(?:政府信息公开|本机关|本单位|，)")
+    parts = ["2023", "1", "20", "２０２３", "٢٠٢٣", " ", "\n", "年", "度", "政府信息公开", "本机关", "本单位", "，", "报告", "x"]
+    rnd = random.Random(27)
+    found = 0
+    for _ in range(20000):
+        head = "".join(rnd.choice(parts) for _ in range(rnd.randint(0, 12)))
+        m = pattern.search(head)
+        assert metadata._year_before_words(head) == (int(m.group(1)) if m else None), head
+        found += m is not None
+    assert found > 300

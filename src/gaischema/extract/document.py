@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol, Union
 
 
-@dataclass
+@dataclass(slots=True)  # slots: a report's text makes hundreds of cells and paragraphs, each made and read often
 class Cell:
     """One cell of a table: its top-left position, its spans and its text (line breaks kept). ``confidence``
     is the lowest of its words' where OCR read them (0–1); None where the text came from the file itself."""
@@ -88,7 +88,7 @@ class TableTooLarge(ValueError):
     """A table's grid would hold more positions than the reader's bound."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Paragraph:
     """A paragraph (a heading among them) of text; in text copies, one line."""
 

@@ -97,7 +97,10 @@ def _normalize(text: str) -> str:
         s = nfkc_text(s)  # ideographs and ASCII, and NFKC over all of it cost a sixth of an extraction
     else:
         s = unicodedata.normalize("NFKC", s)
-    s = _QUOTES_AND_SPACE.sub("", s)
+    s = "".join(s.split())  # white space: str.split's is the regular expression's \s
+    for quote in _QUOTES:
+        if quote in s:
+            s = s.replace(quote, "")
     return s.replace("转结", "结转")
 
 
@@ -121,6 +124,8 @@ def nfkc_text(s: str) -> str:
     for a, b in _FULL_WIDTH:
         if a in s:
             s = s.replace(a, b)
+    if unicodedata.is_normalized("NFKC", s):  # most texts, once their punctuation is replaced: a quick check
+        return s
     out: list[str] = []
     pos = 0
     for m in _UNSTABLE_RUN.finditer(s):
@@ -141,7 +146,7 @@ def _nfkc_run(run: str) -> str:  # the same few runs (“”, ①) stand in ever
     return unicodedata.normalize("NFKC", run)
 
 
-_QUOTES_AND_SPACE = re.compile(r"[\s\"'“”‘’「」]")
+_QUOTES = "\"'“”‘’「」"
 _norm_label = lru_cache(maxsize=16384)(_normalize)
 
 
@@ -176,28 +181,41 @@ def _is_decoration(ch: str) -> bool:
     return (ch.isdigit() and not ch.isdecimal()) or ch in _MARKS
 
 
+# the blocks of nearly every character of a report (ASCII, CJK punctuation, ideographs, full-width forms)
+# hold no decoration but the footnote marks (* # ＊ ＃): the other characters are looked at one by one
+_MAY_DECORATE = re.compile("[^\x00-\x7f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+def _has_decoration(text: str) -> bool:
+    """Whether any character of the text is a decoration (:func:`_is_decoration`)."""
+    return any(m in text for m in _MARKS) or any(_is_decoration(m.group()) for m in _MAY_DECORATE.finditer(text))
+
+
 @lru_cache(maxsize=16384)
 def parse_value(text: str) -> Parsed | None:
     """A cell's text as :class:`Parsed` (value None for a blank mark, or for a number-like cell that cannot be
     read as one number, with its problem); None if the text is no value (a label)."""
     if text.isascii() and text.isdigit() and len(text) <= 15:
         return Parsed(int(text))
-    if any(_is_decoration(ch) for ch in text):
+    if _has_decoration(text):
         return _decorated(text)
-    s = unicodedata.normalize("NFKC", text).strip()
+    s = (unicodedata.normalize("NFKC", text) if len(text) <= 200 else nfkc_text(text)).strip()
     s = " ".join(s.split())
     if s in BLANK_MARKS or all(ch in "—-－–―/／ " for ch in s):
         return Parsed(None)
     remark = None
-    m = _REMARK.match(s)
+    # the remark's and the spaces' patterns are tried only where they can match (a closing bracket at the
+    # end, a space): on a long word the remark's pattern tries every bracket against every start
+    m = _REMARK.match(s) if s.endswith((")", "）")) else None
     if m and _VALUE.match(m.group(1).replace(" ", "")):
         s, remark = m.group(1), m.group(2)
-    s = _SPACE_BEFORE_UNIT.sub("", s)
-    if _TWO_NUMBERS.search(s):
-        joined = s.replace(" ", "")
-        if _VALUE.match(joined) and len(joined) <= 17:
-            return Parsed(None, problem="two")  # 524 13: never joined into one number
-        return None
+    if " " in s:
+        s = _SPACE_BEFORE_UNIT.sub("", s)
+        if _TWO_NUMBERS.search(s):
+            joined = s.replace(" ", "")
+            if _VALUE.match(joined) and len(joined) <= 17:
+                return Parsed(None, problem="two")  # 524 13: never joined into one number
+            return None
     m = _VALUE.match(s)
     if not m:
         return None
@@ -236,7 +254,9 @@ _NUMBERED_LABEL = re.compile(r"\d[.、．]\D+$")  # 1.属于国家秘密: number
 _FOOTER_MARK = re.compile(r"[-—–－/页]")
 _GLUED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\D+")  # 59,490,886.67 is one number
 _MONEY_AFTER = re.compile(r"^(万元|元)")  # an amount's unit glued to it (1973601627.4元): part of the cell
-_REMARK_IN_TEXT = re.compile(r"[（(][^（）()]*\d[^（）()]*[）)]")
+# the first digit found without backtracking (the same matches as [（(][^（）()]*\d[^（）()]*[）)], which went to the
+# next bracket and back again for every bracket of a long text)
+_REMARK_IN_TEXT = re.compile(r"[（(][^（）()\d]*\d[^（）()]*[）)]")
 _NUMBERING_AFTER = re.compile(r"[.、．](?:\D|$)")  # 2.其他, and a bare 1. before its row's values
 # digits glued to what follows them that are no cell: dates, numbering, and quantities in sentences
 # (文件393件, 51.85%, 共3次); a cell's own unit stands apart from the next label (54件 is a word of its own)
@@ -304,45 +324,53 @@ def tokens(text: str):
             yield "value", word
             continue
         pieces = _GLUED.findall(word)
-        out: list[list[str]] = []  # [kind, text]
+        # (kind, the parts of its text): a label's parts are joined once at the end (a narrative of thousands of
+        # characters without a space grew its label by copying it at every number in it)
+        out: list[tuple[str, list[str]]] = []
         for n, piece in enumerate(pieces):
             if not piece:
                 continue
             if not piece[0].isdigit():
-                if out and out[-1][0] == "label":
-                    out[-1][1] += piece
-                else:
-                    out.append(["label", piece])
+                _add_label(out, piece)
                 continue
             after = pieces[n + 1] if n + 1 < len(pieces) else ""
-            before = out[-1][1] if out else ""
+            end = out[-1][1][-1][-1:] if out else ""  # the last character before (parts are never empty)
             money = _MONEY_AFTER.match(after)
             if after in ("+", "-", "＋", "－") and n + 2 < len(pieces) and pieces[n + 2][:1].isdigit() \
-                    and "." not in piece and _signed_row(before):
+                    and "." not in piece and _signed_row("".join(out[-1][1]) if out else ""):
                 run, j = piece, n  # 0+11, 88-720: a 本年增/减 cell's sign inside a run-together row
                 while j + 2 < len(pieces) and pieces[j + 1] in ("+", "-", "＋", "－") and pieces[j + 2].isdigit():
                     run += unicodedata.normalize("NFKC", pieces[j + 1]) + pieces[j + 2]
                     pieces[j + 1] = pieces[j + 2] = ""  # taken: skipped below
                     j += 2
-                out.append(["value", run])
-            elif money and not before.endswith(("第", "〔", "[", "【", "共")):
-                out.append(["value", piece + money.group(1)])  # the unit goes with its number, never lost
+                out.append(("value", [run]))
+            elif money and end not in _NOT_AFTER_MARKS:
+                out.append(("value", [piece + money.group(1)]))  # the unit goes with its number, never lost
                 pieces[n + 1] = after[money.end():]
             elif _NUMBERING_AFTER.match(after) and "." not in piece:
                 digits, numbering = piece[:-1], piece[-1]  # 00000002.其他: the 2 numbers the next row
                 if digits:
-                    out.append(["value", digits])
-                out.append(["label", numbering])
-            elif _NOT_A_VALUE_AFTER.match(after) or before.endswith(("第", "〔", "[", "【", "共")):
-                if out and out[-1][0] == "label":
-                    out[-1][1] += piece
-                else:
-                    out.append(["label", piece])
+                    out.append(("value", [digits]))
+                out.append(("label", [numbering]))
+            elif _NOT_A_VALUE_AFTER.match(after) or end in _NOT_AFTER_MARKS:
+                _add_label(out, piece)
             else:
-                out.append(["value", piece])
-        for kind, piece in out:
-            if kind == "value" or piece.strip():
-                yield kind, piece
+                out.append(("value", [piece]))
+        for kind, parts in out:
+            text = "".join(parts)
+            if kind == "value" or text.strip():
+                yield kind, text
+
+
+_NOT_AFTER_MARKS = ("第", "〔", "[", "【", "共")  # digits after these are a number's (第3条, 〔2021〕, 共3次), no cell
+
+
+def _add_label(out: list[tuple[str, list[str]]], piece: str) -> None:
+    """``piece`` joins the label :func:`tokens` has open, or opens one."""
+    if out and out[-1][0] == "label":
+        out[-1][1].append(piece)
+    else:
+        out.append(("label", [piece]))
 
 
 # ------------------------------------------------------------------------------------------------ row view
@@ -371,25 +399,24 @@ def row_view(doc: Document, forms: frozenset[str] = frozenset()) -> list[Line]:
     seg_start = 0
     mixed = False  # the open row's label began on the line of its first value
 
-    by_line: dict[str, dict[int, list[str]]] = {"label": {}, "value": {}}  # the open row's tokens per line
-    labels_by_line, values_by_line = by_line["label"], by_line["value"]
     spots: list[Spot | None] = []  # where each of the open row's values stands
-    line_spots: dict[int, list[Spot | None]] = {}  # the same, per line (for _paired)
+    value_blocks: list[int] = []  # the block each of them stands in
+    label_blocks: list[tuple[int, str]] = []  # the open row's label words on their lines, with their blocks
 
     columns = False  # the open row's values came from column-aligned lines
 
     def flush():
         nonlocal seg_start, mixed, columns
         if label or values:
-            paired = _paired(by_line, forms, line_spots) if len(values_by_line) >= PAIRED_MIN_ROWS else None
+            paired = _paired(value_blocks, values, spots, label_blocks, forms) \
+                if len(values) >= PAIRED_MIN_ROWS else None
             lines.extend(paired or [Line(" ".join(label), list(values), False, f"text {seg_start + 1}",
                                          columns=columns, spots=list(spots))])
         label.clear()
         values.clear()
         spots.clear()
-        line_spots.clear()
-        labels_by_line.clear()
-        values_by_line.clear()
+        value_blocks.clear()
+        label_blocks.clear()
         mixed = False
         columns = False
 
@@ -422,23 +449,18 @@ def row_view(doc: Document, forms: frozenset[str] = frozenset()) -> list[Line]:
                     values.append(token)
                     spot = _tuple_new(Spot, (k, None, *span)) if span is not None else None
                     spots.append(spot)
-                    if k in values_by_line:
-                        line_spots[k].append(spot)
-                        values_by_line[k].append(token)
-                    else:
-                        line_spots[k] = [spot]
-                        values_by_line[k] = [token]
+                    value_blocks.append(k)
                     continue
                 if values:
                     flush()
                     seg_start = k
                 if rest is not None:  # a sentence ended: what came before is narrative
                     label.clear()
-                    labels_by_line.clear()
+                    label_blocks.clear()
                     token = rest
                 if token:
                     label.append(token)
-                    labels_by_line.setdefault(k, []).append(token)
+                    label_blocks.append((k, token))
                     label_here = True
             if aligned is not None:
                 if values and not columns:
@@ -449,8 +471,7 @@ def row_view(doc: Document, forms: frozenset[str] = frozenset()) -> list[Line]:
                 columns = True
                 values.extend(aligned)
                 spots.extend(aligned_spots)
-                line_spots.setdefault(k, []).extend(aligned_spots)
-                by_line["value"].setdefault(k, []).extend(aligned)
+                value_blocks.extend([k] * len(aligned))
             continue
         flush()
         continuation = prev_table is not None and block.page is not None and prev_table.page is not None \
@@ -546,6 +567,8 @@ def _values_before_labels(lines: list[Line], forms: frozenset[str]) -> None:
         if line.grid:
             start = None
             continue
+        if "第" not in line.label and "、" not in line.label:
+            continue  # no heading in the label (each begins with 第 or holds 、): most rows
         words = line.label.split()
         at = next((t for t, w in enumerate(words) if _BLOCK_HEADING.match(w)), None)
         if at is None:
@@ -561,21 +584,30 @@ def _values_before_labels(lines: list[Line], forms: frozenset[str]) -> None:
         start = n
 
 
-def _paired(by_line: dict[str, dict[int, list[str]]], forms: frozenset[str],
-            spots: dict[int, list[Spot | None]] | None = None) -> list[Line]:
+def _paired(value_blocks: list[int], values: list[str], spots: list[Spot | None],
+            label_blocks: list[tuple[int, str]], forms: frozenset[str]) -> list[Line]:
     """A block of row labels, one a line, followed by a block of value lines, one row a line (text that
-    lists a table's labels and its values apart): paired by order when the numbers agree, else nothing."""
-    value_lines = list(by_line["value"].values())
+    lists a table's labels and its values apart): paired by order when the numbers agree, else nothing.
+    The open row's values with the block each stands in, and its label words with theirs."""
+    value_lines: dict[int, list[str]] = {}
+    value_spots: dict[int, list[Spot | None]] = {}
+    for k, value, spot in zip(value_blocks, values, spots):
+        value_lines.setdefault(k, []).append(value)
+        value_spots.setdefault(k, []).append(spot)
     # a whole block (eight rows at least): two neighbouring rows whose lines were lost look alike otherwise
-    if len(value_lines) < PAIRED_MIN_ROWS or len({len(v) for v in value_lines}) != 1 or len(value_lines[0]) < 2:
+    if len(value_lines) < PAIRED_MIN_ROWS or len({len(v) for v in value_lines.values()}) != 1 \
+            or len(next(iter(value_lines.values()))) < 2:
         return []
-    if set(by_line["label"]) & set(by_line["value"]):
+    label_lines: dict[int, list[str]] = {}
+    for k, word in label_blocks:
+        label_lines.setdefault(k, []).append(word)
+    if set(label_lines) & set(value_lines):
         return []  # labels and values share a line: not two blocks
-    labels = [" ".join(t) for t in by_line["label"].values() if label_complete(" ".join(t), forms)]
+    labels = [" ".join(t) for t in label_lines.values() if label_complete(" ".join(t), forms)]
     if len(labels) != len(value_lines):
         return []
-    return [Line(lab, vals, False, f"text {k + 1}", paired=True, spots=(spots or {}).get(k))
-            for lab, vals, k in zip(labels, value_lines, by_line["value"])]
+    return [Line(lab, vals, False, f"text {k + 1}", paired=True, spots=value_spots[k])
+            for lab, (k, vals) in zip(labels, value_lines.items())]
 
 
 def label_complete(label: str, forms: frozenset[str]) -> bool:
@@ -812,9 +844,19 @@ def _table4_columns_of(model: Model, version: str) -> tuple[str, ...]:
 
 
 def _heaviest_chain(pairs: list[tuple[int, int, float]], width: int) -> list[tuple[int, int]]:
-    """The monotone alignment of greatest total weight: a chain of pairs increasing in both the official
-    row and the line (each row and line used once at most). A longest-increasing-subsequence search with a
-    Fenwick tree of prefix maxima over lines: O(P log M) for P pairs."""
+    """The monotone alignment of greatest total weight: a chain of pairs (official row, line, weight > 0)
+    increasing in both the official row and the line (each row and line used once at most). Where the
+    pairs already form one chain (each row's label names one line, in order: most reports), that chain is
+    the heaviest and no search is made; otherwise :func:`_chain_search`."""
+    ordered = sorted(pairs)
+    if all(a[0] < b[0] and a[1] < b[1] for a, b in zip(ordered, ordered[1:])):
+        return [(i, j) for i, j, _ in ordered]
+    return _chain_search(pairs, width)
+
+
+def _chain_search(pairs: list[tuple[int, int, float]], width: int) -> list[tuple[int, int]]:
+    """:func:`_heaviest_chain` by a longest-increasing-subsequence search with a Fenwick tree of prefix
+    maxima over lines: O(P log M) for P pairs."""
     tree = [(0.0, -1)] * (width + 1)  # (best total of a chain ending at or before this line, its last pair)
 
     def query(pos: int) -> tuple[float, int]:

@@ -84,6 +84,14 @@ _SENTENCE = re.compile("[，。；！？]")
 _TITLE_SEPARATORS = re.compile(r"[_|｜>›»—–]+|-{1,2}(?!\d)")
 _NAME = r"[^\s\d，。、：:（）()《》“”]{2,40}?"
 _HEAD_LINES = 60
+_TITLE_FIELD = re.compile(r"^(?:标题|题目)[:：]?")
+_YEAR_TITLE = re.compile(rf"(\d{{4}})年度?({_NAME})?{_TITLE}")
+_TITLE_YEAR = re.compile(rf"{_TITLE}[（(](\d{{4}})年度?[）)]")
+_NAME_BEFORE = re.compile(rf"^({_NAME})(?:\d{{4}}年度?|{_TITLE})")
+_NOTICE = re.compile(r"关于|印发|通知")
+_NOT_IN_NAME = re.compile(r"[\s，。、；;：:！？!?“”《》\d]")
+_YEAR_ALONE = re.compile(r"[（(]?\s*\d{4}\s*年度?\s*[）)]?")
+_FOUR_DIGITS = re.compile(r"\d{4}")
 
 # Where a value can come from, most specific first: a field that names the publisher beats a title, a title
 # beats a sentence of the text, which beats the signature, the 汇总 sentence and the file name. (key, zh, en)
@@ -137,9 +145,12 @@ def cn_dates(text: str) -> str:
     """Years and dates in Chinese numerals (二〇二三年, 二〇二四年一月五日) as digits; other text unchanged."""
     if "年" not in text:
         return text
-    text = re.sub(r"([〇零○Ｏ一二三四五六七八九]{4})(?=\s*年)", lambda m: "".join(_CN_DIGIT[c] for c in m.group(1)), text)
-    return re.sub(r"(?<=\d年)([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日",
-                  lambda m: f"{_cn_number(m.group(1))}月{_cn_number(m.group(2))}日", text)
+    text = _CN_YEAR.sub(lambda m: "".join(_CN_DIGIT[c] for c in m.group(1)), text)
+    return _CN_MONTH_DAY.sub(lambda m: f"{_cn_number(m.group(1))}月{_cn_number(m.group(2))}日", text)
+
+
+_CN_YEAR = re.compile(r"([〇零○Ｏ一二三四五六七八九]{4})(?=\s*年)")
+_CN_MONTH_DAY = re.compile(r"(?<=\d年)([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
 
 
 def strip_invisible(text: str) -> tuple[str, str]:
@@ -159,7 +170,7 @@ _AREA_END = re.compile(r"(?:人民政府|政府|管委会|管理委员会|党工
 def is_organ(name: str) -> bool:
     """Whether a string can be an organ's name: a short name with an organ's ending, no sentence, no site
     name, no 关于/印发/通知 title, no date, and more than a generic word (办公室, 局)."""
-    if not (2 <= len(name) <= 40 and not re.search(r"[\s，。、；;：:！？!?“”《》\d]", name)
+    if not (2 <= len(name) <= 40 and not _NOT_IN_NAME.search(name)
             and _ORGAN_END.search(name) and not _NOT_ORGAN.search(name)):
         return False
     body = name
@@ -189,32 +200,32 @@ def _date_of(text: str) -> str | None:
 def parse_title(line: str) -> tuple[int | None, str | None]:
     """(year, organ) of a title line (spaces removed first): ``XX2024年度…年度报告``, ``2024年XX…年度报告``,
     ``XX…年度报告（2024年）``. None where the title does not say; no organ from a 关于/印发/通知 title."""
-    t = re.sub(r"\s+", "", cn_dates(fold(line)))
-    t = re.sub(r"^(?:标题|题目)[:：]?", "", t)
-    if not re.search(_TITLE, t):
+    t = "".join(cn_dates(fold(line)).split())
+    t = _TITLE_FIELD.sub("", t)
+    if not _TITLE_RE.search(t):
         return None, None
     # a page's <title> or a PDF's Title joins the report's title and the site's name (…年度报告_XX市人民政府门户网站,
     # XX网站-…年度报告): the part with the report's title is the title
     parts = [p for p in _TITLE_SEPARATORS.split(t) if _TITLE_RE.search(p)]
     if len(parts) == 1:
         t = parts[0]
-    m = (re.search(rf"(\d{{4}})年度?({_NAME})?{_TITLE}", t) or re.search(rf"{_TITLE}[（(](\d{{4}})年度?[）)]", t))
+    m = _YEAR_TITLE.search(t) or _TITLE_YEAR.search(t)
     year = int(m.group(1)) if m and 1990 < int(m.group(1)) < 2100 else None
     organ = m.group(2) if m and m.re.groups > 1 and m.group(2) else None
     if not organ:  # XX2024年度…年度报告 or XX…年度报告（2024年）: the organ stands before
-        before = re.match(rf"^({_NAME})(?:\d{{4}}年度?|{_TITLE})", t)
+        before = _NAME_BEFORE.match(t)
         organ = before.group(1) if before else None
-    if organ and (re.search(r"关于|印发|通知", t) or not is_organ(organ)):
+    if organ and (_NOTICE.search(t) or not is_organ(organ)):
         organ = None
     return year, organ
 
 
 def _title_lines(lines: list[str]) -> tuple[int | None, str | None, str]:
-    """(year, organ, invisible characters removed) of the report's title in the first lines: a title line,
-    or a title split over two or three short lines (the organ above, the year and 年度报告 below); a year
-    standing alone beside it (PDF text layers). Sentences are no titles."""
+    """(year, organ, invisible characters removed) of the report's title in the first lines (white space
+    folded to single spaces): a title line, or a title split over two or three short lines (the organ above,
+    the year and 年度报告 below); a year standing alone beside it (PDF text layers). Sentences are no titles."""
     head = lines[:_HEAD_LINES]
-    comp = ["".join(x.split()) for x in head]
+    comp = [x.replace(" ", "") for x in head]
     short = [len(x) <= 60 and not _SENTENCE.search(x) for x in comp]
     for i, line in enumerate(head):
         if not short[i] or "报告" not in "".join(comp[i:i + 3]):
@@ -229,9 +240,9 @@ def _title_lines(lines: list[str]) -> tuple[int | None, str | None, str]:
             year, organ = parse_title(joined)
             if year is None:  # the year may stand apart from its title line
                 near = [x for x in head[max(0, i - 2):i + n + 2]
-                        if re.fullmatch(r"[（(]?\s*\d{4}\s*年度?\s*[）)]?", cn_dates(x))]
+                        if _YEAR_ALONE.fullmatch(cn_dates(x))]
                 if near:
-                    year = int(re.search(r"\d{4}", cn_dates(near[0])).group(0))
+                    year = int(_FOUR_DIGITS.search(cn_dates(near[0])).group(0))
             if year or organ:
                 return year, organ, ""
             break  # a title that says neither (a column name in a breadcrumb): the real one may follow
@@ -246,9 +257,14 @@ _FIELD_NAMES = ("发布机构|发布机关|发布单位|发文机关|发文机�
 
 def _field(head: str, names: str) -> str | None:
     """The value of a crawler header field (``发布机构: …``), None when absent or empty."""
-    m = re.search(rf"(?:{names})(?:[ \t]*[:：][ \t]*|[ \t]+)(\S[^\n]{{0,60}}?)[ \t]*"
-                  rf"(?=$|[ \t]+(?:\S{{2,6}}[:：]|(?:{_FIELD_NAMES})(?:[ \t]|$)))", head, re.M)
+    m = _field_pattern(names).search(head)
     return m.group(1).strip() if m else None
+
+
+@lru_cache(maxsize=None)
+def _field_pattern(names: str) -> re.Pattern:
+    return re.compile(rf"(?:{names})(?:[ \t]*[:：][ \t]*|[ \t]+)(\S[^\n]{{0,60}}?)[ \t]*"
+                      rf"(?=$|[ \t]+(?:\S{{2,6}}[:：]|(?:{_FIELD_NAMES})(?:[ \t]|$)))", re.M)
 
 
 def text_metadata(text: str, notes: list[Note], meta_fields: dict | None = None, name: str | None = None) -> dict:
@@ -280,7 +296,7 @@ def text_metadata(text: str, notes: list[Note], meta_fields: dict | None = None,
     organ_from("ContentSource", fields.get("ContentSource"))
     organ_from("发布机构", _field(head, "发布(?:机构|机关|单位)|发文(?:机关|机构|单位)"))
     src = _field(head, "来源")
-    if src and not re.match(r"https?://", src):
+    if src and not _URL_START.match(src):
         organ_from("来源", src)
     # titles
     for key, title in (("title", fields.get("title")), ("标题", _field(head, "标题|题目")),
@@ -295,35 +311,41 @@ def text_metadata(text: str, notes: list[Note], meta_fields: dict | None = None,
                 organ_from(key, organ)
                 if inv and key in organs:
                     removed[key] = inv
-    year, organ, _ = _title_lines(_first_with_text(raw, _HEAD_LINES))
+    with_text = [x for x in lines if x]  # the first lines with text: the head's, and the next where it has blanks
+    if len(with_text) < _HEAD_LINES:
+        with_text += _first_with_text(raw[_HEAD_LINES:], _HEAD_LINES - len(with_text))
+    year, organ, _ = _title_lines(with_text)
     if year:
         years["text_title"] = year
     organ_from("text_title", organ)
     # sentences of the text
-    m = re.search(rf"本(?:年度)?报告(?:是)?由\s*({_NAME})\s*(?:根据|依据|按照|依照|负责|会同|组织|汇总|编制|编写|制作|牵头|在)", t)
+    m = _COMPILED_BY.search(t)
     if m:
         organ_from("compiled_by", m.group(1))
     signature = None
     tail = []
     for x in reversed(raw):  # the last four lines with text
         if x.strip():
-            tail.insert(0, cn_dates(" ".join(x.split())))
+            x = " ".join(x.split())
+            # a signature's line is short (a name of 40 characters at most, a date): a longer one's dates,
+            # which cn_dates looks for character by character, are never read (a text of one long line)
+            tail.insert(0, cn_dates(x) if len(x) <= 120 else x)
             if len(tail) == 4:
                 break
     for a, b in zip(tail, tail[1:]):
-        if re.fullmatch(r"[^\s\d，。、]{2,40}", a) and _DATE.fullmatch(b.strip()):
+        if _SIGNATURE_NAME.fullmatch(a) and _DATE.fullmatch(b.strip()):
             signature = (a, b)
     if signature is None and tail:  # organ and date on one line: 宁波市北仑区统计局 2024年1月5日
-        one = re.fullmatch(r"([^\s\d，。、]{2,40})\s+(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)", tail[-1].strip())
+        one = _SIGNATURE_LINE.fullmatch(tail[-1].strip())
         if one:
             signature = (one.group(1), one.group(2))
     if signature:
         organ_from("signature", signature[0])
-    m = re.search(rf"汇总\s*({_NAME})\s*(?:各有关单位|各有关部门|各部门|各单位|所属各单位|各乡镇|各级)", t)
+    m = _SUMMARISED.search(t)
     if m:
         organ_from("summarised", m.group(1))
     if name:
-        stem = re.split(r"[#]", os.path.basename(name))[0].rsplit(".", 1)[0]
+        stem = os.path.basename(name).partition("#")[0].rsplit(".", 1)[0]
         year, organ = parse_title(stem)
         organ_from("file_name", organ)
         if year:
@@ -336,8 +358,7 @@ def text_metadata(text: str, notes: list[Note], meta_fields: dict | None = None,
                 if had:
                     removed.setdefault(key, " ".join(had))
 
-    period = re.search(r"统计期限?[^\n。]{0,6}?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[^\n。]{0,6}?"
-                       r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日", t)
+    period = _PERIOD.search(t)
     out: dict[str, Any] = {}
     if period:
         y1, m1, d1, y2, m2, d2 = period.groups()
@@ -345,14 +366,14 @@ def text_metadata(text: str, notes: list[Note], meta_fields: dict | None = None,
         if start and end:
             out["statistical_period"] = {"start_date": start, "end_date": end}
         years["period"] = int(y1)
-    m = re.search(r"(\d{4})\s*年度?(?:政府信息公开|本机关|本单位|，)", head)
-    if m and 1990 < int(m.group(1)) < 2100:
-        years["text"] = int(m.group(1))
+    year = _year_before_words(head)
+    if year and 1990 < year < 2100:
+        years["text"] = year
 
     for key, value in (("date", fields.get("date")), ("PubDate", fields.get("PubDate"))):
         if value and (d := _date_of(value)):
             dates[key] = d
-    m = re.search(r"(?:发布日期|发布时间|成文日期|生成日期)(?:[ \t]*[:：][ \t]*|[ \t]+)(\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2})", head)
+    m = _DATE_FIELD.search(head)
     if m and (d := _date_of(m.group(1))):
         dates["发布日期"] = d
     if signature and (d := _date_of(signature[1])):
@@ -364,14 +385,42 @@ def text_metadata(text: str, notes: list[Note], meta_fields: dict | None = None,
     _choose(out, notes, "publication_date", dates, DATE_SOURCES, {},
             "文中没有发布日期 / no publication date in the text")
     url = fields.get("url")
-    if url and re.match(r"https?://\S+$", url.strip()):
+    if url and _URL.match(url.strip()):
         out["source_url"] = url.strip()
         notes.append(Note("source", "source_url", "取自{} / from the {}".format(*_WHERE["url"]), out["source_url"]))
     else:
-        m = re.search(r"(?:原文链接|来源|网址|URL)[ \t]*[:：][ \t]*(https?://\S+)", head)
+        m = _URL_FIELD.search(head) if "://" in head else None
         if m:
             out["source_url"] = m.group(1)
     return out
+
+
+_URL_START = re.compile(r"https?://")
+_URL = re.compile(r"https?://\S+$")
+_URL_FIELD = re.compile(r"(?:原文链接|来源|网址|URL)[ \t]*[:：][ \t]*(https?://\S+)")
+_COMPILED_BY = re.compile(rf"本(?:年度)?报告(?:是)?由\s*({_NAME})\s*(?:根据|依据|按照|依照|负责|会同|组织|汇总|编制|编写|制作|牵头|在)")
+_SUMMARISED = re.compile(rf"汇总\s*({_NAME})\s*(?:各有关单位|各有关部门|各部门|各单位|所属各单位|各乡镇|各级)")
+_SIGNATURE_NAME = re.compile(r"[^\s\d，。、]{2,40}")
+_SIGNATURE_LINE = re.compile(r"([^\s\d，。、]{2,40})\s+(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
+_PERIOD = re.compile(r"统计期限?[^\n。]{0,6}?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[^\n。]{0,6}?"
+                     r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_YEAR_WORDS = re.compile(r"年度?(?:政府信息公开|本机关|本单位|，)")
+
+
+def _year_before_words(head: str) -> int | None:
+    """The year of the head's first ``2023年度政府信息公开`` (本机关, 本单位, ``2023年，``): four digits, white space
+    allowed, before those words. The words are found first (their 年 is a character the search skips to), and
+    the digits looked for before each, where a search for four digits anywhere tried every character."""
+    for m in _YEAR_WORDS.finditer(head):
+        end = m.start()
+        while end and head[end - 1].isspace():
+            end -= 1
+        digits = head[max(0, end - 4):end]
+        if len(digits) == 4 and digits.isdecimal():  # \d{4}
+            return int(digits)
+    return None
+_DATE_FIELD = re.compile(r"(?:发布日期|发布时间|成文日期|生成日期)(?:[ \t]*[:：][ \t]*|[ \t]+)"
+                         r"(\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2})")
 
 
 def _first_with_text(raw: list[str], n: int) -> list[str]:
@@ -426,7 +475,10 @@ def _choose(out: dict, notes: list[Note], key: str, found: dict, order, removed:
 
 
 def _key(value) -> str:
-    return re.sub(r"[\s\W_]", "", str(value)) if isinstance(value, str) else str(value)
+    return _NOT_KEY.sub("", str(value)) if isinstance(value, str) else str(value)
+
+
+_NOT_KEY = re.compile(r"[\s\W_]")
 
 
 def sheet_metadata(sheet: dict, notes: list[Note], where: tuple[str, str] = ("工作簿", "workbook")) -> dict:

@@ -152,7 +152,7 @@ def extract_document(doc: Document, name: str) -> Extraction:
                              "headers do not tell the format version; it follows from the report year"))
     order = _note_order(model, version, table2)
     notes.sort(key=lambda n: order.get(n.path, order.get(n.path.rsplit(".", 1)[0], -1)))
-    placed, rows = cell_sources(doc, spots, sorted(spots, key=lambda p: order.get(p, len(order))))
+    placed, rows = cell_sources(doc, spots, _in_order(spots, order))
     sources = _draft_sources(doc, version) + placed
     inst["extraction"] = {
         "source_file": name,
@@ -210,6 +210,15 @@ def _note_order(model: Model, version: str, table2: str | None = None) -> dict[s
         for p in row.cells:
             order.setdefault(p, len(order))
     return order
+
+
+def _in_order(paths: dict, order: dict[str, int]) -> list[str]:
+    """The keys of ``paths`` in the order of :func:`_note_order` (whose keys stand in it), any other after
+    them as it comes: a walk over the order instead of a sort with a key function per path."""
+    ordered = [p for p in order if p in paths]
+    if len(ordered) < len(paths):
+        ordered += [p for p in paths if p not in order]
+    return ordered
 
 
 def _year_of(version: str) -> str:
@@ -458,13 +467,18 @@ def _headings() -> dict[str, re.Pattern]:
     return out
 
 
+@lru_cache(maxsize=12)
+def _heading(number: str, t: str, start: int) -> re.Match | None:
+    """Section ``number``'s heading in ``t`` from ``start`` on. The narratives and the section order make the
+    same searches of a report's text, each over much of it: made once (kept for the last text's only)."""
+    return _headings()[number].search(t, start)
+
+
 def _narratives(text: str, t: str, notes: list[Note]) -> dict:
     """Sections 一, 五 and 六 between their headings (六 without the signature); ``t`` is the text the headings
     are looked for in (:func:`_headings_text`)."""
-    h = _headings()
-
-    def first(number, start=0, end=None):
-        return h[number].search(t, start, len(t) if end is None else end)
+    def first(number, start=0):
+        return _heading(number, t, start)
 
     h1 = first("一")
     h2 = first("二", h1.end() if h1 else 0)
@@ -522,11 +536,10 @@ def _headings_text(text: str) -> str:
 def _section_order(t: str) -> list[str]:
     """The numbers of the six section headings in the order they stand in the source (NARR-SECTIONS):
     each heading is looked for after the one before it, and from the start when it is not there."""
-    h = _headings()
     found: dict[str, int] = {}
     start = 0
-    for number in sorted(h, key=_CN_NUM.index):
-        m = h[number].search(t, start) or h[number].search(t)
+    for number in sorted(_headings(), key=_CN_NUM.index):
+        m = _heading(number, t, start) or _heading(number, t, 0)
         if m:
             found[number] = m.start()
             start = max(start, m.end())

@@ -72,7 +72,7 @@ def text_kind(text: str, claim: str | None) -> str:
     """A decoded text's kind: Markdown when it holds pipe tables (or its name says .md), HTML when it holds
     HTML tags, else plain text. The name decides only where the content allows both."""
     head = text[:4096]
-    html_like = _HTML_TAG.search(head) is not None
+    html_like = "<" in head and _HTML_TAG.search(head) is not None
     if claim == "md":
         return "md"  # Markdown may hold HTML tables: the Markdown reader reads both
     if claim == "html" and html_like:

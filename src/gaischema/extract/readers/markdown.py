@@ -24,6 +24,8 @@ _TABLE_CLOSE = re.compile(r"</table\s*>", re.I)
 
 def has_pipe_table(text: str) -> bool:
     """Whether the text holds a Markdown pipe table: a '|' line followed by its separator line (|---|---|)."""
+    if "|" not in text:  # most texts (a text copy, HTML): no line to look at
+        return False
     prev = ""
     for line in text.split("\n"):
         s = line.strip()
