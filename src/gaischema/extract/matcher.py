@@ -397,7 +397,14 @@ def row_view(doc: Document, forms: frozenset[str] = frozenset()) -> list[Line]:
         return label_complete(" ".join(label), forms)
 
     prev_table: Table | None = None
+    scanned = _OcrRows(lines, forms)  # the words OCR read outside a ruled grid, by their places on the page
     for k, block in enumerate(doc.blocks):
+        if type(block) is Paragraph and read_by_ocr(block):
+            flush()
+            prev_table = None
+            scanned.add(block, k)
+            continue
+        scanned.close()
         aligned = None
         if type(block) is Table and block.text_line:  # a line of column-aligned text: its label, its columns
             aligned = [(c.text if c is not None else "") for c in block.grid[0][1:]]
@@ -466,6 +473,7 @@ def row_view(doc: Document, forms: frozenset[str] = frozenset()) -> list[Line]:
             lines.append(line)
         prev_table = block
     flush()
+    scanned.close()
     if forms:
         _values_before_labels(lines, forms)
     return lines
@@ -578,6 +586,172 @@ def _paired(by_line: dict[str, dict[int, list[str]]], forms: frozenset[str],
             for lab, vals, k in zip(labels, value_lines, by_line["value"])]
 
 
+# ------------------------------------------------------------------------------------------------ OCR rows
+# Words OCR read outside a ruled grid (a table printed without rules, or with each cell its own box, that the
+# table finder found no grid in) are no text layer: each is a crop the recogniser read, with its confidence,
+# at its place on the page. The text segmenter's habits, right for text layers, wrote wrong values here: words
+# of several rows were taken for one row (the values of three rows under the next row's label: a label wrapped
+# past its values goes on, in text), and their digits for digits run together, split over the row's cells
+# (seven cells of （六）其他处理, printed blank, written from the rows above). So OCR's rows are made here, by
+# the words' places: a row's values are the number words on its label's line of the page, each word one cell
+# with its own confidence; a label goes on only in the line right under it and in its own column; a line of
+# values takes the label of the line right above it only when that label stands left of the values. Values
+# with no label on or next to their line are no row's (never placed by position). A word that is no number
+# and holds no Chinese character (a rule's remnant read as [, L or ]) is no label either; one with digits in
+# it is a value OCR could not read (confidence 0: blank with a note).
+def read_by_ocr(block: Paragraph) -> bool:
+    """Whether a paragraph is words OCR read from a picture (they carry its confidences)."""
+    boxes = block.boxes
+    return bool(boxes) and getattr(boxes[0][1], "confidence", None) is not None
+
+
+def ocr_words_line(line: Line) -> bool:
+    """Whether a candidate row is made of OCR's words outside a ruled grid (:class:`_OcrRows`)."""
+    return not line.grid and line.confidences is not None and not line.columns
+
+
+def _has_ideograph(text: str) -> bool:
+    return any(unicodedata.category(ch) == "Lo" for ch in text)
+
+
+def _ocr_word_kind(text: str) -> str | None:
+    """"value", "unread" (digits in a word that is no number: a value OCR misread), "label", or None (a mark
+    that is neither: a rule's remnant)."""
+    if parse_value(text) is not None:
+        return "value"
+    if _has_ideograph(text):
+        return "label"
+    return "unread" if _DIGIT.search(text) else None
+
+
+class _OcrWord(NamedTuple):
+    text: str
+    kind: str
+    at: int  # offset in its paragraph's text
+    box: Any  # the OCR word (x0, top, x1, bottom, confidence)
+    block: int
+
+
+class _OcrRows:
+    """The candidate rows of OCR's words outside a grid (see the comment above), made line by line of the page
+    and appended to ``lines`` in reading order."""
+
+    def __init__(self, lines: list[Line], forms: frozenset[str]):
+        self.lines, self.forms = lines, forms
+        self.pending: list[_OcrWord] = []  # label words of the lines above not yet given to a row
+        self.last: tuple | None = None  # the last row made: (its line, its label's words, its value words)
+
+    def add(self, block: Paragraph, k: int) -> None:
+        for words in _page_lines(block, k):
+            self._line(words)
+
+    def close(self) -> None:
+        self._emit_pending()
+        self.last = None
+
+    def _emit_pending(self) -> None:
+        if self.pending:
+            self.lines.append(Line(" ".join(w.text for w in self.pending), [], False,
+                                   f"text {self.pending[0].block + 1}", confidences=[]))
+            self.pending = []
+
+    def _line(self, words: list[_OcrWord]) -> None:
+        groups: list[tuple[list[_OcrWord], list[_OcrWord]]] = []  # (label words, value words), in order
+        for w in words:
+            if w.kind is None:
+                continue
+            if w.kind == "label":
+                if _SENTENCE_END.search(w.text):  # narrative: no row's label
+                    self._emit_pending()
+                    self.last = None
+                    groups = []
+                    continue
+                if not groups or groups[-1][1]:
+                    groups.append(([], []))
+                groups[-1][0].append(w)
+            else:
+                if not groups:
+                    groups.append(([], []))
+                groups[-1][1].append(w)
+        for labels, values in groups:
+            if labels and not values:
+                if self._continues_last(labels):
+                    line, own, _ = self.last
+                    line.label += "".join(w.text for w in labels)
+                    own.extend(labels)
+                    continue
+                if self.pending and not _under(self.pending, labels):
+                    self._emit_pending()
+                self.pending.extend(labels)
+                self.last = None
+                continue
+            head: list[_OcrWord] = []
+            if self.pending and not label_complete(" ".join(w.text for w in self.pending), self.forms) and \
+                    (_under(self.pending, labels) if labels else _beside(self.pending, values)):
+                head = self.pending
+            else:
+                self._emit_pending()
+            self.pending = []
+            own = head + labels
+            if not own:  # values with no label on their line or right by it: no row's
+                self.last = None
+                continue
+            line = Line(" ".join(w.text for w in own), [w.text for w in values], False, f"text {values[0].block + 1}",
+                        confidences=[w.box.confidence if w.kind == "value" else 0.0 for w in values],
+                        spots=[Spot(w.block, None, w.at, w.at + len(w.text)) for w in values])
+            self.lines.append(line)
+            self.last = (line, own, values)
+
+    def _continues_last(self, labels: list[_OcrWord]) -> bool:
+        """Whether label words go on the last row's label: the line right under it, in its label's column (left
+        of its values), while that label is not yet an official row's whole label."""
+        if self.last is None:
+            return False
+        line, own, values = self.last
+        return not label_complete(line.label, self.forms) and _under(own, labels) \
+            and max(w.box.x1 for w in labels) <= min(v.box.x0 for v in values)
+
+
+def _height(words: list[_OcrWord]) -> float:
+    return max(1.0, max(w.box.bottom - w.box.top for w in words))
+
+
+def _under(above: list[_OcrWord], below: list[_OcrWord]) -> bool:
+    """Whether words stand right under others (the next line of the page, no more than a line's gap between)
+    and overlap them across."""
+    h = _height(above)
+    bottom = max(w.box.bottom for w in above)
+    top = min(w.box.top for w in below)
+    left, right = min(w.box.x0 for w in above), max(w.box.x1 for w in above)
+    return -0.5 * h <= top - bottom <= 0.8 * h and min(w.box.x0 for w in below) < right \
+        and max(w.box.x1 for w in below) > left
+
+
+def _beside(labels: list[_OcrWord], values: list[_OcrWord]) -> bool:
+    """Whether a line of values stands by a label of the line above: left of the values, and its lowest line
+    no more than a line above them (values set in the middle of a cell whose label wraps)."""
+    h = _height(labels)
+    return max(w.box.x1 for w in labels) <= values[0].box.x0 and \
+        -0.5 * h <= min(w.box.top for w in values) - max(w.box.bottom for w in labels) <= 0.8 * h
+
+
+def _page_lines(block: Paragraph, k: int) -> list[list[_OcrWord]]:
+    """A paragraph's OCR words as the lines of the page they stand on (a paragraph joins lines that reach the
+    right margin): a new line where a word stands left of the one before it, or below it."""
+    out: list[list[_OcrWord]] = []
+    prev = None
+    text = block.text
+    for at, box in block.boxes or ():
+        word = text[at:at + len(box.text)].strip()
+        if not word:
+            continue
+        if prev is None or box.x0 < prev.x0 or box.top >= prev.bottom:
+            out.append([])
+        out[-1].append(_OcrWord(word, _ocr_word_kind(word), at, box, k))
+        prev = box
+    return out
+
+
 def label_complete(label: str, forms: frozenset[str]) -> bool:
     """Whether a label ends in one of the official row labels (nothing but punctuation after it)."""
     text = _FILLER_END.sub("", norm(label))
@@ -646,6 +820,8 @@ def fit_at(line: Line, k: int) -> tuple[list[str], list[tuple[int, ...]]] | None
     fits = line.__dict__.setdefault("_fits", {})
     if k not in fits:
         fits[k] = _fitted(line, k, True)
+        if fits[k] is not None and ocr_words_line(line) and len(fits[k][0]) != len(line.values):
+            fits[k] = None  # OCR's words are not a text layer's digits run together (see _OcrRows)
     return fits[k]
 
 
@@ -863,8 +1039,8 @@ def _positional(rows, lines, cand, matched, out) -> None:
         if not missing:
             continue
         between = [j for j in cand if ja < j < jb]
-        if len(between) != len(missing):
-            continue
+        if len(between) != len(missing) or any(ocr_words_line(lines[j]) for j in between):
+            continue  # OCR's words outside a grid: a row is read where its label stands, never by position
         if all(_fit(lines[j], len(rows[i].cells)) is not None for i, j in zip(missing, between)):
             for i, j in zip(missing, between):
                 out[i] = Match(rows[i], lines[j], "positional")
