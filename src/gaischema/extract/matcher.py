@@ -640,6 +640,8 @@ class _OcrRows:
         self.lines, self.forms = lines, forms
         self.pending: list[_OcrWord] = []  # label words of the lines above not yet given to a row
         self.last: tuple | None = None  # the last row made: (its line, its label's words, its value words)
+        self.header: list[_OcrWord] = []  # label words of the lines since the last row of values
+        self.columns: list[tuple[float, float]] | None = None  # the table's value columns, from its header
 
     def add(self, block: Paragraph, k: int) -> None:
         for words in _page_lines(block, k):
@@ -648,6 +650,7 @@ class _OcrRows:
     def close(self) -> None:
         self._emit_pending()
         self.last = None
+        self.header, self.columns = [], None
 
     def _emit_pending(self) -> None:
         if self.pending:
@@ -656,25 +659,35 @@ class _OcrRows:
             self.pending = []
 
     def _line(self, words: list[_OcrWord]) -> None:
-        groups: list[tuple[list[_OcrWord], list[_OcrWord]]] = []  # (label words, value words), in order
+        # (label words, value words), in order; a mark that is neither (kind None) goes with the values after
+        # the label, where a table's columns may show it stands in a cell
+        groups: list[tuple[list[_OcrWord], list[_OcrWord]]] = []
         for w in words:
             if w.kind is None:
+                if groups:
+                    groups[-1][1].append(w)
                 continue
             if w.kind == "label":
-                if _SENTENCE_END.search(w.text):  # narrative: no row's label
+                if _SENTENCE_END.search(w.text) or _BLOCK_HEADING.match(w.text):  # narrative, a new table
                     self._emit_pending()
                     self.last = None
+                    if _BLOCK_HEADING.match(w.text):  # (a cell's text may end in 。: the columns stay)
+                        self.header, self.columns = [], None
                     groups = []
+                    if not _SENTENCE_END.search(w.text):
+                        groups.append(([w], []))
                     continue
-                if not groups or groups[-1][1]:
+                if not groups or any(v.kind for v in groups[-1][1]):
                     groups.append(([], []))
                 groups[-1][0].append(w)
             else:
                 if not groups:
                     groups.append(([], []))
                 groups[-1][1].append(w)
-        for labels, values in groups:
+        for labels, marked in groups:
+            values = [w for w in marked if w.kind is not None]
             if labels and not values:
+                self.header.extend(labels)
                 if self._continues_last(labels):
                     line, own, _ = self.last
                     line.label += "".join(w.text for w in labels)
@@ -693,12 +706,27 @@ class _OcrRows:
                 self._emit_pending()
             self.pending = []
             own = head + labels
+            if not any(w.kind == "value" for w in values):  # nothing read: a header's words, not a row's
+                self.header.extend(labels)
+            elif self.header:  # a new header replaces the columns (none where it names fewer than two)
+                if _header_columns(self.header, 1):
+                    self.columns = _header_columns(self.header, 2)
+                self.header = []
             if not own:  # values with no label on their line or right by it: no row's
                 self.last = None
                 continue
-            line = Line(" ".join(w.text for w in own), [w.text for w in values], False, f"text {values[0].block + 1}",
-                        confidences=[w.box.confidence if w.kind == "value" else 0.0 for w in values],
-                        spots=[Spot(w.block, None, w.at, w.at + len(w.text)) for w in values])
+            slots = _laid_out(labels or own, marked, self.columns) if self.columns else None
+            if slots is not None:  # each value in its column, a column without a word blank
+                line = Line(" ".join(w.text for w in own), [w.text if w else "" for w in slots], False,
+                            f"text {values[0].block + 1}",
+                            confidences=[None if w is None else w.box.confidence if w.kind == "value" else 0.0
+                                         for w in slots],
+                            spots=[None if w is None else Spot(w.block, None, w.at, w.at + len(w.text)) for w in slots])
+            else:
+                line = Line(" ".join(w.text for w in own), [w.text for w in values], False,
+                            f"text {values[0].block + 1}",
+                            confidences=[w.box.confidence if w.kind == "value" else 0.0 for w in values],
+                            spots=[Spot(w.block, None, w.at, w.at + len(w.text)) for w in values])
             self.lines.append(line)
             self.last = (line, own, values)
 
@@ -710,6 +738,89 @@ class _OcrRows:
         line, own, values = self.last
         return not label_complete(line.label, self.forms) and _under(own, labels) \
             and max(w.box.x1 for w in labels) <= min(v.box.x0 for v in values)
+
+
+@lru_cache(maxsize=1)
+def _column_names() -> tuple[str, ...]:
+    """The official tables' column names (normalised), longest first."""
+    model = Model.load()
+    return tuple(sorted({norm(c["column"]) for v in model.versions for c in model.cells(v)}, key=len, reverse=True))
+
+
+def _header_columns(words: list[_OcrWord], least: int) -> list[tuple[float, float]] | None:
+    """The columns a table's header names, as the x-ranges of their headings, left to right: each heading a
+    word that spells a column's name, or a stack of words under each other that does (a heading wrapped in its
+    cell: 自然 / 人). None where fewer than ``least`` are found, or two overlap across (no clear columns)."""
+    names = _column_names()
+    words = sorted(words, key=lambda w: w.box.top)
+    found: list[tuple[float, float, str]] = []
+    for n, w in enumerate(words):
+        first = norm(w.text)
+        for name in names:
+            if not first or not name.startswith(first):
+                continue
+            chain, text = [w], first
+            while text != name and len(chain) < 4:
+                last = chain[-1].box
+                h = max(1.0, last.bottom - last.top)
+                below = [v for v in words[n + 1:] if v not in chain and 0.3 * h < v.box.top - last.top < 2.0 * h
+                         and v.box.x0 < last.x1 and v.box.x1 > last.x0 and name.startswith(text + norm(v.text))]
+                if len(below) != 1:
+                    break
+                chain.append(below[0])
+                text += norm(below[0].text)
+            if text == name:
+                found.append((min(v.box.x0 for v in chain), max(v.box.x1 for v in chain), name))
+                break
+    found.sort()
+    if len(found) < least or any(a[1] > b[0] for a, b in zip(found, found[1:])):
+        return None
+    return _one_heading_lost(found)
+
+
+@lru_cache(maxsize=1)
+def _column_lists() -> tuple[tuple[str, ...], ...]:
+    """Each official table's column names in order (normalised), wide tables first."""
+    model = Model.load()
+    lists = {tuple(dict.fromkeys(norm(c["column"]) for c in model.cells(v, "三"))) for v in model.versions}
+    return tuple(sorted(lists, key=len, reverse=True))
+
+
+def _one_heading_lost(found: list[tuple[float, float, str]]) -> list[tuple[float, float]]:
+    """The columns of a header, one heading of table 三's that OCR did not read (its seven headings found but
+    one) put back where it stands: between its neighbours' headings (or a column's pitch before the first, after
+    the last); its values must then stand clear of both. Otherwise the headings found."""
+    names = [name for _, _, name in found]
+    spans = [(a, b) for a, b, _ in found]
+    for order in _column_lists():
+        if len(names) != len(order) - 1 or len(names) < 3:
+            continue
+        for gap in range(len(order)):
+            if names == [*order[:gap], *order[gap + 1:]]:
+                pitch = min(spans[i + 1][0] - spans[i][0] for i in range(len(spans) - 1))
+                left = spans[gap - 1][1] if gap else spans[0][0] - pitch
+                right = spans[gap][0] if gap < len(spans) else spans[-1][1] + pitch
+                if right - left > 0:
+                    return [*spans[:gap], (left, right), *spans[gap:]]
+    return spans
+
+
+def _laid_out(own: list[_OcrWord], marked: list[_OcrWord], columns: list[tuple[float, float]]) -> list | None:
+    """A row's words in the table's columns: each word under exactly one column's heading (overlapping it
+    across), one word a column; a column without one is blank. A mark that is no number (a rule's remnant, ink
+    left unread) under a heading is that column's word (read as nothing: blank with a note), elsewhere nothing.
+    None where the label reaches into the columns or a value stands under no heading or shares one."""
+    if max(w.box.x1 for w in own) > columns[0][0]:
+        return None
+    slots: list = [None] * len(columns)
+    for w in marked:
+        hits = [i for i, (a, b) in enumerate(columns) if w.box.x0 < b and w.box.x1 > a]
+        if not hits and w.kind is None:
+            continue
+        if len(hits) != 1 or slots[hits[0]] is not None:
+            return None
+        slots[hits[0]] = w
+    return slots
 
 
 def _height(words: list[_OcrWord]) -> float:
@@ -749,6 +860,18 @@ def _page_lines(block: Paragraph, k: int) -> list[list[_OcrWord]]:
             out.append([])
         out[-1].append(_OcrWord(word, _ocr_word_kind(word), at, box, k))
         prev = box
+    return [_overlapped(line) for line in out]
+
+
+def _overlapped(words: list[_OcrWord]) -> list[_OcrWord]:
+    """A line's words, a number whose box reaches into another word's unread: the two crops share ink (the
+    last stroke of a label's 确 read as a 1 before the value 25, at 0.87)."""
+    out = []
+    for n, w in enumerate(words):
+        if w.kind == "value" and any(min(w.box.x1, v.box.x1) - max(w.box.x0, v.box.x0) > 1.0
+                                     for m, v in enumerate(words) if m != n):
+            w = w._replace(kind="unread")
+        out.append(w)
     return out
 
 
