@@ -397,7 +397,7 @@ def row_view(doc: Document, forms: frozenset[str] = frozenset()) -> list[Line]:
         return label_complete(" ".join(label), forms)
 
     prev_table: Table | None = None
-    scanned = _OcrRows(lines, forms)  # the words OCR read outside a ruled grid, by their places on the page
+    scanned = _OcrRows(lines, forms, doc.blocks)  # the words OCR read outside a ruled grid, by their places
     for k, block in enumerate(doc.blocks):
         if type(block) is Paragraph and read_by_ocr(block):
             flush()
@@ -636,8 +636,9 @@ class _OcrRows:
     """The candidate rows of OCR's words outside a grid (see the comment above), made line by line of the page
     and appended to ``lines`` in reading order."""
 
-    def __init__(self, lines: list[Line], forms: frozenset[str]):
-        self.lines, self.forms = lines, forms
+    def __init__(self, lines: list[Line], forms: frozenset[str], blocks: list | None = None):
+        self.lines, self.forms, self.blocks = lines, forms, blocks or []
+        self._pages: dict[int | None, list[_OcrWord]] | None = None  # every OCR word outside grids, by page
         self.pending: list[_OcrWord] = []  # label words of the lines above not yet given to a row
         self.last: tuple | None = None  # the last row made: (its line, its label's words, its value words)
         self.header: list[_OcrWord] = []  # label words of the lines since the last row of values
@@ -716,10 +717,15 @@ class _OcrRows:
                 self.last = None
                 continue
             slots = _laid_out(labels or own, marked, self.columns) if self.columns else None
-            if slots is not None:  # each value in its column, a column without a word blank
+            if slots is not None:
+                slots = self._filled(slots, labels + marked)
+            if slots is not None:
+                # each value in its column. A column without a word is not taken for blank: OCR's detector
+                # can miss a lone 0 of a table without rules altogether (no word, no ink kept), so it stays
+                # blank as a cell OCR could not read (confidence 0: a low_confidence note)
                 line = Line(" ".join(w.text for w in own), [w.text if w else "" for w in slots], False,
                             f"text {values[0].block + 1}",
-                            confidences=[None if w is None else w.box.confidence if w.kind == "value" else 0.0
+                            confidences=[0.0 if w is None else w.box.confidence if w.kind == "value" else 0.0
                                          for w in slots],
                             spots=[None if w is None else Spot(w.block, None, w.at, w.at + len(w.text)) for w in slots])
             else:
@@ -729,6 +735,34 @@ class _OcrRows:
                             spots=[Spot(w.block, None, w.at, w.at + len(w.text)) for w in values])
             self.lines.append(line)
             self.last = (line, own, values)
+
+    def _filled(self, slots: list, row: list[_OcrWord]) -> list:
+        """A laid-out row's empty columns looked for in the words of the whole page: a word the page's line
+        grouping put on a line of its own (a lone 0 a little higher than its row) that stands in the row's
+        band and under the column is the column's word; several are one word read as nothing. Only a column
+        with no word at all in the row's band is blank (OCR keeps every piece of ink it could not read as a
+        word, so no ink is there)."""
+        if all(w is not None for w in slots):
+            return slots
+        if self._pages is None:
+            self._pages = {}
+            for k, block in enumerate(self.blocks):
+                if type(block) is Paragraph and read_by_ocr(block):
+                    self._pages.setdefault(block.page, []).extend(w for ln in _page_lines(block, k) for w in ln)
+        page = self.blocks[row[0].block].page if row[0].block < len(self.blocks) else None
+        top, bottom = min(w.box.top for w in row), max(w.box.bottom for w in row)
+        mine = {(w.block, w.at) for w in row}
+        out = list(slots)
+        for i, (a, b) in enumerate(self.columns or ()):
+            if out[i] is not None:
+                continue
+            found = [w for w in self._pages.get(page, ()) if (w.block, w.at) not in mine
+                     and top <= (w.box.top + w.box.bottom) / 2 <= bottom and w.box.x0 < b and w.box.x1 > a]
+            if len(found) == 1:
+                out[i] = found[0] if found[0].kind in ("value", "unread") else found[0]._replace(kind="unread")
+            elif found:
+                out[i] = found[0]._replace(kind="unread", text=" ".join(w.text for w in found))
+        return out
 
     def _continues_last(self, labels: list[_OcrWord]) -> bool:
         """Whether label words go on the last row's label: the line right under it, in its label's column (left
