@@ -598,7 +598,10 @@ def _paired(by_line: dict[str, dict[int, list[str]]], forms: frozenset[str],
 # values takes the label of the line right above it only when that label stands left of the values. Values
 # with no label on or next to their line are no row's (never placed by position). A word that is no number
 # and holds no Chinese character (a rule's remnant read as [, L or ]) is no label either; one with digits in
-# it is a value OCR could not read (confidence 0: blank with a note).
+# it is a value OCR could not read (confidence 0: blank with a note). Where the table's header names its
+# columns (each heading a word, or words stacked in its cell, that spell an official column name), a row's
+# words are read in the column each stands under, and a column without a word is a cell OCR could not read
+# (never taken for blank: the detector can miss a lone 0 altogether).
 def read_by_ocr(block: Paragraph) -> bool:
     """Whether a paragraph is words OCR read from a picture (they carry its confidences)."""
     boxes = block.boxes

@@ -10,6 +10,9 @@ table finder, the same matcher). The steps, each on plain data:
    are still not parallel (a photo taken at a slight angle), the picture is warped so that they are.
 2. **Rules.** OpenCV morphology keeps the long thin horizontal and vertical strokes of the binarised picture
    (strokes longer than any glyph): those are the table's ruling lines, as segments in page coordinates.
+   A table drawn box by box (a web page's ``border="1"``, as Chromium prints it) gives its cells' frames:
+   each hollow thin piece of ink a cell's size gives its four sides (a one-line cell's sides are shorter
+   than any rule kernel).
 3. **Cells, without detection.** A report is mostly its tables, and the rules already say where each cell
    is: the table finder's own stages make the cells of the rules, and each line of ink in a cell is cropped
    and read by RapidOCR's recognition model directly (PP-OCRv4 models inside the wheel; nothing is
