@@ -424,7 +424,14 @@ def row_view(doc: Document, forms: frozenset[str] = frozenset()) -> list[Line]:
         return label_complete(" ".join(label), forms)
 
     prev_table: Table | None = None
+    scanned = _OcrRows(lines, forms, doc.blocks)  # the words OCR read outside a ruled grid, by their places
     for k, block in enumerate(doc.blocks):
+        if type(block) is Paragraph and read_by_ocr(block):
+            flush()
+            prev_table = None
+            scanned.add(block, k)
+            continue
+        scanned.close()
         aligned = None
         if type(block) is Table and block.text_line:  # a line of column-aligned text: its label, its columns
             aligned = [(c.text if c is not None else "") for c in block.grid[0][1:]]
@@ -487,6 +494,7 @@ def row_view(doc: Document, forms: frozenset[str] = frozenset()) -> list[Line]:
             lines.append(line)
         prev_table = block
     flush()
+    scanned.close()
     if forms:
         _values_before_labels(lines, forms)
     return lines
@@ -610,6 +618,332 @@ def _paired(value_blocks: list[int], values: list[str], spots: list[Spot | None]
             for lab, (k, vals) in zip(labels, value_lines.items())]
 
 
+# ------------------------------------------------------------------------------------------------ OCR rows
+# Words OCR read outside a ruled grid (a table printed without rules, or with each cell its own box, that the
+# table finder found no grid in) are no text layer: each is a crop the recogniser read, with its confidence,
+# at its place on the page. The text segmenter's habits, right for text layers, wrote wrong values here: words
+# of several rows were taken for one row (the values of three rows under the next row's label: a label wrapped
+# past its values goes on, in text), and their digits for digits run together, split over the row's cells
+# (seven cells of （六）其他处理, printed blank, written from the rows above). So OCR's rows are made here, by
+# the words' places: a row's values are the number words on its label's line of the page, each word one cell
+# with its own confidence; a label goes on only in the line right under it and in its own column; a line of
+# values takes the label of the line right above it only when that label stands left of the values. Values
+# with no label on or next to their line are no row's (never placed by position). A word that is no number
+# and holds no Chinese character (a rule's remnant read as [, L or ]) is no label either; one with digits in
+# it is a value OCR could not read (confidence 0: blank with a note). Where the table's header names its
+# columns (each heading a word, or words stacked in its cell, that spell an official column name), a row's
+# words are read in the column each stands under, and a column without a word is a cell OCR could not read
+# (never taken for blank: the detector can miss a lone 0 altogether).
+def read_by_ocr(block: Paragraph) -> bool:
+    """Whether a paragraph is words OCR read from a picture (they carry its confidences)."""
+    boxes = block.boxes
+    return bool(boxes) and getattr(boxes[0][1], "confidence", None) is not None
+
+
+def ocr_words_line(line: Line) -> bool:
+    """Whether a candidate row is made of OCR's words outside a ruled grid (:class:`_OcrRows`)."""
+    return not line.grid and line.confidences is not None and not line.columns
+
+
+def _has_ideograph(text: str) -> bool:
+    return any(unicodedata.category(ch) == "Lo" for ch in text)
+
+
+def _ocr_word_kind(text: str) -> str | None:
+    """"value", "unread" (digits in a word that is no number: a value OCR misread), "label", or None (a mark
+    that is neither: a rule's remnant)."""
+    if parse_value(text) is not None:
+        return "value"
+    if _has_ideograph(text):
+        return "label"
+    return "unread" if _DIGIT.search(text) else None
+
+
+class _OcrWord(NamedTuple):
+    text: str
+    kind: str
+    at: int  # offset in its paragraph's text
+    box: Any  # the OCR word (x0, top, x1, bottom, confidence)
+    block: int
+
+
+class _OcrRows:
+    """The candidate rows of OCR's words outside a grid (see the comment above), made line by line of the page
+    and appended to ``lines`` in reading order."""
+
+    def __init__(self, lines: list[Line], forms: frozenset[str], blocks: list | None = None):
+        self.lines, self.forms, self.blocks = lines, forms, blocks or []
+        self._pages: dict[int | None, list[_OcrWord]] | None = None  # every OCR word outside grids, by page
+        self.pending: list[_OcrWord] = []  # label words of the lines above not yet given to a row
+        self.last: tuple | None = None  # the last row made: (its line, its label's words, its value words)
+        self.header: list[_OcrWord] = []  # label words of the lines since the last row of values
+        self.columns: list[tuple[float, float]] | None = None  # the table's value columns, from its header
+
+    def add(self, block: Paragraph, k: int) -> None:
+        for words in _page_lines(block, k):
+            self._line(words)
+
+    def close(self) -> None:
+        self._emit_pending()
+        self.last = None
+        self.header, self.columns = [], None
+
+    def _emit_pending(self) -> None:
+        if self.pending:
+            self.lines.append(Line(" ".join(w.text for w in self.pending), [], False,
+                                   f"text {self.pending[0].block + 1}", confidences=[]))
+            self.pending = []
+
+    def _line(self, words: list[_OcrWord]) -> None:
+        # (label words, value words), in order; a mark that is neither (kind None) goes with the values after
+        # the label, where a table's columns may show it stands in a cell
+        groups: list[tuple[list[_OcrWord], list[_OcrWord]]] = []
+        for w in words:
+            if w.kind is None:
+                if groups:
+                    groups[-1][1].append(w)
+                continue
+            if w.kind == "label":
+                if _SENTENCE_END.search(w.text) or _BLOCK_HEADING.match(w.text):  # narrative, a new table
+                    self._emit_pending()
+                    self.last = None
+                    if _BLOCK_HEADING.match(w.text):  # (a cell's text may end in 。: the columns stay)
+                        self.header, self.columns = [], None
+                    groups = []
+                    if not _SENTENCE_END.search(w.text):
+                        groups.append(([w], []))
+                    continue
+                if not groups or any(v.kind for v in groups[-1][1]):
+                    groups.append(([], []))
+                groups[-1][0].append(w)
+            else:
+                if not groups:
+                    groups.append(([], []))
+                groups[-1][1].append(w)
+        for labels, marked in groups:
+            values = [w for w in marked if w.kind is not None]
+            if labels and not values:
+                self.header.extend(labels)
+                if self._continues_last(labels):
+                    line, own, _ = self.last
+                    line.label += "".join(w.text for w in labels)
+                    own.extend(labels)
+                    continue
+                if self.pending and not _under(self.pending, labels):
+                    self._emit_pending()
+                self.pending.extend(labels)
+                self.last = None
+                continue
+            head: list[_OcrWord] = []
+            if self.pending and not label_complete(" ".join(w.text for w in self.pending), self.forms) and \
+                    (_under(self.pending, labels) if labels else _beside(self.pending, values)):
+                head = self.pending
+            else:
+                self._emit_pending()
+            self.pending = []
+            own = head + labels
+            if not any(w.kind == "value" for w in values):  # nothing read: a header's words, not a row's
+                self.header.extend(labels)
+            elif self.header:  # a new header replaces the columns (none where it names fewer than two)
+                if _header_columns(self.header, 1):
+                    self.columns = _header_columns(self.header, 2)
+                self.header = []
+            if not own:  # values with no label on their line or right by it: no row's
+                self.last = None
+                continue
+            slots = _laid_out(labels or own, marked, self.columns) if self.columns else None
+            if slots is not None:
+                slots = self._filled(slots, labels + marked)
+            if slots is not None:
+                # each value in its column. A column without a word is not taken for blank: OCR's detector
+                # can miss a lone 0 of a table without rules altogether (no word, no ink kept), so it stays
+                # blank as a cell OCR could not read (confidence 0: a low_confidence note)
+                line = Line(" ".join(w.text for w in own), [w.text if w else "" for w in slots], False,
+                            f"text {values[0].block + 1}",
+                            confidences=[0.0 if w is None else w.box.confidence if w.kind == "value" else 0.0
+                                         for w in slots],
+                            spots=[None if w is None else Spot(w.block, None, w.at, w.at + len(w.text)) for w in slots])
+            else:
+                line = Line(" ".join(w.text for w in own), [w.text for w in values], False,
+                            f"text {values[0].block + 1}",
+                            confidences=[w.box.confidence if w.kind == "value" else 0.0 for w in values],
+                            spots=[Spot(w.block, None, w.at, w.at + len(w.text)) for w in values])
+            self.lines.append(line)
+            self.last = (line, own, values)
+
+    def _filled(self, slots: list, row: list[_OcrWord]) -> list:
+        """A laid-out row's empty columns looked for in the words of the whole page: a word the page's line
+        grouping put on a line of its own (a lone 0 a little higher than its row) that stands in the row's
+        band and under the column is the column's word; several are one word read as nothing. Only a column
+        with no word at all in the row's band is blank (OCR keeps every piece of ink it could not read as a
+        word, so no ink is there)."""
+        if all(w is not None for w in slots):
+            return slots
+        if self._pages is None:
+            self._pages = {}
+            for k, block in enumerate(self.blocks):
+                if type(block) is Paragraph and read_by_ocr(block):
+                    self._pages.setdefault(block.page, []).extend(w for ln in _page_lines(block, k) for w in ln)
+        page = self.blocks[row[0].block].page if row[0].block < len(self.blocks) else None
+        top, bottom = min(w.box.top for w in row), max(w.box.bottom for w in row)
+        mine = {(w.block, w.at) for w in row}
+        out = list(slots)
+        for i, (a, b) in enumerate(self.columns or ()):
+            if out[i] is not None:
+                continue
+            found = [w for w in self._pages.get(page, ()) if (w.block, w.at) not in mine
+                     and top <= (w.box.top + w.box.bottom) / 2 <= bottom and w.box.x0 < b and w.box.x1 > a]
+            if len(found) == 1:
+                out[i] = found[0] if found[0].kind in ("value", "unread") else found[0]._replace(kind="unread")
+            elif found:
+                out[i] = found[0]._replace(kind="unread", text=" ".join(w.text for w in found))
+        return out
+
+    def _continues_last(self, labels: list[_OcrWord]) -> bool:
+        """Whether label words go on the last row's label: the line right under it, in its label's column (left
+        of its values), while that label is not yet an official row's whole label."""
+        if self.last is None:
+            return False
+        line, own, values = self.last
+        return not label_complete(line.label, self.forms) and _under(own, labels) \
+            and max(w.box.x1 for w in labels) <= min(v.box.x0 for v in values)
+
+
+@lru_cache(maxsize=1)
+def _column_names() -> tuple[str, ...]:
+    """The official tables' column names (normalised), longest first."""
+    model = Model.load()
+    return tuple(sorted({norm(c["column"]) for v in model.versions for c in model.cells(v)}, key=len, reverse=True))
+
+
+def _header_columns(words: list[_OcrWord], least: int) -> list[tuple[float, float]] | None:
+    """The columns a table's header names, as the x-ranges of their headings, left to right: each heading a
+    word that spells a column's name, or a stack of words under each other that does (a heading wrapped in its
+    cell: 自然 / 人). None where fewer than ``least`` are found, or two overlap across (no clear columns)."""
+    names = _column_names()
+    words = sorted(words, key=lambda w: w.box.top)
+    found: list[tuple[float, float, str]] = []
+    for n, w in enumerate(words):
+        first = norm(w.text)
+        for name in names:
+            if not first or not name.startswith(first):
+                continue
+            chain, text = [w], first
+            while text != name and len(chain) < 4:
+                last = chain[-1].box
+                h = max(1.0, last.bottom - last.top)
+                below = [v for v in words[n + 1:] if v not in chain and 0.3 * h < v.box.top - last.top < 2.0 * h
+                         and v.box.x0 < last.x1 and v.box.x1 > last.x0 and name.startswith(text + norm(v.text))]
+                if len(below) != 1:
+                    break
+                chain.append(below[0])
+                text += norm(below[0].text)
+            if text == name:
+                found.append((min(v.box.x0 for v in chain), max(v.box.x1 for v in chain), name))
+                break
+    found.sort()
+    if len(found) < least or any(a[1] > b[0] for a, b in zip(found, found[1:])):
+        return None
+    return _one_heading_lost(found)
+
+
+@lru_cache(maxsize=1)
+def _column_lists() -> tuple[tuple[str, ...], ...]:
+    """Each official table's column names in order (normalised), wide tables first."""
+    model = Model.load()
+    lists = {tuple(dict.fromkeys(norm(c["column"]) for c in model.cells(v, "三"))) for v in model.versions}
+    return tuple(sorted(lists, key=len, reverse=True))
+
+
+def _one_heading_lost(found: list[tuple[float, float, str]]) -> list[tuple[float, float]]:
+    """The columns of a header, one heading of table 三's that OCR did not read (its seven headings found but
+    one) put back where it stands: between its neighbours' headings (or a column's pitch before the first, after
+    the last); its values must then stand clear of both. Otherwise the headings found."""
+    names = [name for _, _, name in found]
+    spans = [(a, b) for a, b, _ in found]
+    for order in _column_lists():
+        if len(names) != len(order) - 1 or len(names) < 3:
+            continue
+        for gap in range(len(order)):
+            if names == [*order[:gap], *order[gap + 1:]]:
+                pitch = min(spans[i + 1][0] - spans[i][0] for i in range(len(spans) - 1))
+                left = spans[gap - 1][1] if gap else spans[0][0] - pitch
+                right = spans[gap][0] if gap < len(spans) else spans[-1][1] + pitch
+                if right - left > 0:
+                    return [*spans[:gap], (left, right), *spans[gap:]]
+    return spans
+
+
+def _laid_out(own: list[_OcrWord], marked: list[_OcrWord], columns: list[tuple[float, float]]) -> list | None:
+    """A row's words in the table's columns: each word under exactly one column's heading (overlapping it
+    across), one word a column; a column without one is blank. A mark that is no number (a rule's remnant, ink
+    left unread) under a heading is that column's word (read as nothing: blank with a note), elsewhere nothing.
+    None where the label reaches into the columns or a value stands under no heading or shares one."""
+    if max(w.box.x1 for w in own) > columns[0][0]:
+        return None
+    slots: list = [None] * len(columns)
+    for w in marked:
+        hits = [i for i, (a, b) in enumerate(columns) if w.box.x0 < b and w.box.x1 > a]
+        if not hits and w.kind is None:
+            continue
+        if len(hits) != 1 or slots[hits[0]] is not None:
+            return None
+        slots[hits[0]] = w
+    return slots
+
+
+def _height(words: list[_OcrWord]) -> float:
+    return max(1.0, max(w.box.bottom - w.box.top for w in words))
+
+
+def _under(above: list[_OcrWord], below: list[_OcrWord]) -> bool:
+    """Whether words stand right under others (the next line of the page, no more than a line's gap between)
+    and overlap them across."""
+    h = _height(above)
+    bottom = max(w.box.bottom for w in above)
+    top = min(w.box.top for w in below)
+    left, right = min(w.box.x0 for w in above), max(w.box.x1 for w in above)
+    return -0.5 * h <= top - bottom <= 0.8 * h and min(w.box.x0 for w in below) < right \
+        and max(w.box.x1 for w in below) > left
+
+
+def _beside(labels: list[_OcrWord], values: list[_OcrWord]) -> bool:
+    """Whether a line of values stands by a label of the line above: left of the values, and its lowest line
+    no more than a line above them (values set in the middle of a cell whose label wraps)."""
+    h = _height(labels)
+    return max(w.box.x1 for w in labels) <= values[0].box.x0 and \
+        -0.5 * h <= min(w.box.top for w in values) - max(w.box.bottom for w in labels) <= 0.8 * h
+
+
+def _page_lines(block: Paragraph, k: int) -> list[list[_OcrWord]]:
+    """A paragraph's OCR words as the lines of the page they stand on (a paragraph joins lines that reach the
+    right margin): a new line where a word stands left of the one before it, or below it."""
+    out: list[list[_OcrWord]] = []
+    prev = None
+    text = block.text
+    for at, box in block.boxes or ():
+        word = text[at:at + len(box.text)].strip()
+        if not word:
+            continue
+        if prev is None or box.x0 < prev.x0 or box.top >= prev.bottom:
+            out.append([])
+        out[-1].append(_OcrWord(word, _ocr_word_kind(word), at, box, k))
+        prev = box
+    return [_overlapped(line) for line in out]
+
+
+def _overlapped(words: list[_OcrWord]) -> list[_OcrWord]:
+    """A line's words, a number whose box reaches into another word's unread: the two crops share ink (the
+    last stroke of a label's 确 read as a 1 before the value 25, at 0.87)."""
+    out = []
+    for n, w in enumerate(words):
+        if w.kind == "value" and any(min(w.box.x1, v.box.x1) - max(w.box.x0, v.box.x0) > 1.0
+                                     for m, v in enumerate(words) if m != n):
+            w = w._replace(kind="unread")
+        out.append(w)
+    return out
+
+
 def label_complete(label: str, forms: frozenset[str]) -> bool:
     """Whether a label ends in one of the official row labels (nothing but punctuation after it)."""
     text = _FILLER_END.sub("", norm(label))
@@ -678,6 +1012,8 @@ def fit_at(line: Line, k: int) -> tuple[list[str], list[tuple[int, ...]]] | None
     fits = line.__dict__.setdefault("_fits", {})
     if k not in fits:
         fits[k] = _fitted(line, k, True)
+        if fits[k] is not None and ocr_words_line(line) and len(fits[k][0]) != len(line.values):
+            fits[k] = None  # OCR's words are not a text layer's digits run together (see _OcrRows)
     return fits[k]
 
 
@@ -905,8 +1241,8 @@ def _positional(rows, lines, cand, matched, out) -> None:
         if not missing:
             continue
         between = [j for j in cand if ja < j < jb]
-        if len(between) != len(missing):
-            continue
+        if len(between) != len(missing) or any(ocr_words_line(lines[j]) for j in between):
+            continue  # OCR's words outside a grid: a row is read where its label stands, never by position
         if all(_fit(lines[j], len(rows[i].cells)) is not None for i, j in zip(missing, between)):
             for i, j in zip(missing, between):
                 out[i] = Match(rows[i], lines[j], "positional")

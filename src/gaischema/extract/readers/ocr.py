@@ -10,6 +10,9 @@ table finder, the same matcher). The steps, each on plain data:
    are still not parallel (a photo taken at a slight angle), the picture is warped so that they are.
 2. **Rules.** OpenCV morphology keeps the long thin horizontal and vertical strokes of the binarised picture
    (strokes longer than any glyph): those are the table's ruling lines, as segments in page coordinates.
+   A table drawn box by box (a web page's ``border="1"``, as Chromium prints it) gives its cells' frames:
+   each hollow thin piece of ink a cell's size gives its four sides (a one-line cell's sides are shorter
+   than any rule kernel).
 3. **Cells, without detection.** A report is mostly its tables, and the rules already say where each cell
    is: the table finder's own stages make the cells of the rules, and each line of ink in a cell is cropped
    and read by RapidOCR's recognition model directly (PP-OCRv4 models inside the wheel; nothing is
@@ -314,6 +317,41 @@ def find_rules(binary, glyph: float) -> tuple[list[tuple[int, int, int, int]], l
     return out[0], out[1]
 
 
+def box_frames(binary, glyph: float):
+    """The boxes a table drawn box by box is made of (a web page's ``border="1"`` table as Chromium prints it:
+    every cell its own frame, a gap between), as the rules of their four sides (pixel boxes, horizontal and
+    vertical, as :func:`find_rules` gives them), and the mask of their pixels. A frame is a piece of ink that
+    leaves the middle of its box empty, a cell's size at least (taller than a character by half, wider than
+    one: no 口 or 回) and thin (its ink along its sides only). A one-line cell's sides are shorter than the
+    rules' kernel and a narrow cell's top shorter still: without the frames the table finder saw no cell in
+    such rows, and their values were read as loose words outside any grid."""
+    import cv2
+    import numpy as np
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(binary, 8)
+    horizontal, vertical = [], []
+    mask = np.zeros_like(binary)
+    t = max(2, int(glyph / 10))
+    for i in range(1, n):
+        x, y, w, h, a = (int(v) for v in stats[i])
+        if h < 1.4 * glyph or w < 1.0 * glyph or a > 2 * (w + h) * max(3.0, glyph / 5):
+            continue
+        if (labels[y + h // 3:y + h - h // 3, x + w // 3:x + w - w // 3] == i).any():
+            continue  # ink in its middle: no frame
+        # its sides: the rows and columns of its box that its ink runs along for most of their length
+        piece = labels[y:y + h, x:x + w] == i
+        if piece[:t + 2].any(axis=0).mean() < 0.9 or piece[-t - 2:].any(axis=0).mean() < 0.9 \
+                or piece[:, :t + 2].any(axis=1).mean() < 0.9 or piece[:, -t - 2:].any(axis=1).mean() < 0.9:
+            continue
+        horizontal += [(x, y, w, t), (x, y + h - t, w, t)]
+        vertical += [(x, y, t, h), (x + w - t, y, t, h)]
+        # its pixels along its sides only: a digit printed against the frame joins its piece, and stays ink
+        side = np.zeros_like(piece)
+        side[:t + 2] = side[-t - 2:] = True
+        side[:, :t + 2] = side[:, -t - 2:] = True
+        mask[y:y + h, x:x + w][piece & side] = 255
+    return horizontal, vertical, mask
+
+
 def _rule_pixels(binary, glyph: float):
     """The pixels of the ruling lines (runs of ink longer than the rules' kernels of :func:`find_rules`),
     grown by two pixels (a tilted rule's antialiased edge): taken away from the ink, they leave every stroke of the text, even one printed
@@ -441,12 +479,30 @@ def glyph_height(binary) -> float | None:
     import cv2
     import numpy as np
     h, w = binary.shape
-    _, _, stats, _ = cv2.connectedComponentsWithStats(binary, 8)
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(binary, 8)
     hs, ws, area = stats[1:, cv2.CC_STAT_HEIGHT], stats[1:, cv2.CC_STAT_WIDTH], stats[1:, cv2.CC_STAT_AREA]
     keep = (hs >= 4) & (hs < h / 15) & (ws < w / 15) & (ws <= 4 * hs) & (area >= 8)
     if keep.sum() < 10:
         return None
+    keep &= ~_hollow(labels, stats)
+    if keep.sum() < 10:
+        return None
     return float(np.percentile(hs[keep], 90))
+
+
+def _hollow(labels, stats):
+    """Which pieces of ink (``stats`` rows after the background's) are frames: no ink of theirs in the middle
+    of their box. An empty cell of a table drawn box by box (Chromium's ``border="1"``) is such a piece, of a
+    character's size: counted as characters, they made a 150 dpi page's characters 45 pixels high (23 printed),
+    so the page was not scaled up and no rule of its one-line rows was long enough to be found."""
+    import numpy as np
+    out = np.zeros(len(stats) - 1, bool)
+    for i, (x, y, w, h, a) in enumerate(stats[1:], start=1):
+        if w < 12 or h < 12 or a > 0.5 * w * h:
+            continue  # too small to tell, or solid
+        if not (labels[y + h // 3:y + h - h // 3, x + w // 3:x + w - w // 3] == i).any():
+            out[i - 1] = True
+    return out
 
 
 def _bands(profile, glyph: float) -> list[tuple[int, int]]:
@@ -574,6 +630,24 @@ def _checked_numbers(words: list, ink, glyph: float) -> list:
     return out
 
 
+def _numbers_read_twice(words: list, clean, pad: int) -> list:
+    """Numbers read outside the ruled cells (a table printed without rules: the detector's boxes on the page
+    as scanned) read again from the page without its specks and faint noise, as the cells' crops are: a
+    number the two readings do not agree on gets confidence 0 (blank with a note). A lone 1 of a noisy 150
+    dpi scan was read 0 at 0.95 in the detector's box, and written so once the row was laid out in its
+    columns. A reading is never raised, only refused."""
+    at = [n for n, w in enumerate(words) if w[5] and w[4].isascii() and w[4].isdigit()]
+    if not at:
+        return words
+    again = _recognise([_white_pad(_pixels(clean, words[n][:4]), pad, square=True) for n in at])
+    out = list(words)
+    for n, (text, _) in zip(at, again):
+        if text != words[n][4]:
+            logging.getLogger(__name__).debug("%r refused: read %r from the cleaned page", words[n][4], text)
+            out[n] = (*words[n][:5], 0.0)
+    return out
+
+
 def _read_already(box, found) -> bool:
     """Whether most of a box of ink left over lies inside a text box the detector found: the last glyph's
     edge that its box cut off (the detector's box of a title ended inside its last character, 告; the rest,
@@ -659,9 +733,11 @@ def read_picture(grey, px_per_pt: float = 1.0, number: int = 0) -> PageContent:
     binary = _binary(grey)
     glyph = glyph or 12 * px_per_pt
     horizontal, vertical = find_rules(binary, glyph)
+    frame_h, frame_v, frames = box_frames(binary, glyph)
+    horizontal, vertical = horizontal + frame_h, vertical + frame_v
 
     # the ink that is text: the rules taken away, and the scanner's specks
-    rules = _rule_pixels(binary, glyph)
+    rules = cv2.bitwise_or(_rule_pixels(binary, glyph), cv2.dilate(frames, np.ones((3, 3), np.uint8)))
     ink = cv2.bitwise_and(binary, cv2.bitwise_not(rules))
     faint = _faint_pieces(ink, grey, glyph)
     ink = cv2.bitwise_and(ink, cv2.bitwise_not(faint))
@@ -703,14 +779,18 @@ def read_picture(grey, px_per_pt: float = 1.0, number: int = 0) -> PageContent:
     crops = [_white_pad(_pixels(clean if n < n_cells else grey, box), pad) for n, box in enumerate(boxes)]
     readings = _recognise(crops)
     # ink in a cell read as nothing: read again in a square crop; what stays unread is kept as a word of
-    # confidence 0, so that the cell is not taken for blank
-    empty = [n for n in range(n_cells) if not readings[n][0]]
-    again = [_white_pad(_pixels(clean, boxes[n]), pad, square=True) for n in empty]
+    # confidence 0, so that the cell is not taken for blank. So too a piece of a detector's box the size of a
+    # few glyphs (a lone 0 of a table printed without rules, cut from its row's box at the blanks round it):
+    # dropped, its column was taken for blank
+    small = {n for n in range(n_cells, len(boxes))
+             if boxes[n][3] - boxes[n][1] <= 1.5 * glyph and boxes[n][2] - boxes[n][0] <= 3 * glyph}
+    empty = [n for n in range(len(boxes)) if not readings[n][0] and (n < n_cells or n in small)]
+    again = [_white_pad(_pixels(clean if n < n_cells else grey, boxes[n]), pad, square=True) for n in empty]
     for n, reading in zip(empty, _recognise(again)):
         readings[n] = reading
     words = []
     for n, ((x0, y0, x1, y1), (text, conf)) in enumerate(zip(boxes, readings)):
-        if text or n in lost or n < n_cells:
+        if text or n in lost or n < n_cells or n in small:
             words.append((x0, y0, x1, y1, text or "?", conf if text else 0.0))
 
     # a low-confidence reading is read again with the page's own margin round it; the more confident of
@@ -723,6 +803,7 @@ def read_picture(grey, px_per_pt: float = 1.0, number: int = 0) -> PageContent:
             words[n] = (*words[n][:4], text, conf)
 
     words[:n_cells] = _checked_numbers(words[:n_cells], cell_ink, glyph)
+    words[n_cells:] = _numbers_read_twice(words[n_cells:], clean, pad)
     s = px_per_pt or 1.0
     # plain Python numbers (a detector's box is numpy's float32, which no YAML or JSON writer takes)
     words_pt = [Word(float(x0) / s, float(y0) / s, float(x1) / s, float(y1) / s, text, round(float(conf), 4))
