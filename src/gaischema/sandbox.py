@@ -231,10 +231,13 @@ class Pool:
         _SLOT.pack_into(slot, 0, -1, 0.0)
         others = [w.conn for w in self.workers]
         die_with_thread = _death_signal()
+        held = _hold_interrupts()
         pid = os.fork()
         if pid == 0:  # the worker: never returns
             code = 0
             try:
+                signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle (see _serve)
+                _release_interrupts(held)
                 parent.close()
                 for c in others:  # so that a worker sees EOF when the parent is gone
                     c.close()
@@ -248,9 +251,12 @@ class Pool:
                 code = 1
             finally:
                 os._exit(code)
-        child.close()
-        w = _Worker(pid, parent, slot)
-        self.workers.append(w)
+        try:
+            child.close()
+            w = _Worker(pid, parent, slot)
+            self.workers.append(w)
+        finally:  # a Ctrl-C that came during the fork is raised now, with the worker the pool's to end
+            _release_interrupts(held)
         return w
 
     def _end(self, w: _Worker) -> str:
@@ -406,6 +412,21 @@ class Pool:
                 if n >= 0 and now - since > limits.wall:
                     w.killed = "wall"
                     gone(w)
+
+
+def _hold_interrupts() -> set | None:
+    """Block Ctrl-C (SIGINT) in this thread for the length of a fork; the signals blocked before, or None
+    where there is no signal mask. CPython runs the at-fork hooks (logging's lock release) in the parent right
+    after ``os.fork``, and a KeyboardInterrupt raised inside one is printed as "Exception ignored" and lost: a
+    Ctrl-C landing there let ``export -j 2`` run to its end. Held, it stays pending and is raised on release."""
+    if not hasattr(signal, "pthread_sigmask"):
+        return None
+    return signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+
+
+def _release_interrupts(held: set | None) -> None:
+    if held is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _death_signal() -> Callable[[], None] | None:
