@@ -43,7 +43,7 @@ import yaml
 
 from gaischema.extract import extract
 from gaischema.loading import InputError
-from gaischema.model import Model, get
+from gaischema.model import Model
 
 SAMPLES = next((p for p in (ROOT.parent / "shared" / "samples", Path("/work/shared/samples")) if p.exists()),
                ROOT.parent / "shared" / "samples")
@@ -105,26 +105,13 @@ def corpus():
         inst = yaml.safe_load(f.read_text("utf-8"))
         if not isinstance(inst, dict) or inst.get("format_version") not in ("v2019", "v2021"):
             continue
+        model = model or Model.load()
         try:
-            text = layout.as_text(inst, " ")
+            text = layout.as_separate_blocks(inst, model)
         except (KeyError, TypeError, AttributeError):
             continue
-        model = model or Model.load()
-        rows = model.rows(inst["format_version"], "三")
-        labels, seen = [], set()
-        for row in rows:
-            for group in row.labels[:-1]:
-                if group not in seen:
-                    seen.add(group)
-                    labels.append(group)
-            labels.append(row.label)
-        values = [" ".join(str(get(inst, p)) for p in row.cells) for row in rows]
-        if "三、收到和处理" not in text or "四、政府信息公开行政复议" not in text:
-            continue
-        start, end = text.index("三、收到和处理"), text.index("四、政府信息公开行政复议")
-        yield f"blocks/{f.relative_to(ROOT)}", "blocks.txt", (text[:start] + "三、收到和处理政府信息公开申请情况\n"
-                                                           + "\n".join(labels) + "\n" + "\n".join(values) + "\n"
-                                                           + text[end:]).encode()
+        if text is not None:
+            yield f"blocks/{f.relative_to(ROOT)}", "blocks.txt", text.encode()
     for name, data in sorted(texts.items()):
         if name.startswith("examples/") and not name.startswith("examples/valid/"):
             continue

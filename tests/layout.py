@@ -9,6 +9,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from gaischema import resources
+from gaischema.model import Model, get
 from gaischema.docx import package
 
 HEADINGS = {"二": "二、主动公开政府信息情况", "三": "三、收到和处理政府信息公开申请情况",
@@ -213,3 +214,23 @@ def as_docx_merged(inst: dict) -> bytes:
 def docx_package(document_xml: str, parts: dict | None = None, types: dict | None = None) -> bytes:
     """A minimal but complete .docx package around a document.xml: gaischema's own package writer."""
     return package(document_xml, parts, types)
+
+
+def as_separate_blocks(inst: dict, model: Model) -> str | None:
+    """The report as text whose table 三 lists its labels (each group label once, where it first appears), then
+    its value rows in a second block, as some PDFs' text layers hold them; None without the 三 and 四 headings."""
+    text = as_text(inst, " ")
+    if "三、收到和处理" not in text or "四、政府信息公开行政复议" not in text:
+        return None
+    rows = model.rows(inst["format_version"], "三")
+    labels, seen = [], set()
+    for row in rows:
+        for group in row.labels[:-1]:
+            if group not in seen:
+                seen.add(group)
+                labels.append(group)
+        labels.append(row.label)
+    values = [" ".join(str(get(inst, p)) for p in row.cells) for row in rows]
+    start, end = text.index("三、收到和处理"), text.index("四、政府信息公开行政复议")
+    return (text[:start] + "三、收到和处理政府信息公开申请情况\n" + "\n".join(labels) + "\n" + "\n".join(values)
+            + "\n" + text[end:])
