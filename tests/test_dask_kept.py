@@ -62,14 +62,16 @@ def test_files_on_one_dask_worker_thread_share_one_limited_subprocess_that_ends_
 
 
 def _wide(folder: Path) -> None:
-    """A real hostile file (ten tables of 20,000 cells, three times) beside a valid report, as HTML."""
+    """A real hostile file (ten tables of 20,000 cells, five times: just under the 10 MiB size limit, it needs
+    about 400 MiB to read) beside a valid report. Three times (about 250 MiB) once read to its end on Dask under
+    --max-memory 64: a subprocess forked from a Dask worker also uses the free heap it inherits."""
     import layout
     from test_hostile import HTML_ATTACKS
 
     from conftest import load
 
     folder.mkdir()
-    (folder / "wide.html").write_text("<html>" + HTML_ATTACKS["wide-rows.html"][0] * 3 + "</html>", encoding="utf-8")
+    (folder / "wide.html").write_text("<html>" + HTML_ATTACKS["wide-rows.html"][0] * 5 + "</html>", encoding="utf-8")
     (folder / "b.html").write_text(layout.as_html(load(BEILUN)), encoding="utf-8")
 
 
