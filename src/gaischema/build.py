@@ -939,8 +939,9 @@ def conformance(folder: Path, model: dict | None = None) -> list[Path]:
     for row in ("granted", "partially_granted", "results_total"):
         del ambiguous["applications"]["results"][row]
 
-    def note(kind, path, raw, **more):
-        return {"note_kind": kind, "note_path": path, "note_raw": raw, "note_message": f"({kind})", **more}
+    def note(kind, path, raw, **more):  # raw None: a note with no printed text (no note_raw)
+        return {"note_kind": kind, "note_path": path, **({} if raw is None else {"note_raw": raw}),
+                "note_message": f"({kind})", **more}
     ambiguous["extraction"] = {"source_file": "pingtan-2023.txt", "source_format": "txt", "extractor": "gaischema",
                                "notes": [note("ambiguous", "proactive_disclosure.normative_documents", "77132470",
                                               note_readings=21),
@@ -983,9 +984,6 @@ def conformance(folder: Path, model: dict | None = None) -> list[Path]:
                                          note("blank", T3 + "granted.total", ""),
                                          note("missing", T3 + "partially_granted", None),
                                          note("missing", "", None)]}
-    for n in not_found["extraction"]["notes"]:
-        if n["note_raw"] is None:
-            del n["note_raw"]
     case("v2021-read-not-found", rule_group(by_id["READ-NOT-FOUND"]),
          "READ-NOT-FOUND from extraction notes: the 平潭 2023 tables as an extractor reads them from a source where "
          "it found no 表二 规章 row and, of 表四, only the 行政复议 row, printed blank (a row printed blank is absent, "
@@ -1021,9 +1019,6 @@ def conformance(folder: Path, model: dict | None = None) -> list[Path]:
                                       note("blank", T3 + "partially_granted.natural_person", ""),
                                       note("low_confidence", T3 + "partially_granted.total", "2O",
                                            note_confidence=0.55)]}
-    for n in unsure["extraction"]["notes"]:
-        if n["note_raw"] is None:
-            del n["note_raw"]
     case("v2021-read-unreliable", rule_group(by_id["READ-UNRELIABLE"]),
          "READ-UNRELIABLE from extraction notes: the 平潭 2023 tables as an extractor reads them from a scan where OCR "
          "read 表三 （一）予以公开 × 总计 as \"2Z\" (confidence 0.60) and 表四 行政复议 × 总计 as nothing (confidence "
