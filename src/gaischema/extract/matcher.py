@@ -406,7 +406,7 @@ def row_view(doc: Document, forms: frozenset[str] = frozenset()) -> list[Line]:
     columns = False  # the open row's values came from column-aligned lines
 
     def flush():
-        nonlocal seg_start, mixed, columns
+        nonlocal mixed, columns
         if label or values:
             paired = _paired(value_blocks, values, spots, label_blocks, forms) \
                 if len(values) >= PAIRED_MIN_ROWS else None
@@ -745,8 +745,9 @@ class _OcrRows:
             if not any(w.kind == "value" for w in values):  # nothing read: a header's words, not a row's
                 self.header.extend(labels)
             elif self.header:  # a new header replaces the columns (none where it names fewer than two)
-                if _header_columns(self.header, 1):
-                    self.columns = _header_columns(self.header, 2)
+                named = _header_columns(self.header, 1)
+                if named:
+                    self.columns = named if len(named) >= 2 else None
                 self.header = []
             if not own:  # values with no label on their line or right by it: no row's
                 self.last = None
@@ -983,7 +984,7 @@ def _misread_value(cell: Cell) -> bool:
     not read (the ``?`` of ink left unread). It stands among the row's values, where it stays blank with a
     ``low_confidence`` note; taken for a label, it cut the row's values short and the whole row was not
     found."""
-    return cell.confidence is not None and not any(unicodedata.category(ch) == "Lo" for ch in cell.text)
+    return cell.confidence is not None and not _has_ideograph(cell.text)
 
 
 # ------------------------------------------------------------------------------------------------ alignment

@@ -335,7 +335,7 @@ def box_frames(binary, glyph: float):
         x, y, w, h, a = (int(v) for v in stats[i])
         if h < 1.4 * glyph or w < 1.0 * glyph or a > 2 * (w + h) * max(3.0, glyph / 5):
             continue
-        if (labels[y + h // 3:y + h - h // 3, x + w // 3:x + w - w // 3] == i).any():
+        if _inked_middle(labels, i, x, y, w, h):
             continue  # ink in its middle: no frame
         # its sides: the rows and columns of its box that its ink runs along for most of their length
         piece = labels[y:y + h, x:x + w] == i
@@ -500,9 +500,15 @@ def _hollow(labels, stats):
     for i, (x, y, w, h, a) in enumerate(stats[1:], start=1):
         if w < 12 or h < 12 or a > 0.5 * w * h:
             continue  # too small to tell, or solid
-        if not (labels[y + h // 3:y + h - h // 3, x + w // 3:x + w - w // 3] == i).any():
+        if not _inked_middle(labels, i, x, y, w, h):
             out[i - 1] = True
     return out
+
+
+def _inked_middle(labels, i: int, x: int, y: int, w: int, h: int) -> bool:
+    """Whether piece ``i`` of ``labels`` (its box x, y, w, h) has ink in the middle third of its box, across
+    and down: a frame (an empty cell's box) has none."""
+    return bool((labels[y + h // 3:y + h - h // 3, x + w // 3:x + w - w // 3] == i).any())
 
 
 def _bands(profile, glyph: float) -> list[tuple[int, int]]:
@@ -587,7 +593,6 @@ def _without_specks(ink, glyph: float):
     square; a full stop is larger). A speck beside a number widened its crop to blank paper, where the
     recogniser read a digit that is not printed (7 read as 73 at 0.82 on a noisy 200 dpi scan)."""
     import cv2
-    import numpy as np
     n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, 4)
     small = stats[:, cv2.CC_STAT_AREA] <= max(3, int(glyph * glyph / 100))
     small[0] = False
@@ -622,10 +627,11 @@ def _checked_numbers(words: list, ink, glyph: float) -> list:
     is never raised, only refused."""
     out = []
     for x0, y0, x1, y1, text, conf in words:
-        if conf and text.isascii() and text.isdigit() and len(text) > _ink_groups(ink, (x0, y0, x1, y1), glyph):
-            logging.getLogger(__name__).debug("%r refused: %d glyphs in its crop", text,
-                                              _ink_groups(ink, (x0, y0, x1, y1), glyph))
-            conf = 0.0
+        if conf and text.isascii() and text.isdigit():
+            glyphs = _ink_groups(ink, (x0, y0, x1, y1), glyph)
+            if len(text) > glyphs:
+                logging.getLogger(__name__).debug("%r refused: %d glyphs in its crop", text, glyphs)
+                conf = 0.0
         out.append((x0, y0, x1, y1, text, conf))
     return out
 
