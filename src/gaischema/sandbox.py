@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import faulthandler
+import functools
 import math
 import mmap
 import os
@@ -429,22 +430,18 @@ def _release_interrupts(held: set | None) -> None:
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
+@functools.lru_cache(maxsize=1)
 def _death_signal() -> Callable[[], None] | None:
     """Linux's PR_SET_PDEATHSIG as a call for a forked worker: SIGKILL when the thread that forked it ends (the
-    process, or a Dask worker's thread that kept it). Loaded in the parent, before the fork; None elsewhere."""
-    global _PDEATHSIG
-    if _PDEATHSIG is None:
-        _PDEATHSIG = [None]
-        try:
-            libc = ctypes.CDLL(None, use_errno=True)
-            if hasattr(libc, "prctl") and os.uname().sysname == "Linux":
-                _PDEATHSIG[0] = lambda: libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG = 1
-        except (OSError, AttributeError, ImportError):  # pragma: no cover - not Linux
-            pass
-    return _PDEATHSIG[0]
-
-
-_PDEATHSIG: list | None = None
+    process, or a Dask worker's thread that kept it). Loaded in the parent, once, before the fork; None
+    elsewhere."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        if hasattr(libc, "prctl") and os.uname().sysname == "Linux":
+            return lambda: libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG = 1
+    except (OSError, AttributeError, ImportError):  # pragma: no cover - not Linux
+        pass
+    return None
 
 
 def _detach(keep: int, die_with_thread: Callable[[], None] | None) -> None:
