@@ -21,12 +21,16 @@ import contextlib
 import ctypes
 import faulthandler
 import functools
+import importlib
+import json
 import math
 import mmap
 import os
 import signal
 import stat
 import struct
+import sys
+import tempfile
 import threading
 import time
 import weakref
@@ -217,7 +221,7 @@ class Pool:
         self.limits = limits or default_limits()
         self.workers: list[_Worker] = []
         self.in_use = threading.Lock()  # held by a kept pool's thread while it maps (see kept, close_kept)
-        self.malloc_as_usual = False  # workers undo a malloc tuning from the environment (see kept)
+        self.fresh = False  # workers are fresh interpreters, not forks of this process (see kept)
 
     def __enter__(self) -> Pool:
         return self
@@ -227,6 +231,8 @@ class Pool:
 
     # ------------------------------------------------------------------------------------------ workers
     def _spawn(self) -> _Worker:
+        if self.fresh:
+            return self._start_fresh()
         parent, child = Pipe()
         slot = mmap.mmap(-1, _SLOT.size)  # anonymous and shared: the worker writes, the parent reads
         _SLOT.pack_into(slot, 0, -1, 0.0)
@@ -243,8 +249,6 @@ class Pool:
                 for c in others:  # so that a worker sees EOF when the parent is gone
                     c.close()
                 _detach(child.fileno(), die_with_thread)
-                if self.malloc_as_usual:
-                    _malloc_as_usual()
                 _serve(child, slot, self.fn, self.limits, self.batch)
             except MemoryError:  # out of memory where no answer could be sent: the parent names the limit
                 code = _OUT_OF_MEMORY
@@ -258,6 +262,34 @@ class Pool:
             self.workers.append(w)
         finally:  # a Ctrl-C that came during the fork is raised now, with the worker the pool's to end
             _release_interrupts(held)
+        return w
+
+    def _start_fresh(self) -> _Worker:
+        """A worker that is a new interpreter (posix_spawn of this Python), not a fork: it holds nothing of this
+        process — no free heap to reuse without adding address space, no descriptor, no thread's arena — so its
+        memory limit means what it says however large this process has grown (see kept). It is handed its
+        connection and its slot as descriptors, this process's ``sys.path``, the work function by name, and the
+        limits; glibc's malloc tuning in the environment (a Dask worker's) is left out of its environment."""
+        parent, child = Pipe()
+        with tempfile.TemporaryFile() as fh:  # the slot: a file both map, as the fork's anonymous map is shared
+            fh.truncate(_SLOT.size)
+            slot = mmap.mmap(fh.fileno(), _SLOT.size)
+            _SLOT.pack_into(slot, 0, -1, 0.0)
+            conn_fd = max(child.fileno(), fh.fileno()) + 1  # above both: a dup2 onto itself would keep CLOEXEC
+            args = {"fn": [self.fn.__module__, self.fn.__qualname__], "path": sys.path, "parent": os.getpid(),
+                    "conn": conn_fd, "slot": conn_fd + 1, "batch": self.batch,
+                    "limits": [self.limits.memory, self.limits.cpu, self.limits.wall]}
+            env = {k: v for k, v in os.environ.items() if k not in _MALLOC_ENVIRON}
+            try:
+                pid = os.posix_spawn(sys.executable, [sys.executable, "-c", _FRESH_MAIN, json.dumps(args)], env,
+                                     file_actions=[(os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
+                                                   (os.POSIX_SPAWN_DUP2, child.fileno(), conn_fd),
+                                                   (os.POSIX_SPAWN_DUP2, fh.fileno(), conn_fd + 1)],
+                                     setsigmask={signal.SIGINT})  # Ctrl-C is the parent's: held until ignored
+            finally:
+                child.close()
+        w = _Worker(pid, parent, slot)
+        self.workers.append(w)
         return w
 
     def _end(self, w: _Worker) -> str:
@@ -481,27 +513,46 @@ def _detach(keep: int, die_with_thread: Callable[[], None] | None) -> None:
             os.close(null)
 
 
-_MALLOC_ENVIRON = ("MALLOC_TRIM_THRESHOLD_", "MALLOC_MMAP_THRESHOLD_")
+# glibc's malloc tuning a Dask worker is started with (``distributed.nanny.pre-spawn-environ``: a long-lived
+# worker gives memory back). MALLOC_TRIM_THRESHOLD_=65536 also fixes the mmap threshold at 128 KiB: every larger
+# block (a page's bitmap, an OCR image) is then mapped afresh and the heap trimmed at each free — a reader so
+# tuned spent 1.6 times the CPU of the local pool's on the same files. A fresh worker starts without it.
+_MALLOC_ENVIRON = ("MALLOC_TRIM_THRESHOLD_", "MALLOC_MMAP_THRESHOLD_", "MALLOC_TOP_PAD_", "MALLOC_MMAP_MAX_")
+
+_FRESH_MAIN = ("import json, sys; args = json.loads(sys.argv[1]); sys.path[:] = args['path']; "
+               "from gaischema.sandbox import _fresh_worker; _fresh_worker(args)")
 
 
-def _malloc_as_usual() -> None:
-    """glibc's malloc as in a process started without tuning: a Dask worker is started with
-    MALLOC_TRIM_THRESHOLD_=65536 (Dask's ``distributed.nanny.pre-spawn-environ``, so that a long-lived worker
-    gives memory back), which also fixes the mmap threshold at 128 KiB: every larger block (a page's bitmap, an
-    OCR image) is then mapped and unmapped afresh, and the heap trimmed at each free. A reader forked from such
-    a worker spent 1.6 times the CPU of the local pool's on the same files (50 s against 82 s on 60 of the
-    province's reports). Its limits bound its memory anyway: the thresholds are set to glibc's own ceilings of
-    the dynamic ones it would have reached (mmap 32 MiB, trim twice that). Nothing where the environment sets
-    no such tuning, or where there is no glibc."""
-    if not any(name in os.environ for name in _MALLOC_ENVIRON):
-        return
+def _fresh_worker(args: dict) -> None:
+    """A fresh worker's start (see Pool._start_fresh): Ctrl-C ignored, tied to the thread that started it,
+    then :func:`_serve` as a forked worker does. Never returns. A work function it cannot import is an error
+    its parent raises (WorkerError), not a crash charged to the first file."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    code = 0
     try:
-        libc = ctypes.CDLL(None)
-        mallopt = libc.mallopt
-    except (OSError, AttributeError):  # pragma: no cover - not glibc
-        return
-    mallopt(-3, 32 * MIB)  # M_MMAP_THRESHOLD
-    mallopt(-1, 64 * MIB)  # M_TRIM_THRESHOLD
+        conn = Connection(args["conn"])
+        _detach(args["conn"], _death_signal())
+        if os.getppid() != args["parent"]:  # the parent ended before the death signal was set
+            os._exit(0)
+        slot = mmap.mmap(args["slot"], _SLOT.size)
+        os.close(args["slot"])
+        try:
+            module, name = args["fn"]
+            fn = _lookup(importlib.import_module(module), name)
+            if not callable(fn):
+                raise LookupError("not found")
+        except Exception as exc:  # noqa: BLE001 - said to the parent, which raises it
+            conn.send([(-1, "error", f"a fresh worker cannot load {module}.{name}: {type(exc).__name__}: {exc}")])
+            return
+        memory, cpu, wall = args["limits"]
+        _serve(conn, slot, fn, Limits(memory, cpu, wall), args["batch"])
+    except MemoryError:
+        code = _OUT_OF_MEMORY
+    except BaseException:  # noqa: BLE001 - a worker ends with a status, never a traceback
+        code = 1
+    finally:
+        os._exit(code)
 
 
 # ------------------------------------------------------------------------------------------ kept pools
@@ -517,10 +568,18 @@ _KEPT_LOCK = threading.Lock()
 @contextlib.contextmanager
 def kept(fn: Callable[[Any], Any], limits: Limits | None = None) -> Iterator[Pool]:
     """This thread's pool of one limited worker for ``fn``, kept from call to call, as a local pool keeps its
-    workers — for a thread that is handed one item at a time (a Dask worker's), where a worker forked afresh
+    workers — for a thread that is handed one item at a time (a Dask worker's), where a worker started afresh
     per item would pay the imports and the OCR models per file. Its limits are the pool's: a worker that hits
     one is replaced. It ends with the thread (the pool is collected: its worker killed and reaped; the worker
-    also has PR_SET_PDEATHSIG), at :func:`close_kept` and at exit."""
+    also has PR_SET_PDEATHSIG), at :func:`close_kept` and at exit.
+
+    Its worker is a fresh interpreter (Pool._start_fresh), not a fork of this process: a thread's process may
+    be large and long-lived (a Dask worker, a test session), and a fork inherits its free heap and its threads'
+    malloc arenas, which the fork reuses without adding address space — under --max-memory 64 a forked reader
+    used some 400 MiB before the CPU limit stopped it, while the local pool (forked from a small command-line
+    process) stopped it at 64 MiB. ``fn`` must be found by name for that (a module's function); one that
+    cannot (a script's ``__main__``, a closure) gets forked workers, whose memory limit counts new address
+    space only."""
     limits = limits or default_limits()
     pool = _KEPT.pool
     if pool is None or pool.fn is not fn or pool.limits != limits:
@@ -528,13 +587,26 @@ def kept(fn: Callable[[Any], Any], limits: Limits | None = None) -> Iterator[Poo
             with pool.in_use:
                 pool.close()
         pool = Pool(fn, 1, limits)
-        pool.malloc_as_usual = True
+        pool.fresh = _by_name(fn)
         weakref.finalize(pool, _end_workers, pool.workers)  # the thread ended (or the interpreter exits)
         with _KEPT_LOCK:
             _KEPT_ALL.add(pool)
         _KEPT.pool = pool
     with pool.in_use:
         yield pool
+
+
+def _by_name(fn: Callable) -> bool:
+    """Whether a fresh interpreter can find ``fn`` by its module and qualified name (and start at all)."""
+    module, name = getattr(fn, "__module__", None), getattr(fn, "__qualname__", "")
+    return (hasattr(os, "posix_spawn") and bool(module) and module != "__main__" and "<" not in name
+            and sys.modules.get(module) is not None and _lookup(sys.modules[module], name) is fn)
+
+
+def _lookup(obj: Any, name: str) -> Any:
+    for part in name.split("."):
+        obj = getattr(obj, part, None)
+    return obj
 
 
 def close_kept() -> int:

@@ -574,23 +574,15 @@ def limited_file_records(task: dict) -> dict:
     per-file limits as the local pool (``task["limits"]``, the parent's), so a cluster run is never less safe
     than a local one — a file that hits a limit is its INPUT-TOO-COMPLEX row (corpus.limit_handler, as
     locally), and the Dask worker lives on. The subprocess is the worker thread's kept one (sandbox.kept), as
-    a local pool keeps its workers: forked afresh per file, it paid the imports and the OCR models per file
-    (2.6 times the local pool's extraction CPU on the province benchmark). It ends with the run
-    (:class:`gaischema.report.daskworker.KeptPools`), with its thread, or with the Dask worker."""
+    a local pool keeps its workers: started afresh per file, it paid the imports and the OCR models per file
+    (2.6 times the local pool's extraction CPU on the province benchmark). It is a fresh interpreter, not a
+    fork of the Dask worker, whose free heap a fork would reuse beyond --max-memory (see sandbox.kept). It
+    ends with the run (:class:`gaischema.report.daskworker.KeptPools`), with its thread, or with the Dask
+    worker."""
     limits = sandbox.Limits(**task["limits"]) if task.get("limits") else sandbox.default_limits()
-    _warm_here()
     with sandbox.kept(file_records, limits) as pool:
         (row,) = pool.imap([task], limit_handler(_too_complex))
     return row
-
-
-@functools.lru_cache(maxsize=1)
-def _warm_here() -> None:
-    """The compiled engine and the extractor's modules in the Dask worker itself, once, so that each file's
-    forked subprocess starts with them (not paying their import per file)."""
-    import gaischema.extract  # noqa: F401 - imported for its side effect: loaded before the fork
-
-    warm()
 
 
 CONNECT_SECONDS = 10.0  # to reach a Dask scheduler and finish its handshake
