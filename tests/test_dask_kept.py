@@ -165,9 +165,18 @@ def _in_a_thread(fn, *args):
     import threading
 
     got: dict = {}
-    t = threading.Thread(target=lambda: got.update(value=fn(*args)))
+
+    def run():
+        try:
+            got["value"] = fn(*args)
+        except Exception as exc:  # noqa: BLE001 - raised again in the caller's thread
+            got["error"] = exc
+
+    t = threading.Thread(target=run)
     t.start()
     t.join()
+    if "error" in got:
+        raise got["error"]
     return got["value"]
 
 
@@ -226,3 +235,18 @@ def test_a_kept_worker_meets_its_memory_limit_however_much_free_heap_its_process
     assert 32 <= int(got.split()[2]) <= 72, got
 
 
+
+
+def test_a_work_function_a_fresh_worker_cannot_import_is_the_callers_error_not_the_files(monkeypatch):
+    """A function of a module that exists only in this process (made at run time): the fresh worker cannot
+    load it, and says so — the caller gets a WorkerError naming it, not an INPUT-TOO-COMPLEX crash charged to
+    the file it was given."""
+    import types
+
+    from gaischema import sandbox
+
+    module = types.ModuleType("made_at_run_time")
+    exec("def work(item):\n    return item\n", module.__dict__)
+    monkeypatch.setitem(sys.modules, "made_at_run_time", module)
+    with pytest.raises(sandbox.WorkerError, match="made_at_run_time.work"):
+        _in_a_thread(_kept_once, module.work, "a file")

@@ -271,7 +271,7 @@ class Pool:
         connection and its slot as descriptors, this process's ``sys.path``, the work function by name, and the
         limits; glibc's malloc tuning in the environment (a Dask worker's) is left out of its environment."""
         parent, child = Pipe()
-        with tempfile.TemporaryFile() as fh:  # the slot: a file both map, as the fork's anonymous map is shared
+        with _shared_file() as fh:  # the slot: a file both map, as the fork's anonymous map is shared
             fh.truncate(_SLOT.size)
             slot = mmap.mmap(fh.fileno(), _SLOT.size)
             _SLOT.pack_into(slot, 0, -1, 0.0)
@@ -523,6 +523,15 @@ _FRESH_MAIN = ("import json, sys; args = json.loads(sys.argv[1]); sys.path[:] = 
                "from gaischema.sandbox import _fresh_worker; _fresh_worker(args)")
 
 
+def _shared_file():
+    """An unnamed file for a fresh worker's slot: in memory where Linux has memfd_create (no file in a
+    temporary folder that may be read-only or full), else an unlinked temporary file."""
+    if hasattr(os, "memfd_create"):
+        with contextlib.suppress(OSError):
+            return open(os.memfd_create("gaischema-slot"), "w+b", buffering=0)
+    return tempfile.TemporaryFile(buffering=0)
+
+
 def _fresh_worker(args: dict) -> None:
     """A fresh worker's start (see Pool._start_fresh): Ctrl-C ignored, tied to the thread that started it,
     then :func:`_serve` as a forked worker does. Never returns. A work function it cannot import is an error
@@ -599,7 +608,7 @@ def kept(fn: Callable[[Any], Any], limits: Limits | None = None) -> Iterator[Poo
 def _by_name(fn: Callable) -> bool:
     """Whether a fresh interpreter can find ``fn`` by its module and qualified name (and start at all)."""
     module, name = getattr(fn, "__module__", None), getattr(fn, "__qualname__", "")
-    return (hasattr(os, "posix_spawn") and bool(module) and module != "__main__" and "<" not in name
+    return (hasattr(os, "posix_spawn") and bool(sys.executable) and bool(module) and module != "__main__" and "<" not in name
             and sys.modules.get(module) is not None and _lookup(sys.modules[module], name) is fn)
 
 
