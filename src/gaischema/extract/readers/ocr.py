@@ -562,32 +562,43 @@ def _grid_cells(horizontal, vertical, tolerance: float) -> list[tuple[float, flo
     return [c for group in tables_from_cells(cells_from_intersections(points)) for c in group]
 
 
-def _on_their_rules(cells, horizontal, vertical, tolerance: float) -> list[tuple[float, float, float, float]]:
+def _inset(glyph: float) -> int:
+    """Pixels inside a cell's rules where its lines of text are looked for (a rule's remnant is no text)."""
+    return max(2, int(glyph / 8))
+
+
+def _on_their_rules(cells, horizontal, vertical, tolerance: float, glyph: float) -> list[tuple[float, float, float, float]]:
     """Each cell's sides moved from the snapped line to the rule that bounds it: the rule (a pixel box of
-    :func:`find_rules`) within ``tolerance`` of the side that runs along most of it (more than half).
+    :func:`find_rules`) within ``tolerance`` of the side that runs along most of it (more than half); of two
+    such (a table drawn box by box: the neighbour's frame, then the cell's own), the one nearer its middle.
     :func:`_grid_cells` snaps rules within ``tolerance`` onto one line, their mean, and a chain of them
     moves it far: on the 上海 2019 page as LibreOffice prints it, the rules between two columns stand at
     three places in its rows and tables (5 pixels apart at 150 dpi), the line between them cut through the 6
     set close to its rule, and the crop without that stroke was read 50 where 60 is printed (0.99). A side
-    with no such rule (one made of pieces, or frames) stays where it was snapped."""
+    with no such rule (one made of pieces) stays where it was snapped; so does one within the crops' margin
+    (:func:`_inset`) of its rule: the lines are looked for that far inside it and the rule's pixels are taken
+    away, and on a table drawn box by box (two frames a few pixels apart, snapped between them) moving its
+    sides by two pixels only moved its crops over what is left of the frames, read as a character
+    that cost the 上海 sample's scan six cells. ``horizontal``, ``vertical``: the long rules only (no frames)."""
     import bisect
     cols = sorted((x + w / 2, y, y + h) for x, y, w, h in vertical)
     rows = sorted((y + h / 2, x, x + w) for x, y, w, h in horizontal)
     col_at, row_at = [c[0] for c in cols], [r[0] for r in rows]
+    inset = _inset(glyph)
 
-    def side(lines, at, pos: float, lo: float, hi: float) -> float:
+    def side(lines, at, pos: float, lo: float, hi: float, inner) -> float:
         runs: dict[int, float] = {}
         for p, a, b in lines[bisect.bisect_left(at, pos - tolerance):bisect.bisect_right(at, pos + tolerance)]:
             run = min(b, hi) - max(a, lo)
             if run > 0:
                 runs[round(p)] = runs.get(round(p), 0.0) + run
-        best = max(runs, key=runs.__getitem__, default=None)
-        return float(best) if best is not None and runs[best] > 0.5 * (hi - lo) else pos
+        new = inner((p for p, run in runs.items() if run > 0.5 * (hi - lo)), default=pos)
+        return float(new) if abs(new - pos) > inset else pos
 
     out = []
     for x0, y0, x1, y1 in cells:
-        a0, a1 = side(cols, col_at, x0, y0, y1), side(cols, col_at, x1, y0, y1)
-        b0, b1 = side(rows, row_at, y0, x0, x1), side(rows, row_at, y1, x0, x1)
+        a0, a1 = side(cols, col_at, x0, y0, y1, max), side(cols, col_at, x1, y0, y1, min)
+        b0, b1 = side(rows, row_at, y0, x0, x1, max), side(rows, row_at, y1, x0, x1, min)
         out.append((a0, b0, a1, b1) if a1 > a0 and b1 > b0 else (x0, y0, x1, y1))
     return out
 
@@ -606,7 +617,7 @@ def _cell_lines(ink, grey, cells, glyph: float) -> tuple[list[tuple[int, int, in
     import numpy as np
     out = []
     cut: dict[int, tuple[int, int, int, int]] = {}
-    inset = max(2, int(glyph / 8))
+    inset = _inset(glyph)
     speck, dark = 0.3 * glyph, 0.5 * glyph
     for cell in sorted(cells, key=lambda c: (c[2] - c[0]) * (c[3] - c[1])):
         x0, y0, x1, y1 = int(cell[0]) + inset, int(cell[1]) + inset, int(cell[2]) - inset, int(cell[3]) - inset
@@ -815,9 +826,9 @@ def read_picture(grey, px_per_pt: float = 1.0, number: int = 0) -> PageContent:
     h, w = grey.shape
     binary = _binary(grey)
     glyph = glyph or 12 * px_per_pt
-    horizontal, vertical = find_rules(binary, glyph)
+    ruled = find_rules(binary, glyph)
     frame_h, frame_v, frames = box_frames(binary, glyph)
-    horizontal, vertical = horizontal + frame_h, vertical + frame_v
+    horizontal, vertical = ruled[0] + frame_h, ruled[1] + frame_v
 
     # the ink that is text: the rules taken away, and the scanner's specks
     rules = cv2.bitwise_or(_rule_pixels(binary, glyph), cv2.dilate(frames, np.ones((3, 3), np.uint8)))
@@ -830,7 +841,7 @@ def read_picture(grey, px_per_pt: float = 1.0, number: int = 0) -> PageContent:
     clean[(rules > 0) | (faint > 0)] = 255
     # 1. the ruled cells: each line of text in a cell is read as it is, no detection; its extent from all
     # its ink (the thin top stroke of 章, 自 or 申 is a line of pixels that an opening would take away)
-    cells = _on_their_rules(_grid_cells(horizontal, vertical, 3 * px_per_pt), horizontal, vertical, 3 * px_per_pt)
+    cells = _on_their_rules(_grid_cells(horizontal, vertical, 3 * px_per_pt), *ruled, 3 * px_per_pt, glyph)
     ink = _without_specks(ink, glyph)
     cell_ink = ink.copy()  # the cells' ink, for the check of what was read in them
     boxes, cut = _cell_lines(ink, grey, cells, glyph)  # takes the cells' ink away
