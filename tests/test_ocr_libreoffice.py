@@ -4,11 +4,11 @@ page holding table 二 rasterised by ``pdftoppm -gray`` at an office scanner's 1
 image-only PDF (PIL), as issue #27's sweep made its scans. Expected values are the sample's (expected.json).
 
 LibreOffice lays out each row of a table with ``colspan`` cells on its own: the rule between table 二's columns
-2 and 3 stands at one place in the rows of （一） and at another 5 pt to its right in the rows of （五） to （九）, and
-table 三's header puts a third between them. The OCR's grid snaps rules within 3 pt onto one line, so the three
-were one line, 3 pt right of the rule of （一）, and the crop of 规范性文件's 本年新公开数量 (60, set close to its
-rule) began inside its 6: 50 was written where 60 is printed, at confidence 0.99. Each test reads one page
-(a second or two of OCR).
+2 and 3 stands at one place in the rows of （一） and 5 pt to its right in the rows where columns 2 and 3 are one
+cell (from （五）'s 行政许可 on), and table 三's header puts a third between them. The OCR's grid snaps rules within
+3 pt onto one line, so the three were one line, nearly 3 pt right of the rule of （一）, and the crop of 规范性文件's
+本年新公开数量 (60, set close to its rule) began inside its 6: 50 was written where 60 is printed, at confidence
+0.99. Each test reads one page (a second or two of OCR).
 """
 
 from __future__ import annotations
