@@ -35,6 +35,7 @@ confidence means (blank with a note, or the one value the schema's identities al
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import hashlib
 import importlib.util
@@ -580,7 +581,6 @@ def _on_their_rules(cells, horizontal, vertical, tolerance: float, glyph: float)
     away, and on a table drawn box by box (two frames a few pixels apart, snapped between them) moving its
     sides by two pixels only moved its crops over what is left of the frames, read as a character
     that cost the 上海 sample's scan six cells. ``horizontal``, ``vertical``: the long rules only (no frames)."""
-    import bisect
     cols = sorted((x + w / 2, y, y + h) for x, y, w, h in vertical)
     rows = sorted((y + h / 2, x, x + w) for x, y, w, h in horizontal)
     col_at, row_at = [c[0] for c in cols], [r[0] for r in rows]
