@@ -713,15 +713,8 @@ def _cut_numbers_read_whole(words: list, cut: dict, clean, pad: int) -> list:
     left out is a 5: 60 was read 50 at 0.99 on a LibreOffice print of the 上海 2019 page, its cell's side
     not on its rule. A reading is never raised, only refused."""
     at = [n for n in cut if words[n][5] and words[n][4].isascii() and words[n][4].isdigit()]
-    if not at:
-        return words
-    again = _recognise([_white_pad(_pixels(clean, cut[n]), pad) for n in at])
-    out = list(words)
-    for n, (text, _) in zip(at, again):
-        if text != words[n][4]:
-            logging.getLogger(__name__).debug("%r refused: read %r from its whole ink", words[n][4], text)
-            out[n] = (*words[n][:5], 0.0)
-    return out
+    return _refused_unless_read_alike(words, {n: _white_pad(_pixels(clean, cut[n]), pad) for n in at},
+                                      "from its whole ink")
 
 
 def _numbers_read_twice(words: list, clean, pad: int) -> list:
@@ -731,13 +724,20 @@ def _numbers_read_twice(words: list, clean, pad: int) -> list:
     dpi scan was read 0 at 0.95 in the detector's box, and written so once the row was laid out in its
     columns. A reading is never raised, only refused."""
     at = [n for n, w in enumerate(words) if w[5] and w[4].isascii() and w[4].isdigit()]
-    if not at:
+    return _refused_unless_read_alike(words, {n: _white_pad(_pixels(clean, words[n][:4]), pad, square=True)
+                                              for n in at}, "from the cleaned page")
+
+
+def _refused_unless_read_alike(words: list, crops: dict, where: str) -> list:
+    """``words`` with each word that has a second crop in ``crops`` (by index) read again from it: where
+    the two readings differ, confidence 0 (blank with a note). A reading is never raised, only refused."""
+    if not crops:
         return words
-    again = _recognise([_white_pad(_pixels(clean, words[n][:4]), pad, square=True) for n in at])
+    again = _recognise(list(crops.values()))
     out = list(words)
-    for n, (text, _) in zip(at, again):
+    for n, (text, _) in zip(crops, again):
         if text != words[n][4]:
-            logging.getLogger(__name__).debug("%r refused: read %r from the cleaned page", words[n][4], text)
+            logging.getLogger(__name__).debug("%r refused: read %r %s", words[n][4], text, where)
             out[n] = (*words[n][:5], 0.0)
     return out
 
