@@ -276,7 +276,8 @@ class Pool:
             slot = mmap.mmap(fh.fileno(), _SLOT.size)
             _SLOT.pack_into(slot, 0, -1, 0.0)
             conn_fd = max(child.fileno(), fh.fileno()) + 1  # above both: a dup2 onto itself would keep CLOEXEC
-            args = {"fn": [self.fn.__module__, self.fn.__qualname__], "path": sys.path, "parent": os.getpid(),
+            path = [os.fspath(p) for p in sys.path if isinstance(p, (str, os.PathLike))]  # a Path some tool put there
+            args = {"fn": [self.fn.__module__, self.fn.__qualname__], "path": path, "parent": os.getpid(),
                     "conn": conn_fd, "slot": conn_fd + 1, "batch": self.batch,
                     "limits": [self.limits.memory, self.limits.cpu, self.limits.wall]}
             env = {k: v for k, v in os.environ.items() if k not in _MALLOC_ENVIRON}
@@ -550,7 +551,7 @@ def _fresh_worker(args: dict) -> None:
             module, name = args["fn"]
             fn = _lookup(importlib.import_module(module), name)
             if not callable(fn):
-                raise LookupError("not found")
+                raise TypeError("not a function")
         except Exception as exc:  # noqa: BLE001 - said to the parent, which raises it
             conn.send([(-1, "error", f"a fresh worker cannot load {module}.{name}: {type(exc).__name__}: {exc}")])
             return
