@@ -37,7 +37,7 @@ import weakref
 from collections import deque
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, Pipe, wait
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, NoReturn
 
 try:
     import resource
@@ -216,12 +216,12 @@ class Pool:
     call :meth:`close`; :meth:`imap` may be called more than once."""
 
     def __init__(self, fn: Callable[[Any], Any], jobs: int = 1, limits: Limits | None = None, batch: int = 1,
-                 steal_after: float = 1.0):
+                 steal_after: float = 1.0, fresh: bool = False):
         self.fn, self.jobs, self.batch, self.steal_after = fn, max(1, jobs), max(1, batch), steal_after
         self.limits = limits or default_limits()
         self.workers: list[_Worker] = []
         self.in_use = threading.Lock()  # held by a kept pool's thread while it maps (see kept, close_kept)
-        self.fresh = False  # workers are fresh interpreters, not forks of this process (see kept)
+        self.fresh = fresh  # workers are fresh interpreters, not forks of this process (see kept)
 
     def __enter__(self) -> Pool:
         return self
@@ -234,28 +234,24 @@ class Pool:
         if self.fresh:
             return self._start_fresh()
         parent, child = Pipe()
-        slot = mmap.mmap(-1, _SLOT.size)  # anonymous and shared: the worker writes, the parent reads
-        _SLOT.pack_into(slot, 0, -1, 0.0)
+        slot = _new_slot(mmap.mmap(-1, _SLOT.size))  # anonymous and shared: the worker writes, the parent reads
         others = [w.conn for w in self.workers]
         die_with_thread = _death_signal()
+        me = os.getpid()
         held = _hold_interrupts()
         pid = os.fork()
         if pid == 0:  # the worker: never returns
-            code = 0
-            try:
+
+            def work() -> None:
                 signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle (see _serve)
                 _release_interrupts(held)
                 parent.close()
                 for c in others:  # so that a worker sees EOF when the parent is gone
                     c.close()
-                _detach(child.fileno(), die_with_thread)
+                _detach(child.fileno(), die_with_thread, me)
                 _serve(child, slot, self.fn, self.limits, self.batch)
-            except MemoryError:  # out of memory where no answer could be sent: the parent names the limit
-                code = _OUT_OF_MEMORY
-            except BaseException:  # noqa: BLE001 - nothing of the parent's may run in a worker
-                code = 1
-            finally:
-                os._exit(code)
+
+            _worker_main(work)
         try:
             child.close()
             w = _Worker(pid, parent, slot)
@@ -273,8 +269,7 @@ class Pool:
         parent, child = Pipe()
         with _shared_file() as fh:  # the slot: a file both map, as the fork's anonymous map is shared
             fh.truncate(_SLOT.size)
-            slot = mmap.mmap(fh.fileno(), _SLOT.size)
-            _SLOT.pack_into(slot, 0, -1, 0.0)
+            slot = _new_slot(mmap.mmap(fh.fileno(), _SLOT.size))
             conn_fd = max(child.fileno(), fh.fileno()) + 1  # above both: a dup2 onto itself would keep CLOEXEC
             path = [os.fspath(p) for p in sys.path if isinstance(p, (str, os.PathLike))]  # a Path some tool put there
             args = {"fn": [self.fn.__module__, self.fn.__qualname__], "path": path, "parent": os.getpid(),
@@ -477,7 +472,7 @@ def _death_signal() -> Callable[[], None] | None:
     return None
 
 
-def _detach(keep: int, die_with_thread: Callable[[], None] | None) -> None:
+def _detach(keep: int, die_with_thread: Callable[[], None] | None, parent: int) -> None:
     """In a new worker: what ties it to processes other than its parent is let go. It is a copy of its parent,
     every open descriptor included — a pipe to another program's standard input (a browser driver, a
     subprocess), a Dask worker's sockets — and a worker that lives on (a pool kept between tasks) would keep
@@ -485,12 +480,12 @@ def _detach(keep: int, die_with_thread: Callable[[], None] | None) -> None:
     suite hung so, at its end, beside a kept worker holding the browser driver's standard input). Every
     inherited pipe and socket but the worker's own connection and standard input, output and error is pointed
     at /dev/null (not closed: a descriptor number the parent's objects still name is never reused for another
-    file). The worker also dies with the thread that forked it (PR_SET_PDEATHSIG), and when its connection
-    closes."""
+    file). The worker also dies with the thread that started it (PR_SET_PDEATHSIG), and when its connection
+    closes; it ends at once where its parent (``parent``, the pid the parent had) is already gone, as nothing
+    would signal it any more."""
     if die_with_thread is not None:
-        parent = os.getppid()
         die_with_thread()
-        if os.getppid() != parent:  # the parent ended before the call: nothing would signal it any more
+        if os.getppid() != parent:
             os._exit(0)
     try:
         fds = [int(n) for n in os.listdir("/proc/self/fd")]
@@ -533,22 +528,19 @@ def _shared_file():
     return tempfile.TemporaryFile(buffering=0)
 
 
-def _fresh_worker(args: dict) -> None:
+def _fresh_worker(args: dict) -> NoReturn:
     """A fresh worker's start (see Pool._start_fresh): Ctrl-C ignored, tied to the thread that started it,
     then :func:`_serve` as a forked worker does. Never returns. A work function it cannot import is an error
     its parent raises (WorkerError), not a crash charged to the first file."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-    code = 0
-    try:
+    def work() -> None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
         conn = Connection(args["conn"])
-        _detach(args["conn"], _death_signal())
-        if os.getppid() != args["parent"]:  # the parent ended before the death signal was set
-            os._exit(0)
+        _detach(args["conn"], _death_signal(), args["parent"])
         slot = mmap.mmap(args["slot"], _SLOT.size)
         os.close(args["slot"])
+        module, name = args["fn"]
         try:
-            module, name = args["fn"]
             fn = _lookup(importlib.import_module(module), name)
             if not callable(fn):
                 raise TypeError("not a function")
@@ -557,12 +549,29 @@ def _fresh_worker(args: dict) -> None:
             return
         memory, cpu, wall = args["limits"]
         _serve(conn, slot, fn, Limits(memory, cpu, wall), args["batch"])
+
+    _worker_main(work)
+
+
+def _worker_main(work: Callable[[], None]) -> NoReturn:
+    """A worker's whole life, forked or fresh: ``work``, then the exit status its parent reads — 0, or
+    _OUT_OF_MEMORY for a MemoryError no answer could be sent for (the parent names the memory limit), or 1.
+    Nothing of the parent's code runs after it (no traceback, no atexit hook of the parent's)."""
+    code = 0
+    try:
+        work()
     except MemoryError:
         code = _OUT_OF_MEMORY
     except BaseException:  # noqa: BLE001 - a worker ends with a status, never a traceback
         code = 1
     finally:
         os._exit(code)
+
+
+def _new_slot(slot: mmap.mmap) -> mmap.mmap:
+    """A worker's slot, mapped shared by the caller: on no item yet."""
+    _SLOT.pack_into(slot, 0, -1, 0.0)
+    return slot
 
 
 # ------------------------------------------------------------------------------------------ kept pools
@@ -596,8 +605,7 @@ def kept(fn: Callable[[Any], Any], limits: Limits | None = None) -> Iterator[Poo
         if pool is not None:
             with pool.in_use:
                 pool.close()
-        pool = Pool(fn, 1, limits)
-        pool.fresh = _by_name(fn)
+        pool = Pool(fn, 1, limits, fresh=_by_name(fn))
         weakref.finalize(pool, _end_workers, pool.workers)  # the thread ended (or the interpreter exits)
         with _KEPT_LOCK:
             _KEPT_ALL.add(pool)
@@ -609,8 +617,8 @@ def kept(fn: Callable[[Any], Any], limits: Limits | None = None) -> Iterator[Poo
 def _by_name(fn: Callable) -> bool:
     """Whether a fresh interpreter can find ``fn`` by its module and qualified name (and start at all)."""
     module, name = getattr(fn, "__module__", None), getattr(fn, "__qualname__", "")
-    return (hasattr(os, "posix_spawn") and bool(sys.executable) and bool(module) and module != "__main__" and "<" not in name
-            and sys.modules.get(module) is not None and _lookup(sys.modules[module], name) is fn)
+    return (hasattr(os, "posix_spawn") and bool(sys.executable) and bool(module) and module != "__main__"
+            and "<" not in name and sys.modules.get(module) is not None and _lookup(sys.modules[module], name) is fn)
 
 
 def _lookup(obj: Any, name: str) -> Any:
@@ -621,7 +629,7 @@ def _lookup(obj: Any, name: str) -> Any:
 
 def close_kept() -> int:
     """End the workers of every kept pool of this process that is not in use (one in use keeps its worker
-    until its thread ends or the next call); the number of workers ended. A pool closed so forks a new worker
+    until its thread ends or the next call); the number of workers ended. A pool closed so starts a new worker
     when next used."""
     with _KEPT_LOCK:
         pools = list(_KEPT_ALL)
