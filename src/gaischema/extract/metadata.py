@@ -419,6 +419,8 @@ def _year_before_words(head: str) -> int | None:
         if len(digits) == 4 and digits.isdecimal():  # \d{4}
             return int(digits)
     return None
+
+
 _DATE_FIELD = re.compile(r"(?:发布日期|发布时间|成文日期|生成日期)(?:[ \t]*[:：][ \t]*|[ \t]+)"
                          r"(\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2})")
 

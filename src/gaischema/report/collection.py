@@ -11,7 +11,6 @@ import base64
 import contextlib
 import csv
 import dataclasses
-import functools
 import hashlib
 import io
 import json

@@ -21,7 +21,7 @@ class KeptPools(WorkerPlugin):
     """Ends the worker's kept limited subprocesses that are idle (one still busy ends with its task's
     thread, or at the next teardown)."""
 
-    def setup(self, worker) -> None:  # nothing is made ahead: a thread's subprocess is forked at its first file
+    def setup(self, worker) -> None:  # nothing is made ahead: a thread's subprocess starts at its first file
         return None
 
     def teardown(self, worker) -> None:

@@ -568,7 +568,8 @@ def _inset(glyph: float) -> int:
     return max(2, int(glyph / 8))
 
 
-def _on_their_rules(cells, horizontal, vertical, tolerance: float, glyph: float) -> list[tuple[float, float, float, float]]:
+def _on_their_rules(cells, horizontal, vertical, tolerance: float,
+                    glyph: float) -> list[tuple[float, float, float, float]]:
     """Each cell's sides moved from the snapped line to the rule that bounds it: the rule (a pixel box of
     :func:`find_rules`) within ``tolerance`` of the side that runs along most of it (more than half); of two
     such (a table drawn box by box: the neighbour's frame, then the cell's own), the one nearer its middle.
